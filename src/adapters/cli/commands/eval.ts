@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { evaluateBundle } from '../../../app/evaluate-bundle.ts';
+import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import type { Config } from '../../../core/config/config-schema.ts';
+import type { EvalCase } from '../../../core/eval/eval-case.ts';
+import type { EvalSummary } from '../../../core/eval/eval-summary.ts';
+import { scoreEval } from '../../../core/eval/score-eval.ts';
+import { rankByErrorIncrease } from '../../../core/triage/baselines/rank-by-error-increase.ts';
+import { rankRandomly } from '../../../core/triage/baselines/rank-randomly.ts';
+import type { Ranker } from '../../../core/triage/ranker.ts';
+import { findBundles } from '../../files/find-bundles.ts';
+import { openBundle } from '../../files/open-bundle.ts';
+import { readTruth } from '../../files/read-truth.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { parseCliArgs } from '../parse-cli-args.ts';
+
+const USAGE = `usage: causeway eval DIR... [--json] [--baseline random|errors]
+
+Triages every bundle found under the folders (a folder holding alert.json is a bundle) and scores
+the ranking against each bundle's truth.json: AC@1, AC@3, Avg@5 (RCAEval's definitions), kind and
+change accuracy at rank 1, and triage time per bundle. Bundles without truth.json are skipped.
+
+  --json                 print {n, ac1, ac3, avg5, kindAt1, changeAt1, p50ms, p95ms, cases}
+  --baseline random      score a seeded random order of the services instead of the engine
+  --baseline errors      score "the service with the largest error-count increase" instead
+`;
+
+const BASELINES: Readonly<Record<string, Ranker>> = { random: rankRandomly, errors: rankByErrorIncrease };
+
+/** `causeway eval`: score the ranking on a set of bundles with known root causes. */
+export function buildEvalCommand(config: Readonly<Config>, now: () => number): CliCommand {
+  return {
+    name: 'eval',
+    summary: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
+    usage: USAGE,
+    async run(argv, io) {
+      const args = parseCliArgs(argv, { json: { type: 'boolean' }, baseline: { type: 'string' } }, true);
+      if (!args.ok) return fail(io, `USAGE: ${args.error}`);
+      const { values, positionals } = args.value;
+      if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      if (positionals.length === 0) return fail(io, 'USAGE: name at least one folder of bundles');
+      const baseline = values.baseline;
+      if (baseline !== undefined && (typeof baseline !== 'string' || !BASELINES[baseline])) {
+        return fail(io, `USAGE: --baseline must be random or errors, not ${JSON.stringify(baseline)}`);
+      }
+      const dirs = await findBundles(positionals.map((p) => resolve(io.cwd, p)));
+      if (dirs.length === 0)
+        return fail(io, `INPUT_MISSING: no bundle (a folder with alert.json) under ${positionals.join(', ')}`, 1);
+      const options = investigateOptionsFromConfig(config);
+      const rank = typeof baseline === 'string' ? BASELINES[baseline] : undefined;
+      const cases: EvalCase[] = [];
+      let skipped = 0;
+      for (const dir of dirs) {
+        const truth = await readTruth(dir);
+        if (!truth.ok) return fail(io, `INPUT_INVALID: ${dir}/${truth.error}`, 1);
+        if (!truth.value) {
+          skipped++;
+          continue;
+        }
+        const started = now();
+        const opened = await openBundle(dir, config.triage.serviceLabels);
+        if (!opened.ok) {
+          cases.push({
+            id: dir,
+            truth: truth.value,
+            rank: null,
+            top: [],
+            ms: 0,
+            error: `${opened.error.code}: ${opened.error.message}`,
+          });
+          continue;
+        }
+        cases.push(
+          await evaluateBundle({ options, now, ...(rank ? { rank } : {}) }, opened.value, truth.value, started),
+        );
+      }
+      const summary = scoreEval(cases);
+      io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderEval(summary, skipped));
+      return 0;
+    },
+  };
+}
+
+function renderEval(s: EvalSummary, skipped: number): string {
+  const lines = s.cases.map((c) => {
+    const top = c.top[0];
+    const mark = c.rank === 1 ? '✓' : c.rank !== null && c.rank <= 3 ? '~' : '✗';
+    return `${mark} ${c.id.padEnd(34)} truth ${`${c.truth.service}/${c.truth.kind}`.padEnd(36)} rank ${String(c.rank ?? '-').padStart(2)}  top ${top ? `${top.service}/${top.kind}${top.changeId ? ` ${top.changeId}` : ''}` : '-'}  ${c.ms.toFixed(0)} ms${c.error ? `  ERROR ${c.error}` : ''}`;
+  });
+  const pct = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
+  lines.push(
+    '',
+    `n=${s.n}  AC@1 ${pct(s.ac1)}  AC@3 ${pct(s.ac3)}  Avg@5 ${pct(s.avg5)}  kind@1 ${pct(s.kindAt1)}  change@1 ${pct(s.changeAt1)}  p50 ${s.p50ms} ms  p95 ${s.p95ms} ms${skipped ? `  (${skipped} bundles without truth.json skipped)` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function fail(io: { stderr: (s: string) => void }, message: string, code = 2): number {
+  io.stderr(`causeway eval: ${message}\n`);
+  return code;
+}

@@ -1,0 +1,19 @@
+import { basename } from 'node:path';
+import type { ChangeSource } from '../../core/ports.ts';
+import { readChanges } from './read-changes.ts';
+
+/** Change events from a bundle's changes.json (a JSON array). Every record is validated; none is skipped. */
+export function createFileChangeSource(path: string): ChangeSource {
+  return {
+    name: `file ${basename(path)}`,
+    async list(range) {
+      const all = await readChanges(path);
+      if (all.state !== 'ok') return all;
+      // Changes long before the range still matter little; keep those that could be near the onset.
+      const value = all.value
+        .filter((c) => c.startedAt < range.to)
+        .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+      return value.length > 0 ? { state: 'ok', value } : { state: 'no-data', detail: 'no change before the alert' };
+    },
+  };
+}

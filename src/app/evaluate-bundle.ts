@@ -1,0 +1,55 @@
+import type { EvalCase } from '../core/eval/eval-case.ts';
+import { rankOf } from '../core/eval/rank-of.ts';
+import type { IncidentCase } from '../core/incident-case.ts';
+import type { Truth } from '../core/model/truth.ts';
+import type { Ranker } from '../core/triage/ranker.ts';
+import { investigate } from './investigate.ts';
+import type { InvestigateOptions } from './investigate-options.ts';
+
+export type EvaluateDeps = {
+  readonly options: InvestigateOptions;
+  readonly rank?: Ranker;
+  /** Monotonic milliseconds (the clock is an input). */
+  readonly now: () => number;
+};
+
+/** Triages one opened bundle and scores it against its truth. */
+export async function evaluateBundle(
+  deps: EvaluateDeps,
+  bundle: IncidentCase,
+  truth: Truth,
+  openedAt: number,
+): Promise<EvalCase> {
+  const report = await investigate(
+    {
+      logs: bundle.logs,
+      traces: bundle.traces,
+      changes: bundle.changes,
+      options: deps.options,
+      ...(deps.rank ? { rank: deps.rank } : {}),
+    },
+    bundle.alerts,
+    bundle.asOf,
+  );
+  const ms = deps.now() - openedAt;
+  const invalid = Object.values(report.sources).find((s) => s.state === 'failed' && s.code === 'INPUT_INVALID');
+  const top = report.hypotheses.slice(0, 5).map((h) => ({
+    service: h.service,
+    kind: h.kind,
+    ...(h.changeId ? { changeId: h.changeId } : {}),
+    score: h.score,
+  }));
+  return {
+    id: bundle.id,
+    truth,
+    rank: invalid
+      ? null
+      : rankOf(
+          report.hypotheses.map((h) => h.service),
+          truth.service,
+        ),
+    top: invalid ? [] : top,
+    ms: Math.round(ms * 10) / 10,
+    ...(invalid && invalid.state === 'failed' ? { error: `${invalid.code}: ${invalid.detail}` } : {}),
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts';
+
+const seconds = (what: string) =>
+  z.number({ error: `expected a number of seconds (${what})` }).nonnegative({ error: 'must be ≥ 0 seconds' });
+const minutes = (what: string) =>
+  z.number({ error: `expected a number of minutes (${what})` }).positive({ error: 'must be > 0 minutes' });
+
+/**
+ * The one configuration schema: every key, its type, its default. Loaded once at start from an
+ * optional YAML file and environment variables (which win), validated, then frozen.
+ */
+export const configSchema = z.strictObject({
+  triage: z
+    .strictObject({
+      graceSeconds: seconds('data after the alert time + this is never read').default(60),
+      lookbackMinutes: minutes('how far before the alert data is read').default(90),
+      bucketSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .int({ error: 'must be a whole number of seconds' })
+        .min(1, { error: 'must be at least 1 second' })
+        .max(300, { error: 'must be at most 300 seconds' })
+        .default(10),
+      sourceTimeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0' })
+        .default(30),
+      changeLookbackMinutes: minutes('changes older than this before the onset are ignored').default(120),
+      serviceLabels: z
+        .array(z.string().min(1, { error: 'label names cannot be empty' }), { error: 'expected a list of label names' })
+        .min(1, { error: 'name at least one label' })
+        .default([...DEFAULT_SERVICE_LABELS]),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z
+        .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+          error: 'expected one of trace, debug, info, warn, error, fatal, silent',
+        })
+        .default('info'),
+    })
+    .prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;

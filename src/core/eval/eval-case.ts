@@ -1,0 +1,19 @@
+import type { FaultKind } from '../model/fault-kind.ts';
+import type { Truth } from '../model/truth.ts';
+
+export type EvalTop = {
+  readonly service: string;
+  readonly kind: FaultKind;
+  readonly changeId?: string;
+  readonly score: number;
+};
+
+/** One scored bundle. `error` is set when the bundle could not be triaged (it then counts as a miss). */
+export type EvalCase = {
+  readonly id: string;
+  readonly truth: Truth;
+  readonly rank: number | null;
+  readonly top: readonly EvalTop[];
+  readonly ms: number;
+  readonly error?: string;
+};

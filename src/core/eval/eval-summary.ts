@@ -1,0 +1,15 @@
+import type { EvalCase } from './eval-case.ts';
+
+/** The spec's evaluation output: AC@k, Avg@5, kind and change accuracy at 1, and triage times. */
+export type EvalSummary = {
+  readonly n: number;
+  readonly ac1: number;
+  readonly ac3: number;
+  readonly avg5: number;
+  readonly kindAt1: number;
+  /** Over the cases whose truth names a change; null when there are none. */
+  readonly changeAt1: number | null;
+  readonly p50ms: number;
+  readonly p95ms: number;
+  readonly cases: readonly EvalCase[];
+};

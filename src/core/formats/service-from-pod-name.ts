@@ -1,0 +1,9 @@
+// Kubernetes Deployment pods are named <deployment>-<replicaset hash>-<5 chars>. The hash must
+// contain a digit, so that ordinary names such as `user-service-alpha-beta1` are left alone.
+const DEPLOYMENT_POD = /^(.+?)-(?=[a-z0-9]*\d)[a-z0-9]{5,10}-[a-z0-9]{5}$/;
+
+/** `checkout-7d9f8c6b5-x2k4q` → `checkout`; any other name is returned unchanged. */
+export function serviceFromPodName(name: string): string {
+  const m = DEPLOYMENT_POD.exec(name);
+  return m?.[1] ?? name;
+}

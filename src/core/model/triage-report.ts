@@ -1,0 +1,19 @@
+import type { SourceStatus } from '../telemetry/source-status.ts';
+import type { Alert } from './alert.ts';
+import type { Hypothesis } from './hypothesis.ts';
+
+/** The outcome of one triage: what was looked at, over which windows, and the ranked hypotheses. */
+export type TriageReport = {
+  readonly asOf: number;
+  readonly alerts: readonly Alert[];
+  readonly windows: {
+    readonly baseline: { readonly from: number; readonly to: number };
+    readonly incident: { readonly from: number; readonly to: number };
+    readonly onset: number;
+    readonly onsetReason: string;
+  };
+  readonly sources: { readonly logs: SourceStatus; readonly traces: SourceStatus; readonly changes: SourceStatus };
+  readonly hypotheses: readonly Hypothesis[];
+  readonly confidence: 'high' | 'medium' | 'low' | 'none';
+  readonly summary: string;
+};

@@ -1,0 +1,11 @@
+/** Per-bucket counts for one service (all arrays have the series' bucket count). */
+export type ServiceSeries = {
+  readonly service: string;
+  /** Requests served (entry spans; for a dependency, client calls to it). */
+  readonly requests: number[];
+  readonly requestErrors: number[];
+  /** Sum of request durations in ms (mean latency = latencySum / requests). */
+  readonly latencySum: number[];
+  readonly logs: number[];
+  readonly errorLogs: number[];
+};

@@ -1,0 +1,23 @@
+import type { Distribution } from '../stats/distribution.ts';
+
+/** What one service did in one window. Trace fields are 0 when there are no traces, log fields when no logs. */
+export type ServiceWindowStats = {
+  /** Requests it served (entry spans; for a dependency, the client calls it received). */
+  requests: number;
+  requestErrors: number;
+  /** Failing traces whose failure started here (fractional shares). */
+  originErrors: number;
+  /** Traces it took part in, and how many of them failed. */
+  traces: number;
+  failingTraces: number;
+  /** Per-trace time spent in the service itself (ms). */
+  selfTime: Distribution;
+  /** Duration of the requests it served (ms). */
+  latency: Distribution;
+  logs: number;
+  errorLogs: number;
+  warnLogs: number;
+  /** Error logs carrying a trace id whose failure origin is known, and how many of those started elsewhere. */
+  attributedErrorLogs: number;
+  propagatedErrorLogs: number;
+};

@@ -1,0 +1,36 @@
+import type { ChangeEvent } from '../model/change-event.ts';
+import type { EdgeWindowStats } from './edge-window-stats.ts';
+import type { LogPatternStats } from './log-pattern-stats.ts';
+import type { ServiceWindowStats } from './service-window-stats.ts';
+import type { SourceStatus } from './source-status.ts';
+import type { TriageWindows } from './triage-windows.ts';
+
+export type ServiceFeatures = {
+  readonly service: string;
+  /** `dependency`: seen only as the callee of client spans (a database, cache, queue, external API). */
+  readonly role: 'service' | 'dependency';
+  readonly baseline: ServiceWindowStats;
+  readonly incident: ServiceWindowStats;
+  /** Example trace ids of failing incident traces that started here. */
+  readonly exampleTraceIds: readonly string[];
+};
+
+export type EdgeFeatures = {
+  readonly from: string;
+  readonly to: string;
+  readonly baseline: EdgeWindowStats;
+  readonly incident: EdgeWindowStats;
+};
+
+/**
+ * Everything the ranking reads, already reduced to per-window numbers. File connectors compute it
+ * exactly from the records; Elasticsearch connectors from aggregations and a few sampled documents.
+ */
+export type TriageFeatures = {
+  readonly windows: TriageWindows;
+  readonly services: ReadonlyMap<string, ServiceFeatures>;
+  readonly edges: readonly EdgeFeatures[];
+  readonly patterns: readonly LogPatternStats[];
+  readonly changes: readonly ChangeEvent[];
+  readonly sources: { readonly logs: SourceStatus; readonly traces: SourceStatus; readonly changes: SourceStatus };
+};

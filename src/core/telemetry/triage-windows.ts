@@ -1,0 +1,15 @@
+import type { TimeWindow } from './time-window.ts';
+
+/**
+ * The two windows every comparison uses. `asOf` is the triage time (earliest firing alert);
+ * `horizon` = asOf + grace is the last instant any data may come from.
+ */
+export type TriageWindows = {
+  readonly asOf: number;
+  readonly horizon: number;
+  readonly onset: number;
+  readonly baseline: TimeWindow;
+  readonly incident: TimeWindow;
+  /** How the onset was found, for the report. */
+  readonly onsetReason: string;
+};

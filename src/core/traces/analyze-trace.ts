@@ -1,0 +1,204 @@
+import type { SpanKind, SpanRecord } from '../model/span-record.ts';
+import { type ErrorMarks, serviceMark, spanMark } from './error-marks.ts';
+import type { CallFact, RequestFact, TraceFacts } from './trace-facts.ts';
+
+/** How much of a failure at an uninstrumented dependency's client span is the dependency's (the rest: the caller's). */
+const PEER_SHARE = 0.6;
+/** How much of a client timeout behind a slow (but successful) callee is the callee's. */
+const SLOW_CALLEE_SHARE = 0.8;
+
+type Node = {
+  readonly span: SpanRecord;
+  kind: SpanKind;
+  readonly children: Node[];
+  error: boolean;
+  errorBelow: boolean;
+};
+
+/**
+ * Reads one trace: which service the failure started in (a service's own errors vs errors
+ * propagated from its callees; a slow callee behind its callers' timeouts; an uninstrumented
+ * dependency behind failing client spans), each service's self time, the requests and calls.
+ * Works without span kinds (derived from the parent/child services) and without status codes
+ * (then HTTP status and `marks` from error logs decide).
+ */
+export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): TraceFacts {
+  const first = spans[0];
+  if (!first) throw new Error('analyzeTrace needs at least one span');
+  const byId = new Map<string, SpanRecord>();
+  for (const s of spans) byId.set(s.spanId, s);
+  const nodes = new Map<string, Node>();
+  for (const s of spans)
+    nodes.set(s.spanId, { span: s, kind: 'unspecified', children: [], error: false, errorBelow: false });
+  const roots: Node[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.span.parentSpanId ? nodes.get(n.span.parentSpanId) : undefined;
+    if (parent && parent !== n) parent.children.push(n);
+    else roots.push(n);
+  }
+  for (const n of nodes.values()) {
+    const parent = n.span.parentSpanId ? byId.get(n.span.parentSpanId) : undefined;
+    n.kind = effectiveKind(n, parent);
+    n.error = isError(n, parent, marks);
+  }
+  // Children before parents: iterate a post-order of every root (iteratively, traces can be deep).
+  const order = postOrder(roots, nodes.values());
+  for (const n of order) n.errorBelow = n.children.some((c) => c.error || c.errorBelow);
+
+  const origins = new Map<string, number>();
+  const selfTime = new Map<string, number>();
+  const requests: RequestFact[] = [];
+  const calls: CallFact[] = [];
+  const services = new Set<string>();
+  let start = Number.POSITIVE_INFINITY;
+  let failing = false;
+
+  for (const n of order) {
+    const s = n.span;
+    const dur = s.end - s.start;
+    start = Math.min(start, s.start);
+    services.add(s.service);
+    if (n.error) failing = true;
+    const remote = n.children.filter((c) => c.span.service !== s.service);
+    const isCall = n.kind === 'client' || n.kind === 'producer' || (n.kind === 'internal' && remote.length > 0);
+    const peer = isCall && n.children.length === 0 ? s.peer : undefined;
+
+    // Self time: the span's duration minus what its children cover; a leaf call to an
+    // uninstrumented dependency is that dependency's time.
+    const own = dur - covered(n);
+    const selfOwner = peer ?? s.service;
+    selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + Math.max(0, own));
+
+    if (n.kind === 'server' || n.kind === 'consumer' || !s.parentSpanId || !byId.has(s.parentSpanId)) {
+      requests.push({ service: s.service, start: s.start, durationMs: dur, error: n.error });
+    }
+    if (peer) {
+      services.add(peer);
+      requests.push({ service: peer, start: s.start, durationMs: dur, error: n.error });
+      calls.push({ from: s.service, to: peer, start: s.start, durationMs: dur, error: n.error });
+    } else if (isCall) {
+      for (const c of remote) {
+        calls.push({ from: s.service, to: c.span.service, start: s.start, durationMs: dur, error: n.error });
+      }
+    } else {
+      // A server span with children in another service: the client span is missing (some
+      // exports have no span kinds); the child stands for the call.
+      for (const c of remote) {
+        calls.push({
+          from: s.service,
+          to: c.span.service,
+          start: c.span.start,
+          durationMs: c.span.end - c.span.start,
+          error: c.error,
+        });
+      }
+    }
+
+    if (n.error && !n.errorBelow) addOrigin(origins, n, isCall, peer);
+  }
+  normalise(origins);
+  return { traceId: first.traceId, start, failing, origins, selfTime, requests, calls, services };
+}
+
+function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer: string | undefined): void {
+  const s = n.span;
+  const add = (svc: string, w: number) => origins.set(svc, (origins.get(svc) ?? 0) + w);
+  if (isCall && peer) {
+    add(peer, PEER_SHARE);
+    add(s.service, 1 - PEER_SHARE);
+    return;
+  }
+  if (isCall && n.children.length > 0) {
+    // The callee answered without error but the call failed: a timeout behind a slow callee,
+    // or a failure between them. The slowest remote child tells which.
+    let slow: Node | undefined;
+    for (const c of n.children) if (!slow || c.span.end - c.span.start > slow.span.end - slow.span.start) slow = c;
+    const dur = s.end - s.start;
+    if (slow && slow.span.service !== s.service) {
+      const childDur = slow.span.end - slow.span.start;
+      if (slow.span.end >= s.end - 1 || childDur >= 0.8 * dur) {
+        add(slow.span.service, SLOW_CALLEE_SHARE);
+        add(s.service, 1 - SLOW_CALLEE_SHARE);
+        return;
+      }
+    }
+  }
+  add(s.service, 1);
+}
+
+function normalise(m: Map<string, number>): void {
+  let total = 0;
+  for (const v of m.values()) total += v;
+  if (total <= 0) return;
+  for (const [k, v] of m) m.set(k, v / total);
+}
+
+function effectiveKind(n: Node, parent: SpanRecord | undefined): SpanKind {
+  if (n.span.kind !== 'unspecified') return n.span.kind;
+  if (!parent || parent.service !== n.span.service) return 'server';
+  if (n.span.peer || n.children.some((c) => c.span.service !== n.span.service)) return 'client';
+  return 'internal';
+}
+
+function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | undefined): boolean {
+  const s = n.span;
+  if (s.status === 'error') return true;
+  if (s.status === 'ok') return false;
+  if (s.httpStatus !== undefined) {
+    if (s.httpStatus >= 500) return true;
+    if ((n.kind === 'client' || n.kind === 'producer') && s.httpStatus === 429) return true;
+  }
+  if (!marks || marks.size === 0) return false;
+  if (marks.has(spanMark(s.traceId, s.spanId))) return true;
+  // A service-level mark (an error log with a trace id but no span id) marks the service's entry span.
+  const isEntry = !parent || parent.service !== s.service;
+  return isEntry && marks.has(serviceMark(s.traceId, s.service));
+}
+
+/** Milliseconds of `n` covered by its children (union of their intervals, clipped to n). */
+function covered(n: Node): number {
+  if (n.children.length === 0) return 0;
+  const lo = n.span.start;
+  const hi = n.span.end;
+  const iv = n.children
+    .map((c) => [Math.max(lo, c.span.start), Math.min(hi, c.span.end)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let curA = Number.NEGATIVE_INFINITY;
+  let curB = Number.NEGATIVE_INFINITY;
+  for (const [a, b] of iv) {
+    if (a > curB) {
+      if (curB > curA) total += curB - curA;
+      curA = a;
+      curB = b;
+    } else if (b > curB) curB = b;
+  }
+  if (curB > curA) total += curB - curA;
+  return total;
+}
+
+/** Children before parents, from every root; nodes caught in a parent cycle (malformed data) come last. */
+function postOrder(roots: readonly Node[], all: Iterable<Node>): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<Node>();
+  const stack: { node: Node; expanded: boolean }[] = roots.map((node) => ({ node, expanded: false }));
+  const rest = [...all];
+  while (stack.length > 0 || rest.length > 0) {
+    if (stack.length === 0) {
+      const next = rest.pop() as Node;
+      if (!seen.has(next)) stack.push({ node: next, expanded: false });
+      continue;
+    }
+    const top = stack.pop() as { node: Node; expanded: boolean };
+    if (top.expanded) {
+      out.push(top.node);
+      continue;
+    }
+    if (seen.has(top.node)) continue; // guards against parent cycles in malformed data
+    seen.add(top.node);
+    stack.push({ node: top.node, expanded: true });
+    for (const c of top.node.children) stack.push({ node: c, expanded: false });
+  }
+  return out;
+}

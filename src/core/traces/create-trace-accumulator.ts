@@ -1,0 +1,180 @@
+import type { SpanRecord } from '../model/span-record.ts';
+import { summarize } from '../stats/summarize.ts';
+import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
+import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
+import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
+import type { TimeWindow } from '../telemetry/time-window.ts';
+import { analyzeTrace } from './analyze-trace.ts';
+import type { ErrorMarks } from './error-marks.ts';
+import type { TraceFacts } from './trace-facts.ts';
+
+export type TraceSeries = { requests: number[]; requestErrors: number[]; latencySum: number[] };
+
+export type TraceWindowed = {
+  readonly services: ReadonlyMap<
+    string,
+    { role: 'service' | 'dependency'; baseline: ServiceWindowStats; incident: ServiceWindowStats; examples: string[] }
+  >;
+  readonly edges: ReadonlyMap<
+    string,
+    { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }
+  >;
+  /** Failure origins of every failing trace, by trace id (for joining error logs). */
+  readonly origins: ReadonlyMap<string, ReadonlyMap<string, number>>;
+};
+
+export type TraceAccumulator = {
+  add(span: SpanRecord): void;
+  readonly spanCount: number;
+  /** Analyses every trace once (with error marks from logs for spans without status). */
+  analyze(marks?: ErrorMarks): void;
+  series(start: number, bucketMs: number, buckets: number): Map<string, TraceSeries>;
+  windowed(baseline: TimeWindow, incident: TimeWindow): TraceWindowed;
+};
+
+/** Collects spans in [from, to) grouped by trace, then answers the questions triage asks of them. */
+export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
+  const traces = new Map<string, SpanRecord[]>();
+  const instrumented = new Set<string>();
+  let spanCount = 0;
+  let facts: TraceFacts[] | undefined;
+
+  const ensure = (): TraceFacts[] => {
+    if (!facts) throw new Error('call analyze() before reading the trace accumulator');
+    return facts;
+  };
+
+  return {
+    add(span) {
+      if (span.start < range.from || span.start >= range.to) return;
+      let list = traces.get(span.traceId);
+      if (!list) {
+        list = [];
+        traces.set(span.traceId, list);
+      }
+      list.push(span);
+      instrumented.add(span.service);
+      spanCount++;
+      facts = undefined;
+    },
+    get spanCount() {
+      return spanCount;
+    },
+    analyze(marks) {
+      const out: TraceFacts[] = [];
+      for (const spans of traces.values()) out.push(analyzeTrace(spans, marks));
+      out.sort((a, b) => a.start - b.start || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0));
+      facts = out;
+    },
+    series(start, bucketMs, buckets) {
+      const out = new Map<string, TraceSeries>();
+      for (const f of ensure()) {
+        for (const r of f.requests) {
+          const b = Math.floor((r.start - start) / bucketMs);
+          if (b < 0 || b >= buckets) continue;
+          let s = out.get(r.service);
+          if (!s) {
+            const z = () => new Array<number>(buckets).fill(0);
+            s = { requests: z(), requestErrors: z(), latencySum: z() };
+            out.set(r.service, s);
+          }
+          (s.requests[b] as number)++;
+          if (r.error) (s.requestErrors[b] as number)++;
+          s.latencySum[b] = (s.latencySum[b] as number) + r.durationMs;
+        }
+      }
+      return out;
+    },
+    windowed(baseline, incident) {
+      return summariseWindows(ensure(), instrumented, baseline, incident);
+    },
+  };
+}
+
+type Acc = { stats: ServiceWindowStats; self: number[]; lat: number[] };
+
+function summariseWindows(
+  facts: readonly TraceFacts[],
+  instrumented: ReadonlySet<string>,
+  baseline: TimeWindow,
+  incident: TimeWindow,
+): TraceWindowed {
+  const acc = new Map<string, { b: Acc; i: Acc; examples: string[] }>();
+  const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
+  const origins = new Map<string, ReadonlyMap<string, number>>();
+  const get = (svc: string) => {
+    let a = acc.get(svc);
+    if (!a) {
+      a = { b: fresh(), i: fresh(), examples: [] };
+      acc.set(svc, a);
+    }
+    return a;
+  };
+  const which = (t: number): 'b' | 'i' | undefined =>
+    t >= incident.from && t < incident.to ? 'i' : t >= baseline.from && t < baseline.to ? 'b' : undefined;
+
+  for (const f of facts) {
+    if (f.failing) origins.set(f.traceId, f.origins);
+    const w = which(f.start);
+    if (w) {
+      for (const svc of f.services) {
+        const a = get(svc)[w];
+        a.stats.traces++;
+        if (f.failing) a.stats.failingTraces++;
+      }
+      for (const [svc, share] of f.origins) {
+        const a = get(svc);
+        a[w].stats.originErrors += share;
+        if (w === 'i' && share >= 0.5 && a.examples.length < 5) a.examples.push(f.traceId);
+      }
+      for (const [svc, ms] of f.selfTime) get(svc)[w].self.push(ms);
+    }
+    for (const r of f.requests) {
+      const rw = which(r.start);
+      if (!rw) continue;
+      const a = get(r.service)[rw];
+      a.stats.requests++;
+      if (r.error) a.stats.requestErrors++;
+      a.lat.push(r.durationMs);
+    }
+    for (const c of f.calls) {
+      const cw = which(c.start);
+      if (!cw) continue;
+      const key = `${c.from}\u0000${c.to}`;
+      let e = edges.get(key);
+      if (!e) {
+        e = { from: c.from, to: c.to, baseline: zeroEdge(), incident: zeroEdge() };
+        edges.set(key, e);
+      }
+      const es = cw === 'i' ? e.incident : e.baseline;
+      es.calls++;
+      if (c.error) es.errors++;
+      es.totalMs += c.durationMs;
+    }
+  }
+  const services = new Map<
+    string,
+    { role: 'service' | 'dependency'; baseline: ServiceWindowStats; incident: ServiceWindowStats; examples: string[] }
+  >();
+  for (const [svc, a] of [...acc].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    services.set(svc, {
+      role: instrumented.has(svc) ? 'service' : 'dependency',
+      baseline: finish(a.b),
+      incident: finish(a.i),
+      examples: a.examples,
+    });
+  }
+  return { services, edges, origins };
+}
+
+function fresh(): Acc {
+  return { stats: emptyWindowStats(), self: [], lat: [] };
+}
+
+function finish(a: Acc): ServiceWindowStats {
+  return { ...a.stats, selfTime: summarize(a.self), latency: summarize(a.lat) };
+}
+
+function zeroEdge(): EdgeWindowStats {
+  return { calls: 0, errors: 0, totalMs: 0 };
+}

@@ -1,0 +1,58 @@
+import type { ChangeType } from '../model/change-type.ts';
+import type { FaultKind } from '../model/fault-kind.ts';
+import type { RuleFinding } from './rule-finding.ts';
+
+export type KindChoice = { readonly kind: FaultKind; readonly changeId?: string; readonly why: string };
+
+const CHANGE_KIND: Readonly<Record<ChangeType, FaultKind>> = {
+  deploy: 'deploy',
+  rollback: 'deploy',
+  config: 'config',
+  feature_flag: 'config',
+  infra: 'config',
+  scale: 'config',
+};
+
+/**
+ * Names the kind of fault for one service from what the rules found there, in a fixed order of
+ * precedence: a fitting change, a dependency or service that is down, a surge of load, words of
+ * resource exhaustion, then latency vs errors.
+ */
+export function chooseKind(role: 'service' | 'dependency', findings: readonly RuleFinding[]): KindChoice {
+  const pts = (rule: string) => findings.filter((f) => f.rule === rule).reduce((s, f) => s + f.points, 0);
+  const fact = (name: string) => {
+    for (const f of findings) {
+      const v = f.facts?.[name];
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+  const change = findings.find(
+    (f) => f.rule === 'change' && (f.facts?.changeFit as number) >= 0.5 && (f.facts?.changeProximity as number) >= 0.25,
+  );
+  if (change) {
+    const type = change.facts?.changeType as ChangeType;
+    return {
+      kind: CHANGE_KIND[type],
+      changeId: change.facts?.changeId as string,
+      why: `${type} ${change.facts?.changeId} fits the onset`,
+    };
+  }
+  const latency = pts('self-latency');
+  const errors = pts('origin-errors') + pts('error-logs');
+  if (role === 'dependency') {
+    return latency > 2 * errors
+      ? { kind: 'latency', why: 'calls to this dependency got slower but mostly succeed' }
+      : { kind: 'dependency_down', why: 'calls to this dependency fail' };
+  }
+  if (pts('service-down') > 5) return { kind: 'dependency_down', why: 'it stopped serving while its callers fail' };
+  if (pts('traffic') >= 5)
+    return { kind: 'traffic_surge', why: `load arriving here rose ×${Number(fact('surgeRatio')).toFixed(1)}` };
+  const resource = Number(fact('resourceWeight') ?? 0);
+  const connection = Number(fact('connectionWeight') ?? 0);
+  if (resource > 0 && resource >= 0.25 * (resource + connection + 1)) {
+    return { kind: 'resource_exhaustion', why: 'its new error lines say a resource ran out' };
+  }
+  if (latency > errors) return { kind: 'latency', why: 'its own latency rose more than its own errors' };
+  return { kind: 'error_code', why: 'its own errors rose with no change to blame' };
+}

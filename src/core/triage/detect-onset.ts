@@ -1,0 +1,174 @@
+import type { SeriesSet } from '../telemetry/series-set.ts';
+import type { TriageWindows } from '../telemetry/triage-windows.ts';
+
+export type OnsetOptions = {
+  /** The onset is searched no earlier than this before `asOf`. */
+  readonly maxIncidentMs: number;
+  /** Used when no series shows a clear change: the incident window is this long. */
+  readonly defaultIncidentMs: number;
+  /** The baseline never reaches further back than this before the onset. */
+  readonly maxBaselineMs: number;
+  /** A change must have at least this much data before it. */
+  readonly minBaselineMs: number;
+  /** Minimum shift statistic for a series to vote. */
+  readonly minShift: number;
+};
+
+export const DEFAULT_ONSET_OPTIONS: OnsetOptions = {
+  maxIncidentMs: 30 * 60_000,
+  defaultIncidentMs: 5 * 60_000,
+  maxBaselineMs: 60 * 60_000,
+  minBaselineMs: 60_000,
+  minShift: 4,
+};
+
+type Curve = { readonly name: string; readonly t: Float64Array; readonly max: number; readonly weight: number };
+
+/**
+ * Finds when the incident started: the bucket boundary where the most series (errors, latency,
+ * volume per service; the alerted service counts double) shift most significantly, by a
+ * two-segment mean-shift statistic. Returns the baseline and incident windows around it.
+ */
+export function detectOnset(
+  series: SeriesSet,
+  asOf: number,
+  horizon: number,
+  alertService: string | undefined,
+  options: OnsetOptions = DEFAULT_ONSET_OPTIONS,
+): TriageWindows {
+  const { start, bucketMs } = series;
+  const end = Math.min(series.buckets, Math.ceil((horizon - start) / bucketMs));
+  const first = firstDataBucket(series, end);
+  const kLo = Math.max(
+    first + Math.ceil(options.minBaselineMs / bucketMs),
+    Math.floor((asOf - options.maxIncidentMs - start) / bucketMs),
+  );
+  const kHi = Math.min(end - 1, Math.floor((asOf - start) / bucketMs));
+
+  const curves: Curve[] = [];
+  if (kHi > kLo) {
+    for (const s of series.services.values()) {
+      const w = s.service === alertService ? 2 : 1;
+      const errors = s.requestErrors.map((v, i) => v + (s.errorLogs[i] as number));
+      const volume = s.requests.map((v, i) => v + (s.logs[i] as number));
+      const latency = meanLatency(s.requests, s.latencySum);
+      add(curves, `${s.service} errors`, shiftCurve(errors, first, end, kLo, kHi, 0.5, 'up'), w);
+      add(curves, `${s.service} volume`, shiftCurve(volume, first, end, kLo, kHi, 0.5, 'both'), w * 0.5);
+      if (latency) add(curves, `${s.service} latency`, shiftCurve(latency, first, end, kLo, kHi, 0.01, 'up'), w);
+    }
+  }
+  const voters = curves.filter((c) => c.max >= options.minShift);
+  let onset: number;
+  let reason: string;
+  if (voters.length === 0) {
+    onset = Math.max(start + first * bucketMs, asOf - options.defaultIncidentMs);
+    reason = `no series shifted clearly; the incident window is the ${Math.round((asOf - onset) / 60_000)} min before the alert`;
+  } else {
+    let bestK = kHi;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let k = kLo; k <= kHi; k++) {
+      let score = 0;
+      for (const c of voters) score += (c.weight * Math.min(c.max, 20) * (c.t[k - kLo] as number)) / c.max;
+      if (score > best) {
+        best = score;
+        bestK = k;
+      }
+    }
+    onset = start + bestK * bucketMs;
+    const top = voters
+      .slice()
+      .sort((a, b) => b.weight * (b.t[bestK - kLo] as number) - a.weight * (a.t[bestK - kLo] as number))
+      .slice(0, 3)
+      .map((c) => c.name);
+    reason = `change point of ${voters.length} shifting series (strongest: ${top.join(', ')})`;
+  }
+  const dataStart = start + first * bucketMs;
+  const guard = bucketMs;
+  const baselineTo = Math.max(dataStart, onset - guard);
+  return {
+    asOf,
+    horizon,
+    onset,
+    baseline: { from: Math.max(dataStart, onset - options.maxBaselineMs), to: baselineTo },
+    incident: { from: onset, to: horizon },
+    onsetReason: reason,
+  };
+}
+
+function add(curves: Curve[], name: string, t: Float64Array | undefined, weight: number): void {
+  if (!t) return;
+  let max = 0;
+  for (const v of t) if (v > max) max = v;
+  if (max > 0) curves.push({ name, t, max, weight });
+}
+
+function firstDataBucket(series: SeriesSet, end: number): number {
+  for (let b = 0; b < end; b++) {
+    for (const s of series.services.values()) if ((s.requests[b] as number) > 0 || (s.logs[b] as number) > 0) return b;
+  }
+  return 0;
+}
+
+function meanLatency(requests: readonly number[], sum: readonly number[]): number[] | undefined {
+  const out = new Array<number>(requests.length);
+  let last: number | undefined;
+  let any = false;
+  for (let i = 0; i < requests.length; i++) {
+    const n = requests[i] as number;
+    if (n > 0) {
+      last = Math.log1p((sum[i] as number) / n);
+      any = true;
+    }
+    out[i] = last ?? Number.NaN;
+  }
+  if (!any) return undefined;
+  const firstVal = out.find((v) => !Number.isNaN(v)) as number;
+  for (let i = 0; i < out.length && Number.isNaN(out[i]); i++) out[i] = firstVal;
+  return out;
+}
+
+/**
+ * For each candidate boundary k in [kLo, kHi], the two-sample t statistic of the mean of
+ * x[k, end) against x[from, k) (pooled variance with a floor), as a positive "how clearly it
+ * shifted" value: increases only for 'up', either direction for 'both'.
+ */
+function shiftCurve(
+  x: readonly number[],
+  from: number,
+  end: number,
+  kLo: number,
+  kHi: number,
+  varFloor: number,
+  dir: 'up' | 'both',
+): Float64Array | undefined {
+  const n = end - from;
+  if (n < 4) return undefined;
+  const ps = new Float64Array(n + 1);
+  const ps2 = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const v = x[from + i] as number;
+    ps[i + 1] = (ps[i] as number) + v;
+    ps2[i + 1] = (ps2[i] as number) + v * v;
+  }
+  const total = ps[n] as number;
+  const total2 = ps2[n] as number;
+  const out = new Float64Array(kHi - kLo + 1);
+  for (let k = kLo; k <= kHi; k++) {
+    const n1 = k - from;
+    const n2 = end - k;
+    if (n1 < 2 || n2 < 1) continue;
+    const s1 = ps[n1] as number;
+    const s1sq = ps2[n1] as number;
+    const s2 = total - s1;
+    const s2sq = total2 - s1sq;
+    const m1 = s1 / n1;
+    const m2 = s2 / n2;
+    const ss = s1sq - n1 * m1 * m1 + (s2sq - n2 * m2 * m2);
+    const df = Math.max(1, n - 2);
+    const meanLevel = (Math.abs(m1) + Math.abs(m2)) / 2;
+    const variance = Math.max(ss / df, varFloor, varFloor * meanLevel);
+    const t = (m2 - m1) / Math.sqrt(variance * (1 / n1 + 1 / n2));
+    out[k - kLo] = dir === 'up' ? Math.max(0, t) : Math.abs(t);
+  }
+  return out;
+}

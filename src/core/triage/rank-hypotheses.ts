@@ -1,0 +1,78 @@
+import type { Alert } from '../model/alert.ts';
+import type { Evidence } from '../model/evidence.ts';
+import type { Hypothesis } from '../model/hypothesis.ts';
+import type { TriageFeatures } from '../telemetry/triage-features.ts';
+import { chooseKind } from './choose-kind.ts';
+import { DEFAULT_RANK_OPTIONS, type RankOptions } from './rank-options.ts';
+import type { RuleFinding } from './rule-finding.ts';
+import { alertRule } from './rules/alert-rule.ts';
+import { changeRule } from './rules/change-rule.ts';
+import { errorLogsRule } from './rules/error-logs-rule.ts';
+import { logPatternsRule } from './rules/log-patterns-rule.ts';
+import { logSignals } from './rules/log-signals.ts';
+import { originErrorsRule } from './rules/origin-errors-rule.ts';
+import { selfLatencyRule } from './rules/self-latency-rule.ts';
+import { serviceDownRule } from './rules/service-down-rule.ts';
+import { trafficRule } from './rules/traffic-rule.ts';
+
+/**
+ * The deterministic ranking: every rule scores every service from the features, a change rule
+ * then credits changes on services that show their own anomaly, and each service becomes one
+ * hypothesis whose score is the sum of its reasons. Same features, same ranking.
+ */
+export function rankHypotheses(
+  f: TriageFeatures,
+  alerts: readonly Alert[],
+  options: RankOptions = DEFAULT_RANK_OPTIONS,
+): Hypothesis[] {
+  const signals = logSignals(f);
+  const anomalyFindings: RuleFinding[] = [
+    ...originErrorsRule(f, options),
+    ...selfLatencyRule(f, options),
+    ...errorLogsRule(f, options, signals),
+    ...logPatternsRule(options, signals),
+    ...trafficRule(f, options),
+    ...serviceDownRule(f, options),
+  ];
+  const anomaly = new Map<string, number>();
+  for (const x of anomalyFindings) anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points);
+  const findings = [...anomalyFindings, ...changeRule(f, options, anomaly), ...alertRule(alerts, options)];
+
+  const byService = new Map<string, RuleFinding[]>();
+  for (const x of findings) {
+    const list = byService.get(x.service) ?? [];
+    list.push(x);
+    byService.set(x.service, list);
+  }
+  const scored: Omit<Hypothesis, 'id'>[] = [];
+  for (const [service, list] of byService) {
+    const score = list.reduce((s, x) => s + x.points, 0);
+    const supporting = list.some((x) => x.points > 0 && x.rule !== 'alert');
+    if (!supporting) continue;
+    const role = f.services.get(service)?.role ?? 'service';
+    const kind = chooseKind(role, list);
+    const reasons = list
+      .filter((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'))
+      .sort((a, b) => b.points - a.points)
+      .map((x) => ({ rule: x.rule, points: round(x.points), text: x.text }));
+    reasons.push({ rule: 'kind', points: 0, text: `kind ${kind.kind}: ${kind.why}` });
+    const evidence: Evidence[] = list
+      .slice()
+      .sort((a, b) => b.points - a.points)
+      .flatMap((x) => x.evidence);
+    scored.push({
+      service,
+      kind: kind.kind,
+      ...(kind.changeId ? { changeId: kind.changeId } : {}),
+      score: round(score),
+      evidence,
+      reasons,
+    });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  return scored.slice(0, options.maxHypotheses).map((h, i) => ({ id: `h${i + 1}`, ...h }));
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,39 @@
+/** The ranking's knobs, in one place. Points are the most a rule can give one service. */
+export type RankOptions = {
+  readonly points: {
+    readonly originErrors: number;
+    readonly selfLatency: number;
+    readonly errorLogs: number;
+    readonly logPatterns: number;
+    readonly change: number;
+    readonly changeWithoutAnomaly: number;
+    readonly traffic: number;
+    readonly serviceDown: number;
+    readonly alerted: number;
+  };
+  /** A change this long before the onset has 1/e of the weight of one at the onset. */
+  readonly changeDecayMs: number;
+  /** Changes older than this before the onset are not considered. */
+  readonly changeLookbackMs: number;
+  /** Own anomaly points at which a change on the service counts fully. */
+  readonly anomalyForFullChange: number;
+  readonly maxHypotheses: number;
+};
+
+export const DEFAULT_RANK_OPTIONS: RankOptions = {
+  points: {
+    originErrors: 40,
+    selfLatency: 30,
+    errorLogs: 20,
+    logPatterns: 15,
+    change: 25,
+    changeWithoutAnomaly: 3,
+    traffic: 20,
+    serviceDown: 25,
+    alerted: 2,
+  },
+  changeDecayMs: 10 * 60_000,
+  changeLookbackMs: 2 * 60 * 60_000,
+  anomalyForFullChange: 12,
+  maxHypotheses: 10,
+};

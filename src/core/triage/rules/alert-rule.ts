@@ -1,0 +1,33 @@
+import type { Alert } from '../../model/alert.ts';
+import type { RankOptions } from '../rank-options.ts';
+import type { RuleFinding } from '../rule-finding.ts';
+
+/** The alerted service: a symptom for sure, sometimes also the cause; a small tie-breaking prior. */
+export function alertRule(alerts: readonly Alert[], options: RankOptions): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const seen = new Set<string>();
+  for (const a of alerts) {
+    if (a.status !== 'firing' || !a.service || seen.has(a.service)) continue;
+    seen.add(a.service);
+    const text = `named by the alert ${a.name}`;
+    out.push({
+      rule: 'alert',
+      service: a.service,
+      points: options.points.alerted,
+      text,
+      evidence: [
+        {
+          id: `alert:${a.fingerprint}`,
+          source: 'alert',
+          kind: 'alert',
+          service: a.service,
+          summary: `${a.name} firing on ${a.service}${a.annotations.summary ? `: ${a.annotations.summary}` : ''}`,
+          stance: 'supports',
+          data: { startsAt: new Date(a.startsAt).toISOString() },
+          ...(a.generatorUrl ? { link: a.generatorUrl } : {}),
+        },
+      ],
+    });
+  }
+  return out;
+}

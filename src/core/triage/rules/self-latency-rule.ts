@@ -1,0 +1,69 @@
+import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import { formatNumber } from '../format-number.ts';
+import { formatPercent } from '../format-percent.ts';
+import type { RankOptions } from '../rank-options.ts';
+import type { RuleFinding } from '../rule-finding.ts';
+import { sharePoints } from '../share-points.ts';
+
+const MIN_SAMPLES = 5;
+const MIN_RATIO = 1.5;
+const MIN_DELTA_MS = 5;
+
+/**
+ * Traces: which service got slower *itself*? Self time is a span's duration minus the time its
+ * children cover, so a caller waiting on a slow callee is not blamed, and a client call to an
+ * uninstrumented dependency is the dependency's time. Points are shared by the added time
+ * (increase in mean self time × incident traces).
+ */
+export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
+  const added = new Map<string, number>();
+  for (const s of f.services.values()) {
+    const b = s.baseline.selfTime;
+    const i = s.incident.selfTime;
+    if (b.n < MIN_SAMPLES || i.n < MIN_SAMPLES) continue;
+    const delta = i.mean - b.mean;
+    const ratio = i.mean / Math.max(b.mean, 0.1);
+    if (delta >= MIN_DELTA_MS && ratio >= MIN_RATIO && i.p90 > b.p90) added.set(s.service, delta * i.n);
+  }
+  const shares = sharePoints(added, options.points.selfLatency);
+  const out: RuleFinding[] = [];
+  for (const [service, { points, share }] of shares) {
+    const s = f.services.get(service);
+    if (!s) continue;
+    const b = s.baseline.selfTime;
+    const i = s.incident.selfTime;
+    const text =
+      `its own time per trace rose from ${formatNumber(b.mean)} ms to ${formatNumber(i.mean)} ms ` +
+      `(×${formatNumber(i.mean / Math.max(b.mean, 0.1))}; p90 ${formatNumber(b.p90)} → ${formatNumber(i.p90)} ms), ` +
+      `${formatPercent(share)} of the added time`;
+    out.push({
+      rule: 'self-latency',
+      service,
+      points,
+      text,
+      facts: { latencyShare: share, latencyRatio: i.mean / Math.max(b.mean, 0.1) },
+      evidence: [
+        {
+          id: `traces:self-latency:${service}`,
+          source: 'traces',
+          kind: 'self-latency',
+          service,
+          summary: `${service}: ${text}`,
+          stance: 'supports',
+          data: {
+            baselineMeanMs: r(b.mean),
+            incidentMeanMs: r(i.mean),
+            baselineP90Ms: r(b.p90),
+            incidentP90Ms: r(i.p90),
+            share: r(share),
+          },
+        },
+      ],
+    });
+  }
+  return out;
+}
+
+function r(n: number): number {
+  return Math.round(n * 100) / 100;
+}

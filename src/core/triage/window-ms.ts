@@ -1,0 +1,5 @@
+import type { TimeWindow } from '../telemetry/time-window.ts';
+
+export function windowMs(w: TimeWindow): number {
+  return Math.max(0, w.to - w.from);
+}

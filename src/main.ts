@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { CliIo } from './adapters/cli/cli-command.ts';
+import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
+import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
+import { simulateCommand } from './adapters/cli/commands/simulate.ts';
+import { templatesCommand } from './adapters/cli/commands/templates.ts';
+import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
+import { runCli } from './adapters/cli/run-cli.ts';
+import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
+import { loadConfig } from './adapters/config/load-config.ts';
+
+// The composition root: the only file that touches the process (argv, env, stdout, exit code).
+const io: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+const argv = process.argv.slice(2);
+let configPath = io.env.CAUSEWAY_CONFIG;
+const at = argv.indexOf('--config');
+if (at >= 0) {
+  configPath = argv[at + 1];
+  argv.splice(at, 2);
+}
+
+let file: { path: string; text: string } | undefined;
+if (configPath) {
+  try {
+    file = { path: configPath, text: readFileSync(resolve(io.cwd, configPath), 'utf8') };
+  } catch (e) {
+    io.stderr(`causeway: CONFIG_INVALID: cannot read the configuration file ${configPath}: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+}
+const config = loadConfig({ env: io.env, ...(file ? { file } : {}) });
+if (!config.ok) {
+  io.stderr(`causeway: ${formatConfigProblems(config.error)}\n`);
+  process.exit(2);
+}
+
+const now = () => performance.now();
+const commands = [
+  buildTriageCommand(config.value),
+  buildEvalCommand(config.value, now),
+  simulateCommand,
+  templatesCommand,
+  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/checkout-deploy', import.meta.url))),
+];
+
+process.on('unhandledRejection', (e) => {
+  io.stderr(`causeway: INTERNAL: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 70;
+});
+
+process.exitCode = await runCli(argv, io, commands);

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseEcsLog } from '../../../src/core/formats/parse-ecs-log.ts';
+
+describe('parseEcsLog', () => {
+  it('reads flat and nested dotted fields alike', () => {
+    const flat = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11.123Z',
+      'service.name': 'checkout',
+      message: 'hi',
+      'log.level': 'ERROR',
+      'trace.id': 'ABC',
+    });
+    const nested = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11.123Z',
+      service: { name: 'checkout' },
+      message: 'hi',
+      log: { level: 'error' },
+      trace: { id: 'abc' },
+    });
+    expect(flat).toEqual(nested);
+    expect(flat.ok && flat.value).toMatchObject({
+      service: 'checkout',
+      level: 'error',
+      traceId: 'abc',
+      ts: Date.UTC(2026, 10, 20, 14, 2, 11, 123),
+    });
+  });
+
+  it('accepts a mixed form where a parent key holds a dotted child', () => {
+    const r = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11+01:00',
+      service: { name: 'a' },
+      message: 'm',
+      kubernetes: { 'pod.name': 'a-7d9f8c6b5-x2k4q' },
+    });
+    expect(r.ok && r.value.pod).toBe('a-7d9f8c6b5-x2k4q');
+    expect(r.ok && r.value.ts).toBe(Date.UTC(2026, 10, 20, 13, 2, 11));
+  });
+
+  it('names the field that is wrong', () => {
+    expect(parseEcsLog({ service: { name: 'a' }, message: 'm' })).toMatchObject({
+      ok: false,
+      error: { field: '@timestamp' },
+    });
+    expect(parseEcsLog({ '@timestamp': '2026-11-20 14:02', 'service.name': 'a', message: 'm' })).toMatchObject({
+      ok: false,
+      error: { field: '@timestamp' },
+    });
+    expect(parseEcsLog({ '@timestamp': '2026-11-20T14:02:11Z', message: 'm' })).toMatchObject({
+      ok: false,
+      error: { field: 'service.name' },
+    });
+    expect(parseEcsLog({ '@timestamp': '2026-11-20T14:02:11Z', 'service.name': 'a' })).toMatchObject({
+      ok: false,
+      error: { field: 'message' },
+    });
+    expect(
+      parseEcsLog({ '@timestamp': '2026-11-20T14:02:11Z', 'service.name': 'a', message: 'm', 'log.level': 'loud' }),
+    ).toMatchObject({
+      ok: false,
+      error: { field: 'log.level' },
+    });
+    expect(parseEcsLog([1, 2])).toMatchObject({ ok: false });
+  });
+
+  it('maps a Kubernetes pod name used as service.name to its deployment', () => {
+    const r = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11Z',
+      'service.name': 'checkout-7d9f8-abcde',
+      message: 'm',
+    });
+    expect(r.ok && r.value.service).toBe('checkout');
+    const keep = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11Z',
+      'service.name': 'user-service-alpha-beta1',
+      message: 'm',
+    });
+    expect(keep.ok && keep.value.service).toBe('user-service-alpha-beta1');
+  });
+});

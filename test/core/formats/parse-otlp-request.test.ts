@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseOtlpRequest } from '../../../src/core/formats/parse-otlp-request.ts';
+
+const req = (spans: unknown[], resource: unknown = [{ key: 'service.name', value: { stringValue: 'checkout' } }]) => ({
+  resourceSpans: [{ resource: { attributes: resource }, scopeSpans: [{ scope: { name: 's' }, spans }] }],
+});
+const good = {
+  traceId: '0af7651916cd43dd8448eb211c80319c',
+  spanId: 'b7ad6b7169203331',
+  parentSpanId: '',
+  name: 'GET /cart',
+  kind: 3,
+  startTimeUnixNano: '1763647200001500000',
+  endTimeUnixNano: '1763647200010000000',
+  attributes: [
+    { key: 'peer.service', value: { stringValue: 'postgres' } },
+    { key: 'http.response.status_code', value: { intValue: '503' } },
+  ],
+  status: { code: 2 },
+};
+
+describe('parseOtlpRequest', () => {
+  it('reads OTLP/JSON with hex ids, decimal-string nanos, int enums and string intValues', () => {
+    const r = parseOtlpRequest(req([good]));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value[0]).toEqual({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      parentSpanId: undefined,
+      service: 'checkout',
+      name: 'GET /cart',
+      kind: 'client',
+      start: 1763647200001.5,
+      end: 1763647200010,
+      status: 'error',
+      httpStatus: 503,
+      peer: 'postgres',
+    });
+  });
+
+  it('falls back to server.address for the peer, and accepts numeric intValue', () => {
+    const s = {
+      ...good,
+      attributes: [
+        { key: 'server.address', value: { stringValue: 'pg-main.internal' } },
+        { key: 'http.response.status_code', value: { intValue: 200 } },
+      ],
+    };
+    const r = parseOtlpRequest(req([s]));
+    expect(r.ok && r.value[0]).toMatchObject({ peer: 'pg-main.internal', httpStatus: 200 });
+  });
+
+  it('names the JSON path of a bad field', () => {
+    expect(parseOtlpRequest(req([{ ...good, traceId: 'xyz' }]))).toMatchObject({
+      ok: false,
+      error: { field: 'resourceSpans[0].scopeSpans[0].spans[0].traceId' },
+    });
+    expect(parseOtlpRequest(req([{ ...good, startTimeUnixNano: 'soon' }]))).toMatchObject({
+      ok: false,
+      error: { field: 'resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano' },
+    });
+    expect(parseOtlpRequest(req([good], []))).toMatchObject({
+      ok: false,
+      error: { field: 'resourceSpans[0].resource.attributes[service.name]' },
+    });
+    expect(parseOtlpRequest({})).toMatchObject({ ok: false, error: { field: 'resourceSpans' } });
+    expect(parseOtlpRequest(req([{ ...good, kind: 9 }]))).toMatchObject({
+      ok: false,
+      error: { field: 'resourceSpans[0].scopeSpans[0].spans[0].kind' },
+    });
+  });
+});

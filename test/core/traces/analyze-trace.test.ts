@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTrace } from '../../../src/core/traces/analyze-trace.ts';
+import { serviceMark, spanMark } from '../../../src/core/traces/error-marks.ts';
+import { span } from '../../support/span.ts';
+
+describe('analyzeTrace', () => {
+  it('puts the origin of a propagated failure at the deepest failing service', () => {
+    const fe = span({ service: 'frontend', start: 0, end: 100, status: 'error' });
+    const feCall = span({
+      service: 'frontend',
+      kind: 'client',
+      parentSpanId: fe.spanId,
+      start: 5,
+      end: 95,
+      status: 'error',
+    });
+    const co = span({ service: 'checkout', parentSpanId: feCall.spanId, start: 6, end: 94, status: 'error' });
+    const coCall = span({
+      service: 'checkout',
+      kind: 'client',
+      parentSpanId: co.spanId,
+      start: 10,
+      end: 90,
+      status: 'error',
+    });
+    const pay = span({ service: 'payment', parentSpanId: coCall.spanId, start: 11, end: 89, status: 'error' });
+    const f = analyzeTrace([fe, feCall, co, coCall, pay]);
+    expect(f.failing).toBe(true);
+    expect([...f.origins]).toEqual([['payment', 1]]);
+    expect(f.calls.map((c) => `${c.from}>${c.to}`).sort()).toEqual(['checkout>payment', 'frontend>checkout']);
+  });
+
+  it('blames an uninstrumented dependency (peer.service) behind a failing leaf client span, mostly', () => {
+    const co = span({ service: 'checkout', start: 0, end: 50, status: 'error' });
+    const db = span({
+      service: 'checkout',
+      kind: 'client',
+      parentSpanId: co.spanId,
+      start: 1,
+      end: 40,
+      status: 'error',
+      peer: 'postgres',
+    });
+    const f = analyzeTrace([co, db]);
+    expect(f.origins.get('postgres')).toBeCloseTo(0.6);
+    expect(f.origins.get('checkout')).toBeCloseTo(0.4);
+    expect(f.services.has('postgres')).toBe(true);
+    expect(f.requests.find((r) => r.service === 'postgres')?.error).toBe(true);
+  });
+
+  it('blames a slow callee when the caller timed out but the callee did not fail', () => {
+    const co = span({ service: 'checkout', start: 0, end: 1010, status: 'error' });
+    const call = span({
+      service: 'checkout',
+      kind: 'client',
+      parentSpanId: co.spanId,
+      start: 5,
+      end: 1005,
+      status: 'error',
+    });
+    const inv = span({ service: 'inventory', parentSpanId: call.spanId, start: 6, end: 1800, status: 'ok' });
+    const f = analyzeTrace([co, call, inv]);
+    expect(f.origins.get('inventory')).toBeCloseTo(0.8);
+    expect(f.origins.get('checkout')).toBeCloseTo(0.2);
+  });
+
+  it('keeps the blame on the caller when the callee answered fast and fine', () => {
+    const co = span({ service: 'checkout', start: 0, end: 100, status: 'error' });
+    const call = span({
+      service: 'checkout',
+      kind: 'client',
+      parentSpanId: co.spanId,
+      start: 5,
+      end: 95,
+      status: 'error',
+    });
+    const inv = span({ service: 'inventory', parentSpanId: call.spanId, start: 6, end: 12, status: 'ok' });
+    expect([...analyzeTrace([co, call, inv]).origins]).toEqual([['checkout', 1]]);
+  });
+
+  it('computes self time: children are subtracted, a leaf dependency call is the dependency’s time', () => {
+    const api = span({ service: 'api', start: 0, end: 100 });
+    const c1 = span({ service: 'api', kind: 'client', parentSpanId: api.spanId, start: 10, end: 50, peer: 'redis' });
+    const c2 = span({ service: 'api', kind: 'client', parentSpanId: api.spanId, start: 40, end: 70, peer: 'redis' });
+    const f = analyzeTrace([api, c1, c2]);
+    // union of [10,50] and [40,70] covers 60 ms of the 100
+    expect(f.selfTime.get('api')).toBeCloseTo(40);
+    expect(f.selfTime.get('redis')).toBeCloseTo(70);
+  });
+
+  it('works without span kinds: cross-service parent/child makes the call, and without status codes via log marks', () => {
+    const a = span({ service: 'frontend', kind: 'unspecified', start: 0, end: 100 });
+    const b = span({ service: 'cart', kind: 'unspecified', parentSpanId: a.spanId, start: 10, end: 90 });
+    const c = span({ service: 'redis-client', kind: 'unspecified', parentSpanId: b.spanId, start: 20, end: 80 });
+    const marks = new Set([serviceMark(a.traceId, 'frontend'), spanMark(b.traceId, b.spanId)]);
+    const f = analyzeTrace([a, b, c], marks);
+    expect(f.failing).toBe(true);
+    expect([...f.origins]).toEqual([['cart', 1]]);
+    expect(f.calls.map((x) => `${x.from}>${x.to}`).sort()).toEqual(['cart>redis-client', 'frontend>cart']);
+    expect(f.requests.map((r) => r.service).sort()).toEqual(['cart', 'frontend', 'redis-client']);
+  });
+
+  it('reads HTTP 5xx as an error when the status is unset', () => {
+    const a = span({ service: 'gw', start: 0, end: 10, httpStatus: 503 });
+    expect(analyzeTrace([a]).failing).toBe(true);
+    const b = span({ service: 'gw', start: 0, end: 10, httpStatus: 404 });
+    expect(analyzeTrace([b]).failing).toBe(false);
+  });
+
+  it('survives a parent cycle and missing parents in malformed data', () => {
+    const a = span({ service: 'x', start: 0, end: 10 });
+    const b = span({ service: 'y', start: 1, end: 9, parentSpanId: a.spanId, status: 'error' });
+    const cyc1 = span({ service: 'z', start: 0, end: 5, spanId: 'c1c1c1c1c1c1c1c1', parentSpanId: 'c2c2c2c2c2c2c2c2' });
+    const cyc2 = span({ service: 'z', start: 0, end: 5, spanId: 'c2c2c2c2c2c2c2c2', parentSpanId: 'c1c1c1c1c1c1c1c1' });
+    const orphan = span({ service: 'w', start: 0, end: 5, parentSpanId: 'ffffffffffffffff' });
+    const f = analyzeTrace([a, b, cyc1, cyc2, orphan]);
+    expect(f.origins.get('y')).toBe(1);
+    expect(f.services.size).toBe(4);
+  });
+});
