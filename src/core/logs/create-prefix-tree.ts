@@ -1,0 +1,70 @@
+import type { TemplateCluster } from './template-cluster.ts';
+import { tokenKind } from './token-kind.ts';
+
+type TreeNode = {
+  readonly children: Map<string, TreeNode>;
+  readonly clusters: TemplateCluster[];
+};
+
+export type PrefixTree = {
+  /** The cluster list for these tokens, or undefined when no branch fits them. */
+  find(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[] | undefined;
+  /** The cluster list for these tokens, growing the tree when needed (bounded by maxChildren). */
+  findOrCreate(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[];
+};
+
+const WILDCARD = '<*>';
+
+function newNode(): TreeNode {
+  return { children: new Map(), clusters: [] };
+}
+
+/**
+ * Drain's fixed-depth tree: the first level is the token count, then up to `depth - 2`
+ * routing tokens. Unlike Drain, which routes by the first tokens, the routing tokens are the
+ * first plain words wherever they stand (see plainWordBounds), so a variable leading token
+ * (a host, a class, a pod name) does not scatter one event over many branches. A node holds
+ * at most `maxChildren` children; once full, unseen words share its `<*>` child.
+ */
+export function createPrefixTree(depth: number, maxChildren: number): PrefixTree {
+  const byLength = new Map<number, TreeNode>();
+  const levels = Math.max(0, depth - 2);
+
+  return {
+    find(tokens, kinds) {
+      let node: TreeNode | undefined = byLength.get(tokens.length);
+      let used = 0;
+      for (let i = 0; node !== undefined && i < tokens.length && used < levels; i++) {
+        if (kinds[i] !== tokenKind.plainWord) continue;
+        used++;
+        node = node.children.get(tokens[i]!) ?? node.children.get(WILDCARD);
+      }
+      return node?.clusters;
+    },
+    findOrCreate(tokens, kinds) {
+      let node = byLength.get(tokens.length);
+      if (node === undefined) {
+        node = newNode();
+        byLength.set(tokens.length, node);
+      }
+      let used = 0;
+      for (let i = 0; i < tokens.length && used < levels; i++) {
+        if (kinds[i] !== tokenKind.plainWord) continue;
+        used++;
+        const key = tokens[i]!;
+        let next = node.children.get(key);
+        if (next === undefined) {
+          const room = maxChildren - node.children.size - (node.children.has(WILDCARD) ? 0 : 1);
+          const childKey = room <= 0 ? WILDCARD : key;
+          next = node.children.get(childKey);
+          if (next === undefined) {
+            next = newNode();
+            node.children.set(childKey, next);
+          }
+        }
+        node = next;
+      }
+      return node.clusters;
+    },
+  };
+}

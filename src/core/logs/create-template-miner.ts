@@ -1,0 +1,117 @@
+import { createMessagePreparer } from './create-message-preparer.ts';
+import { createPrefixTree } from './create-prefix-tree.ts';
+import { defaultMinerOptions } from './default-miner-options.ts';
+import { findBestCluster } from './find-best-cluster.ts';
+import { generaliseTemplate } from './generalise-template.ts';
+import type { MaskKind } from './mask-kind.ts';
+import type { TemplateCluster } from './template-cluster.ts';
+
+export type MinerOptions = {
+  /** Tree depth as in Drain: 2 + the number of leading tokens used to route a message. */
+  depth: number;
+  /** Minimum fraction of equal tokens for a message to join a template (0..1). */
+  similarity: number;
+  /** Maximum children per tree node; further tokens share the node's `<*>` branch. */
+  maxChildren: number;
+  /** Maximum templates kept; past it the least recently matched one is evicted. */
+  maxTemplates: number;
+  /** Token classes masked as `<*>` before clustering; `[]` turns masking off. */
+  masks: readonly MaskKind[];
+  /**
+   * Two different plain words at the same place mean two different templates
+   * (`VM Started` / `VM Stopped`) instead of one with a `<*>` (plain Drain merges them).
+   */
+  distinctWords: boolean;
+  /** Words after which a plain word is a name, i.e. a variable (`user root`, `for admin`). */
+  nameCues: readonly string[];
+};
+export type TemplateMatch = { id: number; template: string; isNew: boolean };
+export type Template = { id: number; template: string; count: number };
+export type TemplateMiner = {
+  /** Learn from and classify one message; the id is stable even when the template generalises. */
+  add(message: string): TemplateMatch;
+  /** Classify without learning: the template `add` would pick, unchanged; undefined if it would create one. */
+  match(message: string): TemplateMatch | undefined;
+  get(id: number): Template | undefined;
+  /** Live templates, ordered by id. */
+  templates(): Template[];
+  readonly size: number;
+};
+
+function validate(options: MinerOptions): void {
+  if (!Number.isInteger(options.depth) || options.depth < 2) throw new RangeError('depth must be an integer >= 2');
+  if (!(options.similarity >= 0 && options.similarity <= 1)) throw new RangeError('similarity must be within 0..1');
+  if (!Number.isInteger(options.maxChildren) || options.maxChildren < 2) {
+    throw new RangeError('maxChildren must be an integer >= 2');
+  }
+  if (!Number.isInteger(options.maxTemplates) || options.maxTemplates < 1) {
+    throw new RangeError('maxTemplates must be an integer >= 1');
+  }
+}
+
+/**
+ * A streaming Drain-style log template miner. Pure and deterministic: the same messages
+ * in the same order give the same ids and templates. Memory is bounded by `maxTemplates`:
+ * when a new template would exceed it, the least recently matched template is evicted and
+ * its id retired (ids are never reused; a later line of the evicted shape gets a new id).
+ */
+export function createTemplateMiner(options: Partial<MinerOptions> = {}): TemplateMiner {
+  const config: MinerOptions = { ...defaultMinerOptions, ...options };
+  validate(config);
+  const preparer = createMessagePreparer(config.masks, config.nameCues);
+  const tree = createPrefixTree(config.depth, config.maxChildren);
+  /** Live clusters, least recently matched first (Map order is insertion order). */
+  const recency = new Map<number, TemplateCluster>();
+  let nextId = 1;
+
+  const search = (clusters: readonly TemplateCluster[], tokens: readonly string[]) =>
+    findBestCluster(clusters, tokens, preparer.kinds, config.similarity, config.distinctWords);
+
+  const evictColdest = (): void => {
+    const coldest = recency.values().next().value;
+    if (coldest === undefined) return;
+    recency.delete(coldest.id);
+    const at = coldest.leaf.indexOf(coldest);
+    if (at >= 0) coldest.leaf.splice(at, 1);
+  };
+
+  return {
+    add(message) {
+      const tokens = preparer.prepare(message);
+      const leaf = tree.findOrCreate(tokens, preparer.kinds);
+      const found = search(leaf, tokens);
+      if (found !== undefined) {
+        found.count++;
+        if (generaliseTemplate(found, tokens)) found.template = found.tokens.join(' ');
+        recency.delete(found.id);
+        recency.set(found.id, found);
+        return { id: found.id, template: found.template, isNew: false };
+      }
+      if (recency.size >= config.maxTemplates) evictColdest();
+      const kinds = preparer.kinds.slice(0, tokens.length);
+      const cluster: TemplateCluster = { id: nextId++, tokens, kinds, template: tokens.join(' '), count: 1, leaf };
+      leaf.push(cluster);
+      recency.set(cluster.id, cluster);
+      return { id: cluster.id, template: cluster.template, isNew: true };
+    },
+    match(message) {
+      const tokens = preparer.prepare(message);
+      const leaf = tree.find(tokens, preparer.kinds);
+      if (leaf === undefined) return undefined;
+      const found = search(leaf, tokens);
+      return found === undefined ? undefined : { id: found.id, template: found.template, isNew: false };
+    },
+    get(id) {
+      const cluster = recency.get(id);
+      return cluster === undefined ? undefined : { id, template: cluster.template, count: cluster.count };
+    },
+    templates() {
+      return [...recency.values()]
+        .sort((a, b) => a.id - b.id)
+        .map((c) => ({ id: c.id, template: c.template, count: c.count }));
+    },
+    get size() {
+      return recency.size;
+    },
+  };
+}
