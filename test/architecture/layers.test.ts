@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = new URL('../../src', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...sources(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+const layerOf = (file: string) => relative(SRC, file).split('/')[0] as string;
+
+describe('architecture: what may import what', () => {
+  const files = sources(SRC);
+
+  it('core is pure: imports only core, zod, node:crypto (no I/O, no clock)', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => layerOf(x) === 'core')) {
+      for (const spec of imports(f)) {
+        if (spec.startsWith('.')) {
+          const target = relative(SRC, join(f, '..', spec));
+          if (!target.startsWith('core/')) bad.push(`${relative(SRC, f)} → ${spec}`);
+        } else if (!['node:crypto', 'zod'].includes(spec)) bad.push(`${relative(SRC, f)} → ${spec}`);
+      }
+      const text = readFileSync(f, 'utf8');
+      if (/\bDate\.now\(|\bperformance\.now\(|\bprocess\.|Math\.random\(/.test(text)) bad.push(`${relative(SRC, f)} uses the clock, randomness or the process`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('app imports only core and app (collaborators come in as arguments)', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => layerOf(x) === 'app')) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(SRC, join(f, '..', spec)).split('/')[0];
+        if (target !== 'core' && target !== 'app') bad.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('adapters never import each other, except within one adapter family and the CLI composing them', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => layerOf(x) === 'adapters')) {
+      const family = relative(SRC, f).split('/')[1];
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(SRC, join(f, '..', spec)).split('/');
+        if (target[0] === 'main.ts') bad.push(`${relative(SRC, f)} → main.ts`);
+        if (target[0] !== 'adapters' || target[1] === family) continue;
+        // The CLI is an inbound adapter that wires file sources for one-shot commands.
+        if (family === 'cli') continue;
+        bad.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('only main.ts touches the process', () => {
+    const bad = files
+      .filter((f) => !f.endsWith('/main.ts'))
+      .filter((f) => /\bprocess\.(env|argv|exit|stdout|stderr|on)\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(bad).toEqual([]);
+  });
+});
