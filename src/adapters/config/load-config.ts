@@ -24,7 +24,7 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
   let lineOf: (path: readonly (string | number)[]) => number | undefined = () => undefined;
   if (input.file) {
     const lc = new LineCounter();
-    const doc = parseDocument(input.file.text, { lineCounter: lc, prettyErrors: false });
+    const doc = parseDocument(input.file.text, { lineCounter: lc });
     for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line;
       problems.push({
