@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logFormatRegex } from './log-format-regex.ts';
+import { logFormatRegex } from '../../src/core/logs/log-format-regex.ts';
 import { parseCsvLine } from './parse-csv-line.ts';
 
 export type LoghubSample = {

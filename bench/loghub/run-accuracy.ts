@@ -4,12 +4,13 @@
 // Usage: node bench/loghub/run-accuracy.ts [--json] [--options '{"similarity":0.5}'] [--explain System]
 import { parseArgs } from 'node:util';
 import type { MinerOptions } from '../../src/core/logs/create-template-miner.ts';
+import { loghubLogFormats } from '../../src/core/logs/loghub-log-formats.ts';
+import { explainMismatches } from './explain-mismatches.ts';
 import { groupingAccuracy } from './grouping-accuracy.ts';
 import { loadLoghubSystem } from './load-loghub-system.ts';
 import { loghubDataDir } from './loghub-data-dir.ts';
-import { loghubSystems } from './loghub-systems.ts';
 import { mineSample } from './mine-sample.ts';
-import { normaliseTemplate, parsingAccuracy } from './parsing-accuracy.ts';
+import { parsingAccuracy } from './parsing-accuracy.ts';
 import { publishedDrainFigures } from './published-drain-figures.ts';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ type Row = {
   paOriginal: number;
 };
 const rows: Row[] = [];
-for (const { name, format } of loghubSystems) {
+for (const { name, format } of loghubLogFormats) {
   const sample = loadLoghubSystem(dir, name, format);
   if (sample.contentMismatches > 0)
     console.error(`${name}: ${sample.contentMismatches} messages differ from the truth's Content`);
@@ -49,37 +50,7 @@ for (const { name, format } of loghubSystems) {
     gaOriginal: groupingAccuracy(mined.ids, sample.truths.original),
     paOriginal: parsingAccuracy(mined.templates, sample.truths.original),
   });
-  if (values.explain === name) {
-    const byId = new Map<number, Map<string, number>>();
-    mined.ids.forEach((id, i) => {
-      const m = byId.get(id) ?? new Map<string, number>();
-      m.set(corrected[i]!, (m.get(corrected[i]!) ?? 0) + 1);
-      byId.set(id, m);
-    });
-    const truthToIds = new Map<string, Set<number>>();
-    mined.ids.forEach((id, i) => {
-      const s = truthToIds.get(corrected[i]!) ?? new Set<number>();
-      s.add(id);
-      truthToIds.set(corrected[i]!, s);
-    });
-    for (const [truth, ids] of truthToIds) {
-      const mixed = [...ids].some((id) => (byId.get(id)?.size ?? 0) > 1);
-      if (ids.size > 1 || mixed) {
-        console.log(`TRUTH ${truth}`);
-        for (const id of ids) {
-          const i = mined.ids.indexOf(id);
-          console.log(
-            `   #${id} ${mined.templates[i]}  ${[...(byId.get(id) ?? [])].map(([t, n]) => `${n}x`).join(',')}`,
-          );
-        }
-      }
-    }
-    const wrongPa = new Map<string, string>();
-    mined.templates.forEach((t, i) => {
-      if (normaliseTemplate(t) !== normaliseTemplate(corrected[i]!)) wrongPa.set(t, corrected[i]!);
-    });
-    for (const [t, truth] of wrongPa) console.log(`PA  got  ${t}\n    want ${truth}`);
-  }
+  if (values.explain === name) console.log(explainMismatches(mined, corrected));
 }
 
 const mean = (f: (r: Row) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;

@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTemplateMiner } from '../../src/core/logs/create-template-miner.ts';
+import { loghubLogFormats } from '../../src/core/logs/loghub-log-formats.ts';
 import { loadLoghubSystem } from './load-loghub-system.ts';
 import { loghubDataDir } from './loghub-data-dir.ts';
-import { loghubSystems } from './loghub-systems.ts';
 import { median } from './median.ts';
 import { syntheticStream } from './synthetic-stream.ts';
 
@@ -42,17 +42,18 @@ function measure(groups: readonly (readonly string[])[]): { median: number; runs
 
 const results: Record<string, { lines: number; median: number; runs: number[] }> = {};
 const dir = loghubDataDir();
-if (dir === undefined) console.log('loghub-2k data not found at ../shared/data/loghub-2k: measuring the synthetic stream only');
+if (dir === undefined)
+  console.log('loghub-2k data not found at ../shared/data/loghub-2k: measuring the synthetic stream only');
 else {
-  const systems = loghubSystems.map(({ name, format }) => loadLoghubSystem(dir, name, format).contents);
+  const systems = loghubLogFormats.map(({ name, format }) => loadLoghubSystem(dir, name, format).contents);
   // 2,000 lines run too briefly to time alone: each run mines every system 10 times over.
   const repeated = Array.from({ length: 10 }, () => systems).flat();
   results.loghub = { lines: repeated.reduce((n, g) => n + g.length, 0), ...measure(repeated) };
   if (values['write-inputs'] !== undefined) {
     mkdirSync(values['write-inputs'], { recursive: true });
-    loghubSystems.forEach(({ name }, i) =>
-      writeFileSync(join(values['write-inputs']!, `loghub-${name}.txt`), `${systems[i]!.join('\n')}\n`),
-    );
+    for (const [i, { name }] of loghubLogFormats.entries()) {
+      writeFileSync(join(values['write-inputs'], `loghub-${name}.txt`), `${systems[i]!.join('\n')}\n`);
+    }
   }
 }
 const synthetic = syntheticStream(lineCount);
@@ -66,6 +67,8 @@ if (values.json) console.log(JSON.stringify(results, null, 2));
 else {
   for (const [name, r] of Object.entries(results)) {
     const runsText = r.runs.map((x) => Math.round(x / 1000)).join(', ');
-    console.log(`${name}: ${r.lines} lines per run, median ${Math.round(r.median).toLocaleString('en')} lines/s (runs, k lines/s: ${runsText})`);
+    console.log(
+      `${name}: ${r.lines} lines per run, median ${Math.round(r.median).toLocaleString('en')} lines/s (runs, k lines/s: ${runsText})`,
+    );
   }
 }
