@@ -47,8 +47,12 @@ export function rankHypotheses(
   const scored: Omit<Hypothesis, 'id'>[] = [];
   for (const [service, list] of byService) {
     const score = list.reduce((s, x) => s + x.points, 0);
-    const supporting = list.some((x) => x.points > 0 && x.rule !== 'alert');
-    if (!supporting) continue;
+    // A service is a hypothesis when some rule found something there, for or against it (the
+    // alert alone is not a finding): refuted suspects are listed, low, with why.
+    const found = list.some(
+      (x) => x.rule !== 'alert' && (x.points > 0 || x.evidence.some((e) => e.stance === 'refutes')),
+    );
+    if (!found) continue;
     const role = f.services.get(service)?.role ?? 'service';
     const kind = chooseKind(role, list);
     const reasons = list

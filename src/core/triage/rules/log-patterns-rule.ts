@@ -13,10 +13,7 @@ const MENTION_CREDIT = 0.5;
  * much more of something (a surging template), weighted by level. A line that names another
  * known service credits part of its weight to that service.
  */
-export function logPatternsRule(
-  options: RankOptions,
-  signals: ReadonlyMap<string, ServiceLogSignals>,
-): RuleFinding[] {
+export function logPatternsRule(options: RankOptions, signals: ReadonlyMap<string, ServiceLogSignals>): RuleFinding[] {
   const amounts = new Map<string, number>();
   const credited = new Map<string, { from: string; weight: number }[]>();
   for (const [service, sig] of signals) {

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../../../src/core/model/alert.ts';
+import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
+import { AS_OF, change, dist, features } from '../../support/features.ts';
+
+const alert: Alert = {
+  fingerprint: 'f1',
+  name: 'HighErrorRate',
+  status: 'firing',
+  service: 'frontend',
+  labels: { alertname: 'HighErrorRate', service: 'frontend' },
+  annotations: {},
+  startsAt: AS_OF,
+  endsAt: undefined,
+  generatorUrl: undefined,
+  source: 'alertmanager',
+};
+
+// 30 min baseline vs 6 min incident: a baseline count of 5 "expects" 1 in the incident.
+const quiet = { requests: 3000, traces: 3000, originErrors: 5, failingTraces: 5, selfTime: dist(20, 3000) };
+
+describe('rankHypotheses', () => {
+  it('ranks the origin of new failures above the services they propagate through, and blames its fitting deploy', () => {
+    const f = features({
+      services: {
+        frontend: {
+          b: quiet,
+          i: { requests: 600, traces: 600, originErrors: 2, failingTraces: 200, selfTime: dist(20, 600) },
+        },
+        checkout: {
+          b: quiet,
+          i: { requests: 600, traces: 600, originErrors: 1, failingTraces: 198, selfTime: dist(20, 600) },
+        },
+        payment: {
+          b: quiet,
+          i: { requests: 600, traces: 600, originErrors: 197, failingTraces: 197, selfTime: dist(20, 600) },
+        },
+        cart: {
+          b: quiet,
+          i: { requests: 600, traces: 600, originErrors: 1, failingTraces: 1, selfTime: dist(20, 600) },
+        },
+      },
+      changes: [
+        change({ id: 'deploy-payment-7', service: 'payment' }),
+        change({ id: 'deploy-cart-3', service: 'cart' }),
+      ],
+    });
+    const h = rankHypotheses(f, [alert]);
+    expect(h[0]).toMatchObject({ id: 'h1', service: 'payment', kind: 'deploy', changeId: 'deploy-payment-7' });
+    expect(h[0]?.reasons.map((r) => r.rule)).toEqual(expect.arrayContaining(['origin-errors', 'change']));
+    // The unrelated deploy on a quiet service is listed as a refuted suspect, not blamed.
+    const cart = h.find((x) => x.service === 'cart');
+    expect(cart?.evidence.find((e) => e.id === 'changes:deploy-cart-3')?.stance).toBe('refutes');
+    expect(cart === undefined || cart.score < 5).toBe(true);
+    // The symptom carries refuting evidence: its failures start elsewhere.
+    const fe = h.find((x) => x.service === 'frontend');
+    expect(fe?.evidence.some((e) => e.kind === 'propagated-errors' && e.stance === 'refutes')).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const mk = () =>
+      features({
+        services: {
+          a: { b: quiet, i: { requests: 600, originErrors: 50, selfTime: dist(20, 600) } },
+          b: { b: quiet, i: { requests: 600, originErrors: 50, selfTime: dist(20, 600) } },
+        },
+      });
+    expect(rankHypotheses(mk(), [alert])).toEqual(rankHypotheses(mk(), [alert]));
+    // equal scores break ties by name
+    expect(rankHypotheses(mk(), [alert]).map((x) => x.service)).toEqual(['a', 'b']);
+  });
+
+  it('localises latency by self time: a slow leaf, not its waiting callers', () => {
+    const f = features({
+      services: {
+        frontend: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(21, 600) } },
+        search: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(180, 600) } },
+      },
+    });
+    const h = rankHypotheses(f, [alert]);
+    expect(h[0]).toMatchObject({ service: 'search', kind: 'latency' });
+  });
+
+  it('names a failing uninstrumented dependency as dependency_down', () => {
+    const f = features({
+      services: {
+        frontend: { b: quiet, i: { requests: 600, originErrors: 40, failingTraces: 150 } },
+        'redis-cache': {
+          role: 'dependency',
+          b: { requests: 3000, originErrors: 0 },
+          i: { requests: 600, originErrors: 110 },
+        },
+      },
+    });
+    expect(rankHypotheses(f, [alert])[0]).toMatchObject({ service: 'redis-cache', kind: 'dependency_down' });
+  });
+
+  it('finds where a surge arrives: a rise its callers do not explain', () => {
+    const f = features({
+      services: {
+        frontend: { b: { ...quiet, requests: 3000 }, i: { requests: 600, selfTime: dist(20, 600) } },
+        search: { b: { ...quiet, requests: 3000 }, i: { requests: 2400, originErrors: 60, selfTime: dist(60, 2400) } },
+      },
+      edges: [
+        {
+          from: 'frontend',
+          to: 'search',
+          baseline: { calls: 3000, errors: 0, totalMs: 0 },
+          incident: { calls: 600, errors: 40, totalMs: 0 },
+        },
+      ],
+    });
+    const h = rankHypotheses(f, [alert]);
+    expect(h[0]).toMatchObject({ service: 'search', kind: 'traffic_surge' });
+  });
+
+  it('reads resource exhaustion from the words of new error patterns', () => {
+    const f = features({
+      services: {
+        worker: {
+          b: { ...quiet, logs: 3000, errorLogs: 5 },
+          i: { requests: 600, originErrors: 80, logs: 900, errorLogs: 300 },
+        },
+      },
+      patterns: [
+        {
+          service: 'worker',
+          templateId: 7,
+          template: 'java.lang.OutOfMemoryError: Java heap space',
+          level: 'error',
+          baseline: 0,
+          incident: 120,
+          example: 'java.lang.OutOfMemoryError: Java heap space',
+          exampleTraceId: undefined,
+          errorType: 'java.lang.OutOfMemoryError',
+        },
+      ],
+    });
+    expect(rankHypotheses(f, [alert])[0]).toMatchObject({ service: 'worker', kind: 'resource_exhaustion' });
+  });
+
+  it('credits a service named in other services’ new error lines (logs only, no traces)', () => {
+    const f = features({
+      services: {
+        frontend: { b: { logs: 3000, errorLogs: 5 }, i: { logs: 700, errorLogs: 200 } },
+        payment: { b: { logs: 3000, errorLogs: 5 }, i: { logs: 700, errorLogs: 60 } },
+      },
+      patterns: [
+        {
+          service: 'frontend',
+          templateId: 1,
+          template: 'upstream payment returned <*> after <*>',
+          level: 'error',
+          baseline: 0,
+          incident: 200,
+          example: 'upstream payment returned 503 after 120ms',
+          exampleTraceId: undefined,
+          errorType: undefined,
+        },
+        {
+          service: 'payment',
+          templateId: 1,
+          template: 'NullPointerException in CurrencyConverter.convert',
+          level: 'error',
+          baseline: 0,
+          incident: 60,
+          example: 'x',
+          exampleTraceId: undefined,
+          errorType: undefined,
+        },
+      ],
+    });
+    expect(rankHypotheses(f, [alert])[0]?.service).toBe('payment');
+  });
+});

@@ -1,0 +1,66 @@
+import type { ChangeEvent } from '../../src/core/model/change-event.ts';
+import { emptyWindowStats } from '../../src/core/telemetry/empty-window-stats.ts';
+import type { LogPatternStats } from '../../src/core/telemetry/log-pattern-stats.ts';
+import type { ServiceWindowStats } from '../../src/core/telemetry/service-window-stats.ts';
+import type { EdgeFeatures, ServiceFeatures, TriageFeatures } from '../../src/core/telemetry/triage-features.ts';
+
+export const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
+export const ONSET = T0 + 30 * 60_000;
+export const AS_OF = ONSET + 5 * 60_000;
+
+type Win = Partial<ServiceWindowStats>;
+
+/** Features for rule tests: a 30-min baseline, a 6-min incident window (onset → as-of + 1 min). */
+export function features(parts: {
+  services: Record<string, { role?: 'service' | 'dependency'; b?: Win; i?: Win }>;
+  edges?: EdgeFeatures[];
+  patterns?: LogPatternStats[];
+  changes?: ChangeEvent[];
+}): TriageFeatures {
+  const services = new Map<string, ServiceFeatures>();
+  for (const [name, s] of Object.entries(parts.services)) {
+    services.set(name, {
+      service: name,
+      role: s.role ?? 'service',
+      baseline: { ...emptyWindowStats(), ...s.b },
+      incident: { ...emptyWindowStats(), ...s.i },
+      exampleTraceIds: [],
+    });
+  }
+  return {
+    windows: {
+      asOf: AS_OF,
+      horizon: AS_OF + 60_000,
+      onset: ONSET,
+      baseline: { from: T0, to: ONSET - 10_000 },
+      incident: { from: ONSET, to: AS_OF + 60_000 },
+      onsetReason: 'test',
+    },
+    services,
+    edges: parts.edges ?? [],
+    patterns: parts.patterns ?? [],
+    changes: parts.changes ?? [],
+    sources: { logs: { state: 'ok' }, traces: { state: 'ok' }, changes: { state: 'ok' } },
+  };
+}
+
+export function change(over: Partial<ChangeEvent> & Pick<ChangeEvent, 'id' | 'service'>): ChangeEvent {
+  return {
+    type: 'deploy',
+    startedAt: ONSET - 3 * 60_000,
+    finishedAt: ONSET - 2 * 60_000,
+    environment: 'prod',
+    version: '1.2.0',
+    previousVersion: '1.1.9',
+    status: 'succeeded',
+    author: 'dana',
+    commit: undefined,
+    url: undefined,
+    description: undefined,
+    ...over,
+  };
+}
+
+export function dist(mean: number, n: number) {
+  return { n, mean, p50: mean, p90: mean * 1.5, p99: mean * 2 };
+}
