@@ -8,6 +8,16 @@ import { tokenKind } from './token-kind.ts';
 import { unitWords } from './unit-words.ts';
 import { valueWords } from './value-words.ts';
 
+const OTHER = 0;
+const LETTER = 1;
+/** A digit, `/`, `=`, `@` or `\`: the token may hold a variable to mask. */
+const SPECIAL = 2;
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (charCodes.isLetter(c)) asciiClass[c] = LETTER;
+  else if (charCodes.isDigit(c) || c === 47 || c === 61 || c === 64 || c === 92) asciiClass[c] = SPECIAL;
+}
+
 export type MessagePreparer = {
   /** Tokenises and masks one message; the kind of token i is left in `kinds[i]`. */
   prepare(message: string): string[];
@@ -24,7 +34,16 @@ export type MessagePreparer = {
 export function createMessagePreparer(masks: readonly MaskKind[], nameCues: readonly string[]): MessagePreparer {
   const flags = toMaskFlags(masks);
   const masking = masks.length > 0;
-  const cues = caseVariants(nameCues);
+  // One look-up per word: bit 1 value word, bit 2 unit word, bit 4 naming cue.
+  const special = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number) => {
+    for (const w of words) special.set(w, (special.get(w) ?? 0) | bit);
+  };
+  mark(valueWords, 1);
+  mark(unitWords, 2);
+  mark(caseVariants(nameCues), 4);
+  let longest = 0;
+  for (const w of special.keys()) longest = Math.max(longest, w.length);
   let kinds = new Uint8Array(64);
 
   return {
@@ -34,7 +53,7 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
     prepare(message) {
       const tokens: string[] = [];
       let start = -1;
-      let special = false;
+      let maybeVariable = false;
       let letters = true;
       let afterCue = false;
       const length = message.length;
@@ -43,19 +62,20 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
         if (c > 32) {
           if (start < 0) {
             start = i;
-            special = false;
+            maybeVariable = false;
             letters = true;
           }
-          if (!charCodes.isLetter(c)) {
+          const cls = c < 128 ? asciiClass[c]! : OTHER;
+          if (cls !== LETTER) {
             letters = false;
-            if (charCodes.isDigit(c) || c === 47 || c === 61 || c === 64 || c === 92) special = true;
+            if (cls === SPECIAL) maybeVariable = true;
           }
           continue;
         }
         if (start < 0) continue;
         const raw = start === 0 && i === length ? message : message.slice(start, i);
         start = -1;
-        const token = special && masking ? maskCandidate(raw, flags) : raw;
+        const token = maybeVariable && masking ? maskCandidate(raw, flags) : raw;
         const at = tokens.length;
         tokens.push(token);
         if (at >= kinds.length) {
@@ -76,9 +96,10 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
           }
         }
         if (word !== '') {
-          const value = afterCue || valueWords.has(word) || (at > 0 && tokens[at - 1] === '<*>' && unitWords.has(word));
+          const bits = word.length <= longest ? (special.get(word) ?? 0) : 0;
+          const value = afterCue || (bits & 1) !== 0 || ((bits & 2) !== 0 && at > 0 && tokens[at - 1] === '<*>');
           if (!value) kind = tokenKind.plainWord;
-          afterCue = cues.has(word);
+          afterCue = (bits & 4) !== 0;
         } else afterCue = false;
         kinds[at] = kind;
       }

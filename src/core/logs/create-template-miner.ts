@@ -60,19 +60,37 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
   validate(config);
   const preparer = createMessagePreparer(config.masks, config.nameCues);
   const tree = createPrefixTree(config.depth, config.maxChildren);
-  /** Live clusters, least recently matched first (Map order is insertion order). */
-  const recency = new Map<number, TemplateCluster>();
+  const byId = new Map<number, TemplateCluster>();
+  /** The recency list: `coldest` is the least recently matched cluster, `hottest` the most. */
+  let coldest: TemplateCluster | undefined;
+  let hottest: TemplateCluster | undefined;
   let nextId = 1;
+
+  const unlink = (c: TemplateCluster): void => {
+    if (c.older === undefined) coldest = c.newer;
+    else c.older.newer = c.newer;
+    if (c.newer === undefined) hottest = c.older;
+    else c.newer.older = c.older;
+    c.older = undefined;
+    c.newer = undefined;
+  };
+  const append = (c: TemplateCluster): void => {
+    c.older = hottest;
+    if (hottest === undefined) coldest = c;
+    else hottest.newer = c;
+    hottest = c;
+  };
 
   const search = (clusters: readonly TemplateCluster[], tokens: readonly string[]) =>
     findBestCluster(clusters, tokens, preparer.kinds, config.similarity, config.distinctWords);
 
   const evictColdest = (): void => {
-    const coldest = recency.values().next().value;
-    if (coldest === undefined) return;
-    recency.delete(coldest.id);
-    const at = coldest.leaf.indexOf(coldest);
-    if (at >= 0) coldest.leaf.splice(at, 1);
+    const victim = coldest;
+    if (victim === undefined) return;
+    unlink(victim);
+    byId.delete(victim.id);
+    const at = victim.leaf.indexOf(victim);
+    if (at >= 0) victim.leaf.splice(at, 1);
   };
 
   return {
@@ -83,15 +101,26 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
       if (found !== undefined) {
         found.count++;
         if (generaliseTemplate(found, tokens)) found.template = found.tokens.join(' ');
-        recency.delete(found.id);
-        recency.set(found.id, found);
+        if (found !== hottest) {
+          unlink(found);
+          append(found);
+        }
         return { id: found.id, template: found.template, isNew: false };
       }
-      if (recency.size >= config.maxTemplates) evictColdest();
-      const kinds = preparer.kinds.slice(0, tokens.length);
-      const cluster: TemplateCluster = { id: nextId++, tokens, kinds, template: tokens.join(' '), count: 1, leaf };
+      if (byId.size >= config.maxTemplates) evictColdest();
+      const cluster: TemplateCluster = {
+        id: nextId++,
+        tokens,
+        kinds: preparer.kinds.slice(0, tokens.length),
+        template: tokens.join(' '),
+        count: 1,
+        leaf,
+        older: undefined,
+        newer: undefined,
+      };
       leaf.push(cluster);
-      recency.set(cluster.id, cluster);
+      byId.set(cluster.id, cluster);
+      append(cluster);
       return { id: cluster.id, template: cluster.template, isNew: true };
     },
     match(message) {
@@ -102,16 +131,16 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
       return found === undefined ? undefined : { id: found.id, template: found.template, isNew: false };
     },
     get(id) {
-      const cluster = recency.get(id);
+      const cluster = byId.get(id);
       return cluster === undefined ? undefined : { id, template: cluster.template, count: cluster.count };
     },
     templates() {
-      return [...recency.values()]
+      return [...byId.values()]
         .sort((a, b) => a.id - b.id)
         .map((c) => ({ id: c.id, template: c.template, count: c.count }));
     },
     get size() {
-      return recency.size;
+      return byId.size;
     },
   };
 }

@@ -8,7 +8,8 @@ const { plainWord, wildcard } = tokenKind;
  * with the message (a template `<*>` counts when the message has a masked `<*>` there),
  * ties broken by more wildcards, then by the older cluster. Undefined when the best
  * fraction is below `similarity`. With `distinctWords`, a template whose plain word differs
- * from the message's plain word at the same place is not a candidate.
+ * from the message's plain word at the same place is not a candidate. A template equal to
+ * the message token for token is taken at once.
  */
 export function findBestCluster(
   clusters: readonly TemplateCluster[],
@@ -34,6 +35,7 @@ export function findBestCluster(
       } else if (template[i] === tokens[i]) same++;
       else if (distinctWords && tk === plainWord && kinds[i] === plainWord) continue outer;
     }
+    if (same === n) return cluster; // every token equal: nothing can score higher
     const score = n === 0 ? 1 : same / n;
     if (score > bestScore || (score === bestScore && params > bestParams)) {
       best = cluster;

@@ -60,21 +60,23 @@ function isClosing(c: number): boolean {
 /** Masks each variable atom, keeping the delimiters: `10.0.0.1:80` becomes `<*>:<*>`. */
 function maskAtoms(s: string, flags: MaskFlags): string {
   let out = '';
-  let changed = false;
+  let copied = 0;
   let start = 0;
+  let digit = false;
   for (let i = 0; i <= s.length; i++) {
-    if (i < s.length && !isDelimiter(s.charCodeAt(i))) continue;
-    if (i > start) {
-      const atom = s.slice(start, i);
-      if (isVariableAtom(atom, flags)) {
-        out += WILDCARD;
-        changed = true;
-      } else out += atom;
+    const c = i < s.length ? s.charCodeAt(i) : 58;
+    if (!isDelimiter(c)) {
+      if (c >= 48 && c <= 57) digit = true;
+      continue;
     }
-    if (i < s.length) out += s[i];
+    if (digit && isVariableAtom(start === 0 && i === s.length ? s : s.slice(start, i), flags)) {
+      out += s.slice(copied, start) + WILDCARD;
+      copied = i;
+    }
     start = i + 1;
+    digit = false;
   }
-  return changed ? out : s;
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 function isKey(s: string, end: number): boolean {

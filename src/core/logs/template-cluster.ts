@@ -9,4 +9,7 @@ export type TemplateCluster = {
   count: number;
   /** The leaf list this cluster is stored in, so eviction can remove it. */
   readonly leaf: TemplateCluster[];
+  /** Neighbours in the recency list (least recently matched first). */
+  older: TemplateCluster | undefined;
+  newer: TemplateCluster | undefined;
 };
