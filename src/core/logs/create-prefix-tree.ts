@@ -9,8 +9,14 @@ type TreeNode = {
 export type PrefixTree = {
   /** The cluster list for these tokens, or undefined when no branch fits them. */
   find(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[] | undefined;
-  /** The cluster list for these tokens, growing the tree when needed (bounded by maxChildren). */
+  /**
+   * The cluster list for these tokens, growing the tree when needed (bounded by
+   * maxChildren). The branch taken is left in `lastRoute` until the next call.
+   */
   findOrCreate(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[];
+  readonly lastRoute: readonly string[];
+  /** Removes a cluster, and the branch that led to it once that branch is empty. */
+  remove(cluster: TemplateCluster): void;
 };
 
 const WILDCARD = '<*>';
@@ -24,13 +30,16 @@ function newNode(): TreeNode {
  * routing tokens. Unlike Drain, which routes by the first tokens, the routing tokens are the
  * first plain words wherever they stand (see plainWordBounds), so a variable leading token
  * (a host, a class, a pod name) does not scatter one event over many branches. A node holds
- * at most `maxChildren` children; once full, unseen words share its `<*>` child.
+ * at most `maxChildren` children; once full, unseen words share its `<*>` child. Branches
+ * are removed with their last cluster, so the tree never outgrows the live templates.
  */
 export function createPrefixTree(depth: number, maxChildren: number): PrefixTree {
   const byLength = new Map<number, TreeNode>();
   const levels = Math.max(0, depth - 2);
+  const lastRoute: string[] = [];
 
   return {
+    lastRoute,
     find(tokens, kinds) {
       let node: TreeNode | undefined = byLength.get(tokens.length);
       let used = 0;
@@ -48,6 +57,7 @@ export function createPrefixTree(depth: number, maxChildren: number): PrefixTree
         byLength.set(tokens.length, node);
       }
       let used = 0;
+      lastRoute.length = 0;
       for (let i = 0; i < tokens.length && used < levels; i++) {
         if (kinds[i] !== tokenKind.plainWord) continue;
         used++;
@@ -61,10 +71,30 @@ export function createPrefixTree(depth: number, maxChildren: number): PrefixTree
             next = newNode();
             node.children.set(childKey, next);
           }
-        }
+          lastRoute.push(childKey);
+        } else lastRoute.push(key);
         node = next;
       }
       return node.clusters;
+    },
+    remove(cluster) {
+      const root = byLength.get(cluster.tokens.length);
+      if (root === undefined) return;
+      const nodes: TreeNode[] = [root];
+      for (const key of cluster.route) {
+        const next = nodes.at(-1)!.children.get(key);
+        if (next === undefined) return;
+        nodes.push(next);
+      }
+      const leaf = nodes.at(-1)!;
+      const at = leaf.clusters.indexOf(cluster);
+      if (at >= 0) leaf.clusters.splice(at, 1);
+      for (let i = nodes.length - 1; i > 0; i--) {
+        const node = nodes[i]!;
+        if (node.clusters.length > 0 || node.children.size > 0) return;
+        nodes[i - 1]!.children.delete(cluster.route[i - 1]!);
+      }
+      if (root.clusters.length === 0 && root.children.size === 0) byLength.delete(cluster.tokens.length);
     },
   };
 }

@@ -89,8 +89,7 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
     if (victim === undefined) return;
     unlink(victim);
     byId.delete(victim.id);
-    const at = victim.leaf.indexOf(victim);
-    if (at >= 0) victim.leaf.splice(at, 1);
+    tree.remove(victim);
   };
 
   return {
@@ -107,18 +106,23 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
         }
         return { id: found.id, template: found.template, isNew: false };
       }
-      if (byId.size >= config.maxTemplates) evictColdest();
+      let target = leaf;
+      if (byId.size >= config.maxTemplates) {
+        evictColdest();
+        target = tree.findOrCreate(tokens, preparer.kinds); // eviction may have pruned this branch
+      }
+      const route = [...tree.lastRoute];
       const cluster: TemplateCluster = {
         id: nextId++,
         tokens,
         kinds: preparer.kinds.slice(0, tokens.length),
         template: tokens.join(' '),
         count: 1,
-        leaf,
+        route,
         older: undefined,
         newer: undefined,
       };
-      leaf.push(cluster);
+      target.push(cluster);
       byId.set(cluster.id, cluster);
       append(cluster);
       return { id: cluster.id, template: cluster.template, isNew: true };

@@ -7,8 +7,8 @@ export type TemplateCluster = {
   /** `tokens.join(' ')`, recomputed only when a token generalises. */
   template: string;
   count: number;
-  /** The leaf list this cluster is stored in, so eviction can remove it. */
-  readonly leaf: TemplateCluster[];
+  /** The tree branch (child keys below the token-count level) that leads to this cluster. */
+  readonly route: readonly string[];
   /** Neighbours in the recency list (least recently matched first). */
   older: TemplateCluster | undefined;
   newer: TemplateCluster | undefined;

@@ -156,6 +156,14 @@ describe('createTemplateMiner: bounded memory', () => {
     expect(miner.get(3)).toBeUndefined();
   });
 
+  it('still finds a template created where an evicted one was the last of its branch', () => {
+    const miner = createTemplateMiner({ maxTemplates: 1 });
+    miner.add('alpha beta one');
+    expect(miner.add('alpha beta two')).toEqual({ id: 2, template: 'alpha beta two', isNew: true });
+    expect(miner.match('alpha beta two')?.id).toBe(2);
+    expect(miner.add('alpha beta two')).toEqual({ id: 2, template: 'alpha beta two', isNew: false });
+  });
+
   it('stays within the bound on a long stream of distinct shapes', () => {
     const miner = createTemplateMiner({ maxTemplates: 50 });
     for (let i = 0; i < 2000; i++) miner.add(`${'word '.repeat(i % 300)}end`);
