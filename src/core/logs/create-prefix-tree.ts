@@ -9,12 +9,10 @@ type TreeNode = {
 export type PrefixTree = {
   /** The cluster list for these tokens, or undefined when no branch fits them. */
   find(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[] | undefined;
-  /**
-   * The cluster list for these tokens, growing the tree when needed (bounded by
-   * maxChildren). The branch taken is left in `lastRoute` until the next call.
-   */
+  /** The cluster list for these tokens, growing the tree when needed (bounded by maxChildren). */
   findOrCreate(tokens: readonly string[], kinds: Uint8Array): TemplateCluster[];
-  readonly lastRoute: readonly string[];
+  /** The child keys of the existing branch `find` takes for these tokens. */
+  routeOf(tokens: readonly string[], kinds: Uint8Array): string[];
   /** Removes a cluster, and the branch that led to it once that branch is empty. */
   remove(cluster: TemplateCluster): void;
 };
@@ -36,10 +34,8 @@ function newNode(): TreeNode {
 export function createPrefixTree(depth: number, maxChildren: number): PrefixTree {
   const byLength = new Map<number, TreeNode>();
   const levels = Math.max(0, depth - 2);
-  const lastRoute: string[] = [];
 
   return {
-    lastRoute,
     find(tokens, kinds) {
       let node: TreeNode | undefined = byLength.get(tokens.length);
       let used = 0;
@@ -57,7 +53,6 @@ export function createPrefixTree(depth: number, maxChildren: number): PrefixTree
         byLength.set(tokens.length, node);
       }
       let used = 0;
-      lastRoute.length = 0;
       for (let i = 0; i < tokens.length && used < levels; i++) {
         if (kinds[i] !== tokenKind.plainWord) continue;
         used++;
@@ -71,11 +66,21 @@ export function createPrefixTree(depth: number, maxChildren: number): PrefixTree
             next = newNode();
             node.children.set(childKey, next);
           }
-          lastRoute.push(childKey);
-        } else lastRoute.push(key);
+        }
         node = next;
       }
       return node.clusters;
+    },
+    routeOf(tokens, kinds) {
+      const route: string[] = [];
+      let node: TreeNode | undefined = byLength.get(tokens.length);
+      for (let i = 0; node !== undefined && i < tokens.length && route.length < levels; i++) {
+        if (kinds[i] !== tokenKind.plainWord) continue;
+        const exact: TreeNode | undefined = node.children.get(tokens[i]!);
+        route.push(exact === undefined ? WILDCARD : tokens[i]!);
+        node = exact ?? node.children.get(WILDCARD);
+      }
+      return route;
     },
     remove(cluster) {
       const root = byLength.get(cluster.tokens.length);

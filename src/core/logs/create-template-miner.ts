@@ -111,7 +111,7 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
         evictColdest();
         target = tree.findOrCreate(tokens, preparer.kinds); // eviction may have pruned this branch
       }
-      const route = [...tree.lastRoute];
+      const route = tree.routeOf(tokens, preparer.kinds);
       const cluster: TemplateCluster = {
         id: nextId++,
         tokens,
