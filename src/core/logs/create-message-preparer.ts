@@ -12,11 +12,21 @@ const OTHER = 0;
 const LETTER = 1;
 /** A digit, `/`, `=`, `@` or `\`: the token may hold a variable to mask. */
 const SPECIAL = 2;
+/** `:`: not a reason to mask, but a hint for the masker (URLs, IPv6). */
+const COLON = 3;
 const asciiClass = new Uint8Array(128);
+/** The masker's hint bit of each special character (see maskCandidate). */
+const hintBit = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if (charCodes.isLetter(c)) asciiClass[c] = LETTER;
   else if (charCodes.isDigit(c) || c === 47 || c === 61 || c === 64 || c === 92) asciiClass[c] = SPECIAL;
+  else if (c === 58) asciiClass[c] = COLON;
 }
+hintBit[47] = 1;
+hintBit[61] = 2;
+hintBit[64] = 4;
+hintBit[92] = 8;
+hintBit[58] = 16;
 
 export type MessagePreparer = {
   /** Tokenises and masks one message; the kind of token i is left in `kinds[i]`. */
@@ -54,6 +64,7 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
       const tokens: string[] = [];
       let start = -1;
       let maybeVariable = false;
+      let hints = 0;
       let letters = true;
       let afterCue = false;
       const length = message.length;
@@ -63,19 +74,23 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
           if (start < 0) {
             start = i;
             maybeVariable = false;
+            hints = 0;
             letters = true;
           }
           const cls = c < 128 ? asciiClass[c]! : OTHER;
           if (cls !== LETTER) {
             letters = false;
-            if (cls === SPECIAL) maybeVariable = true;
+            if (cls === SPECIAL) {
+              maybeVariable = true;
+              hints |= hintBit[c]!;
+            } else if (cls === COLON) hints |= 16;
           }
           continue;
         }
         if (start < 0) continue;
         const raw = start === 0 && i === length ? message : message.slice(start, i);
         start = -1;
-        const token = maybeVariable && masking ? maskCandidate(raw, flags) : raw;
+        const token = maybeVariable && masking ? maskCandidate(raw, flags, hints) : raw;
         const at = tokens.length;
         tokens.push(token);
         if (at >= kinds.length) {

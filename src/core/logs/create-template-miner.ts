@@ -81,8 +81,9 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
     hottest = c;
   };
 
+  const searchResult = { exact: false };
   const search = (clusters: readonly TemplateCluster[], tokens: readonly string[]) =>
-    findBestCluster(clusters, tokens, preparer.kinds, config.similarity, config.distinctWords);
+    findBestCluster(clusters, tokens, preparer.kinds, config.similarity, config.distinctWords, searchResult);
 
   const evictColdest = (): void => {
     const victim = coldest;
@@ -99,7 +100,7 @@ export function createTemplateMiner(options: Partial<MinerOptions> = {}): Templa
       const found = search(leaf, tokens);
       if (found !== undefined) {
         found.count++;
-        if (generaliseTemplate(found, tokens)) found.template = found.tokens.join(' ');
+        if (!searchResult.exact && generaliseTemplate(found, tokens)) found.template = found.tokens.join(' ');
         if (found !== hottest) {
           unlink(found);
           append(found);

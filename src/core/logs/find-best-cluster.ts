@@ -9,7 +9,7 @@ const { plainWord, wildcard } = tokenKind;
  * ties broken by more wildcards, then by the older cluster. Undefined when the best
  * fraction is below `similarity`. With `distinctWords`, a template whose plain word differs
  * from the message's plain word at the same place is not a candidate. A template equal to
- * the message token for token is taken at once.
+ * the message token for token is taken at once, and flagged in `out.exact`.
  */
 export function findBestCluster(
   clusters: readonly TemplateCluster[],
@@ -17,7 +17,9 @@ export function findBestCluster(
   kinds: Uint8Array,
   similarity: number,
   distinctWords: boolean,
+  out: { exact: boolean },
 ): TemplateCluster | undefined {
+  out.exact = false;
   let best: TemplateCluster | undefined;
   let bestScore = -1;
   let bestParams = -1;
@@ -35,7 +37,10 @@ export function findBestCluster(
       } else if (template[i] === tokens[i]) same++;
       else if (distinctWords && tk === plainWord && kinds[i] === plainWord) continue outer;
     }
-    if (same === n) return cluster; // every token equal: nothing can score higher
+    if (same === n) {
+      out.exact = true; // every token equal: nothing can score higher, nothing to generalise
+      return cluster;
+    }
     const score = n === 0 ? 1 : same / n;
     if (score > bestScore || (score === bestScore && params > bestParams)) {
       best = cluster;

@@ -85,23 +85,23 @@ function isKey(s: string, end: number): boolean {
   return true;
 }
 
-function maskCore(core: string, flags: MaskFlags): string {
-  if (flags.url) {
+function maskCore(core: string, flags: MaskFlags, hints: number): string {
+  if (flags.url && (hints & 17) === 17) {
     const schemeEnd = urlSchemeEnd(core);
     if (schemeEnd > 0) return core.slice(0, schemeEnd) + WILDCARD;
   }
   if (flags.uuid && isUuid(core)) return WILDCARD;
-  if (flags.email && isEmail(core)) return WILDCARD;
-  if (flags.path) {
+  if (flags.email && (hints & 4) !== 0 && isEmail(core)) return WILDCARD;
+  if (flags.path && (hints & 9) !== 0) {
     const end = pathEnd(core);
     if (end > 0) return WILDCARD + (end < core.length ? maskAtoms(core.slice(end), flags) : '');
   }
-  if (flags.ip && core.indexOf(':') >= 0) {
+  if (flags.ip && (hints & 16) !== 0) {
     if (isIpv6(core)) return WILDCARD;
     const bracket = core.indexOf(']');
     if (bracket > 0 && isIpv6(core.slice(0, bracket))) return WILDCARD + maskAtoms(core.slice(bracket), flags);
   }
-  if (flags.keyValue) {
+  if (flags.keyValue && (hints & 2) !== 0) {
     const eq = core.indexOf('=');
     if (eq > 0 && isKey(core, eq)) {
       if (eq + 1 === core.length) return core;
@@ -115,16 +115,18 @@ function maskCore(core: string, flags: MaskFlags): string {
 
 /**
  * Replaces the variable parts of one whitespace-free token that holds a digit, `/`, `=`,
- * `@` or `\` with `<*>`, keeping the surrounding punctuation (see maskToken).
+ * `@` or `\` with `<*>`, keeping the surrounding punctuation (see maskToken). `hints` says
+ * which characters the token holds, to skip the patterns that cannot match: `/` 1, `=` 2,
+ * `@` 4, `\` 8, `:` 16 (pass 31 when unknown).
  */
-export function maskCandidate(token: string, flags: MaskFlags): string {
+export function maskCandidate(token: string, flags: MaskFlags, hints: number): string {
   let start = 0;
   let end = token.length;
   while (start < end && isOpening(token.charCodeAt(start))) start++;
   while (end > start && isClosing(token.charCodeAt(end - 1))) end--;
   if (start === end) return token;
   const core = start === 0 && end === token.length ? token : token.slice(start, end);
-  const masked = maskCore(core, flags);
+  const masked = maskCore(core, flags, hints);
   if (masked === core) return token;
   return token.slice(0, start) + masked + token.slice(end);
 }

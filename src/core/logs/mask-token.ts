@@ -11,7 +11,7 @@ import type { MaskFlags } from './mask-flags.ts';
 export function maskToken(token: string, flags: MaskFlags): string {
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
-    if (charCodes.isDigit(c) || c === 47 || c === 61 || c === 64 || c === 92) return maskCandidate(token, flags);
+    if (charCodes.isDigit(c) || c === 47 || c === 61 || c === 64 || c === 92) return maskCandidate(token, flags, 31);
   }
   return token;
 }
