@@ -31,6 +31,24 @@ export const ERROR_CODES = {
     meaning: 'The alert payload has no firing alert, so there is no incident time to triage at.',
     fix: 'Triage needs at least one alert with status "firing".',
   },
+  STORAGE_UNAVAILABLE: {
+    meaning: 'The database (storage.url) could not be opened or reached.',
+    fix: 'Check storage.url: for SQLite that the folder is writable, for PostgreSQL the host, port, credentials and that the server is up.',
+  },
+  STORAGE_SCHEMA_NEWER: {
+    meaning: 'The database was migrated by a newer Causeway than this one; this version refuses to start on it.',
+    fix: 'Run the newer Causeway (or later), or point storage.url at another database. Nothing was changed.',
+  },
+  STORAGE_SCHEMA_MISMATCH: {
+    meaning:
+      'A schema migration recorded in the database differs from the one in this Causeway (a different build created it).',
+    fix: 'Use the Causeway build that created the database, or start from a new database. Nothing was changed.',
+  },
+  AUDIT_CHAIN_BROKEN: {
+    meaning:
+      'causeway audit verify found the audit chain altered: a record edited, deleted, reordered, or rewritten after signing.',
+    fix: 'The message names the first broken record and why. Restore the database from a backup and investigate who had write access.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

@@ -1,0 +1,5 @@
+import { m001InitialSchema } from './m001-initial-schema.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration, in version order. The last one's version is the schema this code expects. */
+export const MIGRATIONS: readonly Migration[] = [m001InitialSchema];

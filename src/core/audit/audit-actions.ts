@@ -1,0 +1,32 @@
+/**
+ * Every action the audit log records, in one place, with what its `data` carries. Later features
+ * append with these names; `audit verify` accepts only these. Add new names here (and to
+ * docs/storage.md), never rename one that has been written.
+ */
+export const AUDIT_ACTIONS = {
+  'alert.received': 'an alert arrived: source, fingerprint, name, status, labels',
+  'incident.opened': 'a new incident: incidentId, title, service, asOf, fingerprint',
+  'incident.joined': 'an alert joined an open incident: incidentId, fingerprint',
+  'incident.resolved': 'the incident was resolved: incidentId, by whom or which alert',
+  'evidence.queried': 'one evidence query: source, query, status, result summary and hash',
+  'hypotheses.produced': 'a ranking: incidentId, the ranked hypothesis ids, services, scores',
+  'message.posted': 'a chat message posted or edited: channel, ts, text hash',
+  'feedback.recorded': 'feedback on a hypothesis: incidentId, hypothesisId, verdict',
+  'runbook.proposed': 'a runbook plan: runId, runbook, the rendered steps and their hashes',
+  'approval.requested': 'approval asked for a step: runId, step, stepHash, required, expiresAt',
+  'approval.granted': 'an approver said yes: runId, step, stepHash',
+  'approval.denied': 'an approver said no: runId, step, stepHash',
+  'approval.expired': 'an approval request ran out of time: runId, step',
+  'step.started': 'write-ahead: an effect is about to run (effectId, kind, what exactly)',
+  'step.finished': 'the effect ended: effectId, status, exit code, output hash',
+  'step.outcome-unknown': 'found started but not finished after a restart; never re-run',
+  'llm.called': 'one LLM call: model, prompt hash, response hash, token counts',
+  'config.loaded': 'the configuration in force: its hash (secrets are never logged)',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Whether a string is a registered action name. */
+export function isAuditAction(s: string): s is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, s);
+}

@@ -1,0 +1,16 @@
+/** Why a chain failed verification. */
+export type ChainBreakKind =
+  | 'record-missing'
+  | 'record-out-of-order'
+  | 'hash-mismatch'
+  | 'prev-hash-mismatch'
+  | 'checkpoint-forged'
+  | 'checkpoint-mismatch'
+  | 'checkpoint-missing'
+  | 'checkpoints-absent'
+  | 'records-truncated'
+  | 'payload-missing'
+  | 'payload-altered';
+
+/** The first broken record (`seq`) and a sentence saying what is wrong and what it means. */
+export type ChainBreak = { readonly seq: number; readonly kind: ChainBreakKind; readonly message: string };

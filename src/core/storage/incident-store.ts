@@ -1,0 +1,62 @@
+import type { JsonObject } from '../audit/json-value.ts';
+import type { Alert } from '../model/alert.ts';
+
+/** One incident: a group of alerts (by fingerprint) with one fixed triage time. */
+export type Incident = {
+  readonly id: string;
+  readonly title: string;
+  readonly service: string | undefined;
+  readonly status: 'open' | 'resolved';
+  readonly openedAt: number;
+  /** The triage "as of" time, fixed when the incident opens. */
+  readonly asOf: number;
+  readonly resolvedAt: number | undefined;
+  /** Every alert fingerprint that has joined, in order of first arrival. */
+  readonly fingerprints: readonly string[];
+};
+
+/** An alert as received for an incident. */
+export type IncidentAlert = {
+  readonly incidentId: string;
+  readonly n: number;
+  readonly fingerprint: string;
+  readonly receivedAt: number;
+  readonly alert: Alert;
+};
+
+/** One stored triage result (an incident is re-triaged as evidence arrives: versions 1, 2, …). */
+export type TriageResult = {
+  readonly incidentId: string;
+  readonly version: number;
+  readonly createdAt: number;
+  readonly asOf: number;
+  readonly report: JsonObject;
+};
+
+export type OpenOrJoinInput = {
+  /** The id to use if a new incident is opened. */
+  readonly newId: string;
+  readonly alert: Alert;
+  readonly at: number;
+  /** Defaults to the alert's name. */
+  readonly title?: string;
+  /** Defaults to `at`. */
+  readonly asOf?: number;
+};
+
+/**
+ * Incidents, their alerts and triage results. `openOrJoin` is atomic: a storm of alerts with
+ * one fingerprint — even across replicas — opens one incident, the rest join it.
+ */
+export type IncidentStore = {
+  openOrJoin(input: OpenOrJoinInput): Promise<{ readonly incident: Incident; readonly created: boolean }>;
+  get(id: string): Promise<Incident | undefined>;
+  findOpen(fingerprint: string): Promise<Incident | undefined>;
+  /** Newest first. */
+  list(filter?: { readonly status?: 'open' | 'resolved'; readonly limit?: number }): Promise<Incident[]>;
+  alerts(incidentId: string): Promise<IncidentAlert[]>;
+  /** Closes the incident: its fingerprints are free to open a new one. Undefined when unknown. */
+  resolve(id: string, at: number): Promise<Incident | undefined>;
+  saveTriage(incidentId: string, result: { readonly at: number; readonly report: JsonObject }): Promise<TriageResult>;
+  latestTriage(incidentId: string): Promise<TriageResult | undefined>;
+};

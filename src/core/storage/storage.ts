@@ -1,0 +1,20 @@
+import type { AuditLog } from './audit-log.ts';
+import type { ChangeStore } from './change-store.ts';
+import type { EffectJournal } from './effect-journal.ts';
+import type { FeedbackStore } from './feedback-store.ts';
+import type { IncidentStore } from './incident-store.ts';
+import type { RunStore } from './run-store.ts';
+
+/** All durable state, from one database (embedded SQLite or PostgreSQL). */
+export type Storage = {
+  readonly backend: 'sqlite' | 'postgres';
+  /** The schema version after migrations. */
+  readonly schemaVersion: number;
+  readonly incidents: IncidentStore;
+  readonly changes: ChangeStore;
+  readonly feedback: FeedbackStore;
+  readonly runs: RunStore;
+  readonly audit: AuditLog;
+  readonly effects: EffectJournal;
+  close(): Promise<void>;
+};
