@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
+import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
 import { simulateCommand } from './adapters/cli/commands/simulate.ts';
@@ -49,6 +50,7 @@ const commands = [
   buildEvalCommand(config.value, now),
   simulateCommand,
   templatesCommand,
+  buildAuditCommand(config.value, Date.now),
   buildDemoCommand(config.value, fileURLToPath(new URL('../examples/checkout-deploy', import.meta.url))),
 ];
 

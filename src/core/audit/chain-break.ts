@@ -2,6 +2,7 @@
 export type ChainBreakKind =
   | 'record-missing'
   | 'record-out-of-order'
+  | 'record-malformed'
   | 'hash-mismatch'
   | 'prev-hash-mismatch'
   | 'checkpoint-forged'

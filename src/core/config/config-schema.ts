@@ -32,6 +32,39 @@ export const configSchema = z.strictObject({
         .default([...DEFAULT_SERVICE_LABELS]),
     })
     .prefault({}),
+  storage: z
+    .strictObject({
+      url: z
+        .string({ error: 'expected a database URL: sqlite:PATH or postgres://user:pass@host:5432/db' })
+        .min(1, { error: 'expected sqlite:PATH or postgres://…' })
+        .default('sqlite:var/causeway.db'),
+      sqliteSynchronous: z
+        .enum(['normal', 'full'], {
+          error: 'expected normal (survives a crash of Causeway) or full (also survives power loss; slower)',
+        })
+        .default('normal'),
+    })
+    .prefault({}),
+  audit: z
+    .strictObject({
+      checkpointKey: z
+        .string({ error: 'expected a secret string' })
+        .min(32, { error: 'use at least 32 characters (e.g. the output of: openssl rand -hex 32)' })
+        .optional(),
+      checkpointEvery: z
+        .number({ error: 'expected a number of records' })
+        .int({ error: 'must be a whole number of records' })
+        .min(1, { error: 'must be at least 1' })
+        .default(1),
+      storeFullText: z.boolean({ error: 'expected true or false' }).default(true),
+      inlinePayloadBytes: z
+        .number({ error: 'expected a number of bytes' })
+        .int({ error: 'must be a whole number of bytes' })
+        .min(256, { error: 'must be at least 256 bytes' })
+        .max(1_048_576, { error: 'must be at most 1048576 bytes' })
+        .default(4096),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z

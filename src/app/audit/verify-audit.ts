@@ -1,0 +1,79 @@
+import { collectPayloadRefs } from '../../core/audit/collect-payload-refs.ts';
+import { contentHash } from '../../core/audit/content-hash.ts';
+import { createChainVerifier } from '../../core/audit/create-chain-verifier.ts';
+import type { JsonValue } from '../../core/audit/json-value.ts';
+import type { AuditReader } from '../../core/storage/audit-log.ts';
+import type { AuditVerification } from './audit-verification.ts';
+
+export type VerifyAuditOptions = {
+  /** The checkpoint key: with it, signatures are checked and a rewritten chain is detected. */
+  readonly key?: string | undefined;
+  /** Records read per query. */
+  readonly batch?: number;
+  /** Re-hash stored payloads (default true). */
+  readonly payloads?: boolean;
+};
+
+/**
+ * Walks the whole chain from record #1 up to the head as it was when the walk began (records
+ * appended meanwhile are left for the next run) and reports the first broken record and why.
+ */
+export async function verifyAudit(
+  deps: { readonly audit: AuditReader },
+  options: VerifyAuditOptions = {},
+): Promise<AuditVerification> {
+  const { audit } = deps;
+  const batch = options.batch ?? 5000;
+  const checkPayloads = options.payloads ?? true;
+  const head = await audit.head();
+  const verifier = createChainVerifier(options.key);
+  let payloadsChecked = 0;
+  const done = (broken: AuditVerification['broken']): AuditVerification => ({
+    ...verifier.progress(),
+    ok: broken === undefined,
+    broken,
+    payloadsChecked,
+    keyed: options.key !== undefined,
+  });
+
+  let from = 1;
+  while (from <= head.seq) {
+    const to = Math.min(head.seq, from + batch - 1);
+    const [rows, checkpoints] = await Promise.all([audit.rows(from, to, batch), audit.checkpoints(from, to)]);
+    const bySeq = new Map(checkpoints.map((c) => [c.seq, c]));
+    for (const row of rows) {
+      const broken = verifier.push(row, bySeq.get(row.seq));
+      if (broken) return done(broken);
+      if (checkPayloads && row.dataJson.includes('"$payload"')) {
+        let data: JsonValue;
+        try {
+          data = JSON.parse(row.dataJson) as JsonValue;
+        } catch {
+          return done({ seq: row.seq, kind: 'record-malformed', message: `record #${row.seq}'s data is not JSON` });
+        }
+        for (const ref of collectPayloadRefs(data)) {
+          if (ref.stored === false) continue;
+          const content = await audit.payload(ref.$payload);
+          if (!content) {
+            return done({
+              seq: row.seq,
+              kind: 'payload-missing',
+              message: `record #${row.seq} references payload ${ref.$payload}, which is missing (deleted)`,
+            });
+          }
+          if (contentHash(content) !== ref.$payload || content.length !== ref.bytes) {
+            return done({
+              seq: row.seq,
+              kind: 'payload-altered',
+              message: `record #${row.seq}'s payload ${ref.$payload} was altered: its content no longer hashes to its name`,
+            });
+          }
+          payloadsChecked++;
+        }
+      }
+    }
+    from = (rows.at(-1)?.seq ?? to) + 1;
+  }
+  const later = await audit.checkpoints(verifier.progress().lastSeq + 1, Number.POSITIVE_INFINITY);
+  return done(verifier.finish(head, later));
+}
