@@ -77,6 +77,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)  # drain3 logs every new cluster at INFO
     inputs = Path(args.inputs)
+    if not (inputs / "synthetic.txt").exists():
+        print(f"no inputs in {inputs}: run `node bench/loghub/run-speed.ts --write-inputs {inputs}` first; skipping")
+        return
     results = {}
     loghub = [read_lines(inputs / f"loghub-{s}.txt") for s in SYSTEMS if (inputs / f"loghub-{s}.txt").exists()]
     synthetic = read_lines(inputs / "synthetic.txt")
