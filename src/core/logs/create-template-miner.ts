@@ -7,7 +7,7 @@ import type { MaskKind } from './mask-kind.ts';
 import type { TemplateCluster } from './template-cluster.ts';
 
 export type MinerOptions = {
-  /** Tree depth as in Drain: 2 + the number of leading tokens used to route a message. */
+  /** Tree depth as in Drain: 2 + the number of words (the first plain words) that route a message. */
   depth: number;
   /** Minimum fraction of equal tokens for a message to join a template (0..1). */
   similarity: number;
