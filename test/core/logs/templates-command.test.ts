@@ -85,7 +85,13 @@ describe('causeway templates', () => {
   it('reports a missing file', async () => {
     const { code, stderr } = await run('missing.txt');
     expect(code).toBe(1);
-    expect(stderr).toBe('causeway templates: FILE_UNREADABLE: cannot read missing.txt: ENOENT\n');
+    expect(stderr).toBe('causeway templates: INPUT_MISSING: cannot read missing.txt: ENOENT\n');
+  });
+
+  it('reports a file it cannot read as a file', async () => {
+    const { code, stderr } = await run('.');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^causeway templates: INPUT_INVALID: cannot read \.: E[A-Z]+\n$/);
   });
 
   it.each([

@@ -95,16 +95,17 @@ export const templatesCommand: CliCommand = {
       return fail('USAGE', `unknown --system ${system}: use one of ${systems.join(', ')}`, 2);
     }
     const extract = extractor(format, system);
+    const unreadable = (e: unknown) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason = code ?? (e as Error).message;
+      return fail(code === 'ENOENT' ? 'INPUT_MISSING' : 'INPUT_INVALID', `cannot read ${file}: ${reason}`, 1);
+    };
 
     let handle: Awaited<ReturnType<typeof open>>;
     try {
       handle = await open(resolve(io.cwd, file), 'r');
     } catch (e) {
-      return fail(
-        'FILE_UNREADABLE',
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        1,
-      );
+      return unreadable(e);
     }
     const miner = createTemplateMiner();
     const lines: { line: number; id: number }[] = [];
@@ -123,11 +124,7 @@ export const templatesCommand: CliCommand = {
         if (values.json) lines.push({ line: lineNumber, id });
       }
     } catch (e) {
-      return fail(
-        'FILE_UNREADABLE',
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        1,
-      );
+      return unreadable(e);
     } finally {
       await handle.close();
     }
