@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { SqlDb, SqlExecutor, SqlParam } from '../sql/sql-db.ts';
 
@@ -12,9 +13,17 @@ export type SqliteDbOptions = {
 };
 
 /**
- * An embedded database on `node:sqlite` (one file, WAL mode). `DatabaseSync` is synchronous and
- * one connection is shared, so operations are queued: a transaction holds the connection until
- * it ends and nothing else interleaves with it.
+ * Operations queued per database file, shared by every connection of this process: SQLite's
+ * busy wait is synchronous, so a second connection waiting for the write lock inside the same
+ * event loop would block the holder forever (until the busy timeout). Other processes are
+ * waited for with the busy timeout.
+ */
+const queues = new Map<string, { tail: Promise<unknown>; users: number }>();
+
+/**
+ * An embedded database on `node:sqlite` (one file, WAL mode). `DatabaseSync` is synchronous, so
+ * operations are queued: a transaction holds the file (for this process) until it ends and
+ * nothing else interleaves with it.
  */
 export function createSqliteDb(path: string, options: SqliteDbOptions = {}): SqlDb {
   const db = new DatabaseSync(path);
@@ -40,10 +49,14 @@ export function createSqliteDb(path: string, options: SqliteDbOptions = {}): Sql
     exec: async (sql) => db.exec(sql),
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
+  const key = path === ':memory:' ? Symbol() : resolve(path);
+  const shared = typeof key === 'string' ? queues.get(key) : undefined;
+  const queue = shared ?? { tail: Promise.resolve() as Promise<unknown>, users: 0 };
+  if (typeof key === 'string' && !shared) queues.set(key, queue);
+  queue.users++;
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
+    const next = queue.tail.then(fn, fn);
+    queue.tail = next.catch(() => undefined);
     return next;
   };
   let closed = false;
@@ -73,6 +86,7 @@ export function createSqliteDb(path: string, options: SqliteDbOptions = {}): Sql
         closed = true;
         statements.clear();
         db.close();
+        if (--queue.users === 0 && typeof key === 'string') queues.delete(key);
       }),
   };
 }
