@@ -1,0 +1,125 @@
+import type { Rng } from '../core/rng.ts';
+import type { MetricStore } from '../engine/metric-store.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
+import type { Topology } from '../model/topology-model.ts';
+import type { AlertChoice } from './alert-choice.ts';
+import { createSignal, type Signal } from './create-signal.ts';
+import { findFiring } from './find-firing.ts';
+
+const ERR_THRESHOLDS = [0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25];
+const LAT_THRESHOLDS = [0.1, 0.2, 0.25, 0.3, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 5];
+
+export type AlertSearch = {
+  readonly rng: Rng;
+  readonly topology: Topology;
+  readonly metrics: MetricStore;
+  readonly fault: FaultPlan;
+  readonly start: number;
+  readonly onset: number;
+  readonly evalMs: number;
+};
+
+function ancestors(topology: Topology, target: string): Set<string> {
+  const callers = new Map<string, Set<string>>();
+  const consumersOf = new Map<string, string[]>();
+  for (const s of topology.services)
+    for (const t of s.consumes) consumersOf.set(t, [...(consumersOf.get(t) ?? []), s.name]);
+  for (const s of topology.services)
+    for (const o of s.ops)
+      for (const c of o.calls) {
+        const to = c.target.type === 'service' ? [c.target.service] : c.target.type === 'dep' ? [c.target.dep] : [];
+        for (const x of to) callers.set(x, new Set([...(callers.get(x) ?? []), s.name]));
+      }
+  const dep = topology.deps.find((d) => d.name === target);
+  const out = new Set<string>();
+  const stack = [dep ? dep.key : target];
+  while (stack.length > 0) {
+    const x = stack.pop() as string;
+    for (const c of callers.get(x) ?? [])
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
+  }
+  return out;
+}
+
+/**
+ * Finds the alert a sensible rule set would have fired 1–5 minutes after the onset: on the
+ * entry service usually, sometimes a mid-tier caller or the root itself, on the error ratio
+ * or a latency quantile, with a threshold the baseline never crossed.
+ */
+export function chooseAlert(s: AlertSearch): AlertChoice {
+  const { rng, topology, metrics, fault, onset } = s;
+  const lo = onset + 60_000;
+  const hi = onset + 300_000;
+  const up = ancestors(topology, fault.root);
+  const entries = topology.entries.map((e) => e.service).filter((e) => up.has(e) || e === fault.root);
+  const mids = [...up].filter(
+    (x) => !entries.includes(x) && topology.services.some((t) => t.name === x && t.role !== 'batch'),
+  );
+  const rootSvc = fault.rootIsDependency ? [] : [fault.root];
+  const pref = rng.weighted([
+    ['entry', 60],
+    ['mid', 25],
+    ['root', 15],
+  ] as const);
+  const order =
+    pref === 'entry'
+      ? [...rng.shuffle(entries), ...rng.shuffle(mids), ...rootSvc]
+      : pref === 'mid'
+        ? [...rng.shuffle(mids), ...rng.shuffle(entries), ...rootSvc]
+        : [...rootSvc, ...rng.shuffle(entries), ...rng.shuffle(mids)];
+  const candidates = [...new Set([...order, ...topology.entries.map((e) => e.service)])];
+  const signals: Signal[] =
+    fault.symptom === 'latency'
+      ? ['latency', 'errors']
+      : fault.symptom === 'errors'
+        ? ['errors', 'latency']
+        : rng.shuffle(['errors', 'latency'] as Signal[]);
+  for (const service of candidates) {
+    for (const signal of signals) {
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const windowMs = rng.pick([60_000, 120_000, 300_000]);
+        const forMs = rng.pick([60_000, 60_000, 120_000, 180_000, 300_000]);
+        const quantile = rng.pick([0.99, 0.99, 0.95, 0.9]);
+        const sig = createSignal(metrics, service, signal, windowMs, quantile);
+        let base = 0;
+        for (let t = s.start + windowMs; t < onset; t += s.evalMs) base = Math.max(base, sig(t) ?? 0);
+        let peak = 0;
+        for (let t = onset; t <= hi; t += s.evalMs) peak = Math.max(peak, sig(t) ?? 0);
+        const nice = (signal === 'errors' ? ERR_THRESHOLDS : LAT_THRESHOLDS).filter(
+          (x) => x > base * 1.25 + (signal === 'errors' ? 0.002 : 0.02) && x <= peak * 0.85,
+        );
+        if (nice.length === 0) continue;
+        const threshold = rng.chance(0.5) ? (nice[0] as number) : rng.pick(nice);
+        const firedAt = findFiring(sig, threshold, forMs, s.evalMs, onset - forMs, hi);
+        if (firedAt !== undefined && firedAt >= lo)
+          return {
+            service,
+            signal,
+            threshold,
+            windowMs,
+            forMs,
+            quantile,
+            firedAt,
+            value: sig(firedAt) ?? threshold,
+            forced: false,
+          };
+      }
+    }
+  }
+  const service = candidates[0] ?? topology.entries[0]?.service ?? fault.root;
+  const firedAt = onset + rng.float(90_000, 240_000);
+  return {
+    service,
+    signal: signals[0] ?? 'errors',
+    threshold: signals[0] === 'latency' ? 1 : 0.05,
+    windowMs: 300_000,
+    forMs: 120_000,
+    quantile: 0.99,
+    firedAt,
+    value: 0,
+    forced: true,
+  };
+}

@@ -1,0 +1,16 @@
+/** The files of one incident bundle, as text. */
+export type BundleFiles = {
+  readonly 'alert.json': string;
+  readonly 'logs.ndjson': string;
+  readonly 'traces.ndjson': string;
+  readonly 'changes.json': string;
+  readonly 'truth.json': string;
+  readonly 'scenario.json': string;
+};
+
+export type BundleRequest = {
+  readonly id: string;
+  readonly seed: number;
+  readonly kind: import('../core/fault-kinds.ts').FaultKind;
+  readonly topology: string;
+};
