@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/adapters/cli/cli-command.ts';
+import { buildAuditCommand } from '../../src/adapters/cli/commands/audit.ts';
+import { runCli } from '../../src/adapters/cli/run-cli.ts';
+import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
+import type { JsonValue } from '../../src/core/audit/json-value.ts';
+import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
+import { SAMPLE_ENTRIES, writeSampleChain } from './support/sample-chain.ts';
+import { withEdit } from './support/tamper.ts';
+
+const KEY = 'cli-test-checkpoint-key-0123456789abcdef';
+const NOW = Date.UTC(2025, 0, 1, 0, 10);
+
+async function cli(argv: string[], env: Record<string, string> = { CAUSEWAY_AUDIT_CHECKPOINT_KEY: KEY }) {
+  const config = loadConfig({ env });
+  if (!config.ok) throw new Error(JSON.stringify(config.error));
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, cwd: '/tmp' };
+  const code = await runCli(argv, io, [buildAuditCommand(config.value, () => NOW)]);
+  return { code, stdout, stderr };
+}
+
+describe.each(BACKENDS)('causeway audit verify: $name', (backend) => {
+  let db: TestDatabase;
+  afterEach(async () => db?.cleanup());
+
+  it('exits 0 on an intact chain and 1 on a broken one, naming the record and why', async () => {
+    db = await backend.fresh();
+    const storage = await db.open({ audit: { checkpointKey: KEY, inlinePayloadBytes: 1024 } });
+    await writeSampleChain(storage);
+    const ok = await cli(['audit', 'verify', '--db', db.url]);
+    expect(ok).toMatchObject({ code: 0, stderr: '' });
+    expect(ok.stdout).toContain(`audit chain intact: ${SAMPLE_ENTRIES.length} records (#1..#${SAMPLE_ENTRIES.length})`);
+    expect(ok.stdout).toContain(
+      `signed checkpoints: ${SAMPLE_ENTRIES.length} verified, everything through #20 authenticated`,
+    );
+    expect(ok.stdout).toContain('payloads: 1 re-hashed, intact');
+
+    const raw = await db.raw();
+    const broken = await withEdit(raw, 12, 'actor', () => cli(['audit', 'verify', '--db', db.url]));
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('audit chain BROKEN at record #12 (hash-mismatch)');
+    expect(broken.stdout).toContain('records #1..#11 verified before the break');
+    expect(broken.stderr).toBe(
+      'causeway audit: AUDIT_CHAIN_BROKEN: record #12 does not match its hash: a field (or the hash) was edited after it was written\n',
+    );
+    const json = await withEdit(raw, 3, 'data', () => cli(['audit', 'verify', '--db', db.url, '--json']));
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, broken: { seq: 3, kind: 'hash-mismatch' }, records: 2 });
+  });
+
+  it('without a configured key, says the checkpoints were not checked', async () => {
+    db = await backend.fresh();
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
+    const r = await cli(['audit', 'verify', '--db', db.url], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('signed checkpoints: 20 present, not checked (no audit.checkpointKey configured)');
+  });
+});
+
+describe('causeway audit export and show', () => {
+  let db: TestDatabase;
+  afterEach(async () => db?.cleanup());
+
+  it('exports canonical JSON lines that a SIEM can re-hash on its own, filtered by incident and time', async () => {
+    db = await (BACKENDS[0] as (typeof BACKENDS)[number]).fresh();
+    await writeSampleChain(await db.open());
+    const all = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl']);
+    expect(all.code).toBe(0);
+    const lines = all.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(SAMPLE_ENTRIES.length);
+    let prev = '0'.repeat(64);
+    for (const line of lines) {
+      const { hash, ...rest } = JSON.parse(line) as { hash: string; prevHash: string };
+      expect(canonicalJson(JSON.parse(line) as JsonValue)).toBe(line);
+      expect(rest.prevHash).toBe(prev);
+      expect(
+        createHash('sha256')
+          .update(rest.prevHash + canonicalJson(rest as unknown as JsonValue))
+          .digest('hex'),
+      ).toBe(hash);
+      prev = hash;
+    }
+    const inc = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl', '--incident', 'INC-2']);
+    expect(
+      inc.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).seq),
+    ).toEqual([16, 17, 18]);
+    const since = await cli([
+      'audit',
+      'export',
+      '--db',
+      db.url,
+      '--format',
+      'jsonl',
+      '--since',
+      '2025-01-01T00:00:00.019Z',
+    ]);
+    expect(
+      since.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).seq),
+    ).toEqual([19, 20]);
+    const age = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl', '--since', '5m']);
+    expect(age.stdout).toBe('');
+  });
+
+  it('shows a readable timeline of one incident', async () => {
+    db = await (BACKENDS[0] as (typeof BACKENDS)[number]).fresh();
+    await writeSampleChain(await db.open({ audit: { inlinePayloadBytes: 1024 } }));
+    const r = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-1']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('audit timeline of incident INC-1 (14 records)');
+    expect(lines[1]).toBe('── 2025-01-01 (UTC) ──');
+    expect(r.stdout).toMatch(
+      /\n00:00:00\.003 +#3 +system +incident\.opened +incident:INC-1 +fingerprint=fp-a service=checkout title=HighErrorRate\n/,
+    );
+    expect(r.stdout).toMatch(
+      /llm +llm\.called +incident:INC-1 {2}model=gpt-x prompt=<8\.2 KB sha256:[0-9a-f]{8}> promptTokens=1234/,
+    );
+    expect(r.stdout).toContain('slack:U999XYZ');
+    const none = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-404']);
+    expect(none).toMatchObject({
+      code: 1,
+      stderr: 'causeway audit: INPUT_MISSING: no audit records for incident INC-404\n',
+    });
+  });
+
+  it('says what is wrong with the arguments or the database, with its exit code', async () => {
+    expect(await cli(['audit'])).toMatchObject({ code: 2 });
+    expect((await cli(['audit', 'frobnicate'])).stderr).toContain('expected verify, export or show, not "frobnicate"');
+    expect((await cli(['audit', 'export', '--db', 'sqlite:/tmp/x.db'])).stderr).toContain(
+      'export needs --format jsonl',
+    );
+    expect((await cli(['audit', 'show'])).stderr).toContain('show needs --incident ID');
+    expect((await cli(['audit', 'export', '--format', 'jsonl', '--since', 'yesterday'])).code).toBe(2);
+    const missing = await cli(['audit', 'verify', '--db', 'sqlite:/tmp/causeway-nope/none.db']);
+    expect(missing).toMatchObject({
+      code: 3,
+      stderr: 'causeway audit: STORAGE_UNAVAILABLE: there is no database at /tmp/causeway-nope/none.db\n',
+    });
+    expect((await cli(['audit', '--help'])).stdout).toContain('usage: causeway audit verify');
+  });
+});
