@@ -1,0 +1,4 @@
+import { sqliteBackend } from '../storage/support/backends.ts';
+import { describeCrashSafety } from './support/crash-scenario.ts';
+
+describeCrashSafety(sqliteBackend);
