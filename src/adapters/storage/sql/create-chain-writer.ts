@@ -47,7 +47,13 @@ export function createChainWriter(db: SqlDb, options: AuditOptions, clock: () =>
     async write(tx, head, entry) {
       const row = sealRecord(head, entry, clock());
       for (const p of entry.payloads) await tx.run(payloadSql, [p.hash, p.content.length, p.content]);
-      await tx.run(recordSql, [
+      let next = head.checkpointNext;
+      const cp =
+        key !== undefined && (next === null || row.seq >= next)
+          ? signCheckpoint(key, { seq: row.seq, hash: row.hash, next: row.seq + every })
+          : undefined;
+      if (cp) next = cp.next;
+      const record = [
         row.seq,
         row.at,
         row.actor,
@@ -57,14 +63,21 @@ export function createChainWriter(db: SqlDb, options: AuditOptions, clock: () =>
         row.prevHash,
         row.hash,
         entry.incidentId ?? null,
-      ]);
-      let next = head.checkpointNext;
-      if (key !== undefined && (next === null || row.seq >= next)) {
-        const cp = signCheckpoint(key, { seq: row.seq, hash: row.hash, next: row.seq + every });
-        await tx.run(checkpointSql, [cp.seq, cp.hash, cp.next, cp.keyId, cp.mac]);
-        next = cp.next;
+      ];
+      if (db.dialect === 'postgres') {
+        // One round trip while the head is locked: record, checkpoint and head in one statement.
+        await tx.run(
+          cp
+            ? `WITH r AS (${recordSql}), c AS (INSERT INTO audit_checkpoints (seq, hash, next_seq, key_id, mac)
+                 VALUES ($1, $8, $10, $11, $12)) UPDATE audit_head SET seq = $1, hash = $8, checkpoint_next = $10 WHERE id = 1`
+            : `WITH r AS (${recordSql}) UPDATE audit_head SET seq = $1, hash = $8, checkpoint_next = $10 WHERE id = 1`,
+          cp ? [...record, cp.next, cp.keyId, cp.mac] : [...record, next],
+        );
+      } else {
+        await tx.run(recordSql, record);
+        if (cp) await tx.run(checkpointSql, [cp.seq, cp.hash, cp.next, cp.keyId, cp.mac]);
+        await tx.run(headSql, [row.seq, row.hash, next]);
       }
-      await tx.run(headSql, [row.seq, row.hash, next]);
       return { row, head: { seq: row.seq, hash: row.hash, checkpointNext: next } };
     },
   };
