@@ -3,7 +3,7 @@ import type { Signal } from './create-signal.ts';
 /** The rule that fired: on which service, on which signal, with which parameters and observed value. */
 export type AlertChoice = {
   readonly service: string;
-  readonly signal: Signal | 'infra';
+  readonly signal: Signal | 'infra' | 'logs';
   readonly threshold: number;
   readonly windowMs: number;
   readonly forMs: number;

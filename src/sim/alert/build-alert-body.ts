@@ -69,6 +69,12 @@ export function buildAlertBody(
     description = rootAlert.description;
     labels.alertname = alertname;
     Object.assign(labels, rootAlert.labels ?? {});
+  } else if (choice.signal === 'logs') {
+    alertname = rng.pick(['ErrorLogSpike', 'HighErrorLogRate', 'LogErrorsIncreasing', 'ApplicationErrorsLogged']);
+    expr = `sum(count_over_time({namespace="${svc?.namespace ?? 'default'}", app="${choice.service}"} |~ "(?i)(error|exception|fatal)" [5m])) > ${Math.round(choice.threshold * 300)}`;
+    labels.alertname = alertname;
+    summary = `${choice.service} is logging errors`;
+    description = `${Math.round(choice.value * 300)} error lines in the last 5m (threshold ${Math.round(choice.threshold * 300)})`;
   } else {
     const grpc = svc?.protocol === 'grpc' && svc.role !== 'edge';
     alertname =
@@ -79,6 +85,11 @@ export function buildAlertBody(
           : svc?.framework === 'nginx' || svc?.framework === 'envoy'
             ? rng.pick(['IngressHigh5xxRate', 'HighErrorRate'])
             : rng.pick(ERR_NAMES);
+    const objectives = [0.9995, 0.999, 0.995, 0.99, 0.98].filter(
+      (o) => choice.threshold / (1 - o) >= 1 && choice.threshold / (1 - o) <= 20,
+    );
+    if (alertname.includes('Burn') && choice.signal === 'errors' && objectives.length === 0)
+      alertname = 'HighErrorRate';
     expr = alertExpr(choice, svc);
     labels.alertname = alertname;
     const w = `${Math.round(choice.windowMs / 60_000)}m`;
@@ -86,8 +97,9 @@ export function buildAlertBody(
       summary = `${choice.service} p${Math.round(choice.quantile * 100)} latency above ${choice.threshold}s`;
       description = `p${Math.round(choice.quantile * 100)} latency of ${choice.service} is ${choice.value.toFixed(2)}s over the last ${w} (threshold ${choice.threshold}s)`;
     } else if (alertname.includes('Burn')) {
-      const objective = rng.pick([0.999, 0.995, 0.99]);
+      const objective = rng.pick(objectives);
       const burn = choice.value / (1 - objective);
+      expr = `${expr.replace(/ > [0-9.]+$/, '')} / ${(1 - objective).toFixed(4)} > ${(choice.threshold / (1 - objective)).toFixed(1)}`;
       labels.slo = `${choice.service}-availability`;
       labels.long_window = rng.pick(['1h', '6h']);
       labels.short_window = w;

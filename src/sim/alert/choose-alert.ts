@@ -84,12 +84,15 @@ export function chooseAlert(s: AlertSearch): AlertChoice {
         const forMs = rng.pick([60_000, 60_000, 120_000, 180_000, 300_000]);
         const quantile = rng.pick([0.99, 0.99, 0.95, 0.9]);
         const sig = createSignal(metrics, service, signal, windowMs, quantile);
-        let base = 0;
-        for (let t = s.start + windowMs; t < onset; t += s.evalMs) base = Math.max(base, sig(t) ?? 0);
         let peak = 0;
         for (let t = onset; t <= hi; t += s.evalMs) peak = Math.max(peak, sig(t) ?? 0);
+        const floor = signal === 'errors' ? 0.004 : 0.05;
+        // thresholds a team would have set: the rule must not have fired during the baseline
         const nice = (signal === 'errors' ? ERR_THRESHOLDS : LAT_THRESHOLDS).filter(
-          (x) => x > base * 1.25 + (signal === 'errors' ? 0.002 : 0.02) && x <= peak * 0.85,
+          (x) =>
+            x >= floor &&
+            x <= peak * 0.85 &&
+            findFiring(sig, x, forMs, s.evalMs, s.start + windowMs, onset - 1) === undefined,
         );
         if (nice.length === 0) continue;
         const threshold = rng.chance(0.5) ? (nice[0] as number) : rng.pick(nice);

@@ -34,7 +34,7 @@ export function createSignal(
     const lo = Math.max(0, hi - steps);
     if (hi <= 0) return undefined;
     const c = (count[hi] ?? 0) - (count[lo] ?? 0);
-    if (c < 4) return undefined;
+    if (c < 10) return undefined;
     if (signal === 'errors') return ((errors[hi] ?? 0) - (errors[lo] ?? 0)) / c;
     const target = quantile * c;
     let cum = 0;

@@ -1,6 +1,5 @@
-import type { AlertChoice } from '../alert/alert-choice.ts';
 import { buildAlertBody } from '../alert/build-alert-body.ts';
-import { chooseAlert } from '../alert/choose-alert.ts';
+import { selectAlert } from '../alert/select-alert.ts';
 import { emitBackgroundLogs } from '../background/emit-background-logs.ts';
 import { createChangeFactory } from '../changes/change-factory.ts';
 import { isoTime } from '../core/iso-time.ts';
@@ -84,36 +83,8 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     slowMs: params.slowMs,
     maxSpansPerSec: params.maxSpansPerSec,
   });
+  (globalThis as { __simDebug?: (...a: unknown[]) => void }).__simDebug?.(world, fault, onset, start);
   const alertRng = rng.fork('alert');
-  let choice: AlertChoice;
-  if (fault.rootAlert && alertRng.chance(0.6)) {
-    const firstCrash = Math.min(...fault.crashes.map((c) => c.at), Number.POSITIVE_INFINITY);
-    const at = Number.isFinite(firstCrash)
-      ? firstCrash + alertRng.float(60_000, 150_000)
-      : onset + alertRng.float(90_000, 240_000);
-    choice = {
-      service: fault.root,
-      signal: 'infra',
-      threshold: 0,
-      windowMs: 300_000,
-      forMs: 60_000,
-      quantile: 0.99,
-      firedAt: Math.min(onset + 295_000, Math.max(onset + 65_000, at)),
-      value: 1,
-      forced: false,
-    };
-  } else
-    choice = chooseAlert({
-      rng: alertRng,
-      topology,
-      metrics: world.metrics,
-      fault,
-      start,
-      onset,
-      evalMs: params.evalMs,
-    });
-  const alert = buildAlertBody(alertRng, topology, choice, fault.rootAlert);
-  const end = choice.firedAt + params.postAlertMs;
   const background = emitBackgroundLogs({
     rng: rng.fork('background'),
     topology,
@@ -121,9 +92,29 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     schedules: [...fault.schedules, ...noise.schedules],
     oneShots: [...fault.oneShots, ...noise.oneShots],
     start,
-    end,
+    end: horizon,
   });
-  const logs = renderLogs([...world.logs, ...background], topology, pods, start, end, rng.fork('render-logs'));
+  const choice = selectAlert({
+    rng: alertRng,
+    fault,
+    topology,
+    metrics: world.metrics,
+    logs: [...world.logs, ...background],
+    start,
+    onset,
+    evalMs: params.evalMs,
+  });
+  const alert = buildAlertBody(alertRng, topology, choice, fault.rootAlert);
+  const end = choice.firedAt + params.postAlertMs;
+  const logs = renderLogs(
+    [...world.logs, ...background],
+    topology,
+    pods,
+    start,
+    end,
+    params.logRatePerSec,
+    rng.fork('render-logs'),
+  );
   const traces = renderTraces(traffic.kept, topology, pods, end, rng.fork('render-traces'));
   const iso = (ms: number) => isoTime(ms);
   const truth = {

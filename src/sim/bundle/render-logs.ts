@@ -3,6 +3,7 @@ import { renderLog } from '../logs/render-log.ts';
 import type { LogEvent } from '../model/records.ts';
 import type { Service, Topology } from '../model/topology-model.ts';
 import type { Instance } from '../model/world-model.ts';
+import { throttleLogs } from './throttle-logs.ts';
 
 /**
  * logs.ndjson: every event rendered in its service's style. Usually ordered by the
@@ -15,13 +16,14 @@ export function renderLogs(
   pods: ReadonlyMap<string, readonly Instance[]>,
   start: number,
   end: number,
+  ratePerSec: number,
   rng: Rng,
 ): { text: string; lines: number } {
   const services = new Map<string, Service>(topology.services.map((s) => [s.name, s]));
   const podInfo = new Map<string, Instance>();
   for (const list of pods.values()) for (const p of list) podInfo.set(p.pod, p);
   const publicHost = `${rng.pick(['www', 'api', 'app', 'shop', 'm'])}.${topology.org}.${rng.pick(['com', 'io', 'example'])}`;
-  const keep = events.filter((e) => {
+  const keep = throttleLogs(events, ratePerSec).filter((e) => {
     const svc = services.get(e.service);
     const t = e.t + (svc?.clockSkewMs ?? 0);
     return svc !== undefined && e.t < end && t >= start;

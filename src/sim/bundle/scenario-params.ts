@@ -17,6 +17,8 @@ export type ScenarioParams = {
   readonly evalMs: number;
   readonly postAlertMs: number;
   readonly logBudget: number;
+  /** Per service and message kind, at most this many lines per second (burst of 60 s). */
+  readonly logRatePerSec: number;
 };
 
 /** Draws the scenario's date, baseline length (15–60 min), traffic level, drift and sampling. */
@@ -45,9 +47,10 @@ export function drawScenarioParams(rng: Rng, topology: Topology): ScenarioParams
     },
     keepRatio: Math.min(0.25, Math.max(0.005, targetKept / requests)),
     slowMs: rng.pick([1000, 1500, 2000, 3000, 5000]),
-    maxSpansPerSec: rng.float(2, 6),
+    maxSpansPerSec: rng.float(2500, 7000) / ((baselineMs + 14 * 60_000) / 1000),
     evalMs: rng.pick([15_000, 15_000, 30_000, 60_000]),
     postAlertMs: rng.float(3, 8) * 60_000,
     logBudget: rng.float(1200, 5000),
+    logRatePerSec: rng.float(0.15, 0.6),
   };
 }

@@ -17,7 +17,7 @@ export type TrafficPlan = {
   readonly keepRatio: number;
   /** Tail sampling: keep traces longer than this. */
   readonly slowMs: number;
-  /** Composite policy cap: at most this many spans per second are kept (token bucket, 30 s burst). */
+  /** Composite policy cap: at most this many spans per second are kept (token bucket, 120 s burst). */
   readonly maxSpansPerSec: number;
 };
 
@@ -101,7 +101,7 @@ export function runTraffic(w: World, plan: TrafficPlan): { kept: SpanRec[][]; re
   const newRequest = createRequestFactory(rng, w.topology.org);
   const kept: SpanRec[][] = [];
   let traces = 0;
-  const burst = plan.maxSpansPerSec * 30;
+  const burst = plan.maxSpansPerSec * 120;
   let tokens = burst;
   let last = plan.start;
   for (const a of arrivals) {

@@ -211,7 +211,15 @@ export function serve(
         end,
         'error',
         kind === 5 ? 'consume-error' : 'request-error',
-        { method: op.method, route: routeName, path, status, durMs: Math.round(dur), topic: op.topic },
+        {
+          method: op.method,
+          route: routeName,
+          path,
+          status,
+          durMs: Math.round(dur),
+          topic: op.topic,
+          ip: req.clientIp,
+        },
         failure,
         logTrace,
       );

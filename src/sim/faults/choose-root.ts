@@ -56,5 +56,11 @@ export function chooseRootDependency(
     (d) => traced.has(d.key) && (load.dep.get(d.key) ?? 0) / total >= 0.03 && (!kinds || kinds.includes(d.kind)),
   );
   if (pool.length === 0) return undefined;
-  return rng.weighted(pool.map((d) => [d, Math.sqrt(load.dep.get(d.key) ?? 0.01)] as const));
+  const critical = new Set<string>();
+  for (const s of topology.services)
+    for (const o of s.ops)
+      for (const c of o.calls) if (c.critical && c.target.type !== 'service') critical.add(c.target.dep);
+  return rng.weighted(
+    pool.map((d) => [d, Math.sqrt(load.dep.get(d.key) ?? 0.01) * (critical.has(d.key) ? 4 : 1)] as const),
+  );
 }

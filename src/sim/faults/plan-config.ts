@@ -62,8 +62,11 @@ export function planConfig(ctx: FaultContext): FaultPlan {
   let flag: string | undefined;
   let key = '';
   let symptom: FaultPlan['symptom'] = 'errors';
-  const depCall = outCalls(svc, 'dep');
-  const anyCall = [...outCalls(svc, 'service'), ...depCall];
+  // prefer calls the service cannot do without (a broken optional call only degrades quietly)
+  const preferCritical = (calls: Call[]): Call[] =>
+    calls.some((c) => c.critical) && rng.chance(0.85) ? calls.filter((c) => c.critical) : calls;
+  const depCall = preferCritical(outCalls(svc, 'dep'));
+  const anyCall = preferCritical([...outCalls(svc, 'service'), ...outCalls(svc, 'dep')]);
   if (m === 'credentials') {
     const c = rng.pick(depCall);
     const dep = ctx.topology.deps.find((d) => c.target.type === 'dep' && d.key === c.target.dep);
@@ -116,8 +119,11 @@ export function planConfig(ctx: FaultContext): FaultPlan {
       c.target.type === 'service'
         ? c.target.service
         : (ctx.topology.deps.find((d) => d.key === target)?.name ?? target);
-    const base = c.target.type === 'dep' ? c.target.op.medianMs : 30;
-    const timeoutMs = Math.max(5, Math.round(base * rng.float(0.8, 2)));
+    // a value typed in the wrong unit (10 instead of 10000) or simply far below normal latency
+    const timeoutMs =
+      c.target.type === 'dep'
+        ? Math.max(1, Math.round(c.target.op.medianMs * rng.float(0.3, 0.9)))
+        : rng.pick([3, 5, 10, 15]);
     key = `${name.replace(/[^a-z0-9]/gi, '-')}.client.timeout`;
     effects.push({
       type: 'call',

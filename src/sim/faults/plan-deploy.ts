@@ -92,7 +92,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
         type: 'svc-latency',
         service: svc.name,
         mul: rng.float(4, 12),
-        addMs: rng.float(20, 300),
+        addMs: rng.float(150, 900),
         fraction: 1,
         ...scope,
       });

@@ -55,12 +55,17 @@ export function renderLog(
         ? 'envoyproxy.access'
         : 'nginx.access'
       : `${svc.name}${v % 3 === 0 ? '.log' : ''}`;
-  if (prof.style === 'nginx-access' && (ev.event === 'access' || ev.event === 'request-error')) {
-    const errLine =
-      ev.event === 'request-error' ? proxyLine.error(svc, ev.t, ev.params, ev.failure, publicHost) : undefined;
-    if (ev.event === 'request-error' && !errLine) return {};
-    message = errLine ?? proxyLine.access(svc, ev.t, ev.params, publicHost);
-    if (errLine) dataset = 'nginx.error';
+  let proxyLevel: string | undefined;
+  if (prof.style === 'nginx-access') {
+    // a proxy writes access lines, and nginx an error line when the upstream fails at the socket level
+    if (ev.event === 'access') message = proxyLine.access(svc, ev.t, ev.params, publicHost);
+    else if (ev.event === 'request-error') {
+      const errLine = proxyLine.error(svc, ev.t, ev.params, ev.failure, publicHost);
+      if (!errLine) return {};
+      message = errLine;
+      dataset = 'nginx.error';
+      proxyLevel = 'error';
+    } else return {};
   } else if (ev.event === 'oom-fatal') {
     message = (PHRASE_BOOK[ev.event]?.({ svc, p: ev.params, err, v, t: ev.t }) ?? { msg: '' }).msg;
   } else {
@@ -69,7 +74,9 @@ export function renderLog(
     message = out.msg;
     extra = out.extra;
   }
-  if (level && !(ev.event === 'oom-fatal')) flat['log.level'] = level;
+  if (prof.style === 'nginx-access') {
+    if (proxyLevel) flat['log.level'] = proxyLevel;
+  } else if (level && ev.event !== 'oom-fatal') flat['log.level'] = level;
   flat.message = message;
   if (ECS_VERSION[prof.style]) flat['ecs.version'] = ECS_VERSION[prof.style];
   flat['service.name'] = svc.name;

@@ -119,9 +119,9 @@ export function planNoise(input: NoiseInput): NoisePlan {
         type: 'dep',
         dep: d.key,
         mode: 'slow',
-        mul: rng.float(15, 60),
+        mul: rng.float(5, 25),
         failMs: 0,
-        fraction: rng.float(0.001, 0.006),
+        fraction: rng.float(0.0005, 0.004),
         shape: always,
       });
   // unrelated deploys, some close to the onset
@@ -206,11 +206,11 @@ export function planNoise(input: NoiseInput): NoisePlan {
       effects.push({
         type: 'dep',
         dep: call.target.dep,
-        mode: 'hang',
+        mode: 'slow',
         failMs: 0,
-        mul: 1,
-        fraction: rng.float(0.2, 0.6),
-        shape: { from: at, to: at + rng.float(20_000, 80_000), rampMs: 0 },
+        mul: rng.float(3, 12),
+        fraction: rng.float(0.1, 0.4),
+        shape: { from: at, to: at + rng.float(10_000, 45_000), rampMs: 0 },
       });
     else
       effects.push({
@@ -218,8 +218,8 @@ export function planNoise(input: NoiseInput): NoisePlan {
         service: s.name,
         failure: { cls: 'overload' },
         status: 503,
-        fraction: rng.float(0.2, 0.5),
-        shape: { from: at, to: at + rng.float(20_000, 80_000), rampMs: 0 },
+        fraction: rng.float(0.05, 0.25),
+        shape: { from: at, to: at + rng.float(10_000, 45_000), rampMs: 0 },
       });
     summary.push(`transient blip around ${s.name} ${Math.round((onset - at) / 60_000)} min before onset`);
   }

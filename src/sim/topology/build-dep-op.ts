@@ -1,3 +1,4 @@
+import { hashString } from '../core/hash-string.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Dependency, DepOp } from '../model/topology-model.ts';
 
@@ -40,7 +41,9 @@ export function buildDepOp(dep: Dependency, text: string, legacy: boolean, rng: 
   const obj = rest.join(' ') || undefined;
   const verb = verbRaw.toUpperCase();
   const sys = dep.system;
-  const lat = (m: number, s = 0.5) => ({ medianMs: m * rng.float(0.7, 1.4), sigma: s });
+  // latency is a property of the dependency and the operation, the same for every caller
+  const unit = (salt: string) => hashString(`${dep.key}|${salt}`) / 4294967296;
+  const lat = (m: number, s = 0.5) => ({ medianMs: m * (0.7 + 0.7 * unit(text)), sigma: s });
   const write = /^(INSERT|UPDATE|DELETE|SET|HSET|EXPIRE|DEL|GEOADD|INDEX|POST|PUT|PATCH)$/.test(verb);
   if (['postgresql', 'mysql', 'mssql', 'oracle', 'clickhouse'].includes(sys)) {
     const table = obj ?? 'items';

@@ -98,7 +98,7 @@ export function buildTopology(spec: FamilySpec, rng: Rng): Topology {
       name,
       role: s.role,
       lang,
-      framework: s.proxy ? rng.pick(['nginx', 'envoy']) : rt.framework,
+      framework: s.proxy ? (name.includes('envoy') ? 'envoy' : 'nginx') : rt.framework,
       protocol: s.protocol ?? 'http',
       port: rt.port,
       ops,

@@ -134,8 +134,12 @@ export function randomFamily(rng: Rng): FamilySpec {
     const isLeaf = ![...d.ops.values()].some((calls) => calls.some((c) => !c.startsWith('=')));
     const count = isLeaf ? rng.int(1, 2) : rng.int(0, 1);
     for (let i = 0; i < count; i++) {
-      const existing = Object.keys(deps).filter((k) => deps[k]?.kind !== 'queue');
-      const key = existing.length > 0 && rng.chance(0.3) ? rng.pick(existing) : newDep(rng.weighted(kinds), d.key);
+      const shared = Object.keys(deps).filter((k) => deps[k]?.kind === 'sql' || deps[k]?.kind === 'cache');
+      const kind = rng.weighted(kinds);
+      const key =
+        shared.length > 0 && rng.chance(0.3)
+          ? rng.pick(shared)
+          : newDep(isLeaf || kind !== 'external' ? kind : 'sql', d.key);
       const ops = depOps.get(key) ?? ['GET'];
       for (const k of d.ops.keys())
         if (rng.chance(0.8) || i === 0)
