@@ -1,3 +1,4 @@
+import type { ChainBreak } from '../../core/audit/chain-break.ts';
 import { collectPayloadRefs } from '../../core/audit/collect-payload-refs.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
 import { createChainVerifier } from '../../core/audit/create-chain-verifier.ts';
@@ -36,44 +37,63 @@ export async function verifyAudit(
     keyed: options.key !== undefined,
   });
 
-  let from = 1;
-  while (from <= head.seq) {
+  // The next batch is read while this one is hashed (PostgreSQL answers in parallel with the CPU work).
+  const readBatch = (from: number) => {
     const to = Math.min(head.seq, from + batch - 1);
-    const [rows, checkpoints] = await Promise.all([audit.rows(from, to, batch), audit.checkpoints(from, to)]);
-    const bySeq = new Map(checkpoints.map((c) => [c.seq, c]));
+    return Promise.all([audit.rows(from, to, batch), audit.checkpoints(from, to)]).then(([rows, cps]) => ({
+      rows,
+      bySeq: new Map(cps.map((c) => [c.seq, c])),
+      to,
+    }));
+  };
+  let pending = head.seq >= 1 ? readBatch(1) : undefined;
+  while (pending) {
+    const { rows, bySeq, to } = await pending;
+    const nextFrom = (rows.at(-1)?.seq ?? to) + 1;
+    pending = nextFrom <= head.seq ? readBatch(nextFrom) : undefined;
+    // A break returns early; a read still in flight must not become an unhandled rejection.
+    pending?.catch(() => undefined);
     for (const row of rows) {
       const broken = verifier.push(row, bySeq.get(row.seq));
       if (broken) return done(broken);
       if (checkPayloads && row.dataJson.includes('"$payload"')) {
-        let data: JsonValue;
-        try {
-          data = JSON.parse(row.dataJson) as JsonValue;
-        } catch {
-          return done({ seq: row.seq, kind: 'record-malformed', message: `record #${row.seq}'s data is not JSON` });
-        }
-        for (const ref of collectPayloadRefs(data)) {
-          if (ref.stored === false) continue;
-          const content = await audit.payload(ref.$payload);
-          if (!content) {
-            return done({
-              seq: row.seq,
-              kind: 'payload-missing',
-              message: `record #${row.seq} references payload ${ref.$payload}, which is missing (deleted)`,
-            });
-          }
-          if (contentHash(content) !== ref.$payload || content.length !== ref.bytes) {
-            return done({
-              seq: row.seq,
-              kind: 'payload-altered',
-              message: `record #${row.seq}'s payload ${ref.$payload} was altered: its content no longer hashes to its name`,
-            });
-          }
-          payloadsChecked++;
-        }
+        const problem = await checkPayloadsOf(audit, row.seq, row.dataJson);
+        if (typeof problem === 'number') payloadsChecked += problem;
+        else return done(problem);
       }
     }
-    from = (rows.at(-1)?.seq ?? to) + 1;
   }
   const later = await audit.checkpoints(verifier.progress().lastSeq + 1, Number.POSITIVE_INFINITY);
   return done(verifier.finish(head, later));
+}
+
+/** Re-hashes the stored payloads a record references: how many were intact, or the first problem. */
+async function checkPayloadsOf(audit: AuditReader, seq: number, dataJson: string): Promise<number | ChainBreak> {
+  let data: JsonValue;
+  try {
+    data = JSON.parse(dataJson) as JsonValue;
+  } catch {
+    return { seq, kind: 'record-malformed', message: `record #${seq}'s data is not JSON` };
+  }
+  let checked = 0;
+  for (const ref of collectPayloadRefs(data)) {
+    if (ref.stored === false) continue;
+    const content = await audit.payload(ref.$payload);
+    if (!content) {
+      return {
+        seq,
+        kind: 'payload-missing',
+        message: `record #${seq} references payload ${ref.$payload}, which is missing (deleted)`,
+      };
+    }
+    if (contentHash(content) !== ref.$payload || content.length !== ref.bytes) {
+      return {
+        seq,
+        kind: 'payload-altered',
+        message: `record #${seq}'s payload ${ref.$payload} was altered: its content no longer hashes to its name`,
+      };
+    }
+    checked++;
+  }
+  return checked;
 }

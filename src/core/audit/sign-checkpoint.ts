@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
-import { canonicalJson } from './canonical-json.ts';
 import { checkpointKeyId } from './checkpoint-key-id.ts';
 
 /** Signs "record `seq` has hash `hash`; the next checkpoint is at `next`" with the key. */
@@ -11,7 +10,7 @@ export function signCheckpoint(key: string, at: { seq: number; hash: string; nex
 
 /** The HMAC-SHA256 (hex) of a checkpoint's signed fields. */
 export function checkpointMac(key: string, c: Omit<AuditCheckpoint, 'mac'>): string {
-  return createHmac('sha256', key)
-    .update(canonicalJson({ hash: c.hash, keyId: c.keyId, next: c.next, seq: c.seq }))
-    .digest('hex');
+  // canonicalJson({hash, keyId, next, seq}), written out: this runs once per record on verify.
+  const text = `{"hash":${JSON.stringify(c.hash)},"keyId":${JSON.stringify(c.keyId)},"next":${JSON.stringify(c.next)},"seq":${JSON.stringify(c.seq)}}`;
+  return createHmac('sha256', key).update(text).digest('hex');
 }
