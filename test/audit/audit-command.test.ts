@@ -18,7 +18,16 @@ async function cli(argv: string[], env: Record<string, string> = { CAUSEWAY_AUDI
   if (!config.ok) throw new Error(JSON.stringify(config.error));
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, cwd: '/tmp' };
+  const io: CliIo = {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    env,
+    cwd: '/tmp',
+  };
   const code = await runCli(argv, io, [buildAuditCommand(config.value, () => NOW)]);
   return { code, stdout, stderr };
 }
