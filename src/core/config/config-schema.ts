@@ -6,6 +6,15 @@ const seconds = (what: string) =>
 const minutes = (what: string) =>
   z.number({ error: `expected a number of minutes (${what})` }).positive({ error: 'must be > 0 minutes' });
 
+const count = (what: string) =>
+  z
+    .number({ error: `expected a number of ${what}` })
+    .int({ error: `must be a whole number of ${what}` })
+    .min(1, { error: 'must be at least 1' });
+
+const fieldName = () =>
+  z.string({ error: 'expected a field name (a comma-separated list where several may hold it)' }).optional();
+
 /**
  * The one configuration schema: every key, its type, its default. Loaded once at start from an
  * optional YAML file and environment variables (which win), validated, then frozen.
@@ -63,6 +72,76 @@ export const configSchema = z.strictObject({
         .min(256, { error: 'must be at least 256 bytes' })
         .max(1_048_576, { error: 'must be at most 1048576 bytes' })
         .default(4096),
+    })
+    .prefault({}),
+  elasticsearch: z
+    .strictObject({
+      url: z
+        .string({ error: 'expected a URL such as http://127.0.0.1:9200' })
+        .url({ error: 'expected a URL such as http://127.0.0.1:9200' })
+        .optional(),
+      apiKey: z.string({ error: 'expected an Elasticsearch API key (base64 id:key)' }).min(1).optional(),
+      traceSchema: z
+        .enum(['elastic-apm', 'otel'], {
+          error:
+            'expected elastic-apm (ECS fields: trace.id, span.id, event.outcome ...) or otel (trace_id, span_id, status.code ...)',
+        })
+        .default('elastic-apm'),
+      indices: z
+        .strictObject({
+          logs: z.string({ error: 'expected an index pattern' }).min(1).default('logs-*'),
+          traces: z.string({ error: 'expected an index pattern' }).min(1).default('traces-*'),
+          changes: z.string({ error: 'expected an index pattern' }).min(1).default('causeway-changes'),
+        })
+        .prefault({}),
+      /** Field names that differ from ECS (logs) or from the trace schema's defaults (docs/elasticsearch.md). */
+      logFields: z
+        .strictObject({
+          timestamp: fieldName(),
+          service: fieldName(),
+          message: fieldName(),
+          level: fieldName(),
+          traceId: fieldName(),
+          spanId: fieldName(),
+          errorType: fieldName(),
+          pod: fieldName(),
+          sequence: fieldName(),
+        })
+        .prefault({}),
+      traceFields: z
+        .strictObject({
+          traceId: fieldName(),
+          spanId: fieldName(),
+          parentId: fieldName(),
+          service: fieldName(),
+          name: fieldName(),
+          kind: fieldName(),
+          start: fieldName(),
+          duration: fieldName(),
+          status: fieldName(),
+          httpStatus: fieldName(),
+          peer: fieldName(),
+          event: fieldName(),
+          sequence: fieldName(),
+        })
+        .prefault({}),
+      requestTimeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0' })
+        .default(10),
+      /** Up to this many documents in the triage range, a source reads them all (results equal the files'). */
+      fullReadMaxLogs: count('log documents').default(20_000),
+      fullReadMaxSpans: count('spans').default(30_000),
+      /** Above that: log lines sampled per service, window and level, and traces per window and outcome. */
+      logSamplePerStratum: count('log lines').default(200),
+      traceSamplePerStratum: count('traces').default(300),
+      maxErrorMarks: count('error logs with a trace id').default(20_000),
+      maxServices: count('services').default(1000),
+      maxChanges: count('change events').default(1000),
+      kibanaUrl: z
+        .string({ error: 'expected the Kibana base URL, e.g. https://kibana.example:5601' })
+        .url({ error: 'expected the Kibana base URL, e.g. https://kibana.example:5601' })
+        .optional(),
     })
     .prefault({}),
   log: z

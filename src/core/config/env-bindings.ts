@@ -18,5 +18,17 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_AUDIT_CHECKPOINT_EVERY', path: ['audit', 'checkpointEvery'], type: 'number' },
   { env: 'CAUSEWAY_AUDIT_STORE_FULL_TEXT', path: ['audit', 'storeFullText'], type: 'boolean' },
   { env: 'CAUSEWAY_AUDIT_INLINE_PAYLOAD_BYTES', path: ['audit', 'inlinePayloadBytes'], type: 'number' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_URL', path: ['elasticsearch', 'url'], type: 'string' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_API_KEY', path: ['elasticsearch', 'apiKey'], type: 'string' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_TRACE_SCHEMA', path: ['elasticsearch', 'traceSchema'], type: 'string' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_LOGS_INDEX', path: ['elasticsearch', 'indices', 'logs'], type: 'string' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_TRACES_INDEX', path: ['elasticsearch', 'indices', 'traces'], type: 'string' },
+  { env: 'CAUSEWAY_ELASTICSEARCH_CHANGES_INDEX', path: ['elasticsearch', 'indices', 'changes'], type: 'string' },
+  {
+    env: 'CAUSEWAY_ELASTICSEARCH_REQUEST_TIMEOUT_SECONDS',
+    path: ['elasticsearch', 'requestTimeoutSeconds'],
+    type: 'number',
+  },
+  { env: 'CAUSEWAY_ELASTICSEARCH_KIBANA_URL', path: ['elasticsearch', 'kibanaUrl'], type: 'string' },
   { env: 'CAUSEWAY_LOG_LEVEL', path: ['log', 'level'], type: 'string' },
 ];

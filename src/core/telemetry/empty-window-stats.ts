@@ -11,6 +11,7 @@ export function emptyWindowStats(): ServiceWindowStats {
     traces: 0,
     failingTraces: 0,
     selfTime: NONE,
+    selfTimeOverBaselineP90: 0,
     latency: NONE,
     logs: 0,
     errorLogs: 0,

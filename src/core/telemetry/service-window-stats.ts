@@ -12,6 +12,8 @@ export type ServiceWindowStats = {
   failingTraces: number;
   /** Per-trace time spent in the service itself (ms). */
   selfTime: Distribution;
+  /** Incident window only: how many of its self-time samples exceed the baseline's p90. */
+  selfTimeOverBaselineP90: number;
   /** Duration of the requests it served (ms). */
   latency: Distribution;
   logs: number;

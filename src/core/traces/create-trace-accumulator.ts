@@ -127,7 +127,11 @@ function summariseWindows(
         a[w].stats.originErrors += share;
         if (w === 'i' && share >= 0.5 && a.examples.length < 5) a.examples.push(f.traceId);
       }
-      for (const [svc, ms] of f.selfTime) get(svc)[w].self.push(ms);
+      // Self time is read from traces that did not fail, or that failed here: a service
+      // handling a callee's failure (retries, backoff, fallbacks) is not itself slow.
+      for (const [svc, ms] of f.selfTime) {
+        if (!f.failing || (f.origins.get(svc) ?? 0) >= 0.5) get(svc)[w].self.push(ms);
+      }
     }
     for (const r of f.requests) {
       const rw = which(r.start);
@@ -157,10 +161,14 @@ function summariseWindows(
     { role: 'service' | 'dependency'; baseline: ServiceWindowStats; incident: ServiceWindowStats; examples: string[] }
   >();
   for (const [svc, a] of [...acc].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const baselineStats = finish(a.b);
+    const incidentStats = finish(a.i);
+    const p90 = baselineStats.selfTime.p90;
+    incidentStats.selfTimeOverBaselineP90 = baselineStats.selfTime.n > 0 ? a.i.self.filter((v) => v > p90).length : 0;
     services.set(svc, {
       role: instrumented.has(svc) ? 'service' : 'dependency',
-      baseline: finish(a.b),
-      incident: finish(a.i),
+      baseline: baselineStats,
+      incident: incidentStats,
       examples: a.examples,
     });
   }

@@ -109,28 +109,22 @@ function firstDataBucket(series: SeriesSet, end: number): number {
   return 0;
 }
 
+/** log(1 + mean latency) per bucket; NaN where the bucket served no request (no data, not zero). */
 function meanLatency(requests: readonly number[], sum: readonly number[]): number[] | undefined {
-  const out = new Array<number>(requests.length);
-  let last: number | undefined;
   let any = false;
-  for (let i = 0; i < requests.length; i++) {
-    const n = requests[i] as number;
-    if (n > 0) {
-      last = Math.log1p((sum[i] as number) / n);
-      any = true;
-    }
-    out[i] = last ?? Number.NaN;
-  }
-  if (!any) return undefined;
-  const firstVal = out.find((v) => !Number.isNaN(v)) as number;
-  for (let i = 0; i < out.length && Number.isNaN(out[i]); i++) out[i] = firstVal;
-  return out;
+  const out = requests.map((n, i) => {
+    if (n <= 0) return Number.NaN;
+    any = true;
+    return Math.log1p((sum[i] as number) / n);
+  });
+  return any ? out : undefined;
 }
 
 /**
  * For each candidate boundary k in [kLo, kHi], the two-sample t statistic of the mean of
  * x[k, end) against x[from, k) (pooled variance with a floor), as a positive "how clearly it
- * shifted" value: increases only for 'up', either direction for 'both'.
+ * shifted" value: increases only for 'up', either direction for 'both'. NaN values are
+ * missing data (buckets without requests) and are left out of both segments.
  */
 function shiftCurve(
   x: readonly number[],
@@ -145,26 +139,31 @@ function shiftCurve(
   if (n < 4) return undefined;
   const ps = new Float64Array(n + 1);
   const ps2 = new Float64Array(n + 1);
+  const pc = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     const v = x[from + i] as number;
-    ps[i + 1] = (ps[i] as number) + v;
-    ps2[i + 1] = (ps2[i] as number) + v * v;
+    const has = !Number.isNaN(v);
+    ps[i + 1] = (ps[i] as number) + (has ? v : 0);
+    ps2[i + 1] = (ps2[i] as number) + (has ? v * v : 0);
+    pc[i + 1] = (pc[i] as number) + (has ? 1 : 0);
   }
   const total = ps[n] as number;
   const total2 = ps2[n] as number;
+  const count = pc[n] as number;
+  if (count < 4) return undefined;
   const out = new Float64Array(kHi - kLo + 1);
   for (let k = kLo; k <= kHi; k++) {
-    const n1 = k - from;
-    const n2 = end - k;
+    const n1 = pc[k - from] as number;
+    const n2 = count - n1;
     if (n1 < 2 || n2 < 1) continue;
-    const s1 = ps[n1] as number;
-    const s1sq = ps2[n1] as number;
+    const s1 = ps[k - from] as number;
+    const s1sq = ps2[k - from] as number;
     const s2 = total - s1;
     const s2sq = total2 - s1sq;
     const m1 = s1 / n1;
     const m2 = s2 / n2;
     const ss = s1sq - n1 * m1 * m1 + (s2sq - n2 * m2 * m2);
-    const df = Math.max(1, n - 2);
+    const df = Math.max(1, count - 2);
     const meanLevel = (Math.abs(m1) + Math.abs(m2)) / 2;
     const variance = Math.max(ss / df, varFloor, varFloor * meanLevel);
     const t = (m2 - m1) / Math.sqrt(variance * (1 / n1 + 1 / n2));

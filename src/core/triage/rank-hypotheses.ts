@@ -6,6 +6,7 @@ import { chooseKind } from './choose-kind.ts';
 import { DEFAULT_RANK_OPTIONS, type RankOptions } from './rank-options.ts';
 import type { RuleFinding } from './rule-finding.ts';
 import { alertRule } from './rules/alert-rule.ts';
+import { calleeHealthRule } from './rules/callee-health-rule.ts';
 import { changeRule } from './rules/change-rule.ts';
 import { errorLogsRule } from './rules/error-logs-rule.ts';
 import { logPatternsRule } from './rules/log-patterns-rule.ts';
@@ -33,9 +34,15 @@ export function rankHypotheses(
     ...logPatternsRule(options, signals),
     ...trafficRule(f, options),
     ...serviceDownRule(f, options),
+    ...calleeHealthRule(f, options),
   ];
+  // What makes a change fit: the service's own failures, slowness, new errors, or callers
+  // failing against it — not load arriving, and not a silence a restart can explain.
   const anomaly = new Map<string, number>();
-  for (const x of anomalyFindings) anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points);
+  for (const x of anomalyFindings) {
+    if (x.rule === 'traffic' || (x.rule === 'service-down' && !x.facts?.callersFail)) continue;
+    anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points);
+  }
   const findings = [...anomalyFindings, ...changeRule(f, options, anomaly), ...alertRule(alerts, options)];
 
   const byService = new Map<string, RuleFinding[]>();

@@ -9,6 +9,7 @@ export type RankOptions = {
     readonly changeWithoutAnomaly: number;
     readonly traffic: number;
     readonly serviceDown: number;
+    readonly calleeHealth: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -30,6 +31,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     changeWithoutAnomaly: 3,
     traffic: 20,
     serviceDown: 25,
+    calleeHealth: 15,
     alerted: 2,
   },
   changeDecayMs: 10 * 60_000,

@@ -74,7 +74,7 @@ describe('rankHypotheses', () => {
     const f = features({
       services: {
         frontend: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(21, 600) } },
-        search: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(180, 600) } },
+        search: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(180, 600), selfTimeOverBaselineP90: 590 } },
       },
     });
     const h = rankHypotheses(f, [alert]);

@@ -1,3 +1,4 @@
+import { binomialTail } from '../../stats/binomial-tail.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import { formatPercent } from '../format-percent.ts';
@@ -5,9 +6,12 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 
-const MIN_SAMPLES = 5;
+const MIN_BASELINE_SAMPLES = 10;
+const MIN_INCIDENT_SAMPLES = 3;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
+/** How unlikely the incident's count of samples above the baseline p90 must be (binomial, p = 0.1). */
+const MAX_P_VALUE = 0.002;
 
 /**
  * Traces: which service got slower *itself*? Self time is a span's duration minus the time its
@@ -20,10 +24,13 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
   for (const s of f.services.values()) {
     const b = s.baseline.selfTime;
     const i = s.incident.selfTime;
-    if (b.n < MIN_SAMPLES || i.n < MIN_SAMPLES) continue;
+    if (b.n < MIN_BASELINE_SAMPLES || i.n < MIN_INCIDENT_SAMPLES) continue;
     const delta = i.mean - b.mean;
     const ratio = i.mean / Math.max(b.mean, 0.1);
-    if (delta >= MIN_DELTA_MS && ratio >= MIN_RATIO && i.p90 > b.p90) added.set(s.service, delta * i.n);
+    // Few samples are enough when they are consistently slow: k of n above the baseline p90
+    // happens by chance with probability binomialTail(k, n, 0.1).
+    const surprise = binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1);
+    if (delta >= MIN_DELTA_MS && ratio >= MIN_RATIO && surprise <= MAX_P_VALUE) added.set(s.service, delta * i.n);
   }
   const shares = sharePoints(added, options.points.selfLatency);
   const out: RuleFinding[] = [];

@@ -4,12 +4,14 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { windowMs } from '../window-ms.ts';
 
-const MIN_BASELINE = 20;
+const MIN_EXPECTED = 15;
 const MAX_RATIO = 0.25;
 
 /**
  * Traces and logs: an instrumented service that stopped serving (its requests or its log lines
  * nearly vanished) while its callers' calls to it fail is down, whatever its own telemetry says.
+ * Without failing callers, only a service that went silent in every source counts, and less
+ * (sampling and restarts make one source's gaps common).
  */
 export function serviceDownRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
   const bMs = windowMs(f.windows.baseline);
@@ -18,13 +20,16 @@ export function serviceDownRule(f: TriageFeatures, options: RankOptions): RuleFi
   const out: RuleFinding[] = [];
   for (const s of f.services.values()) {
     if (s.role === 'dependency') continue;
-    const byTraces = s.baseline.requests >= MIN_BASELINE;
+    const byTraces = s.baseline.requests > 0;
     const base = byTraces ? s.baseline.requests : s.baseline.logs;
     const inc = byTraces ? s.incident.requests : s.incident.logs;
-    if (base < MIN_BASELINE) continue;
     const expected = (base * iMs) / bMs;
+    if (expected < MIN_EXPECTED) continue;
     const ratio = inc / expected;
     if (ratio > MAX_RATIO) continue;
+    const logsToo = s.baseline.logs > 0 && byTraces;
+    const logsExpected = (s.baseline.logs * iMs) / bMs;
+    const silentEverywhere = !logsToo || s.incident.logs <= MAX_RATIO * logsExpected;
     let callErrors = 0;
     let calls = 0;
     for (const e of f.edges) {
@@ -32,8 +37,9 @@ export function serviceDownRule(f: TriageFeatures, options: RankOptions): RuleFi
       calls += e.incident.calls;
       callErrors += e.incident.errors;
     }
-    const callersFail = calls > 0 && callErrors / calls > 0.3;
-    const strength = (1 - ratio) * (callersFail ? 1 : 0.6);
+    const callersFail = calls >= 3 && callErrors / calls > 0.3;
+    if (!callersFail && !silentEverywhere) continue;
+    const strength = (1 - ratio) * (callersFail ? 1 : 0.4);
     const text =
       `${byTraces ? 'requests served' : 'log lines'} fell to ${formatNumber(inc)} (${formatNumber(expected)} expected)` +
       (callersFail ? `; ${Math.round((callErrors / calls) * 100)}% of its callers' calls to it fail` : '');
@@ -42,7 +48,7 @@ export function serviceDownRule(f: TriageFeatures, options: RankOptions): RuleFi
       service: s.service,
       points: options.points.serviceDown * strength,
       text,
-      facts: { downRatio: ratio },
+      facts: { downRatio: ratio, callersFail: callersFail ? 1 : 0 },
       evidence: [
         {
           id: `${byTraces ? 'traces' : 'logs'}:went-silent:${s.service}`,

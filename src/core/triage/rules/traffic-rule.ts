@@ -10,7 +10,9 @@ const MIN_RATIO = 1.8;
 /**
  * Traces (logs when a service has no traces): where did more load *arrive*? A service whose
  * request rate rose is only the entry point of a surge when its known callers' calls to it do
- * not explain the rise (the extra load came from outside, or from a new client).
+ * not explain the rise (the extra load came from outside, or from a new client). Only requests
+ * that succeeded are counted: tail sampling keeps every failing trace, so failures (and their
+ * retries) would look like load.
  */
 export function trafficRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
   const bMs = windowMs(f.windows.baseline);
@@ -20,8 +22,8 @@ export function trafficRule(f: TriageFeatures, options: RankOptions): RuleFindin
   for (const s of f.services.values()) {
     if (s.role === 'dependency') continue;
     const useTraces = s.baseline.requests >= MIN_BASELINE_REQUESTS;
-    const base = useTraces ? s.baseline.requests : s.baseline.logs;
-    const inc = useTraces ? s.incident.requests : s.incident.logs;
+    const base = useTraces ? s.baseline.requests - s.baseline.requestErrors : s.baseline.logs - s.baseline.errorLogs;
+    const inc = useTraces ? s.incident.requests - s.incident.requestErrors : s.incident.logs - s.incident.errorLogs;
     if (base < MIN_BASELINE_REQUESTS) continue;
     const rb = base / bMs;
     const ri = inc / iMs;
@@ -31,13 +33,15 @@ export function trafficRule(f: TriageFeatures, options: RankOptions): RuleFindin
     if (useTraces) {
       for (const e of f.edges) {
         if (e.to !== s.service) continue;
-        explained += Math.max(0, e.incident.calls / iMs - e.baseline.calls / bMs);
+        const okB = e.baseline.calls - e.baseline.errors;
+        const okI = e.incident.calls - e.incident.errors;
+        explained += Math.max(0, okI / iMs - okB / bMs);
       }
     }
     const unexplained = Math.max(0, Math.min(1, 1 - explained / (ri - rb)));
     if (unexplained < 0.5) continue;
     const strength = Math.min(1, Math.log2(ratio) / 2) * unexplained * (useTraces ? 1 : 0.5);
-    const unit = useTraces ? 'requests' : 'log lines';
+    const unit = useTraces ? 'successful requests' : 'non-error log lines';
     const text =
       `${unit} per minute rose ×${formatNumber(ratio)} (${formatNumber(rb * 60_000)} → ${formatNumber(ri * 60_000)})` +
       (useTraces ? `, ${Math.round(unexplained * 100)}% of the rise not explained by its known callers` : '');
