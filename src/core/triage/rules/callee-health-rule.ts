@@ -17,7 +17,7 @@ export function calleeHealthRule(f: TriageFeatures, options: RankOptions): RuleF
   const byCallee = new Map<string, { failing: string[]; healthy: string[] }>();
   for (const e of f.edges) {
     const callee = f.services.get(e.to);
-    if (!callee || callee.role !== 'dependency') continue;
+    if (callee?.role !== 'dependency') continue;
     const entry = byCallee.get(e.to) ?? { failing: [], healthy: [] };
     byCallee.set(e.to, entry);
     const x = countExcess(e.baseline.errors, bMs, e.incident.errors, iMs);
