@@ -105,6 +105,14 @@ describe('opening storage', () => {
     });
   });
 
+  it('opens an in-memory SQLite store (sqlite::memory:) for unit tests of other features', async () => {
+    const r = await openStorage('sqlite::memory:', { clock: testClock() });
+    if (!r.ok) throw new Error(r.error.message);
+    const rec = await r.value.audit.append({ actor: 'system', action: 'config.loaded', subject: 'config' });
+    expect(rec.seq).toBe(1);
+    await r.value.close();
+  });
+
   it('rejects a URL that is neither PostgreSQL nor SQLite', async () => {
     const r = await openStorage('mysql://root:pw@localhost/x', { clock: testClock() });
     expect(r.ok ? 'ok' : r.error.message).toBe(
