@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDb } from '../../src/adapters/storage/postgres/create-postgres-db.ts';
 import { createSqliteDb } from '../../src/adapters/storage/sqlite/create-sqlite-db.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import { contentHash } from '../../src/core/audit/content-hash.ts';
 import { GENESIS_HASH } from '../../src/core/audit/genesis-hash.ts';
@@ -44,6 +45,15 @@ describe.each(BACKENDS)('audit log contract: $name', (backend) => {
     expect(a.at).toBe('2025-01-01T00:00:00.001Z');
     expect(await s.audit.head()).toEqual({ seq: 2, hash: b.hash });
     expect(await s.audit.query({})).toEqual([a, b]);
+  });
+
+  it('stores any text in data exactly as hashed (control characters, lone surrogates, emoji)', async () => {
+    db = await backend.fresh();
+    const s = await db.open();
+    const odd = { nul: 'a\u0000b', lone: 'x\ud800y', emoji: '🔥 ok', rtl: '\u202edlrow', nl: 'l1\r\nl2' };
+    const r = await s.audit.append({ actor: 'system', action: 'message.posted', subject: 'm:🔥', data: odd });
+    expect((await s.audit.query({}))[0]).toEqual(r);
+    expect((await verifyAudit(s)).ok).toBe(true);
   });
 
   it('keeps the chain across a reopen, byte for byte', async () => {
@@ -167,6 +177,12 @@ describe.each(BACKENDS)('audit log contract: $name', (backend) => {
       /malformed actor/,
     );
     await expect(s.audit.append({ actor: 'system', action: 'llm.called', subject: '' })).rejects.toThrow(/subject/);
+    await expect(s.audit.append({ actor: 'system', action: 'llm.called', subject: 'a\u0000b' })).rejects.toThrow(
+      /printable/,
+    );
+    await expect(s.audit.append({ actor: 'system', action: 'llm.called', subject: 'a\ud800' })).rejects.toThrow(
+      /printable/,
+    );
     expect((await s.audit.head()).seq).toBe(0);
   });
 

@@ -11,7 +11,7 @@ import { redactSecrets, redactText } from './redact-secrets.ts';
 import { toJsonValue } from './to-json-value.ts';
 
 /**
- * Checks an entry (known action, well-formed actor, subject 1–512 characters), turns its data
+ * Checks an entry (known action, well-formed actor, printable subject of 1–512 characters), turns its data
  * into JSON, redacts secrets, and moves large strings out into payloads — everything that
  * happens before a record gets its sequence number and hash.
  */
@@ -25,6 +25,10 @@ export function prepareAuditEntry(entry: AuditEntry, options: AuditOptions): Res
   }
   const subject = redactText(entry.subject, options.knownSecrets);
   if (subject.length === 0 || subject.length > 512) return { ok: false, error: 'subject must be 1–512 characters' };
+  // Stored as text as it is hashed: no control characters, no lone surrogates (they would not survive UTF-8).
+  if (/\p{Cc}/u.test(subject) || !subject.isWellFormed()) {
+    return { ok: false, error: 'subject must be printable text (no control characters or lone surrogates)' };
+  }
   const json = toJsonValue(entry.data ?? {});
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, error: 'data must be an object' };
