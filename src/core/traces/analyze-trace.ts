@@ -1,6 +1,6 @@
 import type { SpanKind, SpanRecord } from '../model/span-record.ts';
 import { type ErrorMarks, serviceMark, spanMark } from './error-marks.ts';
-import type { CallFact, RequestFact, TraceFacts } from './trace-facts.ts';
+import type { CallFact, EntryFact, OriginEntryFact, RequestFact, TraceFacts } from './trace-facts.ts';
 
 /** How much of a failure at an uninstrumented dependency's client span is the dependency's (the rest: the caller's). */
 const PEER_SHARE = 0.6;
@@ -10,6 +10,7 @@ const SLOW_CALLEE_SHARE = 0.8;
 type Node = {
   readonly span: SpanRecord;
   kind: SpanKind;
+  parent: Node | undefined;
   readonly children: Node[];
   error: boolean;
   errorBelow: boolean;
@@ -28,13 +29,23 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   const byId = new Map<string, SpanRecord>();
   for (const s of spans) byId.set(s.spanId, s);
   const nodes = new Map<string, Node>();
-  for (const s of spans)
-    nodes.set(s.spanId, { span: s, kind: 'unspecified', children: [], error: false, errorBelow: false });
+  for (const s of spans) {
+    nodes.set(s.spanId, {
+      span: s,
+      kind: 'unspecified',
+      parent: undefined,
+      children: [],
+      error: false,
+      errorBelow: false,
+    });
+  }
   const roots: Node[] = [];
   for (const n of nodes.values()) {
     const parent = n.span.parentSpanId ? nodes.get(n.span.parentSpanId) : undefined;
-    if (parent && parent !== n) parent.children.push(n);
-    else roots.push(n);
+    if (parent && parent !== n) {
+      parent.children.push(n);
+      n.parent = parent;
+    } else roots.push(n);
   }
   for (const n of nodes.values()) {
     const parent = n.span.parentSpanId ? byId.get(n.span.parentSpanId) : undefined;
@@ -50,6 +61,8 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   const requests: RequestFact[] = [];
   const calls: CallFact[] = [];
   const services = new Set<string>();
+  const entries: EntryFact[] = [];
+  const ownOrigins: OriginEntryFact[] = [];
   let start = Number.POSITIVE_INFINITY;
   let failing = false;
 
@@ -71,6 +84,9 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
 
     if (n.kind === 'server' || n.kind === 'consumer' || !s.parentSpanId || !byId.has(s.parentSpanId)) {
       requests.push({ service: s.service, start: s.start, durationMs: dur, error: n.error });
+    }
+    if (!n.parent || n.parent.span.service !== s.service) {
+      entries.push({ service: s.service, operation: s.name, callees: calleesOf(n) });
     }
     if (peer) {
       services.add(peer);
@@ -94,19 +110,57 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       }
     }
 
-    if (n.error && !n.errorBelow) addOrigin(origins, n, isCall, peer);
+    if (n.error && !n.errorBelow && addOrigin(origins, n, isCall, peer)) {
+      const entry = entryOf(n);
+      ownOrigins.push({ service: s.service, operation: entry.span.name, callees: calleesOf(entry), share: 1 });
+    }
   }
-  normalise(origins);
-  return { traceId: first.traceId, start, failing, origins, selfTime, requests, calls, services };
+  const total = normalise(origins);
+  const originEntries = ownOrigins.map((o) => ({ ...o, share: o.share / total }));
+  return {
+    traceId: first.traceId,
+    start,
+    failing,
+    origins,
+    originEntries,
+    selfTime,
+    requests,
+    calls,
+    services,
+    entries,
+  };
 }
 
-function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer: string | undefined): void {
+/** The span through which the request entered this span's service (walking up while the service stays the same). */
+function entryOf(n: Node): Node {
+  let cur = n;
+  while (cur.parent && cur.parent.span.service === cur.span.service) cur = cur.parent;
+  return cur;
+}
+
+/** The remote services and dependencies called from within a service's part of the trace under `entry`. */
+function calleesOf(entry: Node): string[] {
+  const out = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.children.length === 0 && n.span.peer && n !== entry) out.add(n.span.peer);
+    for (const c of n.children) {
+      if (c.span.service !== entry.span.service) out.add(c.span.service);
+      else stack.push(c);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Adds one failure origin; true when the failure is the span's own (not a call that failed). */
+function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer: string | undefined): boolean {
   const s = n.span;
   const add = (svc: string, w: number) => origins.set(svc, (origins.get(svc) ?? 0) + w);
   if (isCall && peer) {
     add(peer, PEER_SHARE);
     add(s.service, 1 - PEER_SHARE);
-    return;
+    return false;
   }
   if (isCall && n.children.length > 0) {
     // The callee answered without error but the call failed: a timeout behind a slow callee,
@@ -119,18 +173,23 @@ function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer:
       if (slow.span.end >= s.end - 1 || childDur >= 0.8 * dur) {
         add(slow.span.service, SLOW_CALLEE_SHARE);
         add(s.service, 1 - SLOW_CALLEE_SHARE);
-        return;
+        return false;
       }
     }
+    add(s.service, 1);
+    return false;
   }
   add(s.service, 1);
+  return true;
 }
 
-function normalise(m: Map<string, number>): void {
+/** Scales the shares to sum to 1; returns the total before scaling. */
+function normalise(m: Map<string, number>): number {
   let total = 0;
   for (const v of m.values()) total += v;
-  if (total <= 0) return;
+  if (total <= 0) return 1;
   for (const [k, v] of m) m.set(k, v / total);
+  return total;
 }
 
 function effectiveKind(n: Node, parent: SpanRecord | undefined): SpanKind {

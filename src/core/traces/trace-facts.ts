@@ -15,6 +15,12 @@ export type RequestFact = {
   readonly error: boolean;
 };
 
+/** Where a request entered a service, and whom the service called while handling it. */
+export type EntryFact = { readonly service: string; readonly operation: string; readonly callees: readonly string[] };
+
+/** A failure that is a service's own (not a failed call), with the entry it happened under. */
+export type OriginEntryFact = EntryFact & { readonly share: number };
+
 /** What one trace says, in the terms the ranking uses. */
 export type TraceFacts = {
   readonly traceId: string;
@@ -22,6 +28,10 @@ export type TraceFacts = {
   readonly failing: boolean;
   /** Where the failure started: service → share (the shares of a failing trace sum to 1). */
   readonly origins: ReadonlyMap<string, number>;
+  /** The failing spans that failed on their own, under which entry and with which calls made. */
+  readonly originEntries: readonly OriginEntryFact[];
+  /** Every service entry in the trace (to learn which callees an operation normally calls). */
+  readonly entries: readonly EntryFact[];
   /** Time each service spent itself (not waiting on a callee), ms; uninstrumented dependencies included. */
   readonly selfTime: ReadonlyMap<string, number>;
   readonly requests: readonly RequestFact[];

@@ -46,6 +46,7 @@ export function chooseKind(role: 'service' | 'dependency', findings: readonly Ru
       : { kind: 'dependency_down', why: 'calls to this dependency fail' };
   }
   if (pts('service-down') > 5) return { kind: 'dependency_down', why: 'it stopped serving while its callers fail' };
+  if (pts('unreachable') > errors + latency) return { kind: 'dependency_down', why: 'its callers cannot reach it' };
   if (pts('traffic') >= 5)
     return { kind: 'traffic_surge', why: `load arriving here rose ×${Number(fact('surgeRatio')).toFixed(1)}` };
   const resource = Number(fact('resourceWeight') ?? 0);

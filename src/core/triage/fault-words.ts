@@ -2,6 +2,13 @@
 export const RESOURCE_WORDS =
   /out ?of ?memory|outofmemory|\boom(kill(ed)?)?\b|heap (space|usage|exhausted|limit)|java heap|gc overhead|memory (limit|pressure)|exhaust|pool (is )?(full|exhausted|timeout)|too many (open files|connections|clients)|no space|disk (is )?full|enospc|emfile|thread ?pool|native thread|threads? (exhausted|limit)|file descriptor|quota|rejected ?execution|(at|over) capacity|limit (reached|exceeded)|backlog (is )?full|queue (is )?full|max_?connections|resources? (unavailable|exhausted)/i;
 
-/** Words that say a peer could not be reached or refused. */
+/**
+ * Words that say a peer could not be reached at all (refused, no route, DNS). Not "unavailable"
+ * or "circuit open": services pass those on from their own callees.
+ */
 export const CONNECTION_WORDS =
-  /refused|unreachable|unavailable|no route|reset by peer|broken pipe|could not connect|cannot connect|failed to connect|connect(ion)? (error|failed|timed out)|dial tcp|name resolution|no such host|circuit (breaker )?open|econnrefused|etimedout|ehostunreach/i;
+  /refused|unreachable|no route to host|reset by peer|could not connect|cannot connect|failed to connect|unable to connect|connect(ion)? (error|failed|timed out)|connect timeout|dial tcp|name resolution|no such host|name or service not known|unknown host|enotfound|econnrefused|etimedout|ehostunreach|econnreset/i;
+
+/** Words by which a service says a failure came from elsewhere (it is passing it on). */
+export const PROPAGATION_WORDS =
+  /circuit ?breaker|breaker (is )?open|upstream|downstream|fallback|bad gateway|gateway time-?out|dependency (call )?failed|from (the )?(backend|server|remote)|remote (call|service) failed|rpc error|status code 5\d\d|returned 5\d\d|responded (with )?5\d\d|\b50[234]\b/i;

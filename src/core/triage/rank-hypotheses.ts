@@ -15,6 +15,7 @@ import { originErrorsRule } from './rules/origin-errors-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
 import { serviceDownRule } from './rules/service-down-rule.ts';
 import { trafficRule } from './rules/traffic-rule.ts';
+import { unreachableRule } from './rules/unreachable-rule.ts';
 
 /**
  * The deterministic ranking: every rule scores every service from the features, a change rule
@@ -35,6 +36,7 @@ export function rankHypotheses(
     ...trafficRule(f, options),
     ...serviceDownRule(f, options),
     ...calleeHealthRule(f, options),
+    ...unreachableRule(options, signals),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, and not a silence a restart can explain.

@@ -10,6 +10,7 @@ export type RankOptions = {
     readonly traffic: number;
     readonly serviceDown: number;
     readonly calleeHealth: number;
+    readonly unreachable: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -32,6 +33,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     traffic: 20,
     serviceDown: 25,
     calleeHealth: 15,
+    unreachable: 20,
     alerted: 2,
   },
   changeDecayMs: 10 * 60_000,

@@ -44,7 +44,7 @@ export function errorLogsRule(
     info.set(s.service, { e, own, why });
   }
   const out: RuleFinding[] = [];
-  for (const [service, { points, share }] of sharePoints(amounts, options.points.errorLogs)) {
+  for (const [service, { points, share }] of sharePoints(amounts, options.points.errorLogs, 10)) {
     const { e, own, why } = info.get(service) as { e: ReturnType<typeof countExcess>; own: number; why: string };
     const text = `error logs rose to ${formatNumber(e.observed)} (${formatNumber(e.expected)} expected, ×${formatNumber(e.ratio)})${why}`;
     out.push({

@@ -32,7 +32,7 @@ export function logPatternsRule(options: RankOptions, signals: ReadonlyMap<strin
     amounts.set(service, (amounts.get(service) ?? 0) + own);
   }
   const out: RuleFinding[] = [];
-  for (const [service, { points, share }] of sharePoints(amounts, options.points.logPatterns)) {
+  for (const [service, { points, share }] of sharePoints(amounts, options.points.logPatterns, 10)) {
     const sig = signals.get(service);
     const evidence: Evidence[] = [];
     const parts: string[] = [];

@@ -1,7 +1,8 @@
 import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
-import { CONNECTION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
+import { distinctiveTokens } from '../distinctive-tokens.ts';
+import { CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { windowMs } from '../window-ms.ts';
@@ -12,46 +13,80 @@ export type NovelPattern = {
   readonly expected: number;
   readonly excess: number;
   readonly isNew: boolean;
-  /** Excess × level weight × (a discount when it names another service). */
+  /** Excess × level weight × (a discount when it names another service or says it passes a failure on). */
   readonly weight: number;
   /** What the discount took away (credited to the services named). */
   readonly discounted: number;
+  /** Known services it names, or whose own new error text it repeats. */
   readonly mentions: readonly string[];
+  /** It says something could not be reached (connection refused, DNS ...). */
+  readonly connection: boolean;
 };
 
 export type ServiceLogSignals = {
   readonly novel: readonly NovelPattern[];
-  /** Share of the service's novel error volume that names another known service. */
+  /** Share of the service's novel error volume that names another service or passes a failure on. */
   readonly mentionShare: number;
   readonly resourceWeight: number;
   readonly connectionWeight: number;
 };
 
-const MENTION_DISCOUNT = 0.3;
+const DISCOUNT = 0.3;
 
-/** Per service: the new and surging log templates, what they mention, and fault words in them. */
+type Draft = {
+  pattern: LogPatternStats;
+  expected: number;
+  excess: number;
+  isNew: boolean;
+  mentions: string[];
+  tokens: Set<string>;
+  errorish: boolean;
+};
+
+/**
+ * Per service: the new and surging log templates, the services they name or echo (a caller's
+ * error line that repeats a callee's own new error text got it from that callee), lines that
+ * say they pass a failure on (circuit breaker open, upstream error), and fault words in them.
+ */
 export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   const bMs = windowMs(f.windows.baseline);
   const iMs = windowMs(f.windows.incident);
   const matcher = createNameMatcher([...f.services.keys(), ...new Set(f.changes.map((c) => c.service))]);
-  const byService = new Map<string, NovelPattern[]>();
+  const drafts: Draft[] = [];
   for (const p of f.patterns) {
     const e = countExcess(p.baseline, bMs, p.incident, iMs);
     const isNew = p.baseline === 0 && p.incident >= 3;
     const surging = e.ratio >= 4 && e.z >= 3 && p.incident >= 5;
     if (!isNew && !surging) continue;
-    const mentions = matcher.mentions(`${p.template} ${p.example}`, p.service);
-    const full = e.excess * levelWeight(p.level);
-    const weight = full * (mentions.length > 0 ? MENTION_DISCOUNT : 1);
-    const list = byService.get(p.service) ?? [];
-    list.push({
+    drafts.push({
       pattern: p,
       expected: e.expected,
       excess: e.excess,
       isNew,
+      mentions: matcher.mentions(`${p.template} ${p.example}`, p.service),
+      tokens: distinctiveTokens(p.template),
+      errorish: levelWeight(p.level) >= 0.6,
+    });
+  }
+  addEchoes(drafts);
+
+  const byService = new Map<string, NovelPattern[]>();
+  for (const d of drafts) {
+    const p = d.pattern;
+    const text = `${p.template} ${p.example} ${p.errorType ?? ''}`;
+    const passesOn = d.errorish && PROPAGATION_WORDS.test(text);
+    const full = d.excess * levelWeight(p.level);
+    const weight = full * (d.mentions.length > 0 || passesOn ? DISCOUNT : 1);
+    const list = byService.get(p.service) ?? [];
+    list.push({
+      pattern: p,
+      expected: d.expected,
+      excess: d.excess,
+      isNew: d.isNew,
       weight,
-      discounted: full - weight,
-      mentions,
+      discounted: d.mentions.length > 0 ? full - weight : 0,
+      mentions: d.mentions,
+      connection: d.errorish && CONNECTION_WORDS.test(text),
     });
     byService.set(p.service, list);
   }
@@ -59,25 +94,43 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   for (const [service, novel] of byService) {
     novel.sort((a, b) => b.weight - a.weight || a.pattern.templateId - b.pattern.templateId);
     let errVol = 0;
-    let mentionVol = 0;
+    let elsewhere = 0;
     let resource = 0;
     let connection = 0;
     for (const n of novel) {
       const lw = levelWeight(n.pattern.level);
+      if (lw < 0.6) continue;
       const text = `${n.pattern.template} ${n.pattern.errorType ?? ''}`;
-      if (lw >= 0.6) {
-        errVol += n.excess;
-        if (n.mentions.length > 0) mentionVol += n.excess;
-        if (RESOURCE_WORDS.test(text)) resource += n.excess * lw;
-        if (CONNECTION_WORDS.test(text)) connection += n.excess * lw;
-      }
+      errVol += n.excess;
+      if (n.weight < n.excess * lw) elsewhere += n.excess;
+      if (RESOURCE_WORDS.test(text)) resource += n.excess * lw;
+      if (n.connection) connection += n.excess * lw;
     }
     out.set(service, {
       novel,
-      mentionShare: errVol > 0 ? mentionVol / errVol : 0,
+      mentionShare: errVol > 0 ? elsewhere / errVol : 0,
       resourceWeight: resource,
       connectionWeight: connection,
     });
   }
   return out;
+}
+
+/** A new error line of A that contains the distinctive words of a new error line of B (and not the reverse) echoes B. */
+function addEchoes(drafts: readonly Draft[]): void {
+  const errors = drafts.filter((d) => d.errorish && d.tokens.size >= 3);
+  for (const a of errors) {
+    for (const b of errors) {
+      if (a.pattern.service === b.pattern.service || a.mentions.includes(b.pattern.service)) continue;
+      if (!covers(a.tokens, b.tokens) || covers(b.tokens, a.tokens)) continue;
+      a.mentions.push(b.pattern.service);
+    }
+  }
+}
+
+/** Whether at least 80% of `inner`'s tokens are in `outer`. */
+function covers(outer: ReadonlySet<string>, inner: ReadonlySet<string>): boolean {
+  let hit = 0;
+  for (const t of inner) if (outer.has(t)) hit++;
+  return hit >= 0.8 * inner.size;
 }

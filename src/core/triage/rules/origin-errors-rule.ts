@@ -22,7 +22,7 @@ export function originErrorsRule(f: TriageFeatures, options: RankOptions): RuleF
     detail.set(s.service, e);
     if (e.excess >= 2 && e.z >= 2.5) excess.set(s.service, e.excess);
   }
-  const shares = sharePoints(excess, options.points.originErrors);
+  const shares = sharePoints(excess, options.points.originErrors, 5);
   const out: RuleFinding[] = [];
   for (const [service, { points, share }] of shares) {
     const e = detail.get(service) as ReturnType<typeof countExcess>;
