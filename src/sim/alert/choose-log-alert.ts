@@ -31,10 +31,14 @@ export function chooseLogAlert(
       best = { service, times: times.sort((a, b) => a - b), ratio, base: before };
   }
   if (!best) return undefined;
-  const threshold = Math.max(3, Math.ceil(best.base * 2 + 2));
+  const times = best.times;
+  const count = (t: number) => times.filter((x) => x > t - windowMs && x <= t).length;
+  let baseMax = 0;
+  for (let t = start + windowMs; t < onset; t += 30_000) baseMax = Math.max(baseMax, count(t));
+  const threshold = [5, 10, 20, 25, 50, 100, 200, 500].find((x) => x > Math.max(baseMax * 1.3, 4)) ?? 1000;
   const forMs = rng.pick([0, 60_000, 120_000]);
   for (let t = onset; t < onset + 300_000; t += 15_000) {
-    const n = best.times.filter((x) => x > t - windowMs && x <= t).length;
+    const n = count(t);
     if (n > threshold) {
       const firedAt = Math.min(onset + 295_000, Math.max(onset + 60_000, t + forMs));
       return {
