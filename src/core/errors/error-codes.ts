@@ -49,6 +49,11 @@ export const ERROR_CODES = {
       'causeway audit verify found the audit chain altered: a record edited, deleted, reordered, or rewritten after signing.',
     fix: 'The message names the first broken record and why. Restore the database from a backup and investigate who had write access.',
   },
+  SEED_REJECTED: {
+    meaning:
+      'causeway seed could not load a bundle into Elasticsearch: an index it would write already exists, or Elasticsearch rejected documents.',
+    fix: 'Pass --replace to overwrite the indices (or another --prefix); for rejected documents the message names the first one and the reason.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

@@ -12,3 +12,7 @@ export const CONNECTION_WORDS =
 /** Words by which a service says a failure came from elsewhere (it is passing it on). */
 export const PROPAGATION_WORDS =
   /circuit ?breaker|breaker (is )?open|upstream|downstream|fallback|bad gateway|gateway time-?out|dependency (call )?failed|from (the )?(backend|server|remote)|remote (call|service) failed|rpc error|status code 5\d\d|returned 5\d\d|responded (with )?5\d\d|\b50[234]\b/i;
+
+/** Words that say the caller itself was turned away: its credentials, permissions or certificates. */
+export const CLIENT_FAULT_WORDS =
+  /authentication failed|auth(entication|orization)? (error|failure)|password|permission denied|access denied|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;

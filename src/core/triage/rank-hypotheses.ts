@@ -8,6 +8,7 @@ import type { RuleFinding } from './rule-finding.ts';
 import { alertRule } from './rules/alert-rule.ts';
 import { calleeHealthRule } from './rules/callee-health-rule.ts';
 import { changeRule } from './rules/change-rule.ts';
+import { clientFaultRule } from './rules/client-fault-rule.ts';
 import { errorLogsRule } from './rules/error-logs-rule.ts';
 import { logPatternsRule } from './rules/log-patterns-rule.ts';
 import { logSignals } from './rules/log-signals.ts';
@@ -36,7 +37,8 @@ export function rankHypotheses(
     ...trafficRule(f, options),
     ...serviceDownRule(f, options),
     ...calleeHealthRule(f, options),
-    ...unreachableRule(options, signals),
+    ...unreachableRule(f, options, signals),
+    ...clientFaultRule(options, signals),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, and not a silence a restart can explain.

@@ -11,6 +11,7 @@ export type RankOptions = {
     readonly serviceDown: number;
     readonly calleeHealth: number;
     readonly unreachable: number;
+    readonly clientFault: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -34,6 +35,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     serviceDown: 25,
     calleeHealth: 15,
     unreachable: 20,
+    clientFault: 12,
     alerted: 2,
   },
   changeDecayMs: 10 * 60_000,

@@ -19,6 +19,8 @@ export type NovelPattern = {
   readonly discounted: number;
   /** Known services it names, or whose own new error text it repeats. */
   readonly mentions: readonly string[];
+  /** Of the mentions, those whose new error text it repeats (not named). */
+  readonly echoes: readonly string[];
   /** It says something could not be reached (connection refused, DNS ...). */
   readonly connection: boolean;
 };
@@ -39,6 +41,7 @@ type Draft = {
   excess: number;
   isNew: boolean;
   mentions: string[];
+  echoes: string[];
   tokens: Set<string>;
   errorish: boolean;
 };
@@ -64,6 +67,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       excess: e.excess,
       isNew,
       mentions: matcher.mentions(`${p.template} ${p.example}`, p.service),
+      echoes: [],
       tokens: distinctiveTokens(p.template),
       errorish: levelWeight(p.level) >= 0.6,
     });
@@ -76,7 +80,9 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
     const text = `${p.template} ${p.example} ${p.errorType ?? ''}`;
     const passesOn = d.errorish && PROPAGATION_WORDS.test(text);
     const full = d.excess * levelWeight(p.level);
-    const weight = full * (d.mentions.length > 0 || passesOn ? DISCOUNT : 1);
+    // Error lines of a service whose failing traces mostly start elsewhere are mostly echoes too.
+    const own = d.errorish ? ownShare(f, p.service) : 1;
+    const weight = full * (d.mentions.length > 0 || passesOn ? DISCOUNT : own);
     const list = byService.get(p.service) ?? [];
     list.push({
       pattern: p,
@@ -86,6 +92,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       weight,
       discounted: d.mentions.length > 0 ? full - weight : 0,
       mentions: d.mentions,
+      echoes: d.echoes,
       connection: d.errorish && CONNECTION_WORDS.test(text),
     });
     byService.set(p.service, list);
@@ -116,6 +123,13 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   return out;
 }
 
+/** The share of a service's trace-joined incident error logs whose failure started in the service itself (1 when unknown). */
+function ownShare(f: TriageFeatures, service: string): number {
+  const s = f.services.get(service);
+  if (!s || s.incident.attributedErrorLogs < 5) return 1;
+  return 1 - s.incident.propagatedErrorLogs / s.incident.attributedErrorLogs;
+}
+
 /** A new error line of A that contains the distinctive words of a new error line of B (and not the reverse) echoes B. */
 function addEchoes(drafts: readonly Draft[]): void {
   const errors = drafts.filter((d) => d.errorish && d.tokens.size >= 3);
@@ -124,6 +138,7 @@ function addEchoes(drafts: readonly Draft[]): void {
       if (a.pattern.service === b.pattern.service || a.mentions.includes(b.pattern.service)) continue;
       if (!covers(a.tokens, b.tokens) || covers(b.tokens, a.tokens)) continue;
       a.mentions.push(b.pattern.service);
+      a.echoes.push(b.pattern.service);
     }
   }
 }

@@ -1,18 +1,26 @@
+import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 /**
  * Logs: new error lines that say a named service or dependency cannot be reached ("getaddrinfo
- * ENOTFOUND app-db…", "connection refused (redis-cache:6379)", "UNAVAILABLE: Connection to
- * loyalty-db…") point at that target, more strongly when several services say it.
+ * ENOTFOUND app-db…", "connection refused (redis-cache:6379)") point at that target, more
+ * strongly when several services say it. A line that names no target ("dial tcp 10.0.4.7:6379:
+ * connection refused") points at the callee whose calls from that service fail most, when the
+ * traces show one. A line that repeats another service's error text says nothing of its own.
  */
-export function unreachableRule(options: RankOptions, signals: ReadonlyMap<string, ServiceLogSignals>): RuleFinding[] {
+export function unreachableRule(
+  f: TriageFeatures,
+  options: RankOptions,
+  signals: ReadonlyMap<string, ServiceLogSignals>,
+): RuleFinding[] {
   const byTarget = new Map<string, { from: Set<string>; lines: number; example: string }>();
   for (const [service, sig] of signals) {
     for (const n of sig.novel) {
-      if (!n.connection || n.mentions.length === 0) continue;
-      for (const t of n.mentions) {
+      if (!n.connection || n.echoes.length > 0) continue;
+      const targets = n.mentions.length > 0 ? n.mentions : failingCallee(f, service);
+      for (const t of targets) {
         const cur = byTarget.get(t) ?? { from: new Set<string>(), lines: 0, example: n.pattern.example };
         cur.from.add(service);
         cur.lines += n.pattern.incident;
@@ -46,4 +54,19 @@ export function unreachableRule(options: RankOptions, signals: ReadonlyMap<strin
     });
   }
   return out;
+}
+
+/** The callee whose calls from `service` gained the most errors in the incident, if any did. */
+function failingCallee(f: TriageFeatures, service: string): string[] {
+  let best: string | undefined;
+  let most = 0;
+  for (const e of f.edges) {
+    if (e.from !== service) continue;
+    const added = e.incident.errors;
+    if (added > most) {
+      most = added;
+      best = e.to;
+    }
+  }
+  return best && most >= 3 ? [best] : [];
 }
