@@ -6,6 +6,7 @@ import type { CliIo } from './adapters/cli/cli-command.ts';
 import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
+import { buildSeedCommand } from './adapters/cli/commands/seed.ts';
 import { simulateCommand } from './adapters/cli/commands/simulate.ts';
 import { templatesCommand } from './adapters/cli/commands/templates.ts';
 import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
@@ -49,6 +50,7 @@ const commands = [
   buildTriageCommand(config.value),
   buildEvalCommand(config.value, now),
   simulateCommand,
+  buildSeedCommand(config.value),
   templatesCommand,
   buildAuditCommand(config.value, Date.now),
   buildDemoCommand(config.value, fileURLToPath(new URL('../examples/checkout-deploy', import.meta.url))),

@@ -3,18 +3,26 @@ import { investigate } from '../../../app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import { triageReportJson } from '../../../core/formats/triage-report-json.ts';
+import { linkEvidence } from '../../elasticsearch/link-evidence.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
+import { openEsCase } from '../elasticsearch/open-es-case.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { renderReportText } from '../render-report-text.ts';
 
 const USAGE = `usage: causeway triage --bundle DIR [--json]
+       causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json]
 
 Triages the incident in a bundle folder (alert.json + logs.ndjson, traces.ndjson, changes.json;
 see shared/specs/incident-bundle.md) and prints the ranked root-cause hypotheses with evidence.
 
   --bundle DIR   the incident bundle folder
   --json         print the JSON of the bundle spec instead of the readable report
+  --alert FILE   triage this alert (Alertmanager webhook JSON) from Elasticsearch instead
+  --es URL       the Elasticsearch server (default: elasticsearch.url); see docs/elasticsearch.md
+  --prefix P     read the indices \`causeway seed --prefix P\` wrote (<P>logs-*, <P>traces-*, <P>causeway-changes)
+  --trace-schema elastic-apm (default: elasticsearch.traceSchema) or otel
 `;
 
 /** `causeway triage`: one bundle → ranked hypotheses (readable, or the spec's JSON). */
@@ -24,22 +32,30 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
     summary: 'triage one incident bundle and print the ranked hypotheses',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseCliArgs(argv, { bundle: { type: 'string' }, json: { type: 'boolean' } });
+      const args = parseCliArgs(argv, { bundle: { type: 'string' }, json: { type: 'boolean' }, ...ES_TRIAGE_OPTIONS });
       if (!args.ok) return fail(io, `USAGE: ${args.error}`);
       if (args.value.values.help) {
         io.stdout(USAGE);
         return 0;
       }
       const dir = args.value.values.bundle;
-      if (typeof dir !== 'string') return fail(io, 'USAGE: --bundle DIR is required');
-      const bundle = await openBundle(resolve(io.cwd, dir), config.triage.serviceLabels);
-      if (!bundle.ok) return fail(io, `${bundle.error.code}: ${bundle.error.message}`, 1);
+      const alertFile = args.value.values.alert;
+      const es = esOverrides(args.value.values);
+      if (!es.ok) return fail(io, `USAGE: ${es.error}`);
+      if (typeof dir !== 'string' && typeof alertFile !== 'string')
+        return fail(io, 'USAGE: --bundle DIR (or --alert FILE --es URL) is required');
+      const esCase =
+        typeof alertFile === 'string' ? await openEsCase(config, resolve(io.cwd, alertFile), es.value) : undefined;
+      const bundle = esCase ?? (await openBundle(resolve(io.cwd, dir as string), config.triage.serviceLabels));
+      if (!bundle.ok)
+        return fail(io, `${bundle.error.code}: ${bundle.error.message}`, bundle.error.code === 'USAGE' ? 2 : 1);
       const b = bundle.value;
-      const report = await investigate(
+      const investigated = await investigate(
         { logs: b.logs, traces: b.traces, changes: b.changes, options: investigateOptionsFromConfig(config) },
         b.alerts,
         b.asOf,
-      );
+      ).finally(() => (esCase?.ok ? esCase.value.close() : undefined));
+      const report = esCase?.ok ? linkEvidence(investigated, esCase.value.settings) : investigated;
       for (const s of Object.values(report.sources)) {
         // A malformed bundle is an error, not a gap: nothing may be silently dropped.
         if (s.state === 'failed' && s.code === 'INPUT_INVALID') return fail(io, `INPUT_INVALID: ${s.detail}`, 1);

@@ -1,0 +1,36 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { CausewayError } from '../../../core/errors/causeway-error.ts';
+import type { Result } from '../../../core/result/result.ts';
+import { type SeedIndexNames, seedIndexNames } from '../../elasticsearch/seed/seed-index-names.ts';
+import { type SeedCounts, seedIndices } from '../../elasticsearch/seed/seed-indices.ts';
+import { spanDocs } from '../../elasticsearch/seed/span-docs.ts';
+import type { TraceFields } from '../../elasticsearch/trace-fields.ts';
+import { readBundleDocs } from './read-bundle-docs.ts';
+
+export type SeedBundleOptions = {
+  readonly url: string;
+  readonly prefix: string;
+  readonly schema: TraceFields['schema'];
+  readonly replace: boolean;
+};
+
+/** `causeway seed`'s work: a bundle folder's logs, spans and changes into fresh Elasticsearch indices. */
+export async function seedBundle(
+  client: Client,
+  dir: string,
+  o: SeedBundleOptions,
+): Promise<Result<{ names: SeedIndexNames; counts: SeedCounts }, CausewayError>> {
+  const docs = await readBundleDocs(dir);
+  if (!docs.ok) return docs;
+  const names = seedIndexNames(o.prefix, o.schema);
+  const seeded = await seedIndices(client, {
+    url: o.url,
+    names,
+    schema: o.schema,
+    replace: o.replace,
+    logs: docs.value.logs,
+    spans: spanDocs(docs.value.spans, o.schema),
+    changes: docs.value.changes,
+  });
+  return seeded.ok ? { ok: true, value: { names, counts: seeded.value } } : seeded;
+}

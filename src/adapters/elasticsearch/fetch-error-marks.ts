@@ -1,0 +1,56 @@
+import { getDotted } from '../../core/formats/get-dotted.ts';
+import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import type { SeriesQuery } from '../../core/ports.ts';
+import { type ErrorMarks, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import type { EsQuery } from './create-es-query.ts';
+import type { EsSettings } from './es-settings.ts';
+import type { LevelClasses } from './level-classes.ts';
+import { timeRange } from './time-range.ts';
+
+/**
+ * Error logs that carry a trace id, as marks for spans without a status (the most recent
+ * `maxErrorMarks` of them): only the ids travel.
+ */
+export async function fetchErrorMarks(
+  es: EsQuery,
+  s: EsSettings,
+  q: SeriesQuery,
+  levels: LevelClasses,
+  signal: AbortSignal,
+): Promise<ErrorMarks> {
+  const f = s.logFields;
+  const marks = new Set<string>();
+  if (levels.error.length === 0) return marks;
+  await es.scan<Record<string, unknown>>(
+    s.indices.logs,
+    {
+      query: {
+        bool: {
+          filter: [
+            timeRange(f.timestamp, q.range.from, q.range.to),
+            { terms: { [f.level]: levels.error } },
+            { exists: { field: f.traceId } },
+          ],
+        },
+      },
+      sort: [{ [f.timestamp]: { order: 'desc' } }, { _shard_doc: { order: 'asc' } }],
+      _source: { includes: [f.traceId, f.spanId, f.service] },
+    },
+    s.maxErrorMarks,
+    signal,
+    (h) => {
+      const d = h._source ?? {};
+      const traceId = lower(getDotted(d, f.traceId));
+      if (!traceId) return;
+      const spanId = lower(getDotted(d, f.spanId));
+      const service = getDotted(d, f.service);
+      if (spanId) marks.add(spanMark(traceId, spanId));
+      else if (typeof service === 'string') marks.add(serviceMark(traceId, serviceFromPodName(service)));
+    },
+  );
+  return marks;
+}
+
+function lower(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
+}

@@ -1,0 +1,319 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { getDotted } from '../../core/formats/get-dotted.ts';
+import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import type { SpanRecord } from '../../core/model/span-record.ts';
+import type { Distribution } from '../../core/stats/distribution.ts';
+import type { EdgeWindowStats } from '../../core/telemetry/edge-window-stats.ts';
+import { emptyWindowStats } from '../../core/telemetry/empty-window-stats.ts';
+import type { ServiceWindowStats } from '../../core/telemetry/service-window-stats.ts';
+import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
+import type { EsQuery, SearchParams } from './create-es-query.ts';
+import type { EsSettings } from './es-settings.ts';
+import { esSpanRecord } from './es-span-record.ts';
+import { mergeDistributions } from './merge-distributions.ts';
+import { spanSort } from './span-sort.ts';
+import { timeRange } from './time-range.ts';
+import { traceFilters } from './trace-filters.ts';
+import type { TracePlan } from './trace-plan.ts';
+
+type Plan = Extract<TracePlan, { kind: 'sampled' }>;
+type Win = 'b' | 'i';
+type Stratum = 'fail' | 'ok';
+type Metric = { value: number | null };
+type Percentiles = { values: Record<string, number | null> };
+type KeyBucket = { key: string; doc_count: number; err: { doc_count: number } } & Record<string, unknown>;
+type WindowAggs = Record<string, { doc_count: number; fail?: { doc_count: number }; k?: { buckets: KeyBucket[] } }>;
+type RequestStats = { requests: number; requestErrors: number; latency: Distribution };
+
+const SLICES = 4;
+const WINS: readonly Win[] = ['b', 'i'];
+const STRATA: readonly Stratum[] = ['fail', 'ok'];
+
+/**
+ * Trace windows above the read cap. Traces are sampled by their root span, per window and per
+ * outcome (failing / ok), spread over the window; their spans are fetched by trace id and go
+ * through the file reader's trace accumulator, one per stratum, and each stratum's counts
+ * (origins, traces, calls) are scaled by its true root count. Requests, errors and latency per
+ * service come from aggregations.
+ */
+export async function sampleTraceWindows(
+  es: EsQuery,
+  s: EsSettings,
+  plan: Plan,
+  baseline: TimeWindow,
+  incident: TimeWindow,
+  signal: AbortSignal,
+): Promise<TraceWindowed> {
+  const f = s.traceFields;
+  const win: Record<Win, TimeWindow> = { b: baseline, i: incident };
+  const counts = await countWindows(es, s, win, signal);
+
+  // Sample trace ids: per window, stratum and time slice, the first roots found (no scoring, early exit).
+  const per = Math.max(1, Math.ceil(s.traceSamplePerStratum / SLICES));
+  const searches: SearchParams[] = [];
+  const keys: string[] = [];
+  for (const w of WINS) {
+    const { from, to } = win[w];
+    for (const st of STRATA) {
+      for (let k = 0; k < SLICES; k++) {
+        const a = from + Math.floor(((to - from) * k) / SLICES);
+        const z = from + Math.floor(((to - from) * (k + 1)) / SLICES);
+        if (z <= a) continue;
+        const outcome = st === 'fail' ? { filter: [traceFilters.error(f)] } : { must_not: [traceFilters.error(f)] };
+        searches.push(
+          { index: s.indices.traces, allow_no_indices: false },
+          {
+            size: per,
+            timeout: `${s.requestTimeoutMs}ms`,
+            track_total_hits: false,
+            sort: ['_doc'],
+            _source: { includes: [...f.traceId] },
+            query: { bool: { filter: [traceFilters.root(f), timeRange(f.start, a, z)], ...outcome } },
+          },
+        );
+        keys.push(`${w}|${st}`);
+      }
+    }
+  }
+  const stratumOf = new Map<string, string>();
+  const sampled = new Map<string, number>();
+  const responses = searches.length ? await es.msearch(searches, signal) : [];
+  responses.forEach((r, n) => {
+    const key = keys[n] as string;
+    for (const h of r.hits.hits) {
+      const id = lowerId(h._source ? firstOf(h._source as Record<string, unknown>, f.traceId) : undefined);
+      if (!id || stratumOf.has(id)) continue;
+      stratumOf.set(id, key);
+      sampled.set(key, (sampled.get(key) ?? 0) + 1);
+    }
+  });
+
+  // Whole traces of the sample, through one accumulator per stratum.
+  const accs = new Map<string, ReturnType<typeof createTraceAccumulator>>();
+  for (const key of keys) if (!accs.has(key)) accs.set(key, createTraceAccumulator(plan.q.range));
+  if (stratumOf.size > 0) {
+    await es.scan<Record<string, unknown>>(
+      s.indices.traces,
+      {
+        query: {
+          bool: {
+            filter: [
+              { terms: { [f.traceId[0] as string]: [...stratumOf.keys()] } },
+              timeRange(f.start, plan.q.range.from, plan.q.range.to),
+            ],
+          },
+        },
+        sort: spanSort(f),
+        _source: true,
+      },
+      s.fullReadMaxSpans,
+      signal,
+      (h: estypes.SearchHit<Record<string, unknown>>) => {
+        const rec: SpanRecord | undefined = h._source ? esSpanRecord(h._source, f) : undefined;
+        const key = rec ? stratumOf.get(rec.traceId) : undefined;
+        if (rec && key) accs.get(key)?.add(rec);
+      },
+    );
+  }
+  const parts: { w: Win; weight: number; tw: TraceWindowed; st: Stratum }[] = [];
+  for (const [key, acc] of accs) {
+    const [w, st] = key.split('|') as [Win, Stratum];
+    acc.analyze(plan.marks);
+    const n = sampled.get(key) ?? 0;
+    const truth = st === 'fail' ? counts.roots[w].fail : counts.roots[w].total - counts.roots[w].fail;
+    parts.push({ w, st, weight: n > 0 ? Math.max(1, truth / n) : 0, tw: acc.windowed(baseline, incident) });
+  }
+  return combine(parts, counts.requests, plan.instrumented);
+}
+
+/** Root counts per window and outcome, and requests/errors/latency per service and window, as aggregations. */
+async function countWindows(
+  es: EsQuery,
+  s: EsSettings,
+  win: Record<Win, TimeWindow>,
+  signal: AbortSignal,
+): Promise<{
+  roots: Record<Win, { total: number; fail: number }>;
+  requests: Record<Win, Map<string, RequestStats>>;
+}> {
+  const f = s.traceFields;
+  const metrics = (call: boolean) => ({
+    err: { filter: traceFilters.error(f, call) },
+    ...Object.fromEntries(
+      f.duration.flatMap((field, i) => [
+        [`p${i}`, { percentiles: { field, percents: [50, 90, 99] } }],
+        [`a${i}`, { avg: { field } }],
+        [`c${i}`, { value_count: { field } }],
+      ]),
+    ),
+  });
+  const aggs: Record<string, unknown> = {};
+  for (const w of WINS) {
+    const range = timeRange(f.start, win[w].from, win[w].to);
+    aggs[`${w}_roots`] = {
+      filter: { bool: { filter: [traceFilters.root(f), range] } },
+      aggs: { fail: { filter: traceFilters.error(f) } },
+    };
+    aggs[`${w}_entry`] = {
+      filter: { bool: { filter: [traceFilters.entry(f), range] } },
+      aggs: { k: { terms: { field: f.service[0], size: s.maxServices }, aggs: metrics(false) } },
+    };
+    f.peer.forEach((field, i) => {
+      aggs[`${w}_peer${i}`] = {
+        filter: { bool: { filter: [traceFilters.peer(f, i), range] } },
+        aggs: { k: { terms: { field, size: s.maxServices }, aggs: metrics(true) } },
+      };
+    });
+  }
+  const r = await es.search(
+    {
+      index: s.indices.traces,
+      allow_no_indices: false,
+      size: 0,
+      query: timeRange(f.start, Math.min(win.b.from, win.i.from), Math.max(win.b.to, win.i.to)),
+      aggs,
+    },
+    signal,
+  );
+  const a = (r.aggregations ?? {}) as WindowAggs;
+  const scale = f.durationUnit === 'us' ? 1e3 : 1e6;
+  const requests: Record<Win, Map<string, RequestStats>> = { b: new Map(), i: new Map() };
+  const roots = { b: { total: 0, fail: 0 }, i: { total: 0, fail: 0 } };
+  for (const w of WINS) {
+    roots[w] = { total: a[`${w}_roots`]?.doc_count ?? 0, fail: a[`${w}_roots`]?.fail?.doc_count ?? 0 };
+    const read = (agg: string, isPeer: boolean) => {
+      for (const kb of a[agg]?.k?.buckets ?? []) {
+        const name = isPeer ? String(kb.key) : serviceFromPodName(String(kb.key));
+        // Durations: the duration field these documents have (APM: transaction or span).
+        let best = -1;
+        let bestCount = 0;
+        for (let i = 0; i < f.duration.length; i++) {
+          const c = (kb[`c${i}`] as Metric | undefined)?.value ?? 0;
+          if (c > bestCount) {
+            best = i;
+            bestCount = c;
+          }
+        }
+        const p = best >= 0 ? (kb[`p${best}`] as Percentiles).values : {};
+        const mean = best >= 0 ? ((kb[`a${best}`] as Metric).value ?? 0) / scale : 0;
+        const pc = (k: string) => (p[k] ?? 0) / scale;
+        const prev = requests[w].get(name);
+        const cur: RequestStats = {
+          requests: kb.doc_count,
+          requestErrors: kb.err.doc_count,
+          latency: { n: bestCount, mean, p50: pc('50.0'), p90: pc('90.0'), p99: pc('99.0') },
+        };
+        requests[w].set(
+          name,
+          prev
+            ? {
+                requests: prev.requests + cur.requests,
+                requestErrors: prev.requestErrors + cur.requestErrors,
+                latency: mergeDistributions([
+                  { d: prev.latency, w: 1 },
+                  { d: cur.latency, w: 1 },
+                ]),
+              }
+            : cur,
+        );
+      }
+    };
+    read(`${w}_entry`, false);
+    for (let i = 0; i < f.peer.length; i++) read(`${w}_peer${i}`, true);
+  }
+  return { roots, requests };
+}
+
+function combine(
+  parts: readonly { w: Win; weight: number; tw: TraceWindowed; st: Stratum }[],
+  requests: Record<Win, Map<string, RequestStats>>,
+  instrumented: ReadonlySet<string>,
+): TraceWindowed {
+  type Acc = {
+    stats: ServiceWindowStats;
+    self: { d: Distribution; w: number }[];
+    lat: { d: Distribution; w: number }[];
+  };
+  const fresh = (): Acc => ({ stats: emptyWindowStats(), self: [], lat: [] });
+  const svcs = new Map<string, { b: Acc; i: Acc; examples: string[] }>();
+  const get = (name: string) => {
+    let x = svcs.get(name);
+    if (!x) {
+      x = { b: fresh(), i: fresh(), examples: [] };
+      svcs.set(name, x);
+    }
+    return x;
+  };
+  const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
+  const origins = new Map<string, ReadonlyMap<string, number>>();
+  for (const { w, weight, tw, st } of parts) {
+    const side = w === 'b' ? 'baseline' : 'incident';
+    for (const [id, o] of tw.origins) origins.set(id, o);
+    for (const [name, sv] of tw.services) {
+      const x = get(name);
+      const src = sv[side];
+      const a = x[w].stats;
+      a.traces += weight * src.traces;
+      a.failingTraces += weight * src.failingTraces;
+      a.originErrors += weight * src.originErrors;
+      a.requests += weight * src.requests;
+      a.requestErrors += weight * src.requestErrors;
+      x[w].self.push({ d: src.selfTime, w: weight });
+      x[w].lat.push({ d: src.latency, w: weight });
+      if (w === 'i' && st === 'fail') x.examples.push(...sv.examples.slice(0, 5 - x.examples.length));
+    }
+    for (const [key, e] of tw.edges) {
+      let out = edges.get(key);
+      if (!out) {
+        out = {
+          from: e.from,
+          to: e.to,
+          baseline: { calls: 0, errors: 0, totalMs: 0 },
+          incident: { calls: 0, errors: 0, totalMs: 0 },
+        };
+        edges.set(key, out);
+      }
+      const src = e[side];
+      const dst = out[side];
+      dst.calls += weight * src.calls;
+      dst.errors += weight * src.errors;
+      dst.totalMs += weight * src.totalMs;
+    }
+  }
+  for (const w of WINS) for (const name of requests[w].keys()) get(name);
+  const services = new Map<string, TraceWindowed['services'] extends ReadonlyMap<string, infer V> ? V : never>();
+  for (const name of [...svcs.keys()].sort()) {
+    const x = svcs.get(name) as { b: Acc; i: Acc; examples: string[] };
+    const finish = (w: Win): ServiceWindowStats => {
+      const agg = requests[w].get(name);
+      const st = x[w].stats;
+      return {
+        ...st,
+        requests: agg ? agg.requests : st.requests,
+        requestErrors: agg ? agg.requestErrors : st.requestErrors,
+        selfTime: mergeDistributions(x[w].self),
+        latency: agg ? agg.latency : mergeDistributions(x[w].lat),
+      };
+    };
+    services.set(name, {
+      role: instrumented.has(name) ? 'service' : 'dependency',
+      baseline: finish('b'),
+      incident: finish('i'),
+      examples: x.examples,
+    });
+  }
+  return { services, edges, origins };
+}
+
+function firstOf(doc: Record<string, unknown>, fields: readonly string[]): unknown {
+  for (const f of fields) {
+    const v = getDotted(doc, f);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function lowerId(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
+}
