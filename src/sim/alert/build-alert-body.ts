@@ -52,6 +52,7 @@ export function buildAlertBody(
   topology: Topology,
   choice: AlertChoice,
   rootAlert: RootAlert | undefined,
+  companion?: AlertChoice,
 ): AlertBody {
   const svc = topology.services.find((s) => s.name === choice.service);
   const labelKey = rng.weighted(LABEL_KEYS);
@@ -143,8 +144,44 @@ export function buildAlertBody(
     generatorURL,
     fingerprint: fingerprint(labels),
   };
-  const byService = labels[labelKey] ? { [labelKey]: labels[labelKey] as string } : {};
-  const groupLabels = rng.chance(0.7) ? { alertname, ...byService } : { alertname };
+  const alerts: (typeof alert)[] = [alert];
+  if (
+    companion &&
+    companion.signal === choice.signal &&
+    (choice.signal === 'errors' || choice.signal === 'latency') &&
+    !alertname.includes('Burn')
+  ) {
+    // the same rule firing for a second service in the same group (group_by: [alertname])
+    const other = topology.services.find((s) => s.name === companion.service);
+    const cl: Record<string, string> = { ...labels, [labelKey]: companion.service };
+    if (cl.service !== undefined) cl.service = companion.service;
+    if (cl.namespace !== undefined) cl.namespace = other?.namespace ?? cl.namespace;
+    const q = `p${Math.round(companion.quantile * 100)}`;
+    const w = `${Math.round(companion.windowMs / 60_000)}m`;
+    const text =
+      companion.signal === 'latency'
+        ? {
+            summary: `${companion.service} ${q} latency above ${companion.threshold}s`,
+            description: `${q} latency of ${companion.service} is ${companion.value.toFixed(2)}s over the last ${w} (threshold ${companion.threshold}s)`,
+          }
+        : {
+            summary: `${companion.service} 5xx rate above ${pct(companion.threshold)}`,
+            description: `5xx ratio ${pct(companion.value)} over ${w}`,
+          };
+    alerts.push({
+      status: 'firing',
+      labels: cl,
+      annotations: { ...Object.fromEntries(Object.entries(annotations).filter(([k]) => k !== 'dashboard')), ...text },
+      startsAt: isoTime(companion.firedAt, { digits: 3, offsetMin: 0, zulu: true }),
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: `${promBase}/graph?g0.expr=${encodeURIComponent(alertExpr(companion, other))}&g0.tab=1`,
+      fingerprint: fingerprint(cl),
+    });
+  }
+  const common = <T extends Record<string, string>>(maps: T[]): Record<string, string> =>
+    Object.fromEntries(Object.entries(maps[0] ?? {}).filter(([k, v]) => maps.every((m) => m[k] === v)));
+  const byService = labels[labelKey] && alerts.length === 1 ? { [labelKey]: labels[labelKey] as string } : {};
+  const groupLabels = rng.chance(0.7) || alerts.length > 1 ? { alertname, ...byService } : { alertname };
   const groupKey = `${rng.pick(['{}', '{}/{severity=~"critical|page"}', '{}/{env="prod"}'])}:{${Object.entries(
     groupLabels,
   )
@@ -153,10 +190,10 @@ export function buildAlertBody(
   const json = {
     receiver: rng.pick(['chatops-bot', 'causeway', 'slack-incidents', 'webhook-causeway', 'oncall-bot']),
     status: 'firing',
-    alerts: [alert],
+    alerts: rng.chance(0.5) ? alerts : [...alerts].reverse(),
     groupLabels,
-    commonLabels: labels,
-    commonAnnotations: annotations,
+    commonLabels: common(alerts.map((a) => a.labels)),
+    commonAnnotations: common(alerts.map((a) => a.annotations)),
     externalURL: rng.pick([
       'http://vm:19093',
       'http://alertmanager.monitoring.svc:9093',

@@ -17,6 +17,10 @@ export type AlertSearch = {
   readonly start: number;
   readonly onset: number;
   readonly evalMs: number;
+  /** Services not to alert on (a companion alert looks elsewhere). */
+  readonly exclude?: ReadonlySet<string>;
+  /** Only this signal. */
+  readonly signal?: Signal;
 };
 
 function ancestors(topology: Topology, target: string): Set<string> {
@@ -70,9 +74,12 @@ export function chooseAlert(s: AlertSearch): AlertChoice {
       : pref === 'mid'
         ? [...rng.shuffle(mids), ...rng.shuffle(entries), ...rootSvc]
         : [...rootSvc, ...rng.shuffle(entries), ...rng.shuffle(mids)];
-  const candidates = [...new Set([...order, ...topology.entries.map((e) => e.service)])];
-  const signals: Signal[] =
-    fault.symptom === 'latency'
+  const candidates = [...new Set([...order, ...topology.entries.map((e) => e.service)])].filter(
+    (c) => !s.exclude?.has(c),
+  );
+  const signals: Signal[] = s.signal
+    ? [s.signal]
+    : fault.symptom === 'latency'
       ? ['latency', 'errors']
       : fault.symptom === 'errors'
         ? ['errors', 'latency']

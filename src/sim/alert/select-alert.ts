@@ -24,7 +24,27 @@ export type AlertInput = {
  * latency) on the first service where one fires; a log-based rule sometimes, and when no
  * metric rule would have fired.
  */
-export function selectAlert(a: AlertInput): AlertChoice {
+export function selectAlert(a: AlertInput): { choice: AlertChoice; companion?: AlertChoice } {
+  const choice = selectMain(a);
+  if (choice.forced || (choice.signal !== 'errors' && choice.signal !== 'latency') || !a.rng.chance(0.25))
+    return { choice };
+  const companion = chooseAlert({
+    rng: a.rng,
+    topology: a.topology,
+    metrics: a.metrics,
+    fault: a.fault,
+    start: a.start,
+    onset: a.onset,
+    evalMs: a.evalMs,
+    exclude: new Set([choice.service]),
+    signal: choice.signal,
+  });
+  // grouped in the same notification only if it was already firing when the group was sent
+  if (companion.forced || companion.firedAt > choice.firedAt + 30_000) return { choice };
+  return { choice, companion };
+}
+
+function selectMain(a: AlertInput): AlertChoice {
   const { rng, fault, onset } = a;
   if (fault.rootAlert && rng.chance(0.6)) {
     const firstCrash = Math.min(...fault.crashes.map((c) => c.at), Number.POSITIVE_INFINITY);

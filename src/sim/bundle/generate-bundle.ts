@@ -83,7 +83,6 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     slowMs: params.slowMs,
     maxSpansPerSec: params.maxSpansPerSec,
   });
-  (globalThis as { __simDebug?: (...a: unknown[]) => void }).__simDebug?.(world, fault, onset, start);
   const alertRng = rng.fork('alert');
   const background = emitBackgroundLogs({
     rng: rng.fork('background'),
@@ -94,7 +93,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     start,
     end: horizon,
   });
-  const choice = selectAlert({
+  const { choice, companion } = selectAlert({
     rng: alertRng,
     fault,
     topology,
@@ -104,8 +103,9 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     onset,
     evalMs: params.evalMs,
   });
-  const alert = buildAlertBody(alertRng, topology, choice, fault.rootAlert);
-  const end = choice.firedAt + params.postAlertMs;
+  const alert = buildAlertBody(alertRng, topology, choice, fault.rootAlert, companion);
+  const asOf = Math.min(choice.firedAt, companion?.firedAt ?? Number.POSITIVE_INFINITY);
+  const end = asOf + params.postAlertMs;
   const logs = renderLogs(
     [...world.logs, ...background],
     topology,
@@ -140,7 +140,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
       dependencies: topology.deps.length,
       maxDepth: topology.maxDepth,
     },
-    timeline: { baselineStart: iso(start), onset: iso(onset), alertStartsAt: iso(choice.firedAt), end: iso(end) },
+    timeline: { baselineStart: iso(start), onset: iso(onset), alertStartsAt: iso(asOf), end: iso(end) },
     root: { service: fault.root, isDependency: fault.rootIsDependency },
     alert: {
       alertname: alert.alertname,
@@ -148,6 +148,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
       signal: choice.signal,
       labelKey: alert.labelKey,
       forced: choice.forced,
+      alsoFiring: (alert.json.alerts as unknown[]).length > 1 && companion ? [companion.service] : [],
     },
     noise: noise.summary,
     services: topology.services.map((s) => ({

@@ -122,36 +122,53 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     title = `${svc.name} ${version} changed its API contract`;
     note = `${version} of ${svc.name} rejects requests its callers still send (${detail}); callers fail with 5xx`;
   } else {
+    const isSql = (key: string) =>
+      ['postgresql', 'mysql', 'mssql'].includes(ctx.topology.deps.find((d) => d.key === key)?.system ?? '');
     const depCalls = svc.ops.flatMap((o) => o.calls).filter((c) => c.target.type === 'dep');
-    const call = rng.pick(depCalls);
+    const sqlCalls = depCalls.filter((c) => c.target.type === 'dep' && isSql(c.target.dep));
+    const call = rng.pick(rollback && sqlCalls.length > 0 ? sqlCalls : depCalls);
     const depKey = call.target.type === 'dep' ? call.target.dep : '';
     const dep = ctx.topology.deps.find((d) => d.key === depKey);
-    let failure: Failure;
-    if (rollback && dep && ['postgresql', 'mysql', 'mssql'].includes(dep.system))
-      failure = sqlBug(
-        svc.lang,
-        rng.pick(['discount_code', 'tenant_region', 'price_minor', 'archived_at']),
-        call.target.type === 'dep' ? (call.target.op.collection ?? 'items') : 'items',
-      );
-    else if (rollback) failure = bugFor(rng, svc, op?.key);
-    else failure = rng.pick<Failure>([{ cls: 'auth' }, { cls: 'tls' }, { cls: 'dns' }]);
-    effects.push({
-      type: 'call',
-      service: svc.name,
-      target: depKey,
-      failure,
-      failMs: rng.float(1, 25),
-      waitMs: 0,
-      countMul: 1,
-      fraction: rng.float(0.8, 1),
-      ...scope,
-    });
-    title = rollback
-      ? `rollback of ${svc.name} to ${version} breaks queries`
-      : `${svc.name} ${version} cannot reach ${dep?.name ?? depKey}`;
-    note = rollback
-      ? `rolling ${svc.name} back to ${version} runs old code against the migrated schema of ${dep?.name ?? depKey}`
-      : `${version} of ${svc.name} ships a broken client configuration for ${dep?.name ?? depKey} (${failure.cls} failures)`;
+    if (rollback && !isSql(depKey)) {
+      // no schema to break: the older release simply brings back a bug that had been fixed
+      const failure = bugFor(rng, svc, op?.key);
+      effects.push({
+        type: 'svc-error',
+        service: svc.name,
+        failure,
+        status: 500,
+        fraction: rng.float(0.3, 0.9),
+        ...scope,
+        ...(op ? { ops: [op.key] } : {}),
+      });
+      title = `rollback of ${svc.name} to ${version} brings back a bug`;
+      note = `rolling ${svc.name} back to ${version} reintroduces a bug fixed since: ${failure.exType} (${failure.detail?.split('\n')[0]})`;
+    } else {
+      const failure: Failure = rollback
+        ? sqlBug(
+            svc.lang,
+            rng.pick(['discount_code', 'tenant_region', 'price_minor', 'archived_at']),
+            call.target.type === 'dep' ? (call.target.op.collection ?? 'items') : 'items',
+          )
+        : rng.pick<Failure>([{ cls: 'auth' }, { cls: 'tls' }, { cls: 'dns' }]);
+      effects.push({
+        type: 'call',
+        service: svc.name,
+        target: depKey,
+        failure,
+        failMs: rng.float(1, 25),
+        waitMs: 0,
+        countMul: 1,
+        fraction: rng.float(0.8, 1),
+        ...scope,
+      });
+      title = rollback
+        ? `rollback of ${svc.name} to ${version} breaks queries`
+        : `${svc.name} ${version} cannot reach ${dep?.name ?? depKey}`;
+      note = rollback
+        ? `rolling ${svc.name} back to ${version} runs old code against the migrated schema of ${dep?.name ?? depKey}`
+        : `${version} of ${svc.name} ships a broken client configuration for ${dep?.name ?? depKey} (${failure.cls} failures)`;
+    }
   }
   const description = rollback
     ? `Rollback to ${version}`

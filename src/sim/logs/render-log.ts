@@ -67,10 +67,10 @@ export function renderLog(
       proxyLevel = 'error';
     } else return {};
   } else if (ev.event === 'oom-fatal') {
-    message = (PHRASE_BOOK[ev.event]?.({ svc, p: ev.params, err, v, t: ev.t }) ?? { msg: '' }).msg;
+    message = (PHRASE_BOOK[ev.event]?.({ svc, p: ev.params, err, v, t: Math.floor(ev.t) }) ?? { msg: '' }).msg;
   } else {
     const phrase = PHRASE_BOOK[ev.event] ?? PHRASE_BOOK.custom;
-    const out = phrase ? phrase({ svc, p: ev.params, err, v, t: ev.t }) : { msg: ev.event };
+    const out = phrase ? phrase({ svc, p: ev.params, err, v, t: Math.floor(ev.t) }) : { msg: ev.event };
     message = out.msg;
     extra = out.extra;
   }

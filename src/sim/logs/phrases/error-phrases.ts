@@ -1,11 +1,36 @@
 import type { Phrase } from './phrase.ts';
 import { ph } from './phrase-helpers.ts';
 
+/** A gRPC server method failed: each gRPC stack logs it its own way. */
+function grpcError(c: Parameters<Phrase>[0], method: string, e: string): ReturnType<Phrase> {
+  switch (c.svc.lang) {
+    case 'java':
+      return {
+        msg: ph.one(c, [
+          `Error processing gRPC call ${method}: ${e}`,
+          `Exception while executing runnable io.grpc.internal.ServerImpl$JumpToApplicationThreadServerStreamListener$1HalfClosed@${(c.v % 0xffffff).toString(16)}`,
+        ]),
+      };
+    case 'go':
+      return {
+        msg: ph.one(c, ['finished call', 'grpc handler error']),
+        extra: { 'grpc.method': method, 'grpc.code': 'Unknown', error: e },
+      };
+    case 'node':
+      return { msg: `${method} failed: ${e}` };
+    case 'python':
+      return { msg: `Exception calling application: ${e}` };
+    case 'dotnet':
+      return { msg: `Error when executing service method '${method}'.` };
+  }
+}
+
 const requestError: Phrase = (c) => {
   const m = ph.s(c, 'method', 'POST');
   const route = ph.s(c, 'route');
   const path = ph.s(c, 'path') || route;
   const e = ph.errMsg(c);
+  if (c.p.method === undefined) return grpcError(c, route, e);
   switch (c.svc.lang) {
     case 'java':
       return {
