@@ -12,6 +12,8 @@ import { findBundles } from '../../files/find-bundles.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import { readTruth } from '../../files/read-truth.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
+import { seedAndOpen } from '../elasticsearch/seed-and-open.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway eval DIR... [--json] [--baseline random|errors]
@@ -23,6 +25,8 @@ change accuracy at rank 1, and triage time per bundle. Bundles without truth.jso
   --json                 print {n, ac1, ac3, avg5, kindAt1, changeAt1, p50ms, p95ms, cases}
   --baseline random      score a seeded random order of the services instead of the engine
   --baseline errors      score "the service with the largest error-count increase" instead
+  --es URL               seed each bundle into fresh Elasticsearch indices, triage from them, delete them
+  --trace-schema S       with --es: elastic-apm (default: elasticsearch.traceSchema) or otel
 `;
 
 const BASELINES: Readonly<Record<string, Ranker>> = { random: rankRandomly, errors: rankByErrorIncrease };
@@ -34,7 +38,16 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
     summary: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseCliArgs(argv, { json: { type: 'boolean' }, baseline: { type: 'string' } }, true);
+      const args = parseCliArgs(
+        argv,
+        {
+          json: { type: 'boolean' },
+          baseline: { type: 'string' },
+          es: ES_TRIAGE_OPTIONS.es,
+          'trace-schema': ES_TRIAGE_OPTIONS['trace-schema'],
+        },
+        true,
+      );
       if (!args.ok) return fail(io, `USAGE: ${args.error}`);
       const { values, positionals } = args.value;
       if (values.help) {
@@ -46,6 +59,8 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
       if (baseline !== undefined && (typeof baseline !== 'string' || !BASELINES[baseline])) {
         return fail(io, `USAGE: --baseline must be random or errors, not ${JSON.stringify(baseline)}`);
       }
+      const es = esOverrides(values);
+      if (!es.ok) return fail(io, `USAGE: ${es.error}`);
       const dirs = await findBundles(positionals.map((p) => resolve(io.cwd, p)));
       if (dirs.length === 0)
         return fail(io, `INPUT_MISSING: no bundle (a folder with alert.json) under ${positionals.join(', ')}`, 1);
@@ -60,8 +75,10 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
           skipped++;
           continue;
         }
+        // With --es, seeding happens before the clock starts: the time is the triage's.
+        const seeded = typeof values.es === 'string' ? await seedAndOpen(config, dir, es.value) : undefined;
         const started = now();
-        const opened = await openBundle(dir, config.triage.serviceLabels);
+        const opened = seeded ?? (await openBundle(dir, config.triage.serviceLabels));
         if (!opened.ok) {
           cases.push({
             id: dir,
@@ -76,6 +93,7 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
         cases.push(
           await evaluateBundle({ options, now, ...(rank ? { rank } : {}) }, opened.value, truth.value, started),
         );
+        if (seeded?.ok) await seeded.value.close();
       }
       const summary = scoreEval(cases);
       io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderEval(summary, skipped));
