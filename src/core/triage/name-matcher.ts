@@ -1,35 +1,62 @@
-const SUFFIX = /[-_](service|svc|api|server|app|srv|backend|worker|db)$/;
+const GENERIC = new Set(['service', 'svc', 'api', 'server', 'app', 'srv', 'backend', 'worker', 'db']);
 
 export type NameMatcher = {
-  /** The known services named in `text`, other than `self`, in order of first mention. */
+  /** The known services named in `text`, other than `self`, in the order they appear in it. */
   mentions(text: string, self: string): string[];
 };
 
+/** Words of a name or a text: split at non-alphanumerics and camelCase humps, lower-cased. */
+export function nameWords(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
 /**
- * Finds mentions of known service and dependency names in log text: `upstream payment returned
- * 503`, `dial tcp redis-cache:6379`, `http://ledger-api.prod.svc/v1` all name a service. A name
- * also matches without a generic suffix (`payment-service` ~ `payment`) when that stem has at
- * least 4 characters.
+ * Finds mentions of known service and dependency names in log text, as runs of words, so that
+ * `upstream payment returned 503`, `dial tcp redis-cache:6379`, `CustomerAccountsClient read
+ * timed out` and `app-db.saas.svc.cluster.local` all name their service. A name also matches
+ * without a trailing generic word (`payment-service` ~ `payment`) or, for a host name, by its
+ * first label — when what remains has at least 4 letters.
  */
 export function createNameMatcher(names: Iterable<string>): NameMatcher {
-  const forms = new Map<string, string>();
+  const forms: { words: string[]; name: string }[] = [];
+  const seen = new Set<string>();
+  const addForm = (words: string[], name: string, derived: boolean) => {
+    const key = words.join(' ');
+    if (words.length === 0 || (derived && key.replace(/ /g, '').length < 4) || seen.has(key)) return;
+    seen.add(key);
+    forms.push({ words, name });
+  };
   for (const name of names) {
-    const lower = name.toLowerCase();
-    forms.set(lower, name);
-    const stem = lower.replace(SUFFIX, '');
-    if (stem !== lower && stem.length >= 4 && !forms.has(stem)) forms.set(stem, name);
+    const words = nameWords(name);
+    addForm(words, name, false);
+    if (name.includes('.')) addForm(nameWords(name.split('.')[0] as string), name, true);
+    if (words.length > 1 && GENERIC.has(words[words.length - 1] as string)) addForm(words.slice(0, -1), name, true);
   }
+  // Longer forms first, so `payment-gateway` wins over `payment` where both fit.
+  forms.sort((a, b) => b.words.length - a.words.length || (a.name < b.name ? -1 : 1));
   return {
     mentions(text, self) {
-      const out: string[] = [];
-      for (const raw of text.toLowerCase().split(/[^a-z0-9_.-]+/)) {
-        if (!raw) continue;
-        for (const tok of [raw, ...raw.split('.')]) {
-          const hit = forms.get(tok) ?? forms.get(tok.replace(/[.-]+$/, ''));
-          if (hit && hit !== self && !out.includes(hit)) out.push(hit);
+      const words = nameWords(text);
+      const found: { name: string; at: number }[] = [];
+      const used = new Array<boolean>(words.length).fill(false);
+      for (const form of forms) {
+        if (form.name === self || found.some((x) => x.name === form.name)) continue;
+        const n = form.words.length;
+        for (let i = 0; i + n <= words.length; i++) {
+          let ok = true;
+          for (let j = 0; j < n && ok; j++) ok = words[i + j] === form.words[j] && !used[i + j];
+          if (!ok) continue;
+          for (let j = 0; j < n; j++) used[i + j] = true;
+          found.push({ name: form.name, at: i });
+          break;
         }
       }
-      return out;
+      return found.sort((a, b) => a.at - b.at).map((x) => x.name);
     },
   };
 }

@@ -6,6 +6,7 @@ import { chooseKind } from './choose-kind.ts';
 import { DEFAULT_RANK_OPTIONS, type RankOptions } from './rank-options.ts';
 import type { RuleFinding } from './rule-finding.ts';
 import { alertRule } from './rules/alert-rule.ts';
+import { blameChainRule } from './rules/blame-chain-rule.ts';
 import { calleeHealthRule } from './rules/callee-health-rule.ts';
 import { changeRule } from './rules/change-rule.ts';
 import { clientFaultRule } from './rules/client-fault-rule.ts';
@@ -39,6 +40,7 @@ export function rankHypotheses(
     ...calleeHealthRule(f, options),
     ...unreachableRule(f, options, signals),
     ...clientFaultRule(options, signals),
+    ...blameChainRule(options, signals),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, and not a silence a restart can explain.

@@ -12,6 +12,7 @@ export type RankOptions = {
     readonly calleeHealth: number;
     readonly unreachable: number;
     readonly clientFault: number;
+    readonly blameChain: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -36,6 +37,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     calleeHealth: 15,
     unreachable: 20,
     clientFault: 12,
+    blameChain: 15,
     alerted: 2,
   },
   changeDecayMs: 10 * 60_000,

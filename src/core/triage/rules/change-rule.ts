@@ -23,10 +23,15 @@ export function changeRule(
     const cur = best.get(c.service);
     if (!cur || p > cur.p || (p === cur.p && c.startedAt > cur.c.startedAt)) best.set(c.service, { c, p });
   }
+  // A change fits as well as its service's own anomaly compares with the strongest anomaly of
+  // the incident: a deploy on a service that merely shows a few echoed errors does not.
+  let strongest = 0;
+  for (const v of anomaly.values()) strongest = Math.max(strongest, v);
+  const full = Math.max(options.anomalyForFullChange, 0.6 * strongest);
   const out: RuleFinding[] = [];
   for (const [service, { c, p }] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const a = anomaly.get(service) ?? 0;
-    const fit = Math.min(1, a / options.anomalyForFullChange);
+    const fit = Math.min(1, a / full);
     const minutes = Math.round((onset - (c.finishedAt ?? c.startedAt)) / 60_000);
     const when =
       c.startedAt > onset

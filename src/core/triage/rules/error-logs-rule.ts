@@ -37,7 +37,7 @@ export function errorLogsRule(
         why = `; ${formatPercent(1 - own)} of those with a trace id belong to failures that started elsewhere`;
     } else {
       const share = signals.get(s.service)?.mentionShare ?? 0;
-      own = 1 - 0.7 * share;
+      own = 1 - share;
       if (share > 0.2) why = `; ${formatPercent(share)} of the new error lines name another service`;
     }
     amounts.set(s.service, e.excess * own);

@@ -2,7 +2,7 @@ import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
-import { CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
+import { CLIENT_FAULT_WORDS, CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { windowMs } from '../window-ms.ts';
@@ -66,23 +66,51 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       expected: e.expected,
       excess: e.excess,
       isNew,
-      mentions: matcher.mentions(`${p.template} ${p.example}`, p.service),
+      mentions: matcher.mentions(p.example, p.service),
       echoes: [],
       tokens: distinctiveTokens(p.template),
       errorish: levelWeight(p.level) >= 0.6,
     });
   }
   addEchoes(drafts);
+  // Services that log new errors of their own: a line naming one of them relays its failure.
+  const complaining = new Set(drafts.filter((d) => d.errorish).map((d) => d.pattern.service));
 
-  const byService = new Map<string, NovelPattern[]>();
-  for (const d of drafts) {
+  // First pass: which lines are about another service (name it, repeat it, or say they pass a
+  // failure on), and how much of each service's new error volume that is (its relay share).
+  const flags = drafts.map((d) => {
     const p = d.pattern;
     const text = `${p.template} ${p.example} ${p.errorType ?? ''}`;
     const passesOn = d.errorish && PROPAGATION_WORDS.test(text);
+    // A line saying the service itself was turned away (credentials, permissions) is its own
+    // problem even when it names the dependency that refused it.
+    const relays = d.echoes.length > 0 || d.mentions.some((m) => complaining.has(m));
+    const turnedAway = d.errorish && !relays && CLIENT_FAULT_WORDS.test(text);
+    return {
+      elsewhere: !turnedAway && (d.mentions.length > 0 || passesOn),
+      connection: d.errorish && CONNECTION_WORDS.test(text),
+    };
+  });
+  const relayed = new Map<string, { about: number; all: number }>();
+  drafts.forEach((d, i) => {
+    if (!d.errorish) return;
+    const r = relayed.get(d.pattern.service) ?? { about: 0, all: 0 };
+    r.all += d.excess;
+    if (flags[i]?.elsewhere) r.about += d.excess;
+    relayed.set(d.pattern.service, r);
+  });
+
+  const byService = new Map<string, NovelPattern[]>();
+  drafts.forEach((d, i) => {
+    const p = d.pattern;
+    const { elsewhere, connection } = flags[i] as { elsewhere: boolean; connection: boolean };
     const full = d.excess * levelWeight(p.level);
-    // Error lines of a service whose failing traces mostly start elsewhere are mostly echoes too.
-    const own = d.errorish ? ownShare(f, p.service) : 1;
-    const weight = full * (d.mentions.length > 0 || passesOn ? DISCOUNT : own);
+    // The other error lines of a service that mostly relays failures (by its own words, or by
+    // its failing traces starting elsewhere) are mostly relays too.
+    const r = relayed.get(p.service);
+    const relayShare = r && r.all > 0 ? r.about / r.all : 0;
+    const own = d.errorish ? Math.min(ownShare(f, p.service), 1 - relayShare) : 1;
+    const weight = full * (elsewhere ? DISCOUNT : own);
     const list = byService.get(p.service) ?? [];
     list.push({
       pattern: p,
@@ -90,13 +118,13 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       excess: d.excess,
       isNew: d.isNew,
       weight,
-      discounted: d.mentions.length > 0 ? full - weight : 0,
+      discounted: elsewhere && d.mentions.length > 0 ? full - weight : 0,
       mentions: d.mentions,
       echoes: d.echoes,
-      connection: d.errorish && CONNECTION_WORDS.test(text),
+      connection,
     });
     byService.set(p.service, list);
-  }
+  });
   const out = new Map<string, ServiceLogSignals>();
   for (const [service, novel] of byService) {
     novel.sort((a, b) => b.weight - a.weight || a.pattern.templateId - b.pattern.templateId);

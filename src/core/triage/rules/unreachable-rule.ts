@@ -19,7 +19,8 @@ export function unreachableRule(
   for (const [service, sig] of signals) {
     for (const n of sig.novel) {
       if (!n.connection || n.echoes.length > 0) continue;
-      const targets = n.mentions.length > 0 ? n.mentions : failingCallee(f, service);
+      // In a relayed message ("error from A: connection to B refused") the last name is the one that refused.
+      const targets = n.mentions.length > 0 ? n.mentions.slice(-1) : failingCallee(f, service);
       for (const t of targets) {
         const cur = byTarget.get(t) ?? { from: new Set<string>(), lines: 0, example: n.pattern.example };
         cur.from.add(service);
