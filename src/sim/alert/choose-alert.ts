@@ -119,17 +119,37 @@ export function chooseAlert(s: AlertSearch): AlertChoice {
       }
     }
   }
-  const service = candidates[0] ?? topology.entries[0]?.service ?? fault.root;
-  const firedAt = onset + rng.float(90_000, 240_000);
+  // nothing fired cleanly: take the strongest deviation and place the alert where it crosses a threshold
+  let best = {
+    service: candidates[0] ?? fault.root,
+    signal: signals[0] ?? ('errors' as Signal),
+    ratio: 0,
+    base: 0,
+    peak: 0,
+  };
+  for (const service of candidates)
+    for (const signal of signals) {
+      const sig = createSignal(metrics, service, signal, 300_000, 0.99);
+      let base = 0;
+      for (let t = s.start + 300_000; t < onset; t += s.evalMs) base = Math.max(base, sig(t) ?? 0);
+      let peak = 0;
+      for (let t = onset; t <= hi; t += s.evalMs) peak = Math.max(peak, sig(t) ?? 0);
+      const ratio = (peak + 1e-3) / (base + (signal === 'errors' ? 0.002 : 0.02));
+      if (ratio > best.ratio) best = { service, signal, ratio, base, peak };
+    }
+  const sig = createSignal(metrics, best.service, best.signal, 300_000, 0.99);
+  const threshold = Math.round(((best.base + best.peak) / 2) * 1000) / 1000 || (best.signal === 'errors' ? 0.01 : 0.5);
+  const crossed = findFiring(sig, threshold, 0, s.evalMs, onset, hi);
+  const firedAt = Math.min(hi - 5_000, Math.max(lo + 5_000, (crossed ?? onset + rng.float(90_000, 200_000)) + 60_000));
   return {
-    service,
-    signal: signals[0] ?? 'errors',
-    threshold: signals[0] === 'latency' ? 1 : 0.05,
+    service: best.service,
+    signal: best.signal,
+    threshold,
     windowMs: 300_000,
-    forMs: 120_000,
+    forMs: 60_000,
     quantile: 0.99,
     firedAt,
-    value: 0,
+    value: sig(firedAt) ?? best.peak,
     forced: true,
   };
 }

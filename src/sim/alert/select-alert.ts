@@ -44,25 +44,26 @@ export function selectAlert(a: AlertInput): { choice: AlertChoice; companion?: A
   return { choice, companion };
 }
 
+function infraAlert(a: AlertInput): AlertChoice {
+  const { rng, fault, onset } = a;
+  const firstCrash = Math.min(...fault.crashes.map((c) => c.at), Number.POSITIVE_INFINITY);
+  const at = Number.isFinite(firstCrash) ? firstCrash + rng.float(60_000, 150_000) : onset + rng.float(90_000, 240_000);
+  return {
+    service: fault.root,
+    signal: 'infra',
+    threshold: 0,
+    windowMs: 300_000,
+    forMs: 60_000,
+    quantile: 0.99,
+    firedAt: Math.min(onset + 295_000, Math.max(onset + 65_000, at)),
+    value: 1,
+    forced: false,
+  };
+}
+
 function selectMain(a: AlertInput): AlertChoice {
   const { rng, fault, onset } = a;
-  if (fault.rootAlert && rng.chance(0.6)) {
-    const firstCrash = Math.min(...fault.crashes.map((c) => c.at), Number.POSITIVE_INFINITY);
-    const at = Number.isFinite(firstCrash)
-      ? firstCrash + rng.float(60_000, 150_000)
-      : onset + rng.float(90_000, 240_000);
-    return {
-      service: fault.root,
-      signal: 'infra',
-      threshold: 0,
-      windowMs: 300_000,
-      forMs: 60_000,
-      quantile: 0.99,
-      firedAt: Math.min(onset + 295_000, Math.max(onset + 65_000, at)),
-      value: 1,
-      forced: false,
-    };
-  }
+  if (fault.rootAlert && rng.chance(0.4)) return infraAlert(a);
   if (rng.chance(0.08)) {
     const byLogs = chooseLogAlert(rng, a.topology, a.logs, a.start, onset);
     if (byLogs) return byLogs;
@@ -77,5 +78,7 @@ function selectMain(a: AlertInput): AlertChoice {
     evalMs: a.evalMs,
   });
   if (!metric.forced) return metric;
-  return chooseLogAlert(rng, a.topology, a.logs, a.start, onset) ?? metric;
+  const byLogs = chooseLogAlert(rng, a.topology, a.logs, a.start, onset);
+  if (byLogs) return byLogs;
+  return fault.rootAlert ? infraAlert(a) : metric;
 }

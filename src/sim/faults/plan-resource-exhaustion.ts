@@ -134,15 +134,14 @@ export function planResourceExhaustion(ctx: FaultContext): FaultPlan {
         params: { maxMb, pct: rng.int(78, 88), usedMb: Math.round(maxMb * 0.82) },
       });
     note = `${svc.name} leaks memory; pods hit their ${maxMb}Mi limit, thrash in GC and are OOMKilled and restarted`;
-    if (rng.chance(0.35))
-      rootAlert = {
-        alertname: rng.pick(['KubePodCrashLooping', 'KubeContainerOOMKilled', 'PodRestartingTooOften']),
-        severity: 'warning',
-        summary: `Pod is crash looping.`,
-        description: `Pod ${svc.namespace}/${pods[0]?.pod ?? svc.name} (${svc.name}) is in waiting state (reason: "CrashLoopBackOff").`,
-        expr: `max_over_time(kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff",job="kube-state-metrics"}[5m]) >= 1`,
-        labels: { container: svc.name, pod: pods[0]?.pod ?? svc.name, namespace: svc.namespace },
-      };
+    rootAlert = {
+      alertname: rng.pick(['KubePodCrashLooping', 'KubeContainerOOMKilled', 'PodRestartingTooOften']),
+      severity: 'warning',
+      summary: `Pod is crash looping.`,
+      description: `Pod ${svc.namespace}/${pods[0]?.pod ?? svc.name} (${svc.name}) is in waiting state (reason: "CrashLoopBackOff").`,
+      expr: `max_over_time(kube_pod_container_status_waiting_reason{reason="CrashLoopBackOff",job="kube-state-metrics"}[5m]) >= 1`,
+      labels: { container: svc.name, pod: pods[0]?.pod ?? svc.name, namespace: svc.namespace },
+    };
   } else if (m === 'conn-pool') {
     const call = svc.ops.flatMap((o) => o.calls).find((c) => c.target.type === 'dep');
     const depKey = call?.target.type === 'dep' ? call.target.dep : '';
