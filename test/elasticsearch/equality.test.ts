@@ -1,9 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFixtures } from '../sim/generate-fixtures.ts';
 import { comparable, dropPrefix, esUrl, seed, testPrefix, triageEs, triageFiles } from '../support/elasticsearch.ts';
 import { writeMiniBundle } from '../support/mini-bundle.ts';
-import { generateFixtures } from '../sim/generate-fixtures.ts';
 
 // One simulator bundle per fault kind (7 kinds, 5 topology families) plus the hand-written mini
 // bundle, each seeded in both trace schemas: the ranking read from Elasticsearch must equal the
@@ -37,7 +37,12 @@ describe('triage from Elasticsearch equals triage from files', () => {
     it(`gives the same ranking with ${schema} traces, on every bundle`, async () => {
       for (const [i, dir] of dirs.entries()) {
         const files = await triageFiles(dir);
-        const { report, transfer } = await triageEs(esUrl(), dir, `${prefix}${i}${schema === 'otel' ? 'o' : 'a'}-`, schema);
+        const { report, transfer } = await triageEs(
+          esUrl(),
+          dir,
+          `${prefix}${i}${schema === 'otel' ? 'o' : 'a'}-`,
+          schema,
+        );
         expect(comparable(report), dir).toEqual(comparable(files));
         expect(report.hypotheses.length, dir).toBeGreaterThan(0);
         expect(transfer.requests).toBeLessThan(20);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { createEsClient } from '../../src/adapters/elasticsearch/create-es-client.ts';
-import { seedBundle } from '../../src/adapters/cli/elasticsearch/seed-bundle.ts';
 import { openEsCase } from '../../src/adapters/cli/elasticsearch/open-es-case.ts';
-import { openBundle } from '../../src/adapters/files/open-bundle.ts';
+import { seedBundle } from '../../src/adapters/cli/elasticsearch/seed-bundle.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { createEsClient } from '../../src/adapters/elasticsearch/create-es-client.ts';
+import { openBundle } from '../../src/adapters/files/open-bundle.ts';
 import { investigate } from '../../src/app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../src/app/investigate-options-from-config.ts';
 import type { Config } from '../../src/core/config/config-schema.ts';
@@ -78,7 +78,8 @@ export async function triageEs(
 export function comparable(r: TriageReport): unknown {
   const j = triageReportJson(r) as { hypotheses: { evidence: { source: string; link?: string }[] }[] };
   for (const h of j.hypotheses) {
-    for (const e of h.evidence) if ((e.source === 'logs' || e.source === 'traces') && e.link?.includes('/app/')) delete e.link;
+    for (const e of h.evidence)
+      if ((e.source === 'logs' || e.source === 'traces') && e.link?.includes('/app/')) delete e.link;
   }
   return j;
 }
