@@ -54,6 +54,14 @@ export function chooseKind(role: 'service' | 'dependency', findings: readonly Ru
   if (resource > 0 && resource >= 0.25 * (resource + connection + 1)) {
     return { kind: 'resource_exhaustion', why: 'its new error lines say a resource ran out' };
   }
-  if (latency > errors) return { kind: 'latency', why: 'its own latency rose more than its own errors' };
+  if (latency + pts('call-fanout') > errors)
+    return { kind: 'latency', why: 'its own latency rose more than its own errors' };
+  const alertSignal = fact('alertSignal');
+  if (errors === 0 && latency === 0 && (alertSignal === 'latency' || alertSignal === 'resource_exhaustion')) {
+    return {
+      kind: alertSignal,
+      why: `the alert measures ${alertSignal === 'latency' ? 'latency' : 'resource use'} and nothing else points elsewhere`,
+    };
+  }
   return { kind: 'error_code', why: 'its own errors rose with no change to blame' };
 }

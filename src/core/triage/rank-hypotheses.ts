@@ -7,6 +7,7 @@ import { DEFAULT_RANK_OPTIONS, type RankOptions } from './rank-options.ts';
 import type { RuleFinding } from './rule-finding.ts';
 import { alertRule } from './rules/alert-rule.ts';
 import { blameChainRule } from './rules/blame-chain-rule.ts';
+import { callFanoutRule } from './rules/call-fanout-rule.ts';
 import { calleeHealthRule } from './rules/callee-health-rule.ts';
 import { changeRule } from './rules/change-rule.ts';
 import { clientFaultRule } from './rules/client-fault-rule.ts';
@@ -41,6 +42,7 @@ export function rankHypotheses(
     ...unreachableRule(f, options, signals),
     ...clientFaultRule(options, signals),
     ...blameChainRule(options, signals),
+    ...callFanoutRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, and not a silence a restart can explain.
@@ -60,11 +62,9 @@ export function rankHypotheses(
   const scored: Omit<Hypothesis, 'id'>[] = [];
   for (const [service, list] of byService) {
     const score = list.reduce((s, x) => s + x.points, 0);
-    // A service is a hypothesis when some rule found something there, for or against it (the
-    // alert alone is not a finding): refuted suspects are listed, low, with why.
-    const found = list.some(
-      (x) => x.rule !== 'alert' && (x.points > 0 || x.evidence.some((e) => e.stance === 'refutes')),
-    );
+    // A service is a hypothesis when some rule found something there, for or against it, or
+    // the alert names it: refuted suspects are listed, low, with why.
+    const found = list.some((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'));
     if (!found) continue;
     const role = f.services.get(service)?.role ?? 'service';
     const kind = chooseKind(role, list);

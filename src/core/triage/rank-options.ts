@@ -13,6 +13,7 @@ export type RankOptions = {
     readonly unreachable: number;
     readonly clientFault: number;
     readonly blameChain: number;
+    readonly callFanout: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -31,14 +32,15 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     errorLogs: 20,
     logPatterns: 15,
     change: 25,
-    changeWithoutAnomaly: 3,
+    changeWithoutAnomaly: 1,
     traffic: 20,
     serviceDown: 25,
     calleeHealth: 15,
     unreachable: 20,
     clientFault: 12,
     blameChain: 15,
-    alerted: 2,
+    callFanout: 15,
+    alerted: 3,
   },
   changeDecayMs: 10 * 60_000,
   changeLookbackMs: 2 * 60 * 60_000,
