@@ -67,7 +67,7 @@ describe('rankHypotheses', () => {
       });
     expect(rankHypotheses(mk(), [alert])).toEqual(rankHypotheses(mk(), [alert]));
     // equal scores break ties by name
-    expect(rankHypotheses(mk(), [alert]).map((x) => x.service)).toEqual(['a', 'b']);
+    expect(rankHypotheses(mk(), [alert]).map((x) => x.service)).toEqual(['a', 'b', 'frontend']);
   });
 
   it('localises latency by self time: a slow leaf, not its waiting callers', () => {
