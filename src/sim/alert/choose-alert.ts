@@ -149,7 +149,7 @@ export function chooseAlert(s: AlertSearch): AlertChoice {
     forMs: 60_000,
     quantile: 0.99,
     firedAt,
-    value: sig(firedAt) ?? best.peak,
+    value: Math.max(sig(firedAt) ?? best.peak, threshold * 1.05),
     forced: true,
   };
 }

@@ -1,3 +1,5 @@
+import { FOOD_DELIVERY } from './families/food-delivery.ts';
+import { IOT_TELEMETRY } from './families/iot-telemetry.ts';
 import { MEDIA_STREAMING } from './families/media-streaming.ts';
 import { PAYMENTS_BANKING } from './families/payments-banking.ts';
 import { RIDE_HAILING } from './families/ride-hailing.ts';
@@ -12,4 +14,6 @@ export const FAMILY_CATALOG: Readonly<Record<string, FamilySpec>> = {
   'payments-banking': PAYMENTS_BANKING,
   'ride-hailing': RIDE_HAILING,
   'saas-api': SAAS_API,
+  'food-delivery': FOOD_DELIVERY,
+  'iot-telemetry': IOT_TELEMETRY,
 };
