@@ -16,3 +16,7 @@ export const PROPAGATION_WORDS =
 /** Words that say the caller itself was turned away: its credentials, permissions or certificates. */
 export const CLIENT_FAULT_WORDS =
   /authentication failed|auth(entication|orization)? (error|failure)|password|permission denied|access denied|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;
+
+/** Words that say a service is overloaded: slow, timing out, shedding or queueing load. */
+export const SATURATION_WORDS =
+  /slow (request|query|response)|took too long|timed? ?out|timeout|deadline exceeded|overload|over capacity|at capacity|too many requests|\b429\b|throttl|rate.?limit|queue (is )?full|backlog|rejected|saturat|high load|load shedding|shedding load/i;

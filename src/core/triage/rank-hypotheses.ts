@@ -36,7 +36,7 @@ export function rankHypotheses(
     ...selfLatencyRule(f, options),
     ...errorLogsRule(f, options, signals),
     ...logPatternsRule(options, signals),
-    ...trafficRule(f, options),
+    ...trafficRule(f, options, signals),
     ...serviceDownRule(f, options),
     ...calleeHealthRule(f, options),
     ...unreachableRule(f, options, signals),
