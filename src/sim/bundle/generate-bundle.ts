@@ -21,6 +21,7 @@ import { ensurePods } from './ensure-pods.ts';
 import { renderChanges } from './render-changes.ts';
 import { renderLogs } from './render-logs.ts';
 import { renderTraces } from './render-traces.ts';
+import { rootPosition } from './root-position.ts';
 import { drawScenarioParams } from './scenario-params.ts';
 
 const GENERATOR = 'causeway-sim/1';
@@ -141,7 +142,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
       maxDepth: topology.maxDepth,
     },
     timeline: { baselineStart: iso(start), onset: iso(onset), alertStartsAt: iso(asOf), end: iso(end) },
-    root: { service: fault.root, isDependency: fault.rootIsDependency },
+    root: { service: fault.root, isDependency: fault.rootIsDependency, ...rootPosition(topology, fault.root) },
     alert: {
       alertname: alert.alertname,
       service: choice.service,
