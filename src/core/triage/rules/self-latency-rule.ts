@@ -7,11 +7,11 @@ import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 
 const MIN_BASELINE_SAMPLES = 10;
-const MIN_INCIDENT_SAMPLES = 3;
+const MIN_INCIDENT_SAMPLES = 2;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
-/** How unlikely the incident's count of samples above the baseline p90 must be (binomial, p = 0.1). */
-const MAX_P_VALUE = 0.002;
+/** How unlikely the incident's count of samples above the baseline p90 must be (binomial, p = 0.1) to count at all. */
+const MAX_P_VALUE = 0.05;
 
 /**
  * Traces: which service got slower *itself*? Self time is a span's duration minus the time its
@@ -21,6 +21,7 @@ const MAX_P_VALUE = 0.002;
  */
 export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
   const added = new Map<string, number>();
+  const confidence = new Map<string, number>();
   for (const s of f.services.values()) {
     const b = s.baseline.selfTime;
     const i = s.incident.selfTime;
@@ -28,11 +29,16 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     const delta = i.mean - b.mean;
     const ratio = i.mean / Math.max(b.mean, 0.1);
     // Few samples are enough when they are consistently slow: k of n above the baseline p90
-    // happens by chance with probability binomialTail(k, n, 0.1).
+    // happens by chance with probability binomialTail(k, n, 0.1); the rarer, the surer
+    // (p = 0.001 counts fully, p = 0.05 a little over 40%).
     const surprise = binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1);
-    if (delta >= MIN_DELTA_MS && ratio >= MIN_RATIO && surprise <= MAX_P_VALUE) added.set(s.service, delta * i.n);
+    if (delta < MIN_DELTA_MS || ratio < MIN_RATIO || surprise > MAX_P_VALUE) continue;
+    const sure = Math.min(1, Math.log10(1 / Math.max(surprise, 1e-12)) / 3);
+    added.set(s.service, delta * i.n * sure);
+    confidence.set(s.service, sure);
   }
   const shares = sharePoints(added, options.points.selfLatency);
+  for (const [service, v] of shares) v.points *= confidence.get(service) ?? 1;
   const out: RuleFinding[] = [];
   for (const [service, { points, share }] of shares) {
     const s = f.services.get(service);
