@@ -89,9 +89,11 @@ export async function sampleTraceWindows(
     }
   });
 
-  // Whole traces of the sample, through one accumulator per stratum.
-  const accs = new Map<string, ReturnType<typeof createTraceAccumulator>>();
-  for (const key of keys) if (!accs.has(key)) accs.set(key, createTraceAccumulator(plan.q.range));
+  // Whole traces of the sample, through one accumulator per outcome (each sees both windows, so
+  // window-to-window comparisons inside it, such as the baseline p90, stay within a stratum).
+  const accs = new Map<Stratum, ReturnType<typeof createTraceAccumulator>>(
+    STRATA.map((st) => [st, createTraceAccumulator(plan.q.range)]),
+  );
   if (stratumOf.size > 0) {
     await es.scan<Record<string, unknown>>(
       s.indices.traces,
@@ -107,22 +109,26 @@ export async function sampleTraceWindows(
         sort: spanSort(f),
         _source: true,
       },
-      s.fullReadMaxSpans,
+      // Whole traces: up to 200 spans each on average, never fewer than the full-read cap.
+      Math.max(s.fullReadMaxSpans, 200 * stratumOf.size),
       signal,
       (h: estypes.SearchHit<Record<string, unknown>>) => {
         const rec: SpanRecord | undefined = h._source ? esSpanRecord(h._source, f) : undefined;
         const key = rec ? stratumOf.get(rec.traceId) : undefined;
-        if (rec && key) accs.get(key)?.add(rec);
+        if (rec && key) accs.get(key.split('|')[1] as Stratum)?.add(rec);
       },
     );
   }
-  const parts: { w: Win; weight: number; tw: TraceWindowed; st: Stratum }[] = [];
-  for (const [key, acc] of accs) {
-    const [w, st] = key.split('|') as [Win, Stratum];
-    acc.analyze(plan.marks);
-    const n = sampled.get(key) ?? 0;
+  const weight = (w: Win, st: Stratum): number => {
+    const n = sampled.get(`${w}|${st}`) ?? 0;
     const truth = st === 'fail' ? counts.roots[w].fail : counts.roots[w].total - counts.roots[w].fail;
-    parts.push({ w, st, weight: n > 0 ? Math.max(1, truth / n) : 0, tw: acc.windowed(baseline, incident) });
+    return n > 0 ? Math.max(1, truth / n) : 0;
+  };
+  const parts: Part[] = [];
+  for (const [st, acc] of accs) {
+    if (acc.spanCount === 0) continue;
+    acc.analyze(plan.marks);
+    parts.push({ st, weights: { b: weight('b', st), i: weight('i', st) }, tw: acc.windowed(baseline, incident) });
   }
   return combine(parts, counts.requests, plan.instrumented);
 }
@@ -225,18 +231,22 @@ async function countWindows(
   return { roots, requests };
 }
 
+type Part = { readonly st: Stratum; readonly weights: Record<Win, number>; readonly tw: TraceWindowed };
+type ServiceEntry = TraceWindowed['services'] extends ReadonlyMap<string, infer V> ? V : never;
+type Dist = { d: Distribution; w: number };
+
+/**
+ * The strata put back together: every count of a window scaled by its stratum's weight, every
+ * distribution merged with those weights; requests, errors and latency from the aggregations.
+ */
 function combine(
-  parts: readonly { w: Win; weight: number; tw: TraceWindowed; st: Stratum }[],
+  parts: readonly Part[],
   requests: Record<Win, Map<string, RequestStats>>,
   instrumented: ReadonlySet<string>,
 ): TraceWindowed {
-  type Acc = {
-    stats: ServiceWindowStats;
-    self: { d: Distribution; w: number }[];
-    lat: { d: Distribution; w: number }[];
-  };
-  const fresh = (): Acc => ({ stats: emptyWindowStats(), self: [], lat: [] });
-  const svcs = new Map<string, { b: Acc; i: Acc; examples: string[] }>();
+  type Side = { counts: Map<string, number>; dists: Map<string, Dist[]> };
+  const fresh = (): Side => ({ counts: new Map(), dists: new Map() });
+  const svcs = new Map<string, { b: Side; i: Side; examples: string[] }>();
   const get = (name: string) => {
     let x = svcs.get(name);
     if (!x) {
@@ -247,54 +257,49 @@ function combine(
   };
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
-  for (const { w, weight, tw, st } of parts) {
-    const side = w === 'b' ? 'baseline' : 'incident';
+  for (const { st, weights, tw } of parts) {
     for (const [id, o] of tw.origins) origins.set(id, o);
     for (const [name, sv] of tw.services) {
       const x = get(name);
-      const src = sv[side];
-      const a = x[w].stats;
-      a.traces += weight * src.traces;
-      a.failingTraces += weight * src.failingTraces;
-      a.originErrors += weight * src.originErrors;
-      a.requests += weight * src.requests;
-      a.requestErrors += weight * src.requestErrors;
-      x[w].self.push({ d: src.selfTime, w: weight });
-      x[w].lat.push({ d: src.latency, w: weight });
-      if (w === 'i' && st === 'fail') x.examples.push(...sv.examples.slice(0, 5 - x.examples.length));
+      for (const w of WINS) {
+        const side = x[w];
+        for (const [k, v] of Object.entries(w === 'b' ? sv.baseline : sv.incident)) {
+          if (typeof v === 'number') side.counts.set(k, (side.counts.get(k) ?? 0) + weights[w] * v);
+          else if (v && typeof v === 'object' && 'n' in v) {
+            const list = side.dists.get(k) ?? [];
+            list.push({ d: v as Distribution, w: weights[w] });
+            side.dists.set(k, list);
+          }
+        }
+      }
+      if (st === 'fail') x.examples.push(...sv.examples.slice(0, 5 - x.examples.length));
     }
     for (const [key, e] of tw.edges) {
       let out = edges.get(key);
       if (!out) {
-        out = {
-          from: e.from,
-          to: e.to,
-          baseline: { calls: 0, errors: 0, totalMs: 0 },
-          incident: { calls: 0, errors: 0, totalMs: 0 },
-        };
+        out = { from: e.from, to: e.to, baseline: zeroEdge(), incident: zeroEdge() };
         edges.set(key, out);
       }
-      const src = e[side];
-      const dst = out[side];
-      dst.calls += weight * src.calls;
-      dst.errors += weight * src.errors;
-      dst.totalMs += weight * src.totalMs;
+      for (const w of WINS) {
+        const src = w === 'b' ? e.baseline : e.incident;
+        const dst = w === 'b' ? out.baseline : out.incident;
+        dst.calls += weights[w] * src.calls;
+        dst.errors += weights[w] * src.errors;
+        dst.totalMs += weights[w] * src.totalMs;
+      }
     }
   }
   for (const w of WINS) for (const name of requests[w].keys()) get(name);
-  const services = new Map<string, TraceWindowed['services'] extends ReadonlyMap<string, infer V> ? V : never>();
+  const services = new Map<string, ServiceEntry>();
   for (const name of [...svcs.keys()].sort()) {
-    const x = svcs.get(name) as { b: Acc; i: Acc; examples: string[] };
+    const x = svcs.get(name) as { b: Side; i: Side; examples: string[] };
     const finish = (w: Win): ServiceWindowStats => {
+      const out: Record<string, unknown> = { ...emptyWindowStats() };
+      for (const [k, v] of x[w].counts) out[k] = v;
+      for (const [k, list] of x[w].dists) out[k] = mergeDistributions(list);
       const agg = requests[w].get(name);
-      const st = x[w].stats;
-      return {
-        ...st,
-        requests: agg ? agg.requests : st.requests,
-        requestErrors: agg ? agg.requestErrors : st.requestErrors,
-        selfTime: mergeDistributions(x[w].self),
-        latency: agg ? agg.latency : mergeDistributions(x[w].lat),
-      };
+      if (agg) Object.assign(out, agg);
+      return out as ServiceWindowStats;
     };
     services.set(name, {
       role: instrumented.has(name) ? 'service' : 'dependency',
@@ -304,6 +309,10 @@ function combine(
     });
   }
   return { services, edges, origins };
+}
+
+function zeroEdge(): EdgeWindowStats {
+  return { calls: 0, errors: 0, totalMs: 0 };
 }
 
 function firstOf(doc: Record<string, unknown>, fields: readonly string[]): unknown {
