@@ -27,9 +27,9 @@ export function linkEvidence(report: TriageReport, s: EsSettings): TriageReport 
     }
     if (e.source === 'logs') {
       const f = s.logFields;
-      const errors = /error|pattern/.test(e.kind)
-        ? ` AND TO_LOWER(${f.level}) IN ("error", "err", "fatal", "critical", "severe")`
-        : '';
+      const level = typeof e.data.level === 'string' ? e.data.level : undefined;
+      const errorish = e.kind === 'error-rate' || level === 'error' || level === 'fatal';
+      const errors = errorish ? ` AND TO_LOWER(${f.level}) IN ("error", "err", "fatal", "critical", "severe")` : '';
       const where =
         e.traceIds?.[0] && e.kind !== 'error-rate'
           ? `${f.traceId} == ${str(e.traceIds[0])}`
