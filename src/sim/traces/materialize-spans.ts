@@ -1,7 +1,7 @@
 import { context, type HrTime, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { type ReadableSpan, type SpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { describeFailure } from '../logs/describe-failure.ts';
 import { stackTrace } from '../logs/stack-trace.ts';
 import type { SpanRec } from '../model/records.ts';
@@ -31,7 +31,17 @@ export type ProcessInfo = { readonly svc: Service; readonly resource: Record<str
 export function createSpanMaterializer(
   processOf: (rec: SpanRec) => ProcessInfo,
 ): (batch: readonly SpanRec[]) => string {
-  const exporter = new InMemorySpanExporter();
+  // Collects ended spans synchronously. (SimpleSpanProcessor arms an export timeout per span,
+  // which keeps every span alive for seconds and made memory grow across bundles.)
+  let finished: ReadableSpan[] = [];
+  const collector: SpanProcessor = {
+    onStart: () => {},
+    onEnd: (span) => {
+      finished.push(span);
+    },
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
   const ids = { traceId: '', spanId: '' };
   const idGenerator = { generateTraceId: () => ids.traceId, generateSpanId: () => ids.spanId };
   const providers = new Map<string, TracerProvider>();
@@ -46,7 +56,7 @@ export function createSpanMaterializer(
       p = new TracerProvider({
         resource: resourceFromAttributes(info.resource),
         idGenerator,
-        spanProcessors: [new SimpleSpanProcessor({ exporter })],
+        spanProcessors: [collector],
       });
       providers.set(pkey, p);
     }
@@ -58,7 +68,7 @@ export function createSpanMaterializer(
     return t;
   };
   return (batch) => {
-    exporter.reset();
+    finished = [];
     for (const rec of batch) {
       const info = processOf(rec);
       const skew = info.svc.clockSkewMs;
@@ -93,7 +103,7 @@ export function createSpanMaterializer(
         span.setStatus(message ? { code: SpanStatusCode.ERROR, message } : { code: SpanStatusCode.ERROR });
       span.end(hr(Math.max(rec.end, rec.start) + skew));
     }
-    const bytes = JsonTraceSerializer.serializeRequest(exporter.getFinishedSpans());
+    const bytes = JsonTraceSerializer.serializeRequest(finished);
     const text = bytes ? new TextDecoder().decode(bytes) : '{"resourceSpans":[]}';
     return text.replace(/"intValue":(-?\d+)/g, '"intValue":"$1"');
   };
