@@ -35,11 +35,13 @@ export function attributeShortCircuits(
     }
   }
 
-  // Callees whose calls fail in the incident, and where the failures of traces with such a failed call start.
+  // Callees whose calls fail in the incident, and where the failures of traces in which they
+  // failed (as a callee or serving a request) start.
   const calls = new Map<string, { calls: number; errors: number; origins: Map<string, number> }>();
   for (const f of facts) {
     if (!inI(f.start)) continue;
     const failedTo = new Set<string>();
+    for (const r of f.requests) if (r.error) failedTo.add(r.service);
     for (const c of f.calls) {
       const s = calls.get(c.to) ?? { calls: 0, errors: 0, origins: new Map<string, number>() };
       s.calls++;
@@ -50,13 +52,27 @@ export function attributeShortCircuits(
       calls.set(c.to, s);
     }
     for (const callee of failedTo) {
-      const s = calls.get(callee) as { origins: Map<string, number> };
+      const s = calls.get(callee) ?? { calls: 0, errors: 0, origins: new Map<string, number>() };
+      calls.set(callee, s);
       for (const [svc, w] of f.origins) s.origins.set(svc, (s.origins.get(svc) ?? 0) + w);
+    }
+  }
+  // A callee also counts as failing when the requests it serves itself fail.
+  const served = new Map<string, { n: number; errors: number }>();
+  for (const f of facts) {
+    if (!inI(f.start)) continue;
+    for (const r of f.requests) {
+      const s = served.get(r.service) ?? { n: 0, errors: 0 };
+      s.n++;
+      if (r.error) s.errors++;
+      served.set(r.service, s);
     }
   }
   const failingCallee = (c: string) => {
     const s = calls.get(c);
-    return s !== undefined && s.errors >= 3 && s.errors / s.calls >= 0.2;
+    if (s !== undefined && s.calls > 0 && s.errors >= 3 && s.errors / s.calls >= 0.2) return true;
+    const r = served.get(c);
+    return r !== undefined && r.errors >= 3 && r.errors / r.n >= 0.2;
   };
 
   return facts.map((f) => {

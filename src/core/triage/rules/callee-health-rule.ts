@@ -23,7 +23,7 @@ export function calleeHealthRule(f: TriageFeatures, options: RankOptions): RuleF
     const x = countExcess(e.baseline.errors, bMs, e.incident.errors, iMs);
     const rate = e.incident.calls > 0 ? e.incident.errors / e.incident.calls : 0;
     if (x.excess >= 3 && x.z >= 2.5 && rate >= 0.2) entry.failing.push(e.from);
-    else if (e.incident.calls >= 5 && rate < 0.05) entry.healthy.push(e.from);
+    else if (e.incident.calls >= 5 && rate < 0.05 && callerHealthy(f, e.from)) entry.healthy.push(e.from);
   }
   for (const [callee, { failing, healthy }] of [...byCallee].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (failing.length >= 2 && healthy.length === 0) {
@@ -87,4 +87,11 @@ export function calleeHealthRule(f: TriageFeatures, options: RankOptions): RuleF
     }
   }
   return out;
+}
+
+/** A caller whose own requests mostly succeed: its successful calls vouch for the callee. */
+function callerHealthy(f: TriageFeatures, service: string): boolean {
+  const s = f.services.get(service);
+  if (!s || s.incident.requests === 0) return true;
+  return s.incident.requestErrors / s.incident.requests < 0.1;
 }
