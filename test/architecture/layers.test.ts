@@ -16,9 +16,10 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] as string,
-  );
+  return [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] as string);
 }
 
 const layerOf = (file: string) => relative(SRC, file).split('/')[0] as string;
@@ -36,7 +37,8 @@ describe('architecture: what may import what', () => {
         } else if (!['node:crypto', 'zod'].includes(spec)) bad.push(`${relative(SRC, f)} → ${spec}`);
       }
       const text = readFileSync(f, 'utf8');
-      if (/\bDate\.now\(|\bperformance\.now\(|\bprocess\.|Math\.random\(/.test(text)) bad.push(`${relative(SRC, f)} uses the clock, randomness or the process`);
+      if (/\bDate\.now\(|\bperformance\.now\(|\bprocess\.|Math\.random\(/.test(text))
+        bad.push(`${relative(SRC, f)} uses the clock, randomness or the process`);
     }
     expect(bad).toEqual([]);
   });

@@ -15,21 +15,42 @@ describe('loadConfig', () => {
 
   it('reads the YAML file, and environment variables win over it', () => {
     const file = { path: 'causeway.yaml', text: 'triage:\n  graceSeconds: 30\n  lookbackMinutes: 45\n' };
-    const r = loadConfig({ env: { CAUSEWAY_TRIAGE_GRACE_SECONDS: '10', CAUSEWAY_TRIAGE_SERVICE_LABELS: 'app, job' }, file });
-    expect(r.ok && r.value.triage).toMatchObject({ graceSeconds: 10, lookbackMinutes: 45, serviceLabels: ['app', 'job'] });
+    const r = loadConfig({
+      env: { CAUSEWAY_TRIAGE_GRACE_SECONDS: '10', CAUSEWAY_TRIAGE_SERVICE_LABELS: 'app, job' },
+      file,
+    });
+    expect(r.ok && r.value.triage).toMatchObject({
+      graceSeconds: 10,
+      lookbackMinutes: 45,
+      serviceLabels: ['app', 'job'],
+    });
   });
 
   it('reports every problem at once, naming key, value, source and fix', () => {
-    const file = { path: 'causeway.yaml', text: 'triage:\n  lookbackMinutes: -5\n  bucketSecs: 10\nlog:\n  level: loud\n' };
+    const file = {
+      path: 'causeway.yaml',
+      text: 'triage:\n  lookbackMinutes: -5\n  bucketSecs: 10\nlog:\n  level: loud\n',
+    };
     const r = loadConfig({ env: { CAUSEWAY_TRIAGE_GRACE_SECONDS: 'soon' }, file });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byKey = Object.fromEntries(r.error.map((p) => [p.key, p]));
-    expect(Object.keys(byKey).sort()).toEqual(['log.level', 'triage.bucketSecs', 'triage.graceSeconds', 'triage.lookbackMinutes']);
-    expect(byKey['triage.graceSeconds']).toMatchObject({ value: '"soon"', source: 'env CAUSEWAY_TRIAGE_GRACE_SECONDS' });
+    expect(Object.keys(byKey).sort()).toEqual([
+      'log.level',
+      'triage.bucketSecs',
+      'triage.graceSeconds',
+      'triage.lookbackMinutes',
+    ]);
+    expect(byKey['triage.graceSeconds']).toMatchObject({
+      value: '"soon"',
+      source: 'env CAUSEWAY_TRIAGE_GRACE_SECONDS',
+    });
     expect(byKey['triage.graceSeconds']?.message).toMatch(/number of seconds/);
     expect(byKey['triage.lookbackMinutes']).toMatchObject({ value: '-5', source: 'causeway.yaml:2' });
-    expect(byKey['triage.bucketSecs']).toMatchObject({ source: 'causeway.yaml:3', message: expect.stringMatching(/unknown key/) });
+    expect(byKey['triage.bucketSecs']).toMatchObject({
+      source: 'causeway.yaml:3',
+      message: expect.stringMatching(/unknown key/),
+    });
     expect(byKey['log.level']?.message).toMatch(/trace, debug, info/);
     const text = formatConfigProblems(r.error);
     expect(text.split('\n')).toHaveLength(5);
