@@ -158,13 +158,20 @@ function ownShare(f: TriageFeatures, service: string): number {
   return 1 - s.incident.propagatedErrorLogs / s.incident.attributedErrorLogs;
 }
 
-/** A new error line of A that contains the distinctive words of a new error line of B (and not the reverse) echoes B. */
+/**
+ * A new error line of A that contains the distinctive words of a new error line of B echoes B
+ * (when each contains the other, the one that says it passes a failure on is the echo).
+ */
 function addEchoes(drafts: readonly Draft[]): void {
   const errors = drafts.filter((d) => d.errorish && d.tokens.size >= 3);
   for (const a of errors) {
     for (const b of errors) {
       if (a.pattern.service === b.pattern.service || a.mentions.includes(b.pattern.service)) continue;
-      if (!covers(a.tokens, b.tokens) || covers(b.tokens, a.tokens)) continue;
+      if (!covers(a.tokens, b.tokens)) continue;
+      // Mutual: the same error text in both. The one that says it passes a failure on is the echo.
+      if (covers(b.tokens, a.tokens) && !(PROPAGATION_WORDS.test(a.pattern.template) && !PROPAGATION_WORDS.test(b.pattern.template))) {
+        continue;
+      }
       a.mentions.push(b.pattern.service);
       a.echoes.push(b.pattern.service);
     }
