@@ -133,9 +133,9 @@ export const configSchema = z.strictObject({
       fullReadMaxLogs: count('log documents').default(20_000),
       fullReadMaxSpans: count('spans').default(30_000),
       /** Above that: log lines sampled per service, window and level, and traces per window and outcome. */
-      logSamplePerStratum: count('log lines').default(200),
+      logSamplePerStratum: count('log lines').default(100),
       traceSamplePerStratum: count('traces').default(300),
-      maxErrorMarks: count('error logs with a trace id').default(20_000),
+      maxErrorMarks: count('error logs with a trace id').default(5000),
       maxServices: count('services').default(1000),
       maxChanges: count('change events').default(1000),
       kibanaUrl: z

@@ -2,6 +2,7 @@ import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
+import { failingCallee } from '../failing-callee.ts';
 import { CLIENT_FAULT_WORDS, CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
@@ -73,6 +74,14 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
     });
   }
   addEchoes(drafts);
+  // A line that says a connection failed without naming the target ("connect ECONNREFUSED
+  // 10.0.4.7:6379") is about the callee whose calls from this service fail, when traces show one.
+  for (const d of drafts) {
+    if (!d.errorish || d.mentions.length > 0 || !CONNECTION_WORDS.test(`${d.pattern.template} ${d.pattern.example}`))
+      continue;
+    const callee = failingCallee(f, d.pattern.service);
+    if (callee) d.mentions.push(callee);
+  }
   // Services that log new errors of their own: a line naming one of them relays its failure.
   const complaining = new Set(drafts.filter((d) => d.errorish).map((d) => d.pattern.service));
 
@@ -169,7 +178,10 @@ function addEchoes(drafts: readonly Draft[]): void {
       if (a.pattern.service === b.pattern.service || a.mentions.includes(b.pattern.service)) continue;
       if (!covers(a.tokens, b.tokens)) continue;
       // Mutual: the same error text in both. The one that says it passes a failure on is the echo.
-      if (covers(b.tokens, a.tokens) && !(PROPAGATION_WORDS.test(a.pattern.template) && !PROPAGATION_WORDS.test(b.pattern.template))) {
+      if (
+        covers(b.tokens, a.tokens) &&
+        !(PROPAGATION_WORDS.test(a.pattern.template) && !PROPAGATION_WORDS.test(b.pattern.template))
+      ) {
         continue;
       }
       a.mentions.push(b.pattern.service);

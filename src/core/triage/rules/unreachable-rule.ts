@@ -1,4 +1,5 @@
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import { failingCallee } from '../failing-callee.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
@@ -20,7 +21,8 @@ export function unreachableRule(
     for (const n of sig.novel) {
       if (!n.connection || n.echoes.length > 0) continue;
       // In a relayed message ("error from A: connection to B refused") the last name is the one that refused.
-      const targets = n.mentions.length > 0 ? n.mentions.slice(-1) : failingCallee(f, service);
+      const callee = failingCallee(f, service);
+      const targets = n.mentions.length > 0 ? n.mentions.slice(-1) : callee ? [callee] : [];
       for (const t of targets) {
         const cur = byTarget.get(t) ?? { from: new Set<string>(), lines: 0, example: n.pattern.example };
         cur.from.add(service);
@@ -55,19 +57,4 @@ export function unreachableRule(
     });
   }
   return out;
-}
-
-/** The callee whose calls from `service` gained the most errors in the incident, if any did. */
-function failingCallee(f: TriageFeatures, service: string): string[] {
-  let best: string | undefined;
-  let most = 0;
-  for (const e of f.edges) {
-    if (e.from !== service) continue;
-    const added = e.incident.errors;
-    if (added > most) {
-      most = added;
-      best = e.to;
-    }
-  }
-  return best && most >= 3 ? [best] : [];
 }
