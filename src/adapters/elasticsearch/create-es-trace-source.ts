@@ -4,6 +4,7 @@ import type { EsQuery } from './create-es-query.ts';
 import { esFailure } from './es-failure.ts';
 import type { EsSettings } from './es-settings.ts';
 import { loadTraces } from './load-traces.ts';
+import type { MarksFor } from './marks-for.ts';
 import { sampleTraceWindows } from './sample-trace-windows.ts';
 import type { TracePlan } from './trace-plan.ts';
 
@@ -11,9 +12,10 @@ import type { TracePlan } from './trace-plan.ts';
  * Traces from Elasticsearch (Elastic APM or OTel-native documents) behind the same port as the
  * OTLP file reader. Up to `fullReadMaxSpans` spans in the triage range are all read, in bundle
  * order, into the file reader's accumulator; above that, series come back as aggregations and
- * the windows from a bounded stratified sample of whole traces. Failures are typed values.
+ * the windows from a bounded stratified sample of whole traces (with `marksFor`, the error logs
+ * of exactly those traces). Failures are typed values.
  */
-export function createEsTraceSource(es: EsQuery, s: EsSettings): TraceSource {
+export function createEsTraceSource(es: EsQuery, s: EsSettings, marksFor?: MarksFor): TraceSource {
   let loading: Promise<SourceResult<TracePlan>> | undefined;
   const guard = async <T>(work: () => Promise<SourceResult<T>>): Promise<SourceResult<T>> => {
     try {
@@ -45,7 +47,7 @@ export function createEsTraceSource(es: EsQuery, s: EsSettings): TraceSource {
         if (p.state !== 'ok') return p;
         const v = p.value;
         if (v.kind === 'full') return { state: 'ok', value: v.acc.windowed(baseline, incident) };
-        return { state: 'ok', value: await sampleTraceWindows(es, s, v, baseline, incident, signal) };
+        return { state: 'ok', value: await sampleTraceWindows(es, s, v, baseline, incident, signal, marksFor) };
       }),
   };
 }

@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { SeriesQuery } from '../../core/ports.ts';
 import { createLogAccumulator } from '../../core/telemetry/create-log-accumulator.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
@@ -70,7 +71,12 @@ export async function loadLogs(
   const levels = levelClasses((aggs?.levels.buckets ?? []).map((b) => String(b.key)));
   const services = (aggs?.services.buckets ?? []).map((b) => String(b.key));
   const series = await logSeriesAggs(es, s, q, levels, services, signal);
-  return { state: 'ok', value: { kind: 'sampled', q, total, levels, series } };
+  const raw = new Map<string, string[]>();
+  for (const name of services) {
+    const svc = serviceFromPodName(name);
+    raw.set(svc, [...(raw.get(svc) ?? []), name]);
+  }
+  return { state: 'ok', value: { kind: 'sampled', q, total, levels, series, raw } };
 }
 
 function totalOf(t: number | estypes.SearchTotalHits | undefined): number {

@@ -16,4 +16,6 @@ export type LogPlan =
       readonly total: number;
       readonly levels: LevelClasses;
       readonly series: ReadonlyMap<string, LevelSeries>;
+      /** The stored service names (pod names too) behind each service. */
+      readonly raw: ReadonlyMap<string, readonly string[]>;
     };

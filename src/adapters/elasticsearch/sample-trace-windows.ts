@@ -11,6 +11,7 @@ import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/cr
 import type { EsQuery, SearchParams } from './create-es-query.ts';
 import type { EsSettings } from './es-settings.ts';
 import { esSpanRecord } from './es-span-record.ts';
+import type { MarksFor } from './marks-for.ts';
 import { mergeDistributions } from './merge-distributions.ts';
 import { spanSort } from './span-sort.ts';
 import { timeRange } from './time-range.ts';
@@ -44,6 +45,7 @@ export async function sampleTraceWindows(
   baseline: TimeWindow,
   incident: TimeWindow,
   signal: AbortSignal,
+  marksFor?: MarksFor,
 ): Promise<TraceWindowed> {
   const f = s.traceFields;
   const win: Record<Win, TimeWindow> = { b: baseline, i: incident };
@@ -124,10 +126,13 @@ export async function sampleTraceWindows(
     const truth = st === 'fail' ? counts.roots[w].fail : counts.roots[w].total - counts.roots[w].fail;
     return n > 0 ? Math.max(1, truth / n) : 0;
   };
+  // Error logs of exactly the sampled traces (the source's own marks are capped at scale).
+  const extra = marksFor ? await marksFor([...stratumOf.keys()], plan.q.range, signal) : undefined;
+  const marks = extra?.size ? new Set([...plan.marks, ...extra]) : plan.marks;
   const parts: Part[] = [];
   for (const [st, acc] of accs) {
     if (acc.spanCount === 0) continue;
-    acc.analyze(plan.marks);
+    acc.analyze(marks);
     parts.push({ st, weights: { b: weight('b', st), i: weight('i', st) }, tw: acc.windowed(baseline, incident) });
   }
   return combine(parts, counts.requests, plan.instrumented);

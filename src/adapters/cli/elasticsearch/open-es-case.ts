@@ -10,6 +10,7 @@ import { createEsQuery, type EsTransfer } from '../../elasticsearch/create-es-qu
 import { createEsTraceSource } from '../../elasticsearch/create-es-trace-source.ts';
 import type { EsSettings } from '../../elasticsearch/es-settings.ts';
 import { type EsOverrides, esSettingsFromConfig } from '../../elasticsearch/es-settings-from-config.ts';
+import { fetchTraceMarks } from '../../elasticsearch/fetch-trace-marks.ts';
 import { readAlertFile } from '../../files/read-alert-file.ts';
 
 export type EsCase = IncidentCase & {
@@ -46,7 +47,9 @@ export async function openEsCase(
       alerts: alert.value.alerts,
       asOf: Math.min(...firing.map((a) => a.startsAt)),
       logs: createEsLogSource(es, settings),
-      traces: createEsTraceSource(es, settings),
+      traces: createEsTraceSource(es, settings, (ids, range, signal) =>
+        fetchTraceMarks(es, settings, ids, range, signal),
+      ),
       changes: createEsChangeSource(es, settings),
       settings,
       transfer: es.transfer,

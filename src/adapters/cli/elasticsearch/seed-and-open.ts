@@ -9,6 +9,7 @@ import { createEsLogSource } from '../../elasticsearch/create-es-log-source.ts';
 import { createEsQuery } from '../../elasticsearch/create-es-query.ts';
 import { createEsTraceSource } from '../../elasticsearch/create-es-trace-source.ts';
 import { type EsOverrides, esSettingsFromConfig } from '../../elasticsearch/es-settings-from-config.ts';
+import { fetchTraceMarks } from '../../elasticsearch/fetch-trace-marks.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import { seedBundle } from './seed-bundle.ts';
 
@@ -49,7 +50,9 @@ export async function seedAndOpen(
     value: {
       ...bundle.value,
       logs: createEsLogSource(es, settings),
-      traces: createEsTraceSource(es, settings),
+      traces: createEsTraceSource(es, settings, (ids, range, signal) =>
+        fetchTraceMarks(es, settings, ids, range, signal),
+      ),
       changes: createEsChangeSource(es, settings),
       close: async () => {
         await client.indices

@@ -1,0 +1,56 @@
+import { getDotted } from '../../core/formats/get-dotted.ts';
+import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import { type ErrorMarks, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import type { EsQuery } from './create-es-query.ts';
+import { ERROR_LEVEL_VALUES } from './error-level-values.ts';
+import type { EsSettings } from './es-settings.ts';
+import { timeRange } from './time-range.ts';
+
+/**
+ * Error logs of the given traces only, as marks for their spans without a status: what the trace
+ * sample needs when the logs are too many to read whole. Only ids travel.
+ */
+export async function fetchTraceMarks(
+  es: EsQuery,
+  s: EsSettings,
+  traceIds: readonly string[],
+  range: TimeWindow,
+  signal: AbortSignal,
+): Promise<ErrorMarks> {
+  const f = s.logFields;
+  const marks = new Set<string>();
+  if (traceIds.length === 0) return marks;
+  await es.scan<Record<string, unknown>>(
+    s.indices.logs,
+    {
+      query: {
+        bool: {
+          filter: [
+            timeRange(f.timestamp, range.from, range.to),
+            { terms: { [f.traceId]: traceIds } },
+            { terms: { [f.level]: ERROR_LEVEL_VALUES } },
+          ],
+        },
+      },
+      sort: [{ _shard_doc: { order: 'asc' } }],
+      _source: { includes: [f.traceId, f.spanId, f.service] },
+    },
+    s.maxErrorMarks,
+    signal,
+    (h) => {
+      const d = h._source ?? {};
+      const traceId = lower(getDotted(d, f.traceId));
+      if (!traceId) return;
+      const spanId = lower(getDotted(d, f.spanId));
+      const service = getDotted(d, f.service);
+      if (spanId) marks.add(spanMark(traceId, spanId));
+      else if (typeof service === 'string') marks.add(serviceMark(traceId, serviceFromPodName(service)));
+    },
+  );
+  return marks;
+}
+
+function lower(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
+}
