@@ -33,6 +33,9 @@ export async function evaluateBundle(
   );
   const ms = deps.now() - openedAt;
   const invalid = Object.values(report.sources).find((s) => s.state === 'failed' && s.code === 'INPUT_INVALID');
+  // Any other failed source is scored (the triage went on without it) but reported, so an
+  // engine error cannot hide behind a lower score.
+  const gap = Object.entries(report.sources).find(([, s]) => s.state === 'failed');
   const top = report.hypotheses.slice(0, 5).map((h) => ({
     service: h.service,
     kind: h.kind,
@@ -50,6 +53,6 @@ export async function evaluateBundle(
         ),
     top: invalid ? [] : top,
     ms: Math.round(ms * 10) / 10,
-    ...(invalid && invalid.state === 'failed' ? { error: `${invalid.code}: ${invalid.detail}` } : {}),
+    ...(gap && gap[1].state === 'failed' ? { error: `${gap[0]} ${gap[1].code}: ${gap[1].detail}` } : {}),
   };
 }

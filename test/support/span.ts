@@ -16,6 +16,8 @@ export function span(over: Partial<SpanRecord> & Pick<SpanRecord, 'service'>): S
     status: 'unset',
     httpStatus: undefined,
     peer: undefined,
+    errorText: undefined,
+    address: undefined,
     ...over,
   };
 }

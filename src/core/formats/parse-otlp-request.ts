@@ -89,8 +89,34 @@ function parseSpan(sp: unknown, service: string, path: string): Result<SpanRecor
       status,
       httpStatus,
       peer: kind === 'client' || kind === 'producer' || kind === 'unspecified' ? peer : undefined,
+      address:
+        kind === 'client' || kind === 'producer' || kind === 'unspecified'
+          ? (str(attrs.get('server.address')) ?? str(attrs.get('net.peer.name')))
+          : undefined,
+      errorText:
+        status === 'unset' && !(httpStatus !== undefined && httpStatus >= 400) ? undefined : errorText(sp, attrs),
     },
   };
+}
+
+/** error.type, the status message and the first exception event's type and message, clipped. */
+function errorText(sp: Record<string, unknown>, attrs: Map<string, unknown>): string | undefined {
+  const parts: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v !== '' && !parts.includes(v)) parts.push(v);
+  };
+  add(attrs.get('error.type'));
+  if (isObject(sp.status)) add(sp.status.message);
+  if (Array.isArray(sp.events)) {
+    const ex = sp.events.find((e) => isObject(e) && e.name === 'exception');
+    if (isObject(ex)) {
+      const ea = attributes(ex.attributes);
+      add(ea.get('exception.type'));
+      add(ea.get('exception.message'));
+    }
+  }
+  const text = parts.join(' ');
+  return text === '' ? undefined : text.slice(0, 300);
 }
 
 function spanKind(v: unknown): SpanKind | undefined {

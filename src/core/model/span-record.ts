@@ -15,4 +15,8 @@ export type SpanRecord = {
   readonly httpStatus: number | undefined;
   /** For client/producer spans: the callee named by `peer.service`, else `server.address`. */
   readonly peer: string | undefined;
+  /** For client/producer spans: the address called (`server.address`), which a config change may alter. */
+  readonly address: string | undefined;
+  /** What the span says of its failure: `error.type`, the status message, the first exception event (clipped). */
+  readonly errorText: string | undefined;
 };

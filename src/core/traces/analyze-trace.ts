@@ -1,9 +1,15 @@
 import type { SpanKind, SpanRecord } from '../model/span-record.ts';
+import { CLIENT_FAULT_WORDS } from '../triage/fault-words.ts';
 import { type ErrorMarks, serviceMark, spanMark } from './error-marks.ts';
-import type { CallFact, EntryFact, OriginEntryFact, RequestFact, TraceFacts } from './trace-facts.ts';
+import type { CallFact, EntryFact, OriginEntryFact, PeerOriginFact, RequestFact, TraceFacts } from './trace-facts.ts';
 
 /** How much of a failure at an uninstrumented dependency's client span is the dependency's (the rest: the caller's). */
 const PEER_SHARE = 0.6;
+/** …and how much when the span's error says so (connection refused, reset, DNS, timeout). */
+const PEER_SURE = 0.85;
+/** Errors that are the dependency's doing. */
+const PEER_FAULT =
+  /refused|reset|unreachable|no route|dns|enotfound|name resolution|timed? ?out|timeout|deadline|unavailable|broken pipe|econn|ehost|etimedout|closed|eof|5\d\d|server error|internal error|too many (connections|clients)|overload/i;
 /** How much of a client timeout behind a slow (but successful) callee is the callee's. */
 const SLOW_CALLEE_SHARE = 0.8;
 
@@ -63,6 +69,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   const services = new Set<string>();
   const entries: EntryFact[] = [];
   const ownOrigins: OriginEntryFact[] = [];
+  const peerOrigins: PeerOriginFact[] = [];
   let start = Number.POSITIVE_INFINITY;
   let failing = false;
 
@@ -91,7 +98,14 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     if (peer) {
       services.add(peer);
       requests.push({ service: peer, start: s.start, durationMs: dur, error: n.error });
-      calls.push({ from: s.service, to: peer, start: s.start, durationMs: dur, error: n.error });
+      calls.push({
+        from: s.service,
+        to: peer,
+        start: s.start,
+        durationMs: dur,
+        error: n.error,
+        ...(s.address ? { address: s.address } : {}),
+      });
     } else if (isCall) {
       for (const c of remote) {
         calls.push({ from: s.service, to: c.span.service, start: s.start, durationMs: dur, error: n.error });
@@ -110,9 +124,14 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       }
     }
 
-    if (n.error && !n.errorBelow && addOrigin(origins, n, isCall, peer)) {
-      const entry = entryOf(n);
-      ownOrigins.push({ service: s.service, operation: entry.span.name, callees: calleesOf(entry), share: 1 });
+    if (n.error && !n.errorBelow) {
+      const before = peer ? (origins.get(peer) ?? 0) : 0;
+      if (addOrigin(origins, n, isCall, peer)) {
+        const entry = entryOf(n);
+        ownOrigins.push({ service: s.service, operation: entry.span.name, callees: calleesOf(entry), share: 1 });
+      } else if (isCall && peer) {
+        peerOrigins.push({ caller: s.service, peer, address: s.address, share: (origins.get(peer) ?? 0) - before });
+      }
     }
   }
   const total = normalise(origins);
@@ -122,6 +141,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     start,
     failing,
     origins,
+    peerOrigins: peerOrigins.map((o) => ({ ...o, share: o.share / total })),
     originEntries,
     selfTime,
     requests,
@@ -158,8 +178,16 @@ function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer:
   const s = n.span;
   const add = (svc: string, w: number) => origins.set(svc, (origins.get(svc) ?? 0) + w);
   if (isCall && peer) {
-    add(peer, PEER_SHARE);
-    add(s.service, 1 - PEER_SHARE);
+    // The error itself often says whose it is: refused/reset/DNS/timeout → the dependency;
+    // rejected credentials or a bad request → the caller.
+    const share =
+      s.errorText && CLIENT_FAULT_WORDS.test(s.errorText)
+        ? 1 - PEER_SURE
+        : s.errorText && PEER_FAULT.test(s.errorText)
+          ? PEER_SURE
+          : PEER_SHARE;
+    add(peer, share);
+    add(s.service, 1 - share);
     return false;
   }
   if (isCall && n.children.length > 0) {

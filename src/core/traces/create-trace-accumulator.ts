@@ -5,6 +5,7 @@ import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
 import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import { analyzeTrace } from './analyze-trace.ts';
+import { attributeNewEndpoints } from './attribute-new-endpoints.ts';
 import { attributeShortCircuits } from './attribute-short-circuits.ts';
 import type { ErrorMarks } from './error-marks.ts';
 import type { TraceFacts } from './trace-facts.ts';
@@ -100,7 +101,7 @@ function summariseWindows(
   baseline: TimeWindow,
   incident: TimeWindow,
 ): TraceWindowed {
-  const facts = attributeShortCircuits(rawFacts, baseline, incident);
+  const facts = attributeShortCircuits(attributeNewEndpoints(rawFacts, baseline, incident), baseline, incident);
   const acc = new Map<string, { b: Acc; i: Acc; examples: string[] }>();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();

@@ -2,6 +2,8 @@
 export type CallFact = {
   readonly from: string;
   readonly to: string;
+  /** The address called, for calls to uninstrumented dependencies. */
+  readonly address?: string;
   readonly start: number;
   readonly durationMs: number;
   readonly error: boolean;
@@ -21,6 +23,14 @@ export type EntryFact = { readonly service: string; readonly operation: string; 
 /** A failure that is a service's own (not a failed call), with the entry it happened under. */
 export type OriginEntryFact = EntryFact & { readonly share: number };
 
+/** A failure at a call to an uninstrumented dependency: who called, whom, at which address, and the dependency's share. */
+export type PeerOriginFact = {
+  readonly caller: string;
+  readonly peer: string;
+  readonly address: string | undefined;
+  readonly share: number;
+};
+
 /** What one trace says, in the terms the ranking uses. */
 export type TraceFacts = {
   readonly traceId: string;
@@ -30,6 +40,8 @@ export type TraceFacts = {
   readonly origins: ReadonlyMap<string, number>;
   /** The failing spans that failed on their own, under which entry and with which calls made. */
   readonly originEntries: readonly OriginEntryFact[];
+  /** The failures at calls to uninstrumented dependencies. */
+  readonly peerOrigins: readonly PeerOriginFact[];
   /** Every service entry in the trace (to learn which callees an operation normally calls). */
   readonly entries: readonly EntryFact[];
   /** Time each service spent itself (not waiting on a callee), ms; uninstrumented dependencies included. */

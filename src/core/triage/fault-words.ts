@@ -7,7 +7,7 @@ export const RESOURCE_WORDS =
  * or "circuit open": services pass those on from their own callees.
  */
 export const CONNECTION_WORDS =
-  /refused|unreachable|no route to host|reset by peer|could not connect|cannot connect|failed to connect|unable to connect|connect(ion)? (error|failed|timed out)|connect timeout|dial tcp|name resolution|no such host|name or service not known|unknown host|enotfound|econnrefused|etimedout|ehostunreach|econnreset/i;
+  /refused|unreachable|no route to host|reset by peer|connection (reset|aborted|closed)|could not connect|cannot connect|failed to connect|unable to connect|connect(ion)? (error|failed|timed out)|connect timeout|dial tcp|name resolution|no such host|name or service not known|unknown host|enotfound|econnrefused|etimedout|ehostunreach|econnreset/i;
 
 /** Words by which a service says a failure came from elsewhere (it is passing it on). */
 export const PROPAGATION_WORDS =

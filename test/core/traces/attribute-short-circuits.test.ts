@@ -12,10 +12,41 @@ const tid = () => (++n).toString(16).padStart(32, '0');
 /** gateway GET /issues → issues → db (a healthy or failing call chain). */
 function chain(t: number, dbFails: boolean): SpanRecord[] {
   const traceId = tid();
-  const gw = span({ traceId, service: 'gateway', name: 'GET /issues', start: t, end: t + 50, status: dbFails ? 'error' : 'unset' });
-  const call = span({ traceId, service: 'gateway', kind: 'client', parentSpanId: gw.spanId, start: t + 1, end: t + 40, status: dbFails ? 'error' : 'unset' });
-  const iss = span({ traceId, service: 'issues', parentSpanId: call.spanId, start: t + 2, end: t + 39, status: dbFails ? 'error' : 'unset' });
-  const db = span({ traceId, service: 'issues', kind: 'client', parentSpanId: iss.spanId, start: t + 3, end: t + 30, peer: 'app-db', status: dbFails ? 'error' : 'unset' });
+  const gw = span({
+    traceId,
+    service: 'gateway',
+    name: 'GET /issues',
+    start: t,
+    end: t + 50,
+    status: dbFails ? 'error' : 'unset',
+  });
+  const call = span({
+    traceId,
+    service: 'gateway',
+    kind: 'client',
+    parentSpanId: gw.spanId,
+    start: t + 1,
+    end: t + 40,
+    status: dbFails ? 'error' : 'unset',
+  });
+  const iss = span({
+    traceId,
+    service: 'issues',
+    parentSpanId: call.spanId,
+    start: t + 2,
+    end: t + 39,
+    status: dbFails ? 'error' : 'unset',
+  });
+  const db = span({
+    traceId,
+    service: 'issues',
+    kind: 'client',
+    parentSpanId: iss.spanId,
+    start: t + 3,
+    end: t + 30,
+    peer: 'app-db',
+    status: dbFails ? 'error' : 'unset',
+  });
   return [gw, call, iss, db];
 }
 

@@ -8,7 +8,12 @@ import { unreachableRule } from '../../../src/core/triage/rules/unreachable-rule
 import { features } from '../../support/features.ts';
 
 let id = 0;
-const pat = (service: string, example: string, incident = 40, level: LogPatternStats['level'] = 'error'): LogPatternStats => ({
+const pat = (
+  service: string,
+  example: string,
+  incident = 40,
+  level: LogPatternStats['level'] = 'error',
+): LogPatternStats => ({
   service,
   templateId: ++id,
   template: example,
@@ -20,7 +25,8 @@ const pat = (service: string, example: string, incident = 40, level: LogPatternS
   errorType: undefined,
 });
 
-const services = (...names: string[]) => Object.fromEntries(names.map((n) => [n, { b: { logs: 1000 }, i: { logs: 300 } }]));
+const services = (...names: string[]) =>
+  Object.fromEntries(names.map((n) => [n, { b: { logs: 1000 }, i: { logs: 300 } }]));
 
 describe('log signals', () => {
   it('marks a line that repeats another service’s own new error text as an echo of it', () => {
@@ -28,7 +34,10 @@ describe('log signals', () => {
       services: services('rider-api', 'eta'),
       patterns: [
         pat('eta', 'error handling Estimate: runtime error: invalid memory address or nil pointer dereference'),
-        pat('rider-api', 'rpc error: code = Unknown desc = runtime error: invalid memory address or nil pointer dereference'),
+        pat(
+          'rider-api',
+          'rpc error: code = Unknown desc = runtime error: invalid memory address or nil pointer dereference',
+        ),
       ],
     });
     const sig = logSignals(f);
@@ -71,7 +80,9 @@ describe('blame-chain rule', () => {
     const found = blameChainRule(DEFAULT_RANK_OPTIONS, logSignals(f));
     const by = Object.fromEntries(found.map((x) => [x.service, x.points]));
     expect(by.pricing ?? 0).toBeGreaterThan(by.catalog ?? 0);
-    expect(found.find((x) => x.service === 'pricing')?.text).toMatch(/named as the failing party in 40 new error lines of catalog/);
+    expect(found.find((x) => x.service === 'pricing')?.text).toMatch(
+      /named as the failing party in 40 new error lines of catalog/,
+    );
   });
 });
 
@@ -93,7 +104,12 @@ describe('unreachable rule', () => {
     const f = features({
       services: { ...services('identity'), 'auth-redis': { role: 'dependency' } },
       edges: [
-        { from: 'identity', to: 'auth-redis', baseline: { calls: 100, errors: 0, totalMs: 0 }, incident: { calls: 40, errors: 38, totalMs: 0 } },
+        {
+          from: 'identity',
+          to: 'auth-redis',
+          baseline: { calls: 100, errors: 0, totalMs: 0 },
+          incident: { calls: 40, errors: 38, totalMs: 0 },
+        },
       ],
       patterns: [pat('identity', 'error handling Verify: dial tcp 10.0.0.7:6379: connect: connection refused')],
     });
@@ -106,7 +122,10 @@ describe('client-fault rule', () => {
     const f = features({
       services: { ...services('watch-history', 'gateway'), 'history-db': { role: 'dependency' } },
       patterns: [
-        pat('watch-history', 'db: FATAL: password authentication failed for user "app" at history-db.internal (SQLSTATE 28P01)'),
+        pat(
+          'watch-history',
+          'db: FATAL: password authentication failed for user "app" at history-db.internal (SQLSTATE 28P01)',
+        ),
         pat('gateway', 'Ignoring error from watch-history: UNKNOWN: FATAL: password authentication failed'),
       ],
     });
