@@ -31,7 +31,9 @@ export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): Span
   const kind = spanKind(first(doc, f.kind)) ?? fallbackKind(doc, f);
   const status = statusOf(getDotted(doc, f.status), f);
   const peer = str(first(doc, f.peer));
+  const exit = kind === 'client' || kind === 'producer' || kind === 'unspecified';
   const parent = id(first(doc, f.parentId));
+  const httpStatus = toInt(first(doc, f.httpStatus));
   return {
     traceId,
     spanId,
@@ -42,9 +44,31 @@ export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): Span
     start: toMs(start),
     end: toMs(addNanos(start, ns)),
     status,
-    httpStatus: toInt(first(doc, f.httpStatus)),
-    peer: kind === 'client' || kind === 'producer' || kind === 'unspecified' ? peer : undefined,
+    httpStatus,
+    peer: exit ? peer : undefined,
+    address: exit ? str(first(doc, f.address)) : undefined,
+    errorText: status === 'unset' && !(httpStatus !== undefined && httpStatus >= 400) ? undefined : errorText(doc, f),
   };
+}
+
+/** The error type, status message and exception, joined and clipped as the OTLP reader does. */
+function errorText(doc: Record<string, unknown>, f: TraceFields): string | undefined {
+  const parts: string[] = [];
+  for (const field of f.errorText) {
+    const v = field.startsWith('events.') ? exceptionField(doc, field.slice(7)) : getDotted(doc, field);
+    if (typeof v === 'string' && v !== '' && !parts.includes(v)) parts.push(v);
+  }
+  const text = parts.join(' ');
+  return text === '' ? undefined : text.slice(0, 300);
+}
+
+/** `exception.type` / `exception.message` of the first `exception` event in an `events` array. */
+function exceptionField(doc: Record<string, unknown>, key: string): unknown {
+  const events = doc.events;
+  if (!Array.isArray(events)) return undefined;
+  const ex = events.find((e) => e && typeof e === 'object' && (e as Record<string, unknown>).name === 'exception');
+  const attrs = ex ? (ex as Record<string, unknown>).attributes : undefined;
+  return attrs && typeof attrs === 'object' ? getDotted(attrs as Record<string, unknown>, key) : undefined;
 }
 
 function first(doc: Record<string, unknown>, fields: readonly string[]): unknown {

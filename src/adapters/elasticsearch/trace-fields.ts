@@ -18,8 +18,12 @@ export type TraceFields = {
   readonly httpStatus: readonly string[];
   /** The callee of an exit span (a dependency that emits no spans of its own). */
   readonly peer: readonly string[];
+  /** The address an exit span called (server.address). */
+  readonly address: readonly string[];
   /** Elastic APM's `processor.event` (transaction | span); empty for OTel. */
   readonly event: string;
+  /** What a span says of its failure, joined in this order (error type, status message, exception type and message). */
+  readonly errorText: readonly string[];
   /** Orders documents as the bundle had them (written by `causeway seed`); optional. */
   readonly sequence: string;
 };

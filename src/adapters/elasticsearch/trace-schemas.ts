@@ -21,7 +21,9 @@ export const TRACE_SCHEMAS: Readonly<Record<TraceFields['schema'], TraceFields>>
     okValues: ['success'],
     httpStatus: ['http.response.status_code'],
     peer: ['service.target.name', 'span.destination.service.resource'],
+    address: ['destination.address'],
     event: 'processor.event',
+    errorText: ['error.type', 'error.message', 'error.exception.type', 'error.exception.message'],
     sequence: 'event.sequence',
   },
   otel: {
@@ -40,7 +42,9 @@ export const TRACE_SCHEMAS: Readonly<Record<TraceFields['schema'], TraceFields>>
     okValues: ['Ok', 'OK', 'ok', 'STATUS_CODE_OK'],
     httpStatus: ['attributes.http.response.status_code', 'attributes.http.status_code'],
     peer: ['attributes.peer.service', 'attributes.server.address', 'attributes.net.peer.name'],
+    address: ['attributes.server.address', 'attributes.net.peer.name'],
     event: '',
+    errorText: ['attributes.error.type', 'status.message', 'events.exception.type', 'events.exception.message'],
     sequence: 'event.sequence',
   },
 };

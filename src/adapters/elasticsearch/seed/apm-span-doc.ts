@@ -50,7 +50,10 @@ export function apmSpanDoc(s: SeedSpan, transactionId: string | undefined): Reco
     doc['service.target.type'] = spanType(s);
   }
   if (http !== undefined) doc['http.response.status_code'] = http;
-  if (s.statusMessage) doc['error.message'] = s.statusMessage;
+  copy(doc, 'error.type', s.attributes['error.type']);
+  copy(doc, 'error.message', s.statusMessage);
+  copy(doc, 'error.exception.type', s.exception?.type);
+  copy(doc, 'error.exception.message', s.exception?.message);
   copy(doc, 'service.version', r['service.version']);
   copy(doc, 'service.environment', r['deployment.environment.name'] ?? r['deployment.environment']);
   copy(doc, 'service.node.name', r['k8s.pod.name'] ?? r['service.instance.id']);
@@ -58,6 +61,7 @@ export function apmSpanDoc(s: SeedSpan, transactionId: string | undefined): Reco
   copy(doc, 'host.name', r['host.name']);
   copy(doc, 'http.request.method', s.attributes['http.request.method']);
   copy(doc, 'url.full', s.attributes['url.full']);
+  copy(doc, 'destination.address', str(s.attributes['server.address']) ?? str(s.attributes['net.peer.name']));
   return doc;
 }
 
@@ -67,6 +71,10 @@ function spanType(s: SeedSpan): string {
   if (a['messaging.system'] !== undefined) return 'messaging';
   if (a['http.request.method'] !== undefined || a['url.full'] !== undefined) return 'external';
   return 'app';
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 function copy(doc: Record<string, unknown>, key: string, v: unknown): void {

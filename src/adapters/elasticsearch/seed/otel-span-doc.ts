@@ -26,5 +26,11 @@ export function otelSpanDoc(s: SeedSpan): Record<string, unknown> {
     },
   };
   if (s.parentSpanId) doc.parent_span_id = s.parentSpanId;
+  if (s.exception) {
+    const a: Record<string, string> = {};
+    if (s.exception.type) a['exception.type'] = s.exception.type;
+    if (s.exception.message) a['exception.message'] = s.exception.message;
+    doc.events = [{ name: 'exception', attributes: a }];
+  }
   return doc;
 }

@@ -36,6 +36,7 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
                 ? 'ok'
                 : 'unset',
           statusMessage: typeof status.message === 'string' && status.message !== '' ? status.message : undefined,
+          exception: exceptionOf(s.events),
           resource,
           attributes: attributes(s.attributes),
           scope: { name: str(scope.name), version: str(scope.version) },
@@ -44,6 +45,16 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
     }
   }
   return out;
+}
+
+function exceptionOf(events: unknown): SeedSpan['exception'] {
+  const ex = arr(events).find((e) => obj(e).name === 'exception');
+  if (!ex) return undefined;
+  const a = attributes(obj(ex).attributes);
+  return {
+    type: typeof a['exception.type'] === 'string' ? a['exception.type'] : undefined,
+    message: typeof a['exception.message'] === 'string' ? a['exception.message'] : undefined,
+  };
 }
 
 function kindOf(v: unknown): SpanKind {

@@ -12,6 +12,8 @@ export type SeedSpan = {
   readonly endNs: bigint;
   readonly status: 'unset' | 'ok' | 'error';
   readonly statusMessage: string | undefined;
+  /** The first `exception` event's type and message. */
+  readonly exception: { readonly type: string | undefined; readonly message: string | undefined } | undefined;
   readonly resource: Readonly<Record<string, unknown>>;
   readonly attributes: Readonly<Record<string, unknown>>;
   readonly scope: { readonly name: string | undefined; readonly version: string | undefined };
