@@ -251,18 +251,20 @@ function combine(
 ): TraceWindowed {
   type Side = { counts: Map<string, number>; dists: Map<string, Dist[]> };
   const fresh = (): Side => ({ counts: new Map(), dists: new Map() });
-  const svcs = new Map<string, { b: Side; i: Side; examples: string[] }>();
+  // Lists per service (example trace ids, error texts ...): failing stratum first, unique, at most five.
+  const svcs = new Map<string, { b: Side; i: Side; lists: Map<string, string[]> }>();
   const get = (name: string) => {
     let x = svcs.get(name);
     if (!x) {
-      x = { b: fresh(), i: fresh(), examples: [] };
+      x = { b: fresh(), i: fresh(), lists: new Map() };
       svcs.set(name, x);
     }
     return x;
   };
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
-  for (const { st, weights, tw } of parts) {
+  const listKeys = new Set<string>(['examples']);
+  for (const { st, weights, tw } of [...parts].sort((a, b) => (a.st === b.st ? 0 : a.st === 'fail' ? -1 : 1))) {
     for (const [id, o] of tw.origins) origins.set(id, o);
     for (const [name, sv] of tw.services) {
       const x = get(name);
@@ -277,7 +279,13 @@ function combine(
           }
         }
       }
-      if (st === 'fail') x.examples.push(...sv.examples.slice(0, 5 - x.examples.length));
+      for (const [k, v] of Object.entries(sv)) {
+        if (Array.isArray(v)) listKeys.add(k);
+        if (!Array.isArray(v) || (k === 'examples' && st !== 'fail')) continue;
+        const list = x.lists.get(k) ?? [];
+        for (const item of v as string[]) if (list.length < 5 && !list.includes(item)) list.push(item);
+        x.lists.set(k, list);
+      }
     }
     for (const [key, e] of tw.edges) {
       let out = edges.get(key);
@@ -297,7 +305,7 @@ function combine(
   for (const w of WINS) for (const name of requests[w].keys()) get(name);
   const services = new Map<string, ServiceEntry>();
   for (const name of [...svcs.keys()].sort()) {
-    const x = svcs.get(name) as { b: Side; i: Side; examples: string[] };
+    const x = svcs.get(name) as { b: Side; i: Side; lists: Map<string, string[]> };
     const finish = (w: Win): ServiceWindowStats => {
       const out: Record<string, unknown> = { ...emptyWindowStats() };
       for (const [k, v] of x[w].counts) out[k] = v;
@@ -306,12 +314,11 @@ function combine(
       if (agg) Object.assign(out, agg);
       return out as ServiceWindowStats;
     };
-    services.set(name, {
-      role: instrumented.has(name) ? 'service' : 'dependency',
-      baseline: finish('b'),
-      incident: finish('i'),
-      examples: x.examples,
-    });
+    const entry: Record<string, unknown> = Object.fromEntries([...listKeys].map((k) => [k, x.lists.get(k) ?? []]));
+    entry.role = instrumented.has(name) ? 'service' : 'dependency';
+    entry.baseline = finish('b');
+    entry.incident = finish('i');
+    services.set(name, entry as ServiceEntry);
   }
   return { services, edges, origins };
 }
