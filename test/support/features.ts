@@ -25,6 +25,7 @@ export function features(parts: {
       baseline: { ...emptyWindowStats(), ...s.b },
       incident: { ...emptyWindowStats(), ...s.i },
       exampleTraceIds: [],
+      errorTexts: [],
     });
   }
   return {

@@ -1,7 +1,7 @@
 import type { LogLevel } from '../model/log-level.ts';
 
 const LEVEL_WORD = /\b(FATAL|PANIC|CRITICAL|ERROR|ERR|SEVERE|WARN|WARNING|INFO|DEBUG|TRACE)\b/;
-const ERRORISH = /\b(?:exception|traceback|panic:|stack trace)\b|\w+(?:Exception|Error)\b/i;
+const ERRORISH = /\b(?:exception|traceback|panic:|stack trace|fatal error|error:)|\w+(?:Exception|Error)\b/i;
 
 /** A level for a line that carries none: an upper-case level word in the message, else error-looking text, else info. */
 export function inferLogLevel(message: string): LogLevel {

@@ -105,10 +105,18 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
         durationMs: dur,
         error: n.error,
         ...(s.address ? { address: s.address } : {}),
+        ...(n.error && s.errorText ? { errorText: s.errorText } : {}),
       });
     } else if (isCall) {
       for (const c of remote) {
-        calls.push({ from: s.service, to: c.span.service, start: s.start, durationMs: dur, error: n.error });
+        calls.push({
+          from: s.service,
+          to: c.span.service,
+          start: s.start,
+          durationMs: dur,
+          error: n.error,
+          ...(n.error && s.errorText ? { errorText: s.errorText } : {}),
+        });
       }
     } else {
       // A server span with children in another service: the client span is missing (some

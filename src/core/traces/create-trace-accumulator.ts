@@ -15,7 +15,13 @@ export type TraceSeries = { requests: number[]; requestErrors: number[]; latency
 export type TraceWindowed = {
   readonly services: ReadonlyMap<
     string,
-    { role: 'service' | 'dependency'; baseline: ServiceWindowStats; incident: ServiceWindowStats; examples: string[] }
+    {
+      role: 'service' | 'dependency';
+      baseline: ServiceWindowStats;
+      incident: ServiceWindowStats;
+      examples: string[];
+      errorTexts: string[];
+    }
   >;
   readonly edges: ReadonlyMap<
     string,
@@ -102,13 +108,13 @@ function summariseWindows(
   incident: TimeWindow,
 ): TraceWindowed {
   const facts = attributeShortCircuits(attributeNewEndpoints(rawFacts, baseline, incident), baseline, incident);
-  const acc = new Map<string, { b: Acc; i: Acc; examples: string[] }>();
+  const acc = new Map<string, { b: Acc; i: Acc; examples: string[]; errorTexts: string[] }>();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
-      a = { b: fresh(), i: fresh(), examples: [] };
+      a = { b: fresh(), i: fresh(), examples: [], errorTexts: [] };
       acc.set(svc, a);
     }
     return a;
@@ -154,6 +160,10 @@ function summariseWindows(
         edges.set(key, e);
       }
       const es = cw === 'i' ? e.incident : e.baseline;
+      if (cw === 'i' && c.errorText) {
+        const texts = get(c.to).errorTexts;
+        if (texts.length < 5 && !texts.includes(c.errorText)) texts.push(c.errorText);
+      }
       es.calls++;
       if (c.error) es.errors++;
       es.totalMs += c.durationMs;
@@ -161,7 +171,13 @@ function summariseWindows(
   }
   const services = new Map<
     string,
-    { role: 'service' | 'dependency'; baseline: ServiceWindowStats; incident: ServiceWindowStats; examples: string[] }
+    {
+      role: 'service' | 'dependency';
+      baseline: ServiceWindowStats;
+      incident: ServiceWindowStats;
+      examples: string[];
+      errorTexts: string[];
+    }
   >();
   for (const [svc, a] of [...acc].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const baselineStats = finish(a.b);
@@ -173,6 +189,7 @@ function summariseWindows(
       baseline: baselineStats,
       incident: incidentStats,
       examples: a.examples,
+      errorTexts: a.errorTexts,
     });
   }
   return { services, edges, origins };

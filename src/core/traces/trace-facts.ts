@@ -4,6 +4,8 @@ export type CallFact = {
   readonly to: string;
   /** The address called, for calls to uninstrumented dependencies. */
   readonly address?: string;
+  /** What the failed call's span says of the failure. */
+  readonly errorText?: string;
   readonly start: number;
   readonly durationMs: number;
   readonly error: boolean;

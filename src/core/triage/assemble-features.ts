@@ -27,6 +27,7 @@ export function assembleFeatures(
       baseline,
       incident,
       exampleTraceIds: t?.examples ?? [],
+      errorTexts: t?.errorTexts ?? [],
     });
   }
   const edges = [...(traces?.edges.values() ?? [])].sort((a, b) =>

@@ -1,5 +1,6 @@
 import type { ChangeType } from '../model/change-type.ts';
 import type { FaultKind } from '../model/fault-kind.ts';
+import { CONNECTION_WORDS, RESOURCE_WORDS } from './fault-words.ts';
 import type { RuleFinding } from './rule-finding.ts';
 
 export type KindChoice = { readonly kind: FaultKind; readonly changeId?: string; readonly why: string };
@@ -14,11 +15,16 @@ const CHANGE_KIND: Readonly<Record<ChangeType, FaultKind>> = {
 };
 
 /**
- * Names the kind of fault for one service from what the rules found there, in a fixed order of
- * precedence: a fitting change, a dependency or service that is down, a surge of load, words of
- * resource exhaustion, then latency vs errors.
+ * Names the kind of fault for one service from what the rules found there (and `texts`: what
+ * failing calls to it and other services' lines about it say), in a fixed order of precedence: a
+ * fitting change, words of resource exhaustion, a dependency or service that is down, a surge of
+ * load, resource words in its own lines, then latency vs errors.
  */
-export function chooseKind(role: 'service' | 'dependency', findings: readonly RuleFinding[]): KindChoice {
+export function chooseKind(
+  role: 'service' | 'dependency',
+  findings: readonly RuleFinding[],
+  texts: readonly string[] = [],
+): KindChoice {
   const pts = (rule: string) => findings.filter((f) => f.rule === rule).reduce((s, f) => s + f.points, 0);
   const fact = (name: string) => {
     for (const f of findings) {
@@ -40,6 +46,12 @@ export function chooseKind(role: 'service' | 'dependency', findings: readonly Ru
   }
   const latency = pts('self-latency');
   const errors = pts('origin-errors') + pts('error-logs');
+  // What failing calls to it and lines about it say: "too many clients", "pool exhausted" …
+  const resourceTexts = texts.filter((t) => RESOURCE_WORDS.test(t)).length;
+  const connectionTexts = texts.filter((t) => CONNECTION_WORDS.test(t)).length;
+  if (resourceTexts > 0 && resourceTexts >= connectionTexts) {
+    return { kind: 'resource_exhaustion', why: 'failures at it say a resource ran out' };
+  }
   if (role === 'dependency') {
     return latency > 2 * errors
       ? { kind: 'latency', why: 'calls to this dependency got slower but mostly succeed' }

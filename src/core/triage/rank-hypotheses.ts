@@ -13,7 +13,7 @@ import { changeRule } from './rules/change-rule.ts';
 import { clientFaultRule } from './rules/client-fault-rule.ts';
 import { errorLogsRule } from './rules/error-logs-rule.ts';
 import { logPatternsRule } from './rules/log-patterns-rule.ts';
-import { logSignals } from './rules/log-signals.ts';
+import { logSignals, type ServiceLogSignals } from './rules/log-signals.ts';
 import { originErrorsRule } from './rules/origin-errors-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
 import { serviceDownRule } from './rules/service-down-rule.ts';
@@ -67,7 +67,7 @@ export function rankHypotheses(
     const found = list.some((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'));
     if (!found) continue;
     const role = f.services.get(service)?.role ?? 'service';
-    const kind = chooseKind(role, list);
+    const kind = chooseKind(role, list, faultTexts(f, signals, service));
     const reasons = list
       .filter((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'))
       .sort((a, b) => b.points - a.points)
@@ -88,6 +88,17 @@ export function rankHypotheses(
   }
   scored.sort((a, b) => b.score - a.score || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
   return scored.slice(0, options.maxHypotheses).map((h, i) => ({ id: `h${i + 1}`, ...h }));
+}
+
+/** What failing calls to a service say, and the new error lines of others that name it last. */
+function faultTexts(f: TriageFeatures, signals: ReadonlyMap<string, ServiceLogSignals>, service: string): string[] {
+  const out = [...(f.services.get(service)?.errorTexts ?? [])];
+  for (const sig of signals.values()) {
+    for (const n of sig.novel) {
+      if (n.mentions[n.mentions.length - 1] === service && n.weight < n.excess) out.push(n.pattern.example);
+    }
+  }
+  return out;
 }
 
 function round(n: number): number {
