@@ -53,7 +53,7 @@ const commands = [
   buildSeedCommand(config.value),
   templatesCommand,
   buildAuditCommand(config.value, Date.now),
-  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/checkout-deploy', import.meta.url))),
+  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url))),
 ];
 
 process.on('unhandledRejection', (e) => {

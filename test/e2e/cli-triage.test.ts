@@ -118,7 +118,7 @@ describe('causeway triage (CLI end to end)', () => {
     expect(r.stderr).toMatch(/INPUT_MISSING: .*alert\.json: not found/);
     const u = await runCauseway(['triage']);
     expect(u.code).toBe(2);
-    expect(u.stderr).toMatch(/USAGE: --bundle DIR is required/);
+    expect(u.stderr).toMatch(/USAGE: --bundle DIR .*is required/);
     const x = await runCauseway(['triage', '--bundel', bundle]);
     expect(x.code).toBe(2);
     expect(x.stderr).toMatch(/USAGE: Unknown option '--bundel'/);
@@ -168,5 +168,26 @@ describe('causeway --help', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/CONFIG_INVALID: the configuration has 2 problems/);
     expect(r.stderr).toMatch(/triage\.graceSeconds = "x" \(from env CAUSEWAY_TRIAGE_GRACE_SECONDS\)/);
+  });
+});
+
+describe('causeway demo', () => {
+  it('triages the bundled example end to end with no services, and shows the chat message', async () => {
+    const r = await runCauseway(['demo']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/triaging webshop-deploy from files/);
+    expect(r.stdout).toMatch(/h1\. .* quoterservice — deploy \(gl-deploy-94201\)/);
+    expect(r.stdout).toMatch(/What Causeway would post to Slack/);
+  });
+
+  it('scores the bundled examples with causeway eval', async () => {
+    const r = await runCauseway(['eval', new URL('../../examples', import.meta.url).pathname, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.n).toBe(2);
+    expect(Object.keys(out)).toEqual(['n', 'ac1', 'ac3', 'avg5', 'kindAt1', 'changeAt1', 'p50ms', 'p95ms', 'cases']);
+    expect(out.ac1).toBe(1);
+    expect(out.cases.map((c: { id: string }) => c.id).sort()).toEqual(['fleet-dependency-down', 'webshop-deploy']);
   });
 });
