@@ -59,6 +59,7 @@ export function esSettingsFromConfig(c: Config['elasticsearch'], o: EsOverrides 
     logSamplePerStratum: c.logSamplePerStratum,
     traceSamplePerStratum: c.traceSamplePerStratum,
     maxErrorMarks: c.maxErrorMarks,
+    exactCountsMaxDocs: c.exactCountsMaxDocs,
     maxServices: c.maxServices,
     maxChanges: c.maxChanges,
     kibanaUrl: (c.kibanaUrl ?? DEFAULT_KIBANA).replace(/\/+$/, ''),

@@ -16,6 +16,8 @@ export type EsSettings = {
   readonly logSamplePerStratum: number;
   readonly traceSamplePerStratum: number;
   readonly maxErrorMarks: number;
+  /** Above this many documents, volume series come from Elasticsearch's random_sampler (errors stay exact). */
+  readonly exactCountsMaxDocs: number;
   readonly maxServices: number;
   readonly maxChanges: number;
   readonly kibanaUrl: string;

@@ -70,7 +70,7 @@ export async function loadLogs(
   const aggs = overview.aggregations as { levels: { buckets: Bucket[] }; services: { buckets: Bucket[] } } | undefined;
   const levels = levelClasses((aggs?.levels.buckets ?? []).map((b) => String(b.key)));
   const services = (aggs?.services.buckets ?? []).map((b) => String(b.key));
-  const series = await logSeriesAggs(es, s, q, levels, services, signal);
+  const series = await logSeriesAggs(es, s, q, levels, services, total, signal);
   const raw = new Map<string, string[]>();
   for (const name of services) {
     const svc = serviceFromPodName(name);

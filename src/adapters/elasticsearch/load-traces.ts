@@ -60,8 +60,8 @@ export async function loadTraces(
   const aggs = overview.aggregations as { services: { buckets: Bucket[] } } | undefined;
   const raw = (aggs?.services.buckets ?? []).map((b) => String(b.key));
   const instrumented = new Set(raw.map(serviceFromPodName));
-  const series = await traceSeriesAggs(es, s, q, raw, instrumented, signal);
-  return { state: 'ok', value: { kind: 'sampled', q, total, instrumented, series, marks: new Set() } };
+  const { series, roots } = await traceSeriesAggs(es, s, q, raw, instrumented, total, signal);
+  return { state: 'ok', value: { kind: 'sampled', q, total, instrumented, series, roots, marks: new Set() } };
 }
 
 function totalOf(t: number | estypes.SearchTotalHits | undefined): number {

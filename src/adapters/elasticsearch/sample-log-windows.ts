@@ -18,7 +18,7 @@ type Plan = Extract<LogPlan, { kind: 'sampled' }>;
 type Cls = 'e' | 'w' | 'o';
 type Win = 'b' | 'i';
 
-const SLICES = 4;
+const SLICES = 2;
 const CLASSES: readonly Cls[] = ['e', 'w', 'o'];
 
 /**

@@ -1,6 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { getDotted } from '../../core/formats/get-dotted.ts';
-import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { SpanRecord } from '../../core/model/span-record.ts';
 import type { Distribution } from '../../core/stats/distribution.ts';
 import type { EdgeWindowStats } from '../../core/telemetry/edge-window-stats.ts';
@@ -17,15 +16,12 @@ import { spanSort } from './span-sort.ts';
 import { timeRange } from './time-range.ts';
 import { traceFilters } from './trace-filters.ts';
 import type { TracePlan } from './trace-plan.ts';
+import { windowBuckets } from './window-buckets.ts';
 
 type Plan = Extract<TracePlan, { kind: 'sampled' }>;
 type Win = 'b' | 'i';
 type Stratum = 'fail' | 'ok';
-type Metric = { value: number | null };
-type Percentiles = { values: Record<string, number | null> };
-type KeyBucket = { key: string; doc_count: number; err: { doc_count: number } } & Record<string, unknown>;
-type WindowAggs = Record<string, { doc_count: number; fail?: { doc_count: number }; k?: { buckets: KeyBucket[] } }>;
-type RequestStats = { requests: number; requestErrors: number; latency: Distribution };
+type RequestStats = { requests: number; requestErrors: number; latencySum: number };
 
 const SLICES = 4;
 const WINS: readonly Win[] = ['b', 'i'];
@@ -49,7 +45,7 @@ export async function sampleTraceWindows(
 ): Promise<TraceWindowed> {
   const f = s.traceFields;
   const win: Record<Win, TimeWindow> = { b: baseline, i: incident };
-  const counts = await countWindows(es, s, win, signal);
+  const counts = countWindows(plan, win);
 
   // Sample trace ids: per window, stratum and time slice, the first roots found (no scoring, early exit).
   const per = Math.max(1, Math.ceil(s.traceSamplePerStratum / SLICES));
@@ -138,100 +134,40 @@ export async function sampleTraceWindows(
   return combine(parts, counts.requests, plan.instrumented);
 }
 
-/** Root counts per window and outcome, and requests/errors/latency per service and window, as aggregations. */
-async function countWindows(
-  es: EsQuery,
-  s: EsSettings,
+/**
+ * Root counts per window and outcome, and requests/errors/latency sums per service and window,
+ * from the series the source already aggregated (bucket sums over each window).
+ */
+function countWindows(
+  plan: Plan,
   win: Record<Win, TimeWindow>,
-  signal: AbortSignal,
-): Promise<{
+): {
   roots: Record<Win, { total: number; fail: number }>;
   requests: Record<Win, Map<string, RequestStats>>;
-}> {
-  const f = s.traceFields;
-  const metrics = (call: boolean) => ({
-    err: { filter: traceFilters.error(f, call) },
-    ...Object.fromEntries(
-      f.duration.flatMap((field, i) => [
-        [`p${i}`, { percentiles: { field, percents: [50, 90, 99] } }],
-        [`a${i}`, { avg: { field } }],
-        [`c${i}`, { value_count: { field } }],
-      ]),
-    ),
-  });
-  const aggs: Record<string, unknown> = {};
-  for (const w of WINS) {
-    const range = timeRange(f.start, win[w].from, win[w].to);
-    aggs[`${w}_roots`] = {
-      filter: { bool: { filter: [traceFilters.root(f), range] } },
-      aggs: { fail: { filter: traceFilters.error(f) } },
-    };
-    aggs[`${w}_entry`] = {
-      filter: { bool: { filter: [traceFilters.entry(f), range] } },
-      aggs: { k: { terms: { field: f.service[0], size: s.maxServices }, aggs: metrics(false) } },
-    };
-    f.peer.forEach((field, i) => {
-      aggs[`${w}_peer${i}`] = {
-        filter: { bool: { filter: [traceFilters.peer(f, i), range] } },
-        aggs: { k: { terms: { field, size: s.maxServices }, aggs: metrics(true) } },
-      };
-    });
-  }
-  const r = await es.search(
-    {
-      index: s.indices.traces,
-      allow_no_indices: false,
-      size: 0,
-      query: timeRange(f.start, Math.min(win.b.from, win.i.from), Math.max(win.b.to, win.i.to)),
-      aggs,
-    },
-    signal,
-  );
-  const a = (r.aggregations ?? {}) as WindowAggs;
-  const scale = f.durationUnit === 'us' ? 1e3 : 1e6;
+} {
+  const { q } = plan;
+  const buckets = Math.max(1, Math.ceil((q.range.to - q.range.from) / q.bucketMs));
+  const sum = (arr: readonly number[], w: Win) => {
+    const { lo, hi } = windowBuckets(win[w], q.range.from, q.bucketMs, buckets);
+    let t = 0;
+    for (let k = lo; k < hi; k++) t += arr[k] ?? 0;
+    return t;
+  };
+  const roots = {
+    b: { total: sum(plan.roots.total, 'b'), fail: sum(plan.roots.fail, 'b') },
+    i: { total: sum(plan.roots.total, 'i'), fail: sum(plan.roots.fail, 'i') },
+  };
   const requests: Record<Win, Map<string, RequestStats>> = { b: new Map(), i: new Map() };
-  const roots = { b: { total: 0, fail: 0 }, i: { total: 0, fail: 0 } };
   for (const w of WINS) {
-    roots[w] = { total: a[`${w}_roots`]?.doc_count ?? 0, fail: a[`${w}_roots`]?.fail?.doc_count ?? 0 };
-    const read = (agg: string, isPeer: boolean) => {
-      for (const kb of a[agg]?.k?.buckets ?? []) {
-        const name = isPeer ? String(kb.key) : serviceFromPodName(String(kb.key));
-        // Durations: the duration field these documents have (APM: transaction or span).
-        let best = -1;
-        let bestCount = 0;
-        for (let i = 0; i < f.duration.length; i++) {
-          const c = (kb[`c${i}`] as Metric | undefined)?.value ?? 0;
-          if (c > bestCount) {
-            best = i;
-            bestCount = c;
-          }
-        }
-        const p = best >= 0 ? (kb[`p${best}`] as Percentiles).values : {};
-        const mean = best >= 0 ? ((kb[`a${best}`] as Metric).value ?? 0) / scale : 0;
-        const pc = (k: string) => (p[k] ?? 0) / scale;
-        const prev = requests[w].get(name);
-        const cur: RequestStats = {
-          requests: kb.doc_count,
-          requestErrors: kb.err.doc_count,
-          latency: { n: bestCount, mean, p50: pc('50.0'), p90: pc('90.0'), p99: pc('99.0') },
-        };
-        requests[w].set(
-          name,
-          prev
-            ? {
-                requests: prev.requests + cur.requests,
-                requestErrors: prev.requestErrors + cur.requestErrors,
-                latency: mergeDistributions([
-                  { d: prev.latency, w: 1 },
-                  { d: cur.latency, w: 1 },
-                ]),
-              }
-            : cur,
-        );
-      }
-    };
-    read(`${w}_entry`, false);
-    for (let i = 0; i < f.peer.length; i++) read(`${w}_peer${i}`, true);
+    for (const [name, ts] of plan.series) {
+      const n = sum(ts.requests, w);
+      if (n <= 0) continue;
+      requests[w].set(name, {
+        requests: n,
+        requestErrors: sum(ts.requestErrors, w),
+        latencySum: sum(ts.latencySum, w),
+      });
+    }
   }
   return { roots, requests };
 }
@@ -310,8 +246,14 @@ function combine(
       const out: Record<string, unknown> = { ...emptyWindowStats() };
       for (const [k, v] of x[w].counts) out[k] = v;
       for (const [k, list] of x[w].dists) out[k] = mergeDistributions(list);
+      // Requests, errors and mean latency from the aggregations; latency percentiles from the sample.
       const agg = requests[w].get(name);
-      if (agg) Object.assign(out, agg);
+      if (agg) {
+        const sample = out.latency as Distribution;
+        out.requests = agg.requests;
+        out.requestErrors = agg.requestErrors;
+        out.latency = { ...sample, n: agg.requests, mean: agg.latencySum / agg.requests };
+      }
       return out as ServiceWindowStats;
     };
     const entry: Record<string, unknown> = Object.fromEntries([...listKeys].map((k) => [k, x.lists.get(k) ?? []]));

@@ -1,6 +1,7 @@
 import type { SeriesQuery } from '../../core/ports.ts';
 import type { TraceAccumulator, TraceSeries } from '../../core/traces/create-trace-accumulator.ts';
 import type { ErrorMarks } from '../../core/traces/error-marks.ts';
+import type { RootCounts } from './trace-series-aggs.ts';
 
 /**
  * How the trace source answers for one triage range: `full` when every span fits under the read
@@ -16,5 +17,7 @@ export type TracePlan =
       /** Services that emit spans of their own (everything else seen is a dependency). */
       readonly instrumented: ReadonlySet<string>;
       readonly series: ReadonlyMap<string, TraceSeries>;
+      /** Traces started per grid bucket, and failed ones (for weighting the trace sample). */
+      readonly roots: RootCounts;
       marks: ErrorMarks;
     };
