@@ -136,6 +136,8 @@ export const configSchema = z.strictObject({
       logSamplePerStratum: count('log lines').default(100),
       traceSamplePerStratum: count('traces').default(300),
       maxErrorMarks: count('error logs with a trace id').default(5000),
+      /** Above this many documents in the range, volumes (not error counts) are aggregated over a random sample of about this many. */
+      exactCountsMaxDocs: count('documents').default(1_000_000),
       maxServices: count('services').default(1000),
       maxChanges: count('change events').default(1000),
       kibanaUrl: z
