@@ -8,6 +8,7 @@ import type { SourceResult } from '../core/telemetry/source-result.ts';
 import type { SourceStatus } from '../core/telemetry/source-status.ts';
 import type { TraceWindowed } from '../core/traces/create-trace-accumulator.ts';
 import type { ErrorMarks } from '../core/traces/error-marks.ts';
+import { aliasDependencies } from '../core/triage/alias-dependencies.ts';
 import { assembleFeatures } from '../core/triage/assemble-features.ts';
 import { assessConfidence } from '../core/triage/assess-confidence.ts';
 import { detectOnset } from '../core/triage/detect-onset.ts';
@@ -81,7 +82,12 @@ export async function investigate(
     );
   }
   deps.onProgress?.('traces', status(traceWindowed));
-  const origins = traceWindowed.state === 'ok' ? traceWindowed.value.origins : new Map();
+  // Dependencies named by the address of a service known from logs or changes are that service.
+  const alias = aliasDependencies(traceWindowed.state === 'ok' ? traceWindowed.value : undefined, [
+    ...(logSeries.state === 'ok' ? logSeries.value.keys() : []),
+    ...(changes.state === 'ok' ? changes.value.map((c) => c.service) : []),
+  ]);
+  const origins = canonicalOrigins(traceWindowed.state === 'ok' ? traceWindowed.value.origins : new Map(), alias);
   let logWindowed: SourceResult<LogWindowed> = logSeries.state === 'ok' ? { state: 'no-data' } : logSeries;
   if (logs && logSeries.state === 'ok') {
     logWindowed = await withTimeout(`logs (${logs.name})`, ms, (s) =>
@@ -96,6 +102,7 @@ export async function investigate(
     logWindowed.state === 'ok' ? logWindowed.value : undefined,
     changes.state === 'ok' ? changes.value : [],
     { logs: status(logWindowed), traces: status(traceWindowed), changes: status(changes) },
+    alias,
   );
   const hypotheses = (deps.rank ?? rankHypotheses)(features, alerts, options.rank);
   const confidence = assessConfidence(hypotheses);
@@ -113,6 +120,23 @@ export async function investigate(
     confidence,
     summary: summarizeTriage(hypotheses, confidence),
   };
+}
+
+function canonicalOrigins(
+  origins: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  alias: ReadonlyMap<string, string>,
+): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  if (alias.size === 0) return origins;
+  const out = new Map<string, Map<string, number>>();
+  for (const [trace, o] of origins) {
+    const m = new Map<string, number>();
+    for (const [svc, w] of o) {
+      const to = alias.get(svc) ?? svc;
+      m.set(to, (m.get(to) ?? 0) + w);
+    }
+    out.set(trace, m);
+  }
+  return out;
 }
 
 function absent<T>(what: string): Promise<SourceResult<T>> {

@@ -22,6 +22,7 @@ export function features(parts: {
     services.set(name, {
       service: name,
       role: s.role ?? 'service',
+      traced: (s.role ?? 'service') === 'service',
       baseline: { ...emptyWindowStats(), ...s.b },
       incident: { ...emptyWindowStats(), ...s.i },
       exampleTraceIds: [],

@@ -9,6 +9,8 @@ export type ServiceFeatures = {
   readonly service: string;
   /** `dependency`: seen only as the callee of client spans (a database, cache, queue, external API). */
   readonly role: 'service' | 'dependency';
+  /** Whether it emits spans of its own (else it is seen only through its callers' client spans). */
+  readonly traced: boolean;
   readonly baseline: ServiceWindowStats;
   readonly incident: ServiceWindowStats;
   /** Example trace ids of failing incident traces that started here. */

@@ -32,7 +32,7 @@ export function rankHypotheses(
 ): Hypothesis[] {
   const signals = logSignals(f);
   const anomalyFindings: RuleFinding[] = [
-    ...originErrorsRule(f, options),
+    ...originErrorsRule(f, options, signals),
     ...selfLatencyRule(f, options),
     ...errorLogsRule(f, options, signals),
     ...logPatternsRule(options, signals),
@@ -51,7 +51,12 @@ export function rankHypotheses(
     if (x.rule === 'traffic' || (x.rule === 'service-down' && !x.facts?.callersFail)) continue;
     anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points);
   }
-  const findings = [...anomalyFindings, ...changeRule(f, options, anomaly), ...alertRule(alerts, options)];
+  // The alert is itself an anomaly of the service it names (an SLO burning there), worth
+  // half of what makes a change fit fully when nothing else shows one.
+  const alertFindings = alertRule(alerts, options);
+  for (const x of alertFindings)
+    anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + options.anomalyForFullChange / 2);
+  const findings = [...anomalyFindings, ...changeRule(f, options, anomaly), ...alertFindings];
 
   const byService = new Map<string, RuleFinding[]>();
   for (const x of findings) {

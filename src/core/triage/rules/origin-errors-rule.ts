@@ -6,13 +6,18 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 import { windowMs } from '../window-ms.ts';
+import type { ServiceLogSignals } from './log-signals.ts';
 
 /**
  * Traces: where do the incident's new failures start? A failing trace's origin is the deepest
  * failing span (a service's own error, not one propagated from a callee). Points are shared in
  * proportion to each service's excess of origin failures over its baseline rate.
  */
-export function originErrorsRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
+export function originErrorsRule(
+  f: TriageFeatures,
+  options: RankOptions,
+  signals: ReadonlyMap<string, ServiceLogSignals> = new Map(),
+): RuleFinding[] {
   const bMs = windowMs(f.windows.baseline);
   const iMs = windowMs(f.windows.incident);
   const excess = new Map<string, number>();
@@ -20,7 +25,10 @@ export function originErrorsRule(f: TriageFeatures, options: RankOptions): RuleF
   for (const s of f.services.values()) {
     const e = countExcess(s.baseline.originErrors, bMs, s.incident.originErrors, iMs);
     detail.set(s.service, e);
-    if (e.excess >= 2 && e.z >= 2.5) excess.set(s.service, e.excess);
+    // A service seen only through its callers' spans may be passing on a failure from further
+    // down that no span shows; when its own logs say it does, believe them.
+    const opaque = s.traced ? 0 : (signals.get(s.service)?.mentionShare ?? 0);
+    if (e.excess >= 2 && e.z >= 2.5) excess.set(s.service, e.excess * (1 - opaque));
   }
   const shares = sharePoints(excess, options.points.originErrors, 5);
   const out: RuleFinding[] = [];
