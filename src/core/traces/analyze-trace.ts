@@ -138,7 +138,14 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
         const entry = entryOf(n);
         ownOrigins.push({ service: s.service, operation: entry.span.name, callees: calleesOf(entry), share: 1 });
       } else if (isCall && peer) {
-        peerOrigins.push({ caller: s.service, peer, address: s.address, share: (origins.get(peer) ?? 0) - before });
+        peerOrigins.push({
+          caller: s.service,
+          peer,
+          address: s.address,
+          share: (origins.get(peer) ?? 0) - before,
+          durationMs: s.end - s.start,
+          errorText: s.errorText,
+        });
       }
     }
   }

@@ -31,6 +31,8 @@ export type PeerOriginFact = {
   readonly peer: string;
   readonly address: string | undefined;
   readonly share: number;
+  readonly durationMs: number;
+  readonly errorText: string | undefined;
 };
 
 /** What one trace says, in the terms the ranking uses. */

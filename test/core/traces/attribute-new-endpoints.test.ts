@@ -43,3 +43,38 @@ describe('attributeNewEndpoints', () => {
     expect(out[3]).toBe(failing);
   });
 });
+
+describe('attributeNewEndpoints: a client timeout set too low', () => {
+  const baseline = { from: 0, to: 100 };
+  const incident = { from: 100, to: 200 };
+  let k = 1000;
+  function dbCall(t: number, dur: number, fails: boolean) {
+    const traceId = (++k).toString(16).padStart(32, '0');
+    const svc = span({ traceId, service: 'returns', start: t, end: t + 50, status: fails ? 'error' : 'unset' });
+    const c = span({
+      traceId,
+      service: 'returns',
+      kind: 'client',
+      parentSpanId: svc.spanId,
+      start: t + 1,
+      end: t + 1 + dur,
+      peer: 'returnsdb',
+      status: fails ? 'error' : 'unset',
+      errorText: fails ? 'timeout SqlException: Execution Timeout Expired' : undefined,
+    });
+    return analyzeTrace([svc, c]);
+  }
+  const before = [dbCall(1, 8, false), dbCall(2, 9, false), dbCall(3, 7, false), dbCall(4, 10, false)];
+
+  it('blames the caller that gives up sooner than the dependency usually answers', () => {
+    const failing = dbCall(150, 2, true);
+    const out = attributeNewEndpoints([...before, failing], baseline, incident);
+    expect([...(out[4]?.origins ?? [])]).toEqual([['returns', 1]]);
+  });
+
+  it('leaves a timeout behind a dependency that hangs with the dependency', () => {
+    const failing = dbCall(150, 3000, true);
+    const out = attributeNewEndpoints([...before, failing], baseline, incident);
+    expect(out[4]?.origins.get('returnsdb')).toBeCloseTo(0.85);
+  });
+});
