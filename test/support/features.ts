@@ -37,6 +37,7 @@ export function features(parts: {
       baseline: { from: T0, to: ONSET - 10_000 },
       incident: { from: ONSET, to: AS_OF + 60_000 },
       onsetReason: 'test',
+      shifts: [],
     },
     services,
     edges: parts.edges ?? [],

@@ -12,4 +12,10 @@ export type TriageWindows = {
   readonly incident: TimeWindow;
   /** How the onset was found, for the report. */
   readonly onsetReason: string;
+  /** The series that shifted clearly at the onset, by how much (a two-sample t statistic). */
+  readonly shifts: readonly {
+    readonly service: string;
+    readonly metric: 'errors' | 'volume' | 'latency';
+    readonly t: number;
+  }[];
 };

@@ -22,7 +22,14 @@ export const DEFAULT_ONSET_OPTIONS: OnsetOptions = {
   minShift: 4,
 };
 
-type Curve = { readonly name: string; readonly t: Float64Array; readonly max: number; readonly weight: number };
+type Curve = {
+  readonly service: string;
+  readonly metric: 'errors' | 'volume' | 'latency';
+  readonly name: string;
+  readonly t: Float64Array;
+  readonly max: number;
+  readonly weight: number;
+};
 
 /**
  * Finds when the incident started: the bucket boundary where the most series (errors, latency,
@@ -52,14 +59,15 @@ export function detectOnset(
       const errors = s.requestErrors.map((v, i) => v + (s.errorLogs[i] as number));
       const volume = s.requests.map((v, i) => v + (s.logs[i] as number));
       const latency = meanLatency(s.requests, s.latencySum);
-      add(curves, `${s.service} errors`, shiftCurve(errors, first, end, kLo, kHi, 0.5, 'up'), w);
-      add(curves, `${s.service} volume`, shiftCurve(volume, first, end, kLo, kHi, 0.5, 'both'), w * 0.5);
-      if (latency) add(curves, `${s.service} latency`, shiftCurve(latency, first, end, kLo, kHi, 0.01, 'up'), w);
+      add(curves, s.service, 'errors', shiftCurve(errors, first, end, kLo, kHi, 0.5, 'up'), w);
+      add(curves, s.service, 'volume', shiftCurve(volume, first, end, kLo, kHi, 0.5, 'both'), w * 0.5);
+      if (latency) add(curves, s.service, 'latency', shiftCurve(latency, first, end, kLo, kHi, 0.01, 'up'), w);
     }
   }
   const voters = curves.filter((c) => c.max >= options.minShift);
   let onset: number;
   let reason: string;
+  let shifts: TriageWindows['shifts'] = [];
   if (voters.length === 0) {
     onset = Math.max(start + first * bucketMs, asOf - options.defaultIncidentMs);
     reason = `no series shifted clearly; the incident window is the ${Math.round((asOf - onset) / 60_000)} min before the alert`;
@@ -81,6 +89,10 @@ export function detectOnset(
       .slice(0, 3)
       .map((c) => c.name);
     reason = `change point of ${voters.length} shifting series (strongest: ${top.join(', ')})`;
+    shifts = voters
+      .map((c) => ({ service: c.service, metric: c.metric, t: Math.round((c.t[bestK - kLo] as number) * 100) / 100 }))
+      .filter((x) => x.t >= options.minShift)
+      .sort((a, b) => b.t - a.t || (a.service < b.service ? -1 : 1));
   }
   const dataStart = start + first * bucketMs;
   const guard = bucketMs;
@@ -92,14 +104,21 @@ export function detectOnset(
     baseline: { from: Math.max(dataStart, onset - options.maxBaselineMs), to: baselineTo },
     incident: { from: onset, to: horizon },
     onsetReason: reason,
+    shifts,
   };
 }
 
-function add(curves: Curve[], name: string, t: Float64Array | undefined, weight: number): void {
+function add(
+  curves: Curve[],
+  service: string,
+  metric: Curve['metric'],
+  t: Float64Array | undefined,
+  weight: number,
+): void {
   if (!t) return;
   let max = 0;
   for (const v of t) if (v > max) max = v;
-  if (max > 0) curves.push({ name, t, max, weight });
+  if (max > 0) curves.push({ service, metric, name: `${service} ${metric}`, t, max, weight });
 }
 
 function firstDataBucket(series: SeriesSet, end: number): number {

@@ -16,6 +16,7 @@ import { logPatternsRule } from './rules/log-patterns-rule.ts';
 import { logSignals, type ServiceLogSignals } from './rules/log-signals.ts';
 import { originErrorsRule } from './rules/origin-errors-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
+import { seriesShiftRule } from './rules/series-shift-rule.ts';
 import { serviceDownRule } from './rules/service-down-rule.ts';
 import { trafficRule } from './rules/traffic-rule.ts';
 import { unreachableRule } from './rules/unreachable-rule.ts';
@@ -43,6 +44,7 @@ export function rankHypotheses(
     ...clientFaultRule(options, signals),
     ...blameChainRule(options, signals),
     ...callFanoutRule(f, options),
+    ...seriesShiftRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, and not a silence a restart can explain.

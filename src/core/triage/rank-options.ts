@@ -14,6 +14,7 @@ export type RankOptions = {
     readonly clientFault: number;
     readonly blameChain: number;
     readonly callFanout: number;
+    readonly seriesShift: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -40,6 +41,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     clientFault: 12,
     blameChain: 15,
     callFanout: 15,
+    seriesShift: 8,
     alerted: 3,
   },
   changeDecayMs: 10 * 60_000,

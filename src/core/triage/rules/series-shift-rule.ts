@@ -1,0 +1,42 @@
+import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import { formatNumber } from '../format-number.ts';
+import type { RankOptions } from '../rank-options.ts';
+import type { RuleFinding } from '../rule-finding.ts';
+import { sharePoints } from '../share-points.ts';
+
+/**
+ * Time series: which services' errors or latency stepped up most clearly at the onset (the
+ * change-point statistic the onset was found with). Weak evidence — a caller's latency steps up
+ * with its callee's — that matters when traces and logs are too sparse to say more.
+ */
+export function seriesShiftRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
+  const amounts = new Map<string, number>();
+  const what = new Map<string, string[]>();
+  for (const s of f.windows.shifts) {
+    if (s.metric === 'volume') continue;
+    amounts.set(s.service, (amounts.get(s.service) ?? 0) + Math.min(s.t, 20));
+    what.set(s.service, [...(what.get(s.service) ?? []), `${s.metric} (t = ${formatNumber(s.t)})`]);
+  }
+  const out: RuleFinding[] = [];
+  for (const [service, { points }] of sharePoints(amounts, options.points.seriesShift)) {
+    const text = `its ${(what.get(service) ?? []).join(' and ')} stepped up at the onset`;
+    out.push({
+      rule: 'series-shift',
+      service,
+      points,
+      text,
+      evidence: [
+        {
+          id: `series:shift:${service}`,
+          source: f.services.get(service)?.traced ? 'traces' : 'logs',
+          kind: 'series-shift',
+          service,
+          summary: `${service}: ${text}`,
+          stance: 'supports',
+          data: { shifts: (what.get(service) ?? []).join(', ') },
+        },
+      ],
+    });
+  }
+  return out;
+}
