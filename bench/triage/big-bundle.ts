@@ -27,7 +27,8 @@ async function amplify(file: string, each: (line: string, k: number) => string):
   const rl = createInterface({ input: createReadStream(join(src, file)), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) {
     if (!line.trim()) continue;
-    for (let k = 0; k < factor; k++) if (!w.write(`${each(line, k)}\n`)) await new Promise((r) => w.once('drain', r));
+    for (let k = 0; k < factor; k++)
+      if (!w.write(`${each(line, k)}\n`)) await new Promise<void>((r) => w.once('drain', () => r()));
   }
   await new Promise<void>((r) => w.end(r));
 }
