@@ -119,6 +119,8 @@ export async function investigate(
     hypotheses,
     confidence,
     summary: summarizeTriage(hypotheses, confidence),
+    series,
+    changes: changes.state === 'ok' ? changes.value : [],
   };
 }
 

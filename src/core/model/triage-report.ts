@@ -1,5 +1,7 @@
+import type { SeriesSet } from '../telemetry/series-set.ts';
 import type { SourceStatus } from '../telemetry/source-status.ts';
 import type { Alert } from './alert.ts';
+import type { ChangeEvent } from './change-event.ts';
 import type { Hypothesis } from './hypothesis.ts';
 
 /** The outcome of one triage: what was looked at, over which windows, and the ranked hypotheses. */
@@ -16,4 +18,11 @@ export type TriageReport = {
   readonly hypotheses: readonly Hypothesis[];
   readonly confidence: 'high' | 'medium' | 'low' | 'none';
   readonly summary: string;
+  /**
+   * Optional, for pictures (the chat's timeline chart): the per-service series the triage read
+   * (requests, errors, latency, logs per bucket) and the change events in its range. Not part of
+   * the JSON report.
+   */
+  readonly series?: SeriesSet;
+  readonly changes?: readonly ChangeEvent[];
 };
