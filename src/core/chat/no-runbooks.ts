@@ -1,0 +1,8 @@
+import type { RunbookFinder } from './runbook-finder.ts';
+
+/** The runbook finder while no runbook catalog exists: finds nothing, says it is not configured. */
+export const NO_RUNBOOKS: RunbookFinder = {
+  configured: false,
+  forIncident: async () => [],
+  search: async () => [],
+};

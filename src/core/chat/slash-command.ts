@@ -1,0 +1,7 @@
+/** What `/causeway …` asked for, or why it cannot be read. */
+export type SlashCommand =
+  | { readonly kind: 'triage'; readonly target: string; readonly sinceMs: number | undefined }
+  | { readonly kind: 'status'; readonly incidentId: string | undefined }
+  | { readonly kind: 'runbooks'; readonly query: string | undefined }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'invalid'; readonly message: string };
