@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts';
+import { DEFAULT_SEND_FIELDS } from '../llm/default-send-fields.ts';
+import { SEND_FIELDS } from '../llm/send-fields.ts';
 
 const seconds = (what: string) =>
   z.number({ error: `expected a number of seconds (${what})` }).nonnegative({ error: 'must be ≥ 0 seconds' });
@@ -144,6 +146,115 @@ export const configSchema = z.strictObject({
         .string({ error: 'expected the Kibana base URL, e.g. https://kibana.example:5601' })
         .url({ error: 'expected the Kibana base URL, e.g. https://kibana.example:5601' })
         .optional(),
+    })
+    .prefault({}),
+  llm: z
+    .strictObject({
+      /** The model name; without it the LLM features are off and no request is ever made (docs/llm.md). */
+      model: z.string({ error: 'expected a model name, e.g. gpt-4.1-mini or llama3.1:8b' }).min(1).optional(),
+      baseUrl: z
+        .string({ error: 'expected the OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1' })
+        .url({ error: 'expected the OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1' })
+        .optional(),
+      apiKey: z.string({ error: 'expected an API key' }).min(1).optional(),
+      temperature: z
+        .number({ error: 'expected a number from 0 to 2' })
+        .min(0, { error: 'must be ≥ 0' })
+        .max(2, { error: 'must be ≤ 2' })
+        .default(0),
+      timeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0' })
+        .default(30),
+      maxRetries: z
+        .number({ error: 'expected a number of retries' })
+        .int({ error: 'must be a whole number' })
+        .min(0, { error: 'must be ≥ 0' })
+        .max(10, { error: 'must be ≤ 10' })
+        .default(2),
+      structuredOutput: z
+        .enum(['auto', 'jsonSchema', 'functionCalling'], {
+          error:
+            'expected auto (json_schema, falling back to function calling), jsonSchema or functionCalling (for servers without json_schema)',
+        })
+        .default('auto'),
+      streaming: z.boolean({ error: 'expected true or false' }).default(false),
+      maxOutputTokens: count('tokens').default(1200),
+      promptsDir: z.string({ error: 'expected a folder of prompt files' }).min(1).optional(),
+      storeFullText: z.boolean({ error: 'expected true or false' }).default(true),
+      narrateTimeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0' })
+        .default(60),
+      budget: z
+        .strictObject({
+          maxTokensPerIncident: count('tokens').default(200_000),
+          maxCostPerIncidentUsd: z
+            .number({ error: 'expected an amount in US dollars' })
+            .nonnegative({ error: 'must be ≥ 0' })
+            .default(1),
+        })
+        .prefault({}),
+      pricing: z
+        .strictObject({
+          inputPerMillionTokensUsd: z
+            .number({ error: 'expected US dollars per million tokens' })
+            .nonnegative()
+            .default(0),
+          outputPerMillionTokensUsd: z
+            .number({ error: 'expected US dollars per million tokens' })
+            .nonnegative()
+            .default(0),
+        })
+        .prefault({}),
+      followUp: z
+        .strictObject({
+          maxToolCalls: count('tool calls').default(6),
+          maxModelCalls: count('model calls').default(8),
+          maxTokensPerQuestion: count('tokens').default(60_000),
+          maxToolOutputChars: z
+            .number({ error: 'expected a number of characters' })
+            .int({ error: 'must be a whole number' })
+            .min(200, { error: 'must be at least 200 characters' })
+            .default(4000),
+          timeoutSeconds: z
+            .number({ error: 'expected a number of seconds' })
+            .positive({ error: 'must be > 0' })
+            .default(90),
+        })
+        .prefault({}),
+      send: z
+        .strictObject({
+          fields: z
+            .array(z.enum(SEND_FIELDS, { error: `expected field names among: ${SEND_FIELDS.join(', ')}` }))
+            .default([...DEFAULT_SEND_FIELDS]),
+          maxHypotheses: count('hypotheses').default(5),
+          maxEvidencePerHypothesis: count('evidence items').default(6),
+        })
+        .prefault({}),
+      redact: z
+        .strictObject({
+          emails: z.boolean({ error: 'expected true or false' }).default(true),
+          ips: z.boolean({ error: 'expected true or false' }).default(true),
+          secrets: z.boolean({ error: 'expected true or false' }).default(true),
+          patterns: z
+            .array(
+              z.string({ error: 'expected a regular expression' }).refine(
+                (p) => {
+                  try {
+                    new RegExp(p, 'g');
+                    return true;
+                  } catch {
+                    return false;
+                  }
+                },
+                { error: 'is not a valid JavaScript regular expression' },
+              ),
+              { error: 'expected a list of regular expressions' },
+            )
+            .default([]),
+        })
+        .prefault({}),
     })
     .prefault({}),
   log: z

@@ -54,6 +54,45 @@ export const ERROR_CODES = {
       'causeway seed could not load a bundle into Elasticsearch: an index it would write already exists, or Elasticsearch rejected documents.',
     fix: 'Pass --replace to overwrite the indices (or another --prefix); for rejected documents the message names the first one and the reason.',
   },
+  LLM_DISABLED: {
+    meaning:
+      'No model is configured (llm.model is unset), so no narrative or answer is produced and no request is made.',
+    fix: 'Nothing to fix if that is intended; otherwise set llm.model (and llm.baseUrl for a self-hosted server), see docs/llm.md.',
+  },
+  LLM_UNAVAILABLE: {
+    meaning:
+      "The model endpoint (llm.baseUrl) could not be reached, or refused or failed the request (the message gives the HTTP status and the server's words).",
+    fix: 'Check llm.baseUrl, llm.model and llm.apiKey and that the server is up; the deterministic triage result is posted regardless.',
+  },
+  LLM_TIMEOUT: {
+    meaning:
+      'The model did not answer within its time limit (llm.timeoutSeconds per request, llm.narrateTimeoutSeconds or llm.followUp.timeoutSeconds overall).',
+    fix: 'Use a faster model or raise the limits; the deterministic triage result is posted regardless.',
+  },
+  LLM_RATE_LIMITED: {
+    meaning: 'The model endpoint kept answering 429 (rate limited) after the configured retries.',
+    fix: "Raise llm.maxRetries, lower the request rate, or raise the provider's quota; the deterministic triage result is posted regardless.",
+  },
+  LLM_OUTPUT_INVALID: {
+    meaning:
+      "The model's reply did not match the required JSON schema (or the forced function's parameters), so none of it was used.",
+    fix: 'Use a model that supports structured output; for servers without json_schema set llm.structuredOutput to functionCalling.',
+  },
+  LLM_UNGROUNDED: {
+    meaning:
+      "No sentence of the model's reply cited evidence it was given (uncited sentences and made-up evidence keys are dropped), so nothing is shown.",
+    fix: 'Nothing is wrong with Causeway; a stronger model or a clearer prompt (prompts/narrate.md) helps. The deterministic triage result stands.',
+  },
+  LLM_BUDGET_EXCEEDED: {
+    meaning:
+      "The incident's LLM budget (llm.budget.maxTokensPerIncident or maxCostPerIncidentUsd) is spent, so no further request was made.",
+    fix: "Raise the budget in llm.budget if more is wanted; spending is summed from the audit log's llm.called records.",
+  },
+  PROMPT_INVALID: {
+    meaning:
+      'A prompt file in prompts/ is missing or malformed: a required slot is missing, an unknown slot or partial is used, a slot is in the system part, or the front matter is wrong. Causeway refuses to start.',
+    fix: 'Correct the file named in the message (see docs/llm.md for the prompt file format) and raise its version.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

@@ -1,0 +1,2 @@
+/** Prices used for cost estimates (config `llm.pricing`), in US dollars per million tokens. */
+export type LlmPricing = { readonly inputPerMillionUsd: number; readonly outputPerMillionUsd: number };
