@@ -41,6 +41,7 @@ export async function evaluateBundle(
     kind: h.kind,
     ...(h.changeId ? { changeId: h.changeId } : {}),
     score: h.score,
+    ...(h.probability !== undefined ? { probability: h.probability } : {}),
   }));
   return {
     id: bundle.id,

@@ -11,6 +11,7 @@ import type { ErrorMarks } from '../core/traces/error-marks.ts';
 import { aliasDependencies } from '../core/triage/alias-dependencies.ts';
 import { assembleFeatures } from '../core/triage/assemble-features.ts';
 import { assessConfidence } from '../core/triage/assess-confidence.ts';
+import { calibrate } from '../core/triage/calibrate.ts';
 import { detectOnset } from '../core/triage/detect-onset.ts';
 import { rankHypotheses } from '../core/triage/rank-hypotheses.ts';
 import type { Ranker } from '../core/triage/ranker.ts';
@@ -104,7 +105,7 @@ export async function investigate(
     { logs: status(logWindowed), traces: status(traceWindowed), changes: status(changes) },
     alias,
   );
-  const hypotheses = (deps.rank ?? rankHypotheses)(features, alerts, options.rank);
+  const hypotheses = calibrate((deps.rank ?? rankHypotheses)(features, alerts, options.rank));
   const confidence = assessConfidence(hypotheses);
   return {
     asOf,

@@ -25,7 +25,7 @@ export function renderReportText(r: TriageReport, maxHypotheses = 5): string {
     const bar = '█'.repeat(Math.max(1, Math.round((h.score / max) * 10))).padEnd(10, '░');
     out.push('');
     out.push(
-      `${h.id}. ${bar} ${h.score.toFixed(1).padStart(5)}  ${h.service} — ${h.kind}${h.changeId ? ` (${h.changeId})` : ''}`,
+      `${h.id}. ${bar} ${h.score.toFixed(1).padStart(5)}${percent(h.probability)}  ${h.service} — ${h.kind}${h.changeId ? ` (${h.changeId})` : ''}`,
     );
     for (const reason of h.reasons) {
       if (reason.rule === 'kind') out.push(`      · ${reason.text}`);
@@ -40,4 +40,10 @@ export function renderReportText(r: TriageReport, maxHypotheses = 5): string {
   if (r.hypotheses.length > maxHypotheses)
     out.push('', `(${r.hypotheses.length - maxHypotheses} more with lower scores; --json shows all)`);
   return `${out.join('\n')}\n`;
+}
+
+/** A calibrated probability as " 87%", kept between 1% and 99% (it is an estimate). */
+function percent(p: number | undefined): string {
+  if (p === undefined) return '';
+  return ` ${String(Math.min(99, Math.max(1, Math.round(p * 100)))).padStart(3)}%`;
 }

@@ -31,6 +31,7 @@ export function triageReportJson(r: TriageReport): Record<string, unknown> {
       kind: h.kind,
       ...(h.changeId ? { changeId: h.changeId } : {}),
       score: h.score,
+      ...(h.probability !== undefined ? { probability: h.probability } : {}),
       evidence: h.evidence,
       reasons: h.reasons,
     })),

@@ -10,6 +10,8 @@ export type Hypothesis = {
   readonly changeId?: string;
   /** Sum of the reasons' points. */
   readonly score: number;
+  /** Calibrated probability that this is the root cause (set by the ranking; absent for baselines). */
+  readonly probability?: number;
   readonly evidence: readonly Evidence[];
   readonly reasons: readonly ScoreReason[];
 };

@@ -1,14 +1,13 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
 
 /**
- * A confidence word for the ranking as a whole, from the top score and its margin over the
- * runner-up (calibrated probabilities come with the evaluation data).
+ * A confidence word for the ranking as a whole, from the calibrated probability of the top
+ * hypothesis: `none` means Causeway abstains ("no confident cause") and offers leads only.
  */
 export function assessConfidence(hypotheses: readonly Hypothesis[]): 'high' | 'medium' | 'low' | 'none' {
-  const first = hypotheses[0];
-  if (!first) return 'none';
-  const margin = first.score - (hypotheses[1]?.score ?? 0);
-  if (first.score >= 45 && margin >= 15) return 'high';
-  if (first.score >= 25 && margin >= 8) return 'medium';
-  return 'low';
+  const p = hypotheses[0]?.probability ?? 0;
+  if (p >= 0.8) return 'high';
+  if (p >= 0.55) return 'medium';
+  if (p >= 0.3) return 'low';
+  return 'none';
 }

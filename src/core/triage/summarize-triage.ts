@@ -19,6 +19,11 @@ export function summarizeTriage(
   if (!top) return 'No confident cause: no service shows an anomaly against its baseline.';
   const cause = `${KIND_WORDS[top.kind]} in ${top.service}${top.changeId ? ` (${top.changeId})` : ''}`;
   const why = top.reasons[0]?.text;
+  const p =
+    top.probability !== undefined ? `, p ≈ ${Math.min(99, Math.max(1, Math.round(top.probability * 100)))}%` : '';
+  if (confidence === 'none') {
+    return `No confident cause (the evidence is weak${p}); the strongest lead is ${cause}${why ? ` — ${why}` : ''}.`;
+  }
   const lead = confidence === 'low' ? 'Weak lead' : confidence === 'medium' ? 'Likely' : 'Most likely';
-  return `${lead} (${confidence} confidence): ${cause}${why ? ` — ${why}` : ''}.`;
+  return `${lead} (${confidence} confidence${p}): ${cause}${why ? ` — ${why}` : ''}.`;
 }

@@ -1,0 +1,27 @@
+import type { ChatPort } from '../../core/chat/chat-port.ts';
+import type { Narrative } from '../../core/chat/narrative.ts';
+import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
+import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
+import type { TriageReport } from '../../core/model/triage-report.ts';
+import type { TriageSources } from '../../core/sources/triage-sources.ts';
+import type { AuditLog } from '../../core/storage/audit-log.ts';
+import type { IncidentStore } from '../../core/storage/incident-store.ts';
+import type { InvestigateOptions } from '../investigate-options.ts';
+import type { IncidentBoard } from './incident-board.ts';
+
+/** What running an incident's triage in chat needs. */
+export type TriageDeps = {
+  readonly chat: ChatPort;
+  readonly incidents: IncidentStore;
+  readonly audit: AuditLog;
+  readonly sources: TriageSources;
+  readonly runbooks: RunbookFinder;
+  readonly options: InvestigateOptions;
+  readonly board: IncidentBoard;
+  /** Epoch ms. */
+  readonly now: () => number;
+  /** Renders the timeline chart PNG; without it no chart is posted. */
+  readonly renderChart?: (spec: TimelineChartSpec) => Promise<Uint8Array>;
+  /** The LLM narrative (issue 9): sentences citing evidence ids, or nothing. Failures are ignored. */
+  readonly narrate?: (report: TriageReport) => Promise<Narrative | undefined>;
+};

@@ -1,0 +1,22 @@
+import type { Hypothesis } from '../model/hypothesis.ts';
+import { CALIBRATION_MODEL, type CalibrationModel } from './calibration-model.ts';
+
+/**
+ * Adds to each hypothesis the probability that it is the root cause, from its score and its
+ * margin over the best other one (a logistic model fitted on evaluation data), scaled so the
+ * probabilities of one triage never sum above 1.
+ */
+export function calibrate(
+  hypotheses: readonly Hypothesis[],
+  model: CalibrationModel = CALIBRATION_MODEL,
+): Hypothesis[] {
+  const raw = hypotheses.map((h, i) => {
+    let best = 0;
+    for (let j = 0; j < hypotheses.length; j++) if (j !== i) best = Math.max(best, hypotheses[j]?.score ?? 0);
+    const z = model.bias + (model.score * h.score) / 100 + (model.margin * (h.score - best)) / 100;
+    return 1 / (1 + Math.exp(-z));
+  });
+  const sum = raw.reduce((a, b) => a + b, 0);
+  const scale = sum > 1 ? 1 / sum : 1;
+  return hypotheses.map((h, i) => ({ ...h, probability: Math.round((raw[i] as number) * scale * 1000) / 1000 }));
+}
