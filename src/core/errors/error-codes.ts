@@ -93,6 +93,18 @@ export const ERROR_CODES = {
       'A prompt file in prompts/ is missing or malformed: a required slot is missing, an unknown slot or partial is used, a slot is in the system part, or the front matter is wrong. Causeway refuses to start.',
     fix: 'Correct the file named in the message (see docs/llm.md for the prompt file format) and raise its version.',
   },
+  SOURCES_NOT_CONFIGURED: {
+    meaning: 'A triage was asked for (from Slack or a webhook) but no data source is configured.',
+    fix: 'Set elasticsearch.url (live data) or sources.bundleDir (a recorded incident bundle, for demos and tests); see docs/slack.md.',
+  },
+  SLACK_NOT_CONFIGURED: {
+    meaning: 'causeway slack was started without the Slack credentials its mode needs.',
+    fix: 'Set slack.botToken (xoxb-…) and, in Socket Mode, slack.appToken (xapp-…), or in HTTP mode slack.signingSecret; see docs/slack.md.',
+  },
+  CHAT_POST_FAILED: {
+    meaning: 'Slack refused a message Causeway tried to post or edit (not in the channel, channel gone, token revoked, invalid blocks).',
+    fix: 'Invite the app to the channel (/invite @Causeway); if it persists, check the app is installed and the bot token is valid. The message names Slack\'s error code.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',
