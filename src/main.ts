@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
+import { buildAskCommand } from './adapters/cli/commands/ask.ts';
 import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
@@ -13,6 +14,7 @@ import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
+import { loadPrompts } from './adapters/llm/load-prompts.ts';
 
 // The composition root: the only file that touches the process (argv, env, stdout, exit code).
 const io: CliIo = {
@@ -46,6 +48,24 @@ if (!config.ok) {
 }
 
 const now = () => performance.now();
+
+// The LLM layer (docs/llm.md): off unless llm.model is set. When on, the prompt files are validated
+// now, so a broken prompt stops the start instead of an incident. LangChain never traces to LangSmith.
+for (const k of ['LANGSMITH_TRACING_V2', 'LANGCHAIN_TRACING_V2', 'LANGSMITH_TRACING', 'LANGCHAIN_TRACING'])
+  delete process.env[k];
+const llmWiring = {
+  promptsDir: config.value.llm.promptsDir
+    ? resolve(io.cwd, config.value.llm.promptsDir)
+    : fileURLToPath(new URL('../prompts', import.meta.url)),
+  clock: Date.now,
+};
+if (config.value.llm.model) {
+  const prompts = await loadPrompts(llmWiring.promptsDir);
+  if (!prompts.ok) {
+    io.stderr(`causeway: ${prompts.error.code}: ${prompts.error.message}\n`);
+    process.exit(2);
+  }
+}
 const commands = [
   buildTriageCommand(config.value),
   buildEvalCommand(config.value, now),
@@ -53,7 +73,8 @@ const commands = [
   buildSeedCommand(config.value),
   templatesCommand,
   buildAuditCommand(config.value, Date.now),
-  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url))),
+  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
+  buildAskCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
 ];
 
 process.on('unhandledRejection', (e) => {

@@ -52,6 +52,8 @@ export type FakeOptions = {
   readonly supportsJsonSchema?: boolean;
   /** Split streamed text into chunks of this many characters. */
   readonly chunkChars?: number;
+  /** Port to listen on (default: any free one). */
+  readonly port?: number;
 };
 
 /** Starts the fake on an ephemeral port. */
@@ -149,7 +151,7 @@ export async function startFakeOpenAi(
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/v1`,

@@ -25,7 +25,10 @@ export async function loadPrompts(dir: string): Promise<Result<PromptSet, Causew
       ok: false,
       error: {
         code: 'PROMPT_INVALID',
-        message: `${set.error.length} problem(s) in ${dir}:\n${set.error.map((p) => `  - ${p}`).join('\n')}`,
+        message: `${set.error.length} problem(s) in ${dir}:\n${set.error
+          .slice(0, 20)
+          .map((p) => `  - ${p}`)
+          .join('\n')}${set.error.length > 20 ? `\n  … and ${set.error.length - 20} more` : ''}`,
       },
     };
   return set;

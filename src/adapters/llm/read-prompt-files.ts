@@ -1,18 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { PromptFile } from '../../core/llm/prompt-file.ts';
 
-/** Every `.md` file under the prompts folder, with its path relative to it (`/`-separated). */
+/** The prompt files: `<id>.md` at the top of the prompts folder and `partials/<name>.md` (nothing deeper). */
 export async function readPromptFiles(dir: string): Promise<PromptFile[]> {
   const out: PromptFile[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.name.endsWith('.md'))
-        out.push({ path: relative(dir, p).split(sep).join('/'), text: await readFile(p, 'utf8') });
-    }
-  };
-  await walk(dir);
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.md'))
+      out.push({ path: e.name, text: await readFile(join(dir, e.name), 'utf8') });
+    else if (e.isDirectory() && e.name === 'partials')
+      for (const p of await readdir(join(dir, 'partials'), { withFileTypes: true }))
+        if (p.isFile() && p.name.endsWith('.md'))
+          out.push({ path: `partials/${p.name}`, text: await readFile(join(dir, 'partials', p.name), 'utf8') });
+  }
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

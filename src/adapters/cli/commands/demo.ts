@@ -3,27 +3,42 @@ import { investigate } from '../../../app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import { openBundle } from '../../files/open-bundle.ts';
+import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
+import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
+import { narrateForCli } from '../../llm/narrate-for-cli.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { renderChatPreview } from '../render-chat-preview.ts';
 import { renderReportText } from '../render-report-text.ts';
 
-const USAGE = `usage: causeway demo [--bundle DIR]
+const USAGE = `usage: causeway demo [--bundle DIR] [--llm-url URL [--llm-model NAME]]
 
 Triages a bundled example incident end to end with no services (files in, console out): prints
 the ranked hypotheses with their evidence, and the message it would post to Slack.
 
-  --bundle DIR   triage this bundle instead of the bundled example
+  --bundle DIR      triage this bundle instead of the bundled example
+  --llm-url URL     also write the grounded narrative with a model at this OpenAI-compatible
+                    base URL (e.g. http://127.0.0.1:11434/v1 for Ollama); same as setting
+                    CAUSEWAY_LLM_BASE_URL. Without it (and without llm.model) no request is made.
+  --llm-model NAME  the model to ask for (default: llm.model, else "local-model")
 `;
 
 /** `causeway demo`: the embedded default end to end on a shipped example bundle. */
-export function buildDemoCommand(config: Readonly<Config>, exampleDir: string): CliCommand {
+export function buildDemoCommand(
+  config: Readonly<Config>,
+  exampleDir: string,
+  llm?: { readonly promptsDir: string; readonly clock: () => number },
+): CliCommand {
   return {
     name: 'demo',
     summary: 'triage a bundled example incident end to end (no services needed)',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseCliArgs(argv, { bundle: { type: 'string' } });
+      const args = parseCliArgs(argv, {
+        bundle: { type: 'string' },
+        'llm-url': { type: 'string' },
+        'llm-model': { type: 'string' },
+      });
       if (!args.ok) {
         io.stderr(`causeway demo: USAGE: ${args.error}\n`);
         return 2;
@@ -31,6 +46,12 @@ export function buildDemoCommand(config: Readonly<Config>, exampleDir: string): 
       if (args.value.values.help) {
         io.stdout(USAGE);
         return 0;
+      }
+      const cfg = configWithLlmOverrides(config, args.value.values['llm-url'], args.value.values['llm-model']);
+      const deps = llm ? await buildLlmDeps(cfg, { promptsDir: llm.promptsDir, clock: llm.clock }) : undefined;
+      if (deps && !deps.ok) {
+        io.stderr(`causeway demo: ${deps.error.code}: ${deps.error.message}\n`);
+        return 2;
       }
       const dir = typeof args.value.values.bundle === 'string' ? resolve(io.cwd, args.value.values.bundle) : exampleDir;
       const opened = await openBundle(dir, config.triage.serviceLabels);
@@ -58,6 +79,7 @@ export function buildDemoCommand(config: Readonly<Config>, exampleDir: string): 
       io.stdout(
         `\n${renderReportText(report)}\n${rule}\nWhat Causeway would post to Slack:\n${rule}\n${renderChatPreview(report)}`,
       );
+      if (deps?.value.llm) io.stdout(await narrateForCli(deps.value, b.id, report));
       return 0;
     },
   };
