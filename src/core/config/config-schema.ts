@@ -257,6 +257,70 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  slack: z
+    .strictObject({
+      mode: z
+        .enum(['socket', 'http'], {
+          error:
+            'expected socket (Socket Mode: no public URL; needs slack.appToken) or http (Slack posts to slack.port; needs slack.signingSecret)',
+        })
+        .default('socket'),
+      botToken: z
+        .string({ error: 'expected the bot token (xoxb-…) from OAuth & Permissions' })
+        .regex(/^xox[bp]-/, { error: 'a bot token starts with xoxb-' })
+        .optional(),
+      appToken: z
+        .string({ error: 'expected an app-level token (xapp-…) with connections:write' })
+        .regex(/^xapp-/, { error: 'an app-level token starts with xapp-' })
+        .optional(),
+      signingSecret: z
+        .string({ error: 'expected the signing secret from Basic Information' })
+        .min(8, { error: 'expected the signing secret from Basic Information' })
+        .optional(),
+      /** HTTP mode: where Slack's requests arrive (POST /slack/events). */
+      port: z
+        .number({ error: 'expected a TCP port' })
+        .int({ error: 'expected a TCP port' })
+        .min(0)
+        .max(65_535, { error: 'expected a TCP port' })
+        .default(3000),
+      host: z.string({ error: 'expected an address to listen on' }).min(1).default('0.0.0.0'),
+      /** The Web API base URL (only for a local test Slack). */
+      apiUrl: z
+        .string({ error: 'expected a URL ending in /api/' })
+        .url({ error: 'expected a URL ending in /api/' })
+        .optional(),
+      /** The bot's ids: when both are set, start-up does not call auth.test. */
+      botId: z.string().min(1).optional(),
+      botUserId: z.string().min(1).optional(),
+      command: z
+        .string({ error: 'expected the slash command, e.g. /causeway' })
+        .regex(/^\/[a-z0-9_-]+$/, { error: 'expected a slash command such as /causeway' })
+        .default('/causeway'),
+      /** Channel ids (C…) whose alert notifications are triaged automatically. */
+      alertChannels: z
+        .array(
+          z.string().regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'expected a channel id such as C0123ABCD (not its name)' }),
+          {
+            error: 'expected a list of channel ids',
+          },
+        )
+        .default([]),
+      rateLimit: z
+        .strictObject({
+          investigations: count('investigations').default(5),
+          perMinutes: minutes('the window of the per-channel limit').default(10),
+        })
+        .prefault({}),
+      charts: z.boolean({ error: 'expected true or false' }).default(true),
+    })
+    .prefault({}),
+  sources: z
+    .strictObject({
+      /** A recorded incident bundle (or a folder of them) that chat triages read instead of live data. */
+      bundleDir: z.string({ error: 'expected a folder path' }).min(1).optional(),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z
