@@ -102,8 +102,9 @@ export const ERROR_CODES = {
     fix: 'Set slack.botToken (xoxb-…) and, in Socket Mode, slack.appToken (xapp-…), or in HTTP mode slack.signingSecret; see docs/slack.md.',
   },
   CHAT_POST_FAILED: {
-    meaning: 'Slack refused a message Causeway tried to post or edit (not in the channel, channel gone, token revoked, invalid blocks).',
-    fix: 'Invite the app to the channel (/invite @Causeway); if it persists, check the app is installed and the bot token is valid. The message names Slack\'s error code.',
+    meaning:
+      'Slack refused a message Causeway tried to post or edit (not in the channel, channel gone, token revoked, invalid blocks).',
+    fix: "Invite the app to the channel (/invite @Causeway); if it persists, check the app is installed and the bot token is valid. The message names Slack's error code.",
   },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',

@@ -95,7 +95,7 @@ function evidenceItem(key: string, e: Evidence, allow: ReadonlySet<string>): Jso
     kind: e.kind,
     service: e.service,
     stance: e.stance,
-    summary: e.summary,
+    summary: summaryOf(e, allow),
   };
   if (allow.has('evidence.data')) {
     const data: Record<string, JsonValue> = { ...e.data };
@@ -107,4 +107,11 @@ function evidenceItem(key: string, e: Evidence, allow: ReadonlySet<string>): Jso
   if (allow.has('evidence.link') && e.link) out.link = e.link;
   if (allow.has('evidence.traceIds') && e.traceIds?.length) out.traceIds = e.traceIds.slice(0, 3);
   return out;
+}
+
+/** Evidence summaries quote alert annotations and change descriptions; those go only when allowlisted. */
+function summaryOf(e: Evidence, allow: ReadonlySet<string>): string {
+  if (e.source === 'alert' && !allow.has('alert.annotations')) return `an alert fired on ${e.service}`;
+  if (e.source === 'changes' && !allow.has('change.description')) return e.summary.replace(/ — "[\s\S]*"$/, '');
+  return e.summary;
 }

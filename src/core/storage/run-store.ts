@@ -1,4 +1,5 @@
 import type { AuditActor } from '../audit/audit-actor.ts';
+import type { JsonObject } from '../audit/json-value.ts';
 
 export type RunStatus = 'proposed' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'outcome-unknown';
 export type StepStatus =
@@ -11,6 +12,7 @@ export type StepStatus =
   | 'succeeded'
   | 'failed'
   | 'skipped'
+  | 'cancelled'
   | 'outcome-unknown';
 
 /** One rendered step of a run; `renderedHash` binds approvals to exactly what will run. */
@@ -36,6 +38,8 @@ export type Run = {
   readonly updatedAt: number;
   readonly status: RunStatus;
   readonly steps: readonly RunStep[];
+  /** What the feature stored with the run at `create` (the runbook plan), byte for byte; undefined when none. */
+  readonly plan: JsonObject | undefined;
 };
 
 export type StepPatch = {
@@ -84,12 +88,25 @@ export type RunStore = {
     readonly proposedBy: AuditActor;
     readonly at: number;
     readonly steps: readonly { readonly name: string; readonly risk: 'low' | 'high'; readonly renderedHash: string }[];
+    /** The plan to keep with the run (stored as canonical JSON text). */
+    readonly plan?: JsonObject;
   }): Promise<Run>;
   get(id: string): Promise<Run | undefined>;
   /** Oldest first. */
   list(incidentId: string): Promise<Run[]>;
   setStatus(id: string, status: RunStatus, at: number): Promise<Run | undefined>;
+  /**
+   * Conditional: sets the run's status only while it is one of `from` (atomically, across
+   * replicas). Undefined when the run is unknown or was not in `from` (someone else moved it).
+   */
+  transitionRun(id: string, from: readonly RunStatus[], to: RunStatus, at: number): Promise<Run | undefined>;
   updateStep(runId: string, index: number, patch: StepPatch): Promise<Run | undefined>;
+  /**
+   * Conditional: applies the patch only while the step's status is one of `from` (atomically,
+   * across replicas): of concurrent callers moving a step out of a status, exactly one gets the
+   * run back; the others get undefined (as for an unknown run or step).
+   */
+  transitionStep(runId: string, index: number, from: readonly StepStatus[], patch: StepPatch): Promise<Run | undefined>;
   /** Asks (or asks again, after expiry or denial) for approval of a step; clears earlier decisions. */
   requestApproval(request: Omit<ApprovalRequest, 'state'>): Promise<ApprovalRequest>;
   approval(runId: string, stepIndex: number): Promise<ApprovalRequest | undefined>;
@@ -97,6 +114,8 @@ export type RunStore = {
     decision: ApprovalDecision,
   ): Promise<{ readonly recorded: true } | { readonly recorded: false; readonly reason: DecisionRefusal }>;
   decisions(runId: string, stepIndex: number): Promise<ApprovalDecision[]>;
+  /** Pending requests, oldest expiry first; with `expiresBy`, only those with `expiresAt <= expiresBy`. */
+  pendingApprovals(expiresBy?: number): Promise<ApprovalRequest[]>;
   /** Moves a pending request to its outcome; false when it was not pending (someone else did). */
   settleApproval(
     runId: string,

@@ -28,17 +28,23 @@ export function trafficRule(
   const out: RuleFinding[] = [];
   for (const s of f.services.values()) {
     if (s.role === 'dependency') continue;
-    const byTraces = s.baseline.requests - s.baseline.requestErrors >= MIN_BASELINE;
-    const base = byTraces ? s.baseline.requests - s.baseline.requestErrors : s.baseline.logs - s.baseline.errorLogs;
-    const inc = byTraces ? s.incident.requests - s.incident.requestErrors : s.incident.logs - s.incident.errorLogs;
+    // Logs are not sampled; tail-sampled traces keep every failing or slow request, so their
+    // counts track trouble as much as load. Traces count only for services without logs.
+    const byTraces = s.baseline.logs - s.baseline.errorLogs - s.baseline.warnLogs < MIN_BASELINE;
+    const base = byTraces
+      ? s.baseline.requests - s.baseline.requestErrors
+      : s.baseline.logs - s.baseline.errorLogs - s.baseline.warnLogs;
+    const inc = byTraces
+      ? s.incident.requests - s.incident.requestErrors
+      : s.incident.logs - s.incident.errorLogs - s.incident.warnLogs;
     if (base < MIN_BASELINE) continue;
     const rb = base / bMs;
     const ri = inc / iMs;
     const ratio = ri / rb;
     if (ratio < MIN_RATIO || countExcess(base, bMs, inc, iMs).z < 3) continue;
     const { saturation, signs } = saturationOf(f, s.service, signals);
-    const strength = Math.min(1, Math.log2(ratio) / 2) * (0.3 + 0.7 * saturation) * (byTraces ? 1 : 0.7);
-    const unit = byTraces ? 'successful requests' : 'non-error log lines';
+    const strength = Math.min(1, Math.log2(ratio) / 2) * (0.3 + 0.7 * saturation) * 1;
+    const unit = byTraces ? 'successful requests' : 'info log lines';
     const text =
       `${unit} per minute rose ×${formatNumber(ratio)} (${formatNumber(rb * 60_000)} → ${formatNumber(ri * 60_000)})` +
       (signs.length > 0 ? ` and it buckles: ${signs.join(', ')}` : '; no sign that it is overloaded');

@@ -1,0 +1,121 @@
+// Robustness: writes degraded copies of a suite of bundles, the way real exports differ from
+// the simulator's, so `causeway eval` can measure what each degradation costs.
+//
+//   node bench/triage/degrade.ts --in DIR --out DIR [--strip-status] [--strip-kind] [--no-changes]
+//        [--baseline-min N] [--skew-ms N] [--pod-names] [--logs-only] [--traces-only]
+//
+// --strip-status  spans lose status (and HTTP status codes): errors come only from logs
+// --strip-kind    span kinds become unspecified
+// --no-changes    changes.json removed
+// --baseline-min  data older than N minutes before the alert removed (a short baseline)
+// --skew-ms       each service's clock shifted by a fixed amount within ±N ms
+// --pod-names     log service.name replaced by a pod name (checkout → checkout-7d9f8c6b5-x2k4q)
+// --logs-only / --traces-only  one source removed
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+
+const { values: o } = parseArgs({
+  options: {
+    in: { type: 'string' },
+    out: { type: 'string' },
+    'strip-status': { type: 'boolean' },
+    'strip-kind': { type: 'boolean' },
+    'no-changes': { type: 'boolean' },
+    'baseline-min': { type: 'string' },
+    'skew-ms': { type: 'string' },
+    'pod-names': { type: 'boolean' },
+    'logs-only': { type: 'boolean' },
+    'traces-only': { type: 'boolean' },
+  },
+});
+if (!o.in || !o.out) {
+  console.error('usage: node bench/triage/degrade.ts --in DIR --out DIR [options]');
+  process.exit(2);
+}
+const h = (s: string) => createHash('sha256').update(s).digest();
+const skewOf = (svc: string) => (o['skew-ms'] ? (h(svc).readUInt16LE(0) / 65535 - 0.5) * 2 * Number(o['skew-ms']) : 0);
+const podOf = (svc: string) => {
+  const d = h(svc).toString('hex');
+  return `${svc}-${d.slice(0, 9).replace(/[aeiou]/g, '7')}-${d.slice(9, 14).replace(/[aeiou]/g, '4')}`;
+};
+
+async function eachLine(src: string, dst: string, f: (line: string) => string | undefined): Promise<void> {
+  const w = createWriteStream(dst);
+  for await (const line of createInterface({ input: createReadStream(src), crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line.trim()) continue;
+    const out = f(line);
+    if (out !== undefined && !w.write(`${out}\n`)) await new Promise<void>((r) => w.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => w.end(r));
+}
+
+for (const name of readdirSync(o.in).sort()) {
+  const src = join(o.in, name);
+  if (!existsSync(join(src, 'alert.json'))) continue;
+  const dst = join(o.out, name);
+  mkdirSync(dst, { recursive: true });
+  for (const f of ['alert.json', 'truth.json', 'scenario.json'])
+    if (existsSync(join(src, f))) copyFileSync(join(src, f), join(dst, f));
+  if (!o['no-changes'] && existsSync(join(src, 'changes.json')))
+    copyFileSync(join(src, 'changes.json'), join(dst, 'changes.json'));
+  const alert = JSON.parse(readFileSync(join(src, 'alert.json'), 'utf8'));
+  const asOf = Math.min(
+    ...alert.alerts
+      .filter((a: { status: string }) => a.status === 'firing')
+      .map((a: { startsAt: string }) => Date.parse(a.startsAt)),
+  );
+  const from = o['baseline-min'] ? asOf - Number(o['baseline-min']) * 60_000 : Number.NEGATIVE_INFINITY;
+  if (!o['traces-only'] && existsSync(join(src, 'logs.ndjson'))) {
+    await eachLine(join(src, 'logs.ndjson'), join(dst, 'logs.ndjson'), (line) => {
+      const d = JSON.parse(line);
+      const svc: string = d['service.name'] ?? d.service?.name;
+      const ts = Date.parse(d['@timestamp']) + skewOf(svc);
+      if (ts < from) return undefined;
+      d['@timestamp'] = new Date(ts).toISOString();
+      if (o['pod-names']) {
+        if (d['service.name']) d['service.name'] = podOf(svc);
+        else d.service.name = podOf(svc);
+      }
+      return JSON.stringify(d);
+    });
+  }
+  if (!o['logs-only'] && existsSync(join(src, 'traces.ndjson'))) {
+    await eachLine(join(src, 'traces.ndjson'), join(dst, 'traces.ndjson'), (line) => {
+      const req = JSON.parse(line);
+      for (const rs of req.resourceSpans ?? []) {
+        const svc =
+          rs.resource?.attributes?.find((a: { key: string }) => a.key === 'service.name')?.value?.stringValue ?? '';
+        const skew = BigInt(Math.round(skewOf(svc) * 1e6));
+        for (const ss of rs.scopeSpans ?? []) {
+          ss.spans = (ss.spans ?? []).filter(
+            (sp: { startTimeUnixNano: string }) => Number(BigInt(sp.startTimeUnixNano) / 1_000_000n) >= from,
+          );
+          for (const sp of ss.spans) {
+            sp.startTimeUnixNano = String(BigInt(sp.startTimeUnixNano) + skew);
+            sp.endTimeUnixNano = String(BigInt(sp.endTimeUnixNano) + skew);
+            if (o['strip-status']) {
+              sp.status = {};
+              sp.attributes = (sp.attributes ?? []).filter(
+                (a: { key: string }) => !/status_code|error\.type/.test(a.key),
+              );
+              sp.events = [];
+            }
+            if (o['strip-kind']) sp.kind = 0;
+          }
+        }
+      }
+      return JSON.stringify(req);
+    });
+  }
+}
