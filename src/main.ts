@@ -7,8 +7,10 @@ import { buildAskCommand } from './adapters/cli/commands/ask.ts';
 import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
+import { buildFeedbackCommand } from './adapters/cli/commands/feedback.ts';
 import { buildSeedCommand } from './adapters/cli/commands/seed.ts';
 import { simulateCommand } from './adapters/cli/commands/simulate.ts';
+import { buildSlackCommand } from './adapters/cli/commands/slack.ts';
 import { templatesCommand } from './adapters/cli/commands/templates.ts';
 import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
@@ -75,6 +77,14 @@ const commands = [
   buildAuditCommand(config.value, Date.now),
   buildDemoCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
   buildAskCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
+  buildSlackCommand(config.value, {
+    now: Date.now,
+    onShutdown: (stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+  }),
+  buildFeedbackCommand(config.value, Date.now),
 ];
 
 process.on('unhandledRejection', (e) => {

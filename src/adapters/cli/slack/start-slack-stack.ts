@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { LogLevel } from '@slack/bolt';
+import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
+import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
+import { createSeenDeliveries } from '../../../app/slack/seen-deliveries.ts';
+import type { Narrative } from '../../../core/chat/narrative.ts';
+import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
+import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
+import type { Config } from '../../../core/config/config-schema.ts';
+import type { CausewayError } from '../../../core/errors/causeway-error.ts';
+import type { TriageReport } from '../../../core/model/triage-report.ts';
+import type { Result } from '../../../core/result/result.ts';
+import type { TriageSources } from '../../../core/sources/triage-sources.ts';
+import type { Storage } from '../../../core/storage/storage.ts';
+import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
+import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
+import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
+import { createSlackLogger } from '../../slack/create-slack-logger.ts';
+import { openStorage } from '../../storage/open-storage.ts';
+import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
+
+export type SlackStack = {
+  readonly slack: SlackApp;
+  readonly storage: Storage;
+  /** HTTP mode: the port Slack's requests arrive on. */
+  readonly port?: number;
+  stop(): Promise<void>;
+};
+
+/** What the stack takes besides the configuration (tests and benchmarks replace some). */
+export type SlackStackEnv = {
+  readonly cwd: string;
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly sources?: TriageSources;
+  readonly runbooks?: RunbookFinder;
+  readonly narrate?: (report: TriageReport) => Promise<Narrative | undefined>;
+  readonly chat?: SlackChatOptions;
+};
+
+/**
+ * Builds and starts the Slack app from the configuration: storage, triage sources, chart renderer,
+ * the use-cases and the Bolt app (Socket Mode or HTTP). Missing credentials are reported together
+ * (SLACK_NOT_CONFIGURED) before anything starts.
+ */
+export async function startSlackStack(
+  config: Readonly<Config>,
+  env: SlackStackEnv,
+): Promise<Result<SlackStack, CausewayError>> {
+  const s = config.slack;
+  const missing = [
+    ...(s.botToken ? [] : ['slack.botToken (xoxb-…)']),
+    ...(s.mode === 'socket' && !s.appToken ? ['slack.appToken (xapp-…, Socket Mode)'] : []),
+    ...(s.mode === 'http' && !s.signingSecret ? ['slack.signingSecret (HTTP mode)'] : []),
+  ];
+  if (missing.length > 0)
+    return { ok: false, error: { code: 'SLACK_NOT_CONFIGURED', message: `missing ${missing.join(', ')}` } };
+  const opened = await openStorage(config.storage.url, {
+    clock: env.now,
+    cwd: env.cwd,
+    sqliteSynchronous: config.storage.sqliteSynchronous,
+    audit: {
+      ...(config.audit.checkpointKey ? { checkpointKey: config.audit.checkpointKey } : {}),
+      checkpointEvery: config.audit.checkpointEvery,
+      storeFullText: config.audit.storeFullText,
+      inlinePayloadBytes: config.audit.inlinePayloadBytes,
+      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey].filter(
+        (x): x is string => typeof x === 'string',
+      ),
+    },
+  });
+  if (!opened.ok) return opened;
+  const storage = opened.value;
+  const charts = s.charts ? createChartRenderer() : undefined;
+  const logger = createSlackLogger(env.log, levelOf(config.log.level));
+  const slack = buildSlackApp(
+    {
+      mode: s.mode,
+      botToken: s.botToken as string,
+      ...(s.appToken ? { appToken: s.appToken } : {}),
+      ...(s.signingSecret ? { signingSecret: s.signingSecret } : {}),
+      ...(s.botId ? { botId: s.botId } : {}),
+      ...(s.botUserId ? { botUserId: s.botUserId } : {}),
+      ...(s.apiUrl ? { apiUrl: s.apiUrl } : {}),
+      command: s.command,
+      port: s.port,
+      host: s.host,
+    },
+    {
+      incidents: storage.incidents,
+      feedback: storage.feedback,
+      audit: storage.audit,
+      sources: env.sources ?? triageSourcesFromConfig(config, env.cwd),
+      runbooks: env.runbooks ?? NO_RUNBOOKS,
+      options: investigateOptionsFromConfig(config),
+      board: createIncidentBoard(),
+      now: env.now,
+      ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
+      ...(env.narrate ? { narrate: env.narrate } : {}),
+      watchedChannels: new Set(s.alertChannels),
+      serviceLabels: config.triage.serviceLabels,
+      limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
+      seen: createSeenDeliveries(),
+      newIncidentId: () =>
+        `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`,
+    },
+    logger,
+    env.chat ?? {},
+  );
+  let port: number | undefined;
+  try {
+    port = (await slack.start()).port;
+  } catch (e) {
+    await storage.close();
+    return {
+      ok: false,
+      error: { code: 'SLACK_NOT_CONFIGURED', message: `cannot start the Slack app: ${(e as Error).message}` },
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      slack,
+      storage,
+      ...(port !== undefined ? { port } : {}),
+      async stop() {
+        await slack.stop();
+        await storage.close();
+      },
+    },
+  };
+}
+
+function levelOf(l: Config['log']['level']): LogLevel {
+  if (l === 'trace' || l === 'debug') return LogLevel.DEBUG;
+  if (l === 'info') return LogLevel.INFO;
+  if (l === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
+}

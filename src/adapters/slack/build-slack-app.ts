@@ -1,0 +1,175 @@
+import type { Server } from 'node:http';
+import { App, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
+import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
+import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
+import { recordFeedback } from '../../app/slack/record-feedback.ts';
+import { triageAlertMessage } from '../../app/slack/triage-alert-message.ts';
+import type { SlackMessage } from '../../core/chat/alerts/slack-message.ts';
+import type { Block, ChatMessage } from '../../core/chat/block-kit.ts';
+import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
+import { CHAT_IDS } from '../../core/chat/chat-ids.ts';
+import type { ChatPort } from '../../core/chat/chat-port.ts';
+import { decodeActionValue } from '../../core/chat/decode-action-value.ts';
+import { createSlackChat, type SlackChatOptions } from './create-slack-chat.ts';
+import type { SlackAppOptions } from './slack-app-options.ts';
+import type { SlackUseCaseDeps } from './slack-use-case-deps.ts';
+
+export type SlackApp = {
+  readonly app: App;
+  readonly chat: ChatPort;
+  /** Connects (Socket Mode) or listens (HTTP mode); resolves with the HTTP port in HTTP mode. */
+  start(): Promise<{ readonly port?: number }>;
+  /** Resolves when all work started by requests so far has finished. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The Bolt app: `/causeway` (acknowledged at once, the work done after the acknowledgement),
+ * messages in watched channels (auto-triage), and the message buttons (👍/👎, more evidence,
+ * runbooks). Socket Mode or HTTP mode (request signatures verified by Bolt on the raw body;
+ * bad ones get 401 and run nothing). Secrets never reach the logger.
+ */
+export function buildSlackApp(
+  o: SlackAppOptions,
+  deps: SlackUseCaseDeps,
+  logger: Logger,
+  chatOptions: SlackChatOptions = {},
+): SlackApp {
+  const clientOptions = {
+    ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}),
+    // The chat adapter owns the rate-limit policy (Retry-After, pacing).
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger,
+  };
+  const ids = o.botId && o.botUserId ? { botId: o.botId, botUserId: o.botUserId } : {};
+  const app =
+    o.mode === 'socket'
+      ? new App({
+          socketMode: true,
+          appToken: o.appToken as string,
+          token: o.botToken,
+          ...ids,
+          clientOptions,
+          installerOptions: { clientOptions: o.apiUrl ? { slackApiUrl: o.apiUrl } : {} },
+          logger,
+        })
+      : new App({ signingSecret: o.signingSecret as string, token: o.botToken, ...ids, clientOptions, logger });
+  const chat = createSlackChat(app.client, chatOptions);
+  const all = { ...deps, chat };
+  const inFlight = new Set<Promise<unknown>>();
+  const background = (what: string, work: () => Promise<unknown>) => {
+    const p = work()
+      .catch((e: unknown) => logger.error(`${what} failed:`, e instanceof Error ? e.message : String(e)))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  const toSlack = (m: ChatMessage) => ({ text: m.text, blocks: m.blocks as never });
+
+  app.command(o.command, async ({ command, ack, respond }) => {
+    const r = handleSlashCommand(all, {
+      command: command.command,
+      text: command.text,
+      channel: command.channel_id,
+      user: command.user_id,
+      reply: async (m) => {
+        await respond({ response_type: 'ephemeral', ...toSlack(m) });
+      },
+    });
+    await ack(r.ack ? { response_type: 'ephemeral', ...toSlack(r.ack) } : undefined);
+    if (r.work) background('slash command', r.work);
+  });
+
+  app.event('message', async ({ event, body }) => {
+    const e = event as unknown as SlackMessage & { channel: string };
+    background('alert message', () =>
+      triageAlertMessage(all, {
+        channel: e.channel,
+        message: e,
+        eventId: (body as { event_id?: string }).event_id as string,
+      }),
+    );
+  });
+
+  const clicked = (body: BlockAction, action: ButtonAction) => {
+    const value = decodeActionValue(action.value);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const ts = body.message?.ts ?? body.container?.message_ts;
+    return value && channel && ts ? { value, channel, ts: String(ts) } : undefined;
+  };
+  for (const [actionId, verdict] of [
+    [CHAT_IDS.actions.right, 'confirmed'],
+    [CHAT_IDS.actions.wrong, 'rejected'],
+  ] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
+      await ack();
+      const c = clicked(body, action);
+      if (!c?.value.hypothesisId) return;
+      const { hypothesisId } = c.value;
+      background('feedback', () =>
+        recordFeedback(all, {
+          incidentId: c.value.incidentId,
+          hypothesisId,
+          user: body.user.id,
+          verdict,
+          channel: c.channel,
+          messageTs: c.ts,
+          blocks: body.message?.blocks as Block[] | undefined,
+        }),
+      );
+    });
+  }
+  app.action<BlockAction<ButtonAction>>(CHAT_IDS.actions.moreEvidence, async ({ ack, body, action }) => {
+    await ack();
+    const c = clicked(body, action);
+    if (!c) return;
+    const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? c.ts);
+    background('more evidence', () =>
+      postMoreEvidence(all, { incidentId: c.value.incidentId, channel: c.channel, threadTs, user: body.user.id }),
+    );
+  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${CHAT_IDS.actions.runbookPrefix}\\d+$`),
+    async ({ ack, body, action }) => {
+      await ack();
+      const c = clicked(body, action);
+      if (!c) return;
+      background('runbook', async () => {
+        await chat.postEphemeral(
+          c.channel,
+          body.user.id,
+          buildNoticeMessage(
+            `Runbook \`${c.value.runbookId ?? '?'}\`: proposing and approving runbook steps from Slack comes with the runbook feature.`,
+          ),
+          c.ts,
+        );
+      });
+    },
+  );
+  app.error(async (e) => {
+    logger.error('slack listener error:', e.message);
+  });
+
+  let server: Server | undefined;
+  return {
+    app,
+    chat,
+    async start() {
+      if (o.mode === 'socket') {
+        await app.start();
+        return {};
+      }
+      server = (await app.start({ port: o.port, host: o.host })) as Server;
+      const addr = server.address();
+      return { port: typeof addr === 'object' && addr ? addr.port : o.port };
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async stop() {
+      await app.stop();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
