@@ -4,7 +4,6 @@ import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import { llmSettingsFromConfig } from '../../core/llm/llm-settings-from-config.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
-import { createOpenAiLlmClient } from './create-openai-llm-client.ts';
 import { loadPrompts } from './load-prompts.ts';
 import { openAiSettingsFromConfig } from './openai-settings-from-config.ts';
 
@@ -28,5 +27,7 @@ export async function buildLlmDeps(
   if (!client) return { ok: true, value: { ...base, llm: undefined, prompts: new Map() } };
   const prompts = await loadPrompts(opts.promptsDir);
   if (!prompts.ok) return prompts;
+  // Loaded only when a model is configured, so commands without one never load LangChain.
+  const { createOpenAiLlmClient } = await import('./create-openai-llm-client.ts');
   return { ok: true, value: { ...base, llm: createOpenAiLlmClient(client), prompts: prompts.value } };
 }

@@ -4,6 +4,7 @@ import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import { ChatOpenAI } from '@langchain/openai';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import type { ToolCall } from '../../core/llm/chat-message.ts';
+import { estimateTokens } from '../../core/llm/estimate-tokens.ts';
 import type { LlmCallMeta, LlmClient, LlmOutcome, ToolSpec } from '../../core/llm/llm-client.ts';
 import type { ClassifiedError } from './classified-error.ts';
 import { classifyLlmError } from './classify-llm-error.ts';
@@ -14,7 +15,7 @@ import { parseJsonReply } from './parse-json-reply.ts';
 import { toLangchainMessages } from './to-langchain-messages.ts';
 
 type Tally = { attempts: number; inputTokens: number; outputTokens: number; readonly started: number };
-type Sent = { ok: true; msg: AIMessage } | { ok: false; c: ClassifiedError };
+type Sent = { ok: true; msg: AIMessage } | { ok: false; c: ClassifiedError; notJson?: boolean };
 
 const MAX_WAIT_MS = 30_000;
 
@@ -65,6 +66,19 @@ export function createOpenAiLlmClient(
         t.outputTokens += usage?.output_tokens ?? 0;
         return { ok: true, msg };
       } catch (e) {
+        // json_schema replies are JSON-parsed inside the client: prose from a server that ignores
+        // response_format surfaces here, not as content.
+        if (e instanceof SyntaxError || (e as { name?: unknown })?.name === 'SyntaxError')
+          return {
+            ok: false,
+            c: {
+              error: { code: 'LLM_OUTPUT_INVALID', message: `the model's reply is not JSON (${(e as Error).message})` },
+              retryable: false,
+              retryAfterMs: undefined,
+              schemaUnsupported: false,
+            },
+            notJson: true,
+          };
         const timedOut = perRequest.aborted || signal.aborted;
         const c = classifyLlmError(e, timedOut, signal.aborted ? clock() - t.started : s.timeoutMs);
         if (!c.retryable || attempt >= s.maxRetries || signal.aborted) return { ok: false, c };
@@ -99,7 +113,13 @@ export function createOpenAiLlmClient(
             ? chat.withConfig({
                 response_format: {
                   type: 'json_schema',
-                  json_schema: { name: req.name, description: req.description, strict: true, schema: req.schema },
+                  // A plain JSON schema (not the zod object), so the reply is validated here, with its usage kept.
+                  json_schema: {
+                    name: req.name,
+                    description: req.description,
+                    strict: true,
+                    schema: toJsonSchema(req.schema) as Record<string, unknown>,
+                  },
                 },
               })
             : chat.bindTools([toOpenAiTool({ name: req.name, description: req.description, parameters: req.schema })], {
@@ -107,7 +127,14 @@ export function createOpenAiLlmClient(
               });
         const r = await send(runnable as Runnable<BaseMessage[], AIMessage>, messages, req.signal, t);
         if (!r.ok) {
-          if (r.c.schemaUnsupported && m === 'jsonSchema' && s.structuredOutput === 'auto' && !fellBack) {
+          // The tokens of a reply the client could not parse are unknown: count the request's estimate.
+          if (r.notJson) t.inputTokens += estimateTokens(req.messages);
+          if (
+            (r.c.schemaUnsupported || r.notJson) &&
+            m === 'jsonSchema' &&
+            s.structuredOutput === 'auto' &&
+            !fellBack
+          ) {
             method = 'functionCalling';
             fellBack = true;
             continue;
