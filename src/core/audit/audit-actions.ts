@@ -17,6 +17,11 @@ export const AUDIT_ACTIONS = {
   'approval.granted': 'an approver said yes: runId, step, stepHash',
   'approval.denied': 'an approver said no: runId, step, stepHash',
   'approval.expired': 'an approval request ran out of time: runId, step',
+  'approval.refused':
+    'a decision the policy refused (requester, not an approver, expired, changed step, already decided): runId, step, reason',
+  'step.refused': 'a step that was not run (not approved, approval expired or used, step changed): runId, step, reason',
+  'run.cancelled': 'a run stopped before it finished (a rejection, a person, the step changed): runId, by, reason',
+  'run.finished': 'a run ended: runId, status, each step outcome',
   'step.started': 'write-ahead: an effect is about to run (effectId, kind, what exactly)',
   'step.finished': 'the effect ended: effectId, status, exit code, output hash',
   'step.outcome-unknown': 'found started but not finished after a restart; never re-run',

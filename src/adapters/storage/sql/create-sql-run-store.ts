@@ -1,4 +1,6 @@
 import type { AuditActor } from '../../../core/audit/audit-actor.ts';
+import { canonicalJson } from '../../../core/audit/canonical-json.ts';
+import type { JsonObject } from '../../../core/audit/json-value.ts';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -17,7 +19,7 @@ const REQUEST_COLUMNS = 'run_id, step_idx, step_hash, requested_by, required, re
 export function createSqlRunStore(db: SqlDb): RunStore {
   const load = async (q: SqlExecutor, id: string, lock = false): Promise<Run | undefined> => {
     const r = await q.get(
-      `SELECT id, incident_id, runbook, proposed_by, status, created_at, updated_at FROM runs WHERE id = $1${lock ? db.forUpdate : ''}`,
+      `SELECT id, incident_id, runbook, proposed_by, status, created_at, updated_at, plan FROM runs WHERE id = $1${lock ? db.forUpdate : ''}`,
       [id],
     );
     if (!r) return undefined;
@@ -31,6 +33,7 @@ export function createSqlRunStore(db: SqlDb): RunStore {
       updatedAt: Number(r.updated_at),
       status: String(r.status) as RunStatus,
       steps: steps.map(toStep),
+      plan: r.plan === null || r.plan === undefined ? undefined : (JSON.parse(String(r.plan)) as JsonObject),
     };
   };
   const request = async (q: SqlExecutor, runId: string, idx: number, lock = false) => {
@@ -45,9 +48,9 @@ export function createSqlRunStore(db: SqlDb): RunStore {
     create: (run) =>
       db.transaction(async (tx) => {
         await tx.run(
-          `INSERT INTO runs (id, incident_id, runbook, proposed_by, status, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, 'proposed', $5, $5)`,
-          [run.id, run.incidentId, run.runbook, run.proposedBy, run.at],
+          `INSERT INTO runs (id, incident_id, runbook, proposed_by, status, created_at, updated_at, plan)
+           VALUES ($1, $2, $3, $4, 'proposed', $5, $5, $6)`,
+          [run.id, run.incidentId, run.runbook, run.proposedBy, run.at, run.plan ? canonicalJson(run.plan) : null],
         );
         for (const [i, s] of run.steps.entries()) {
           await tx.run(
@@ -71,6 +74,39 @@ export function createSqlRunStore(db: SqlDb): RunStore {
       db.transaction(async (tx) => {
         const changed = await tx.run('UPDATE runs SET status = $1, updated_at = $2 WHERE id = $3', [status, at, id]);
         return changed ? load(tx, id) : undefined;
+      }),
+    transitionRun: (id, from, to, at) =>
+      db.transaction(async (tx) => {
+        if (from.length === 0) return undefined;
+        const changed = await tx.run(
+          `UPDATE runs SET status = $1, updated_at = $2 WHERE id = $3 AND status IN (${from.map((_, i) => `$${i + 4}`).join(', ')})`,
+          [to, at, id, ...from],
+        );
+        return changed ? load(tx, id) : undefined;
+      }),
+    transitionStep: (runId, index, from, p) =>
+      db.transaction(async (tx) => {
+        if (from.length === 0) return undefined;
+        // One UPDATE with the status in its WHERE: the row lock (PostgreSQL) or the write lock
+        // (SQLite) makes concurrent callers see each other's commit, so only one matches.
+        const changed = await tx.run(
+          `UPDATE run_steps SET status = $1, exit_code = COALESCE($2, exit_code), output_hash = COALESCE($3, output_hash),
+             started_at = COALESCE($4, started_at), finished_at = COALESCE($5, finished_at)
+           WHERE run_id = $6 AND idx = $7 AND status IN (${from.map((_, i) => `$${i + 8}`).join(', ')})`,
+          [
+            p.status,
+            p.exitCode ?? null,
+            p.outputHash ?? null,
+            p.startedAt ?? null,
+            p.finishedAt ?? null,
+            runId,
+            index,
+            ...from,
+          ],
+        );
+        if (!changed) return undefined;
+        await tx.run('UPDATE runs SET updated_at = $1 WHERE id = $2', [p.at, runId]);
+        return load(tx, runId);
       }),
     updateStep: (runId, index, p) =>
       db.transaction(async (tx) => {
@@ -128,6 +164,14 @@ export function createSqlRunStore(db: SqlDb): RunStore {
           at: Number(r.at),
         }),
       );
+    },
+    async pendingApprovals(expiresBy) {
+      const rows = await db.all(
+        `SELECT ${REQUEST_COLUMNS} FROM approval_requests WHERE state = 'pending'${expiresBy === undefined ? '' : ' AND expires_at <= $1'}
+         ORDER BY expires_at, run_id, step_idx`,
+        expiresBy === undefined ? [] : [expiresBy],
+      );
+      return rows.map(toRequest);
     },
     async settleApproval(runId, stepIndex, state, at) {
       const changed = await db.run(
