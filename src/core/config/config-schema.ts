@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts';
 import { DEFAULT_SEND_FIELDS } from '../llm/default-send-fields.ts';
 import { SEND_FIELDS } from '../llm/send-fields.ts';
+import { runbooksConfigSchema } from '../runbooks/runbooks-config-schema.ts';
 
 const seconds = (what: string) =>
   z.number({ error: `expected a number of seconds (${what})` }).nonnegative({ error: 'must be ≥ 0 seconds' });
@@ -321,6 +322,7 @@ export const configSchema = z.strictObject({
       bundleDir: z.string({ error: 'expected a folder path' }).min(1).optional(),
     })
     .prefault({}),
+  runbooks: runbooksConfigSchema,
   log: z
     .strictObject({
       level: z

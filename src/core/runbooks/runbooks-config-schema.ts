@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+const whole = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `expected a number of ${what}` })
+    .int({ error: `must be a whole number of ${what}` })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+/** A Slack user (U…/W…) or user group (S…) id. */
+const member = z
+  .string({ error: 'expected a Slack user id (U…, W…) or user group id (S…)' })
+  .regex(/^[UWS][A-Z0-9]{2,32}$/, { error: 'expected a Slack user id (U…, W…) or user group id (S…), not a name' });
+
+const hostName = z
+  .string({ error: 'expected a host, or host:port' })
+  .regex(/^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$/, {
+    error: 'expected a host name or address, optionally with :port (no scheme, no path)',
+  });
+
+/**
+ * The `runbooks` section of the configuration (docs/runbooks.md): where runbook files are, the
+ * approval policy, and what the executors may touch. Everything an executor may reach is
+ * allowlisted here; the defaults allow nothing but reading.
+ */
+export const runbooksConfigSchema = z
+  .strictObject({
+    /** The folder of runbook files (`*.yaml`), relative to the working directory. */
+    dir: z.string({ error: 'expected a folder path' }).min(1).default('runbooks'),
+    defaultTimeoutSeconds: whole('seconds', 1, 86_400).default(300),
+    maxTimeoutSeconds: whole('seconds', 1, 86_400).default(3600),
+    approval: z
+      .strictObject({
+        expiryMinutes: whole('minutes', 1, 1440).default(30),
+        /** At least this many distinct approvers for a high-risk step (a runbook may ask for more). */
+        highRiskMin: whole('approvers', 1, 10).default(2),
+        /** Approver groups by name: Slack user ids and/or user group ids. */
+        groups: z
+          .record(
+            z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: 'group names are lower-case words' }),
+            z.array(member),
+            {
+              error: 'expected a mapping of group name to a list of Slack user or user group ids',
+            },
+          )
+          .default({}),
+        /** The groups that approve a step whose runbook names none. */
+        defaultFrom: z.array(z.string().min(1), { error: 'expected a list of group names' }).default([]),
+      })
+      .prefault({})
+      .superRefine((a, ctx) => {
+        a.defaultFrom.forEach((g, i) => {
+          if (!Object.hasOwn(a.groups, g))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['defaultFrom', i],
+              message: `no approver group "${g}" in runbooks.approval.groups`,
+            });
+        });
+      }),
+    http: z
+      .strictObject({
+        /** Hosts (optionally host:port) the http executor may call; nothing else is ever requested. */
+        allowHosts: z.array(hostName, { error: 'expected a list of hosts' }).default([]),
+      })
+      .prefault({}),
+    command: z
+      .strictObject({
+        /** Executables the command executor may start: names found on PATH, or absolute paths. */
+        allow: z
+          .array(
+            z
+              .string({ error: 'expected an executable name or absolute path' })
+              .regex(/^(?:\/[^\0\n]+|[A-Za-z0-9][A-Za-z0-9._+-]*)$/, {
+                error: 'expected an executable name (found on PATH) or an absolute path',
+              }),
+            { error: 'expected a list of executables' },
+          )
+          .default([]),
+      })
+      .prefault({}),
+    kubectl: z
+      .strictObject({
+        path: z
+          .string({ error: 'expected the kubectl executable (name on PATH or absolute path)' })
+          .min(1)
+          .default('kubectl'),
+        /** When set, kubectl steps may only name these namespaces. */
+        namespaces: z.array(z.string().min(1), { error: 'expected a list of namespaces' }).default([]),
+      })
+      .prefault({}),
+    /** Environment variables that runbooks may reference as secrets (http headers); others are refused at load. */
+    secretEnv: z
+      .array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'expected an environment variable name' }), {
+        error: 'expected a list of environment variable names',
+      })
+      .default([]),
+    /** Output kept per step (bytes, after which it is cut with a note). */
+    maxOutputBytes: whole('bytes', 1024, 16 * 1_048_576).default(65_536),
+    /** The longest parameter value accepted (characters); a parameter may set a lower maxLength. */
+    maxParamLength: whole('characters', 1, 4096).default(256),
+  })
+  .prefault({});
+
+export type RunbooksConfig = z.infer<typeof runbooksConfigSchema>;
