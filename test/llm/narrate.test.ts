@@ -98,9 +98,6 @@ describe('narrate: the grounded narrative', () => {
   });
 
   it('records every call in the audit log: prompt id, version and hash, model, tokens, latency, cost, response hash, full texts by hash', async () => {
-    fake.script([
-      { ...groundedModel({ path: '', headers: {}, body: { messages: [] } }), usage: { prompt: 2000, completion: 100 } },
-    ]);
     fake.script((req) => ({ ...groundedModel(req), usage: { prompt: 2000, completion: 100 } }));
     const deps = await llmDeps(fake.url, {
       audit: storage.audit,
