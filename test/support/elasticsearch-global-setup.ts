@@ -38,7 +38,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const url = /ES_URL=(\S+)/.exec(r.out)?.[1];
   if (!r.ok || !url) {
     project.provide('esUrl', '');
-    project.provide('esError', `scripts/services.sh start elasticsearch failed: ${r.out.slice(-2000)}`);
+    const why = r.out.match(/^.*(?:Exception|Error|refus|die|services\.sh:).*$/m)?.[0] ?? '';
+    project.provide('esError', `scripts/services.sh start elasticsearch failed: ${why}\n${r.out.slice(-1500)}`);
     return undefined;
   }
   project.provide('esUrl', url);

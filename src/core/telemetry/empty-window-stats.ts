@@ -8,6 +8,7 @@ export function emptyWindowStats(): ServiceWindowStats {
     requests: 0,
     requestErrors: 0,
     originErrors: 0,
+    originErrorsFromLogs: 0,
     traces: 0,
     failingTraces: 0,
     selfTime: NONE,

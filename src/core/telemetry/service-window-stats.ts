@@ -7,6 +7,8 @@ export type ServiceWindowStats = {
   requestErrors: number;
   /** Failing traces whose failure started here (fractional shares). */
   originErrors: number;
+  /** Of those, the ones known to fail only from error logs joined by trace id (no span status). */
+  originErrorsFromLogs: number;
   /** Traces it took part in, and how many of them failed. */
   traces: number;
   failingTraces: number;

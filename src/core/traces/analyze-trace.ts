@@ -5,6 +5,8 @@ import type { CallFact, EntryFact, OriginEntryFact, PeerOriginFact, RequestFact,
 
 /** How much of a failure at an uninstrumented dependency's client span is the dependency's (the rest: the caller's). */
 const PEER_SHARE = 0.6;
+/** How much a failure known only from error logs (no span status anywhere) counts as a located origin. */
+const MARK_CERTAINTY = 0.4;
 /** …and how much when the span's error says so (connection refused, reset, DNS, timeout). */
 const PEER_SURE = 0.85;
 /** Errors that are the dependency's doing. */
@@ -53,10 +55,15 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       n.parent = parent;
     } else roots.push(n);
   }
+  let markedOnly = 0;
+  let byStatus = 0;
   for (const n of nodes.values()) {
     const parent = n.span.parentSpanId ? byId.get(n.span.parentSpanId) : undefined;
     n.kind = effectiveKind(n, parent);
-    n.error = isError(n, parent, marks);
+    const e = isError(n, parent, marks);
+    n.error = e !== false;
+    if (e === 'mark') markedOnly++;
+    else if (e === true) byStatus++;
   }
   // Children before parents: iterate a post-order of every root (iteratively, traces can be deep).
   const order = postOrder(roots, nodes.values());
@@ -157,6 +164,8 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     failing,
     origins,
     peerOrigins: peerOrigins.map((o) => ({ ...o, share: o.share / total })),
+    // Failures known only from error logs say less about where they started than span statuses.
+    originCertainty: byStatus === 0 && markedOnly > 0 ? MARK_CERTAINTY : 1,
     originEntries,
     selfTime,
     requests,
@@ -242,7 +251,8 @@ function effectiveKind(n: Node, parent: SpanRecord | undefined): SpanKind {
   return 'internal';
 }
 
-function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | undefined): boolean {
+/** true: the span says it failed; 'mark': only an error log joined by trace id says so; false: no failure known. */
+function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | undefined): boolean | 'mark' {
   const s = n.span;
   if (s.status === 'error') return true;
   if (s.status === 'ok') return false;
@@ -251,10 +261,10 @@ function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | un
     if ((n.kind === 'client' || n.kind === 'producer') && s.httpStatus === 429) return true;
   }
   if (!marks || marks.size === 0) return false;
-  if (marks.has(spanMark(s.traceId, s.spanId))) return true;
+  if (marks.has(spanMark(s.traceId, s.spanId))) return 'mark';
   // A service-level mark (an error log with a trace id but no span id) marks the service's entry span.
   const isEntry = !parent || parent.service !== s.service;
-  return isEntry && marks.has(serviceMark(s.traceId, s.service));
+  return isEntry && marks.has(serviceMark(s.traceId, s.service)) ? 'mark' : false;
 }
 
 /** Milliseconds of `n` covered by its children (union of their intervals, clipped to n). */

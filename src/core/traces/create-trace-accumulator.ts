@@ -134,6 +134,7 @@ function summariseWindows(
       for (const [svc, share] of f.origins) {
         const a = get(svc);
         a[w].stats.originErrors += share;
+        if (f.originCertainty < 1) a[w].stats.originErrorsFromLogs += share;
         if (w === 'i' && share >= 0.5 && a.examples.length < 5) a.examples.push(f.traceId);
       }
       // Self time is read from traces that did not fail, or that failed here: a service

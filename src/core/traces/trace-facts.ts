@@ -44,6 +44,8 @@ export type TraceFacts = {
   readonly origins: ReadonlyMap<string, number>;
   /** The failing spans that failed on their own, under which entry and with which calls made. */
   readonly originEntries: readonly OriginEntryFact[];
+  /** How much the origins can be trusted: 1 when spans carry error statuses, less when only error logs mark the failure. */
+  readonly originCertainty: number;
   /** The failures at calls to uninstrumented dependencies. */
   readonly peerOrigins: readonly PeerOriginFact[];
   /** Every service entry in the trace (to learn which callees an operation normally calls). */

@@ -74,6 +74,7 @@ function mergeTrace(parts: readonly (TraceService | undefined)[]): TraceService 
     requests: a.requests + b.requests,
     requestErrors: a.requestErrors + b.requestErrors,
     originErrors: a.originErrors + b.originErrors,
+    originErrorsFromLogs: a.originErrorsFromLogs + b.originErrorsFromLogs,
     traces: a.traces + b.traces,
     failingTraces: a.failingTraces + b.failingTraces,
     selfTime: a.selfTime.n >= b.selfTime.n ? a.selfTime : b.selfTime,

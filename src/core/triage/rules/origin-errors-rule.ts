@@ -25,10 +25,12 @@ export function originErrorsRule(
   for (const s of f.services.values()) {
     const e = countExcess(s.baseline.originErrors, bMs, s.incident.originErrors, iMs);
     detail.set(s.service, e);
-    // A service seen only through its callers' spans may be passing on a failure from further
-    // down that no span shows; when its own logs say it does, believe them.
-    const opaque = s.traced ? 0 : (signals.get(s.service)?.mentionShare ?? 0);
-    if (e.excess >= 2 && e.z >= 2.5) excess.set(s.service, e.excess * (1 - opaque));
+    // A service seen only through its callers' spans, or whose failures are known only from its
+    // own error logs (spans without status), may be passing on a failure from further down that
+    // no span shows; when its own logs say it does, believe them.
+    const relay = signals.get(s.service)?.mentionShare ?? 0;
+    const blind = s.traced ? s.incident.originErrorsFromLogs / Math.max(s.incident.originErrors, 1e-9) : 1;
+    if (e.excess >= 2 && e.z >= 2.5) excess.set(s.service, e.excess * (1 - relay * blind));
   }
   const shares = sharePoints(excess, options.points.originErrors, 5);
   const out: RuleFinding[] = [];
