@@ -10,7 +10,7 @@ import type { FencedData } from './fenced-data.ts';
  */
 export function fenceData(label: string, source: string, value: JsonValue): FencedData {
   const safeLabel = label.replace(/[^a-z0-9-]/gi, '');
-  const safeSource = source.replace(/[^a-z0-9 ,-]/gi, '');
+  const safeSource = source.replace(/[^a-z0-9 _,-]/gi, '');
   const body = (
     Array.isArray(value) ? (value.length ? value.map((v) => JSON.stringify(v)).join(',\n') : '') : JSON.stringify(value)
   ).replaceAll('</', '<\\/');
