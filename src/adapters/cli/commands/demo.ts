@@ -8,15 +8,17 @@ import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
 import { narrateForCli } from '../../llm/narrate-for-cli.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
-import { renderChatPreview } from '../render-chat-preview.ts';
 import { renderReportText } from '../render-report-text.ts';
+import { renderSlackPreview } from '../slack/render-slack-preview.ts';
 
-const USAGE = `usage: causeway demo [--bundle DIR] [--llm-url URL [--llm-model NAME]]
+const USAGE = `usage: causeway demo [--bundle DIR] [--chart FILE] [--llm-url URL [--llm-model NAME]]
 
 Triages a bundled example incident end to end with no services (files in, console out): prints
-the ranked hypotheses with their evidence, and the message it would post to Slack.
+the ranked hypotheses with their evidence, the Slack message it would post (readable, and its
+Block Kit JSON), and writes the timeline chart it would upload as a PNG.
 
   --bundle DIR      triage this bundle instead of the bundled example
+  --chart FILE      where to write the chart PNG (default: var/demo-timeline.png)
   --llm-url URL     also write the grounded narrative with a model at this OpenAI-compatible
                     base URL (e.g. http://127.0.0.1:11434/v1 for Ollama); same as setting
                     CAUSEWAY_LLM_BASE_URL. Without it (and without llm.model) no request is made.
@@ -38,6 +40,7 @@ export function buildDemoCommand(
         bundle: { type: 'string' },
         'llm-url': { type: 'string' },
         'llm-model': { type: 'string' },
+        chart: { type: 'string' },
       });
       if (!args.ok) {
         io.stderr(`causeway demo: USAGE: ${args.error}\n`);
@@ -76,9 +79,12 @@ export function buildDemoCommand(
         b.alerts,
         b.asOf,
       );
-      io.stdout(
-        `\n${renderReportText(report)}\n${rule}\nWhat Causeway would post to Slack:\n${rule}\n${renderChatPreview(report)}`,
-      );
+      io.stdout(`\n${renderReportText(report)}\n`);
+      const chart =
+        typeof args.value.values.chart === 'string'
+          ? resolve(io.cwd, args.value.values.chart)
+          : resolve(io.cwd, 'var/demo-timeline.png');
+      io.stdout(await renderSlackPreview(report, b.id, chart, rule));
       if (deps?.value.llm) io.stdout(await narrateForCli(deps.value, b.id, report));
       return 0;
     },

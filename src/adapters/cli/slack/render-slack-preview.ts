@@ -1,0 +1,54 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildIncidentMessage } from '../../../core/chat/build-incident-message.ts';
+import { buildTimelineChartSpec } from '../../../core/chat/build-timeline-chart-spec.ts';
+import { sourceProgressOf } from '../../../core/chat/source-progress-of.ts';
+import { validateMessage } from '../../../core/chat/validate-message.ts';
+import type { TriageReport } from '../../../core/model/triage-report.ts';
+import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
+import { renderBlocksAsText } from '../render-blocks-as-text.ts';
+
+/**
+ * What the Slack app would show for a triage, for the terminal: the incident message as text and
+ * as its Block Kit JSON (checked against Slack's limits), and the timeline chart written to `chartPath`.
+ */
+export async function renderSlackPreview(
+  report: TriageReport,
+  id: string,
+  chartPath: string,
+  rule: string,
+): Promise<string> {
+  const alert = report.alerts.find((a) => a.status === 'firing');
+  const message = buildIncidentMessage({
+    incidentId: `INC-demo-${id}`,
+    alertName: alert?.name ?? 'Alert',
+    service: alert?.service,
+    startedAt: report.asOf,
+    progress: {
+      logs: sourceProgressOf(report.sources.logs),
+      traces: sourceProgressOf(report.sources.traces),
+      changes: sourceProgressOf(report.sources.changes),
+    },
+    report,
+    notifications: 1,
+    runbooks: [],
+    resolved: false,
+  });
+  const problems = validateMessage(message);
+  const out = [
+    `${rule}\nWhat Causeway would post to Slack (in the alert's thread, edited in place as sources answer):\n${rule}`,
+    renderBlocksAsText(message),
+    `${rule}\nThe same message as Block Kit JSON (chat.update payload; ${problems.length === 0 ? "within Slack's limits" : `PROBLEMS: ${problems.join('; ')}`}):\n${rule}`,
+    JSON.stringify({ text: message.text, blocks: message.blocks }, null, 2),
+  ];
+  const spec = buildTimelineChartSpec(report);
+  if (spec) {
+    const png = await createChartRenderer().renderTimeline(spec);
+    await mkdir(dirname(chartPath), { recursive: true });
+    await writeFile(chartPath, png);
+    out.push(
+      `${rule}\nTimeline chart (uploaded into the thread with files.uploadV2): wrote ${chartPath} (${png.length} bytes)`,
+    );
+  } else out.push(`${rule}\nNo timeline chart: the triage has no series for the implicated services.`);
+  return `${out.join('\n')}\n`;
+}
