@@ -73,7 +73,9 @@ export function rankHypotheses(
     // the alert names it: refuted suspects are listed, low, with why.
     const found = list.some((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'));
     if (!found) continue;
-    const role = f.services.get(service)?.role ?? 'service';
+    // Named only in logs or changes: a service if a change names it, else a dependency.
+    const role =
+      f.services.get(service)?.role ?? (f.changes.some((c) => c.service === service) ? 'service' : 'dependency');
     const kind = chooseKind(role, list, faultTexts(f, signals, service));
     const reasons = list
       .filter((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'))

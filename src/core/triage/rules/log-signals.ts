@@ -1,6 +1,7 @@
 import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
 import { CLIENT_FAULT_WORDS, CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
@@ -55,7 +56,17 @@ type Draft = {
 export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   const bMs = windowMs(f.windows.baseline);
   const iMs = windowMs(f.windows.incident);
-  const matcher = createNameMatcher([...f.services.keys(), ...new Set(f.changes.map((c) => c.service))]);
+  // Known names: services and dependencies seen in telemetry or changes, and hosts that new
+  // error lines talk to (a dependency that emits nothing can only be named by its callers).
+  const known = new Set<string>([...f.services.keys(), ...f.changes.map((c) => c.service)]);
+  for (const p of f.patterns) {
+    if (levelWeight(p.level) < 0.6 || (p.baseline > 0 && p.incident < 3 * p.baseline)) continue;
+    for (const host of discoverHosts(p.example)) {
+      const label = host.split('.')[0] as string;
+      if (!known.has(label)) known.add(host);
+    }
+  }
+  const matcher = createNameMatcher(known);
   const drafts: Draft[] = [];
   for (const p of f.patterns) {
     const e = countExcess(p.baseline, bMs, p.incident, iMs);

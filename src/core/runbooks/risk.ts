@@ -1,0 +1,9 @@
+/** How much a step can change: `read` looks, `low` changes something reversible, `high` is hard to undo. */
+export type Risk = 'read' | 'low' | 'high';
+
+export const RISKS: readonly Risk[] = ['read', 'low', 'high'];
+
+/** The greater of two risks. */
+export function maxRisk(a: Risk, b: Risk): Risk {
+  return RISKS.indexOf(a) >= RISKS.indexOf(b) ? a : b;
+}
