@@ -106,6 +106,47 @@ export const ERROR_CODES = {
       'Slack refused a message Causeway tried to post or edit (not in the channel, channel gone, token revoked, invalid blocks).',
     fix: "Invite the app to the channel (/invite @Causeway); if it persists, check the app is installed and the bot token is valid. The message names Slack's error code.",
   },
+  WEBHOOK_UNAUTHORIZED: {
+    meaning:
+      'A webhook was refused (HTTP 401): its signature or bearer token is missing or does not match (the message names the header).',
+    fix: 'Configure the sender with the same secret as webhooks.<source> (docs/webhooks.md); HMAC signatures are computed over the exact raw body.',
+  },
+  WEBHOOK_REPLAYED: {
+    meaning:
+      'A signed webhook timestamp is outside the replay window (webhooks.replayWindowSeconds, default 300 s): an old delivery replayed, or a clock far off (HTTP 401).',
+    fix: 'Check the sender clock (NTP); a genuine delivery is never older than the window. Nothing was stored.',
+  },
+  WEBHOOK_TOO_LARGE: {
+    meaning: 'A webhook body was larger than server.bodyLimitBytes (HTTP 413); it was not read further.',
+    fix: 'Raise server.bodyLimitBytes, or have the sender send fewer alerts per request (Alertmanager: max_alerts).',
+  },
+  WEBHOOK_CONTENT_TYPE: {
+    meaning: 'A webhook did not declare a JSON content type (HTTP 415).',
+    fix: 'Send the body with Content-Type: application/json.',
+  },
+  WEBHOOK_MALFORMED: {
+    meaning: 'A webhook body is not valid JSON (HTTP 400); the message gives the parser position.',
+    fix: 'Fix the sender payload template so that it renders valid JSON (quote template variables that can be empty).',
+  },
+  WEBHOOK_PAYLOAD_INVALID: {
+    meaning:
+      'A webhook body is JSON but not the shape its source sends (HTTP 422); the message names the wrong field by its JSON path.',
+    fix: 'Correct the named field; the expected payloads and templates are in docs/webhooks.md.',
+  },
+  WEBHOOK_SOURCE_DISABLED: {
+    meaning:
+      'A webhook arrived for a source that is unknown or has no secret configured, so it is refused (HTTP 404); Causeway never accepts unauthenticated webhooks.',
+    fix: 'Set the source token or secret under webhooks.<source> (docs/webhooks.md), or fix the URL.',
+  },
+  HTTP_ROUTE_UNKNOWN: {
+    meaning: 'A request named a path or method that the Causeway server does not serve (HTTP 404 or 405).',
+    fix: 'See docs/webhooks.md and docs/deploy.md for the endpoints: /healthz, /readyz, /metrics, POST /webhooks/alerts/<source>, POST /webhooks/changes/<source>.',
+  },
+  SERVER_UNAVAILABLE: {
+    meaning:
+      'The server could not accept the request now (HTTP 503): it is shutting down, or the database failed while storing it; nothing was half-stored.',
+    fix: 'The sender should retry (Alertmanager, Grafana, GitHub and PagerDuty do); if it persists, check /readyz and storage.url.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

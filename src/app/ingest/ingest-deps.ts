@@ -1,0 +1,17 @@
+import type { GroupingSettings } from '../../core/ingest/grouping-settings.ts';
+import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
+import type { LogPort } from '../../core/ingest/log-port.ts';
+import type { AuditLog } from '../../core/storage/audit-log.ts';
+import type { IncidentStore } from '../../core/storage/incident-store.ts';
+
+/** What accepting alerts needs: the stores, the grouping rules, the clock and ids, and telemetry. */
+export type IngestDeps = {
+  readonly incidents: IncidentStore;
+  readonly audit: AuditLog;
+  readonly grouping: GroupingSettings;
+  /** Epoch ms. */
+  readonly now: () => number;
+  readonly newIncidentId: () => string;
+  readonly telemetry: IngestTelemetry;
+  readonly log: LogPort;
+};
