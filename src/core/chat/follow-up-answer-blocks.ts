@@ -46,6 +46,10 @@ export function followUpAnswerBlocks(a: Answer, report: TriageReport): (SectionB
     notes.push(
       `Queries: ${cited.map((q) => `*${escapeMrkdwn(q.id)}* ${escapeMrkdwn(q.summary)} (${q.status})`).join('; ')}`,
     );
+  if (a.refusedToolCalls.length)
+    notes.push(
+      `:no_entry: No tool named ${[...new Set(a.refusedToolCalls)].map((n) => `\`${escapeMrkdwn(n)}\``).join(', ')} exists; the model asked for it and nothing was run.`,
+    );
   if (a.runbookId)
     notes.push(
       `:books: A catalog runbook may fit: \`${escapeMrkdwn(a.runbookId)}\`. Propose it from the incident message; its steps still need approval.`,
