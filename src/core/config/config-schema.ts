@@ -18,6 +18,12 @@ const count = (what: string) =>
 const fieldName = () =>
   z.string({ error: 'expected a field name (a comma-separated list where several may hold it)' }).optional();
 
+const secret = () =>
+  z
+    .string({ error: 'expected a secret string' })
+    .min(16, { error: 'use at least 16 characters (e.g. the output of: openssl rand -hex 32)' })
+    .optional();
+
 /**
  * The one configuration schema: every key, its type, its default. Loaded once at start from an
  * optional YAML file and environment variables (which win), validated, then frozen.
@@ -323,6 +329,84 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   runbooks: runbooksConfigSchema,
+  server: z
+    .strictObject({
+      /** `causeway serve`: where the HTTP server (webhooks, /healthz, /readyz, /metrics) listens. */
+      host: z
+        .string({ error: 'expected an address to listen on, e.g. 0.0.0.0 or 127.0.0.1' })
+        .min(1)
+        .default('0.0.0.0'),
+      port: z
+        .number({ error: 'expected a TCP port' })
+        .int({ error: 'expected a TCP port' })
+        .min(0, { error: 'expected a TCP port' })
+        .max(65_535, { error: 'expected a TCP port' })
+        .default(8080),
+      bodyLimitBytes: z
+        .number({ error: 'expected a number of bytes' })
+        .int({ error: 'must be a whole number of bytes' })
+        .min(1024, { error: 'must be at least 1024 bytes' })
+        .max(64 * 1_048_576, { error: 'must be at most 67108864 bytes' })
+        .default(1_048_576),
+      shutdownGraceSeconds: seconds('in-flight work gets this long to finish on SIGTERM').default(25),
+      /** Investigations running at once in this process (the rest wait in memory, their alerts already stored). */
+      investigationConcurrency: count('investigations').default(2),
+      /** Bearer token for GET /metrics; without it /metrics is open (keep the port internal). */
+      metricsToken: z
+        .string({ error: 'expected a secret string' })
+        .min(16, { error: 'use at least 16 characters' })
+        .optional(),
+    })
+    .prefault({}),
+  webhooks: z
+    .strictObject({
+      replayWindowSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .int({ error: 'must be a whole number of seconds' })
+        .min(30, { error: 'must be at least 30 seconds' })
+        .max(3600, { error: 'must be at most 3600 seconds' })
+        .default(300),
+      alertmanager: z.strictObject({ token: secret() }).prefault({}),
+      grafana: z
+        .strictObject({
+          token: secret(),
+          hmacSecret: secret(),
+          signatureHeader: z.string().min(1).default('X-Grafana-Alerting-Signature'),
+          /** Empty: Grafana signs the body only (no replay window). */
+          timestampHeader: z.string().default('X-Grafana-Alerting-Timestamp'),
+        })
+        .prefault({}),
+      pagerduty: z.strictObject({ secret: secret() }).prefault({}),
+      datadog: z.strictObject({ token: secret() }).prefault({}),
+      kibana: z.strictObject({ token: secret() }).prefault({}),
+      generic: z.strictObject({ token: secret(), hmacSecret: secret() }).prefault({}),
+      github: z.strictObject({ secret: secret() }).prefault({}),
+      argocd: z.strictObject({ token: secret() }).prefault({}),
+      changes: z.strictObject({ token: secret(), hmacSecret: secret() }).prefault({}),
+    })
+    .prefault({}),
+  ingest: z
+    .strictObject({
+      groupBy: z
+        .array(z.string().min(1, { error: 'dimension names cannot be empty' }), {
+          error: 'expected a list of dimensions: service, environment or label names',
+        })
+        .default(['service', 'environment']),
+      groupWindowMinutes: minutes('alerts of one group starting within this long join one incident').default(10),
+    })
+    .prefault({}),
+  telemetry: z
+    .strictObject({
+      /** OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces; without it no span leaves the process. */
+      otlpEndpoint: z
+        .string({ error: 'expected a URL such as http://127.0.0.1:4318/v1/traces' })
+        .url({ error: 'expected a URL such as http://127.0.0.1:4318/v1/traces' })
+        .optional(),
+      /** Extra headers for the OTLP endpoint, e.g. {authorization: "Bearer …"}. */
+      otlpHeaders: z.record(z.string(), z.string(), { error: 'expected header names and values' }).default({}),
+      serviceName: z.string().min(1).default('causeway'),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z
