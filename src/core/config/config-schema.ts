@@ -397,7 +397,7 @@ export const configSchema = z.strictObject({
     .prefault({}),
   telemetry: z
     .strictObject({
-      /** OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces; without it no span leaves the process. */
+      /** OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces; without it no span is exported. */
       otlpEndpoint: z
         .string({ error: 'expected a URL such as http://127.0.0.1:4318/v1/traces' })
         .url({ error: 'expected a URL such as http://127.0.0.1:4318/v1/traces' })
