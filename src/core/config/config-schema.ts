@@ -160,8 +160,10 @@ export const configSchema = z.strictObject({
       /** The model name; without it the LLM features are off and no request is ever made (docs/llm.md). */
       model: z.string({ error: 'expected a model name, e.g. gpt-4.1-mini or llama3.1:8b' }).min(1).optional(),
       baseUrl: z
-        .string({ error: 'expected the OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1' })
-        .url({ error: 'expected the OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1' })
+        .url({
+          protocol: /^https?$/,
+          error: 'expected the OpenAI-compatible base URL with http:// or https://, e.g. http://127.0.0.1:11434/v1',
+        })
         .optional(),
       apiKey: z.string({ error: 'expected an API key' }).min(1).optional(),
       temperature: z
