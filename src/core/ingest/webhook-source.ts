@@ -16,4 +16,6 @@ export type WebhookSource = {
   readonly auth: string;
   verify(req: WebhookRequest): Verdict;
   normalize(doc: unknown, req: WebhookRequest): Result<NormalizedDelivery, FieldError>;
+  /** For sources whose only timestamp is inside the signed body: the replay check, after a successful normalize. */
+  checkFreshness?(doc: unknown, req: WebhookRequest): Verdict;
 };
