@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildLlmDeps } from '../../src/adapters/llm/build-llm-deps.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
+import { createChatNarrator } from '../../src/app/llm/create-chat-narrator.ts';
 import { narrate } from '../../src/app/llm/narrate.ts';
 import { contentHash } from '../../src/core/audit/content-hash.ts';
+import { buildNarrativeBlock } from '../../src/core/chat/build-narrative-block.ts';
+import type { Narrative as ChatNarrative } from '../../src/core/chat/narrative.ts';
 import { narrativeBlocks } from '../../src/core/chat/narrative-blocks.ts';
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
@@ -222,5 +225,20 @@ describe('narrate: the grounded narrative', () => {
       clock: Date.now,
     });
     expect(ok.ok && ok.value.llm?.model).toBe('m');
+  });
+
+  it('createChatNarrator fills the chat slot (its Narrative type), or gives nothing without a model or on failure', async () => {
+    fake.script(groundedModel);
+    const narrator = createChatNarrator(await llmDeps(fake.url, { audit: storage.audit }));
+    const n: ChatNarrative | undefined = await narrator(report, 'INC-20');
+    expect(n?.sentences.length).toBe(3);
+    if (n) expect(buildNarrativeBlock(n, report)?.block_id).toBe('causeway_narrative');
+    expect((await storage.audit.query({ incidentId: 'INC-20' })).length).toBe(1);
+    fake.script([{ status: 503, error: { message: 'down', type: 'server_error' } }]);
+    expect(await narrator(report, 'INC-21')).toBeUndefined();
+    const off = createChatNarrator({ ...(await llmDeps(fake.url)), llm: undefined });
+    fake.requests.length = 0;
+    expect(await off(report)).toBeUndefined();
+    expect(fake.requests).toHaveLength(0);
   });
 });
