@@ -20,12 +20,13 @@ import { windowBuckets } from './window-buckets.ts';
 
 type Plan = Extract<TracePlan, { kind: 'sampled' }>;
 type Win = 'b' | 'i';
-type Stratum = 'fail' | 'ok';
+type Stratum = 'fail' | 'ok' | 'all';
 type RequestStats = { requests: number; requestErrors: number; latencySum: number };
 
 const SLICES = 4;
 const WINS: readonly Win[] = ['b', 'i'];
 const STRATA: readonly Stratum[] = ['fail', 'ok'];
+const ACCUMULATORS: readonly Stratum[] = ['fail', 'ok', 'all'];
 
 /**
  * Trace windows above the read cap. Traces are sampled by their root span, per window and per
@@ -47,11 +48,35 @@ export async function sampleTraceWindows(
   const win: Record<Win, TimeWindow> = { b: baseline, i: incident };
   const counts = countWindows(plan, win);
 
+  // A window with few enough spans is read whole: every trace with a span in it (traces whose root
+  // is missing too), weight 1. Only larger windows are sampled.
+  const stratumOf = new Map<string, string>();
+  const sampled = new Map<string, number>();
+  const full = await wholeWindows(es, s, win, signal);
+  for (const w of WINS) {
+    if (!full[w]) continue;
+    await es.scan<Record<string, unknown>>(
+      s.indices.traces,
+      {
+        query: timeRange(f.start, win[w].from, win[w].to),
+        sort: [{ _shard_doc: { order: 'asc' } }],
+        _source: { includes: [...f.traceId] },
+      },
+      s.fullReadMaxSpans,
+      signal,
+      (h) => {
+        const id = lowerId(h._source ? firstOf(h._source, f.traceId) : undefined);
+        if (id && !stratumOf.has(id)) stratumOf.set(id, `${w}|all`);
+      },
+    );
+  }
+
   // Sample trace ids: per window, stratum and time slice, the first roots found (no scoring, early exit).
   const per = Math.max(1, Math.ceil(s.traceSamplePerStratum / SLICES));
   const searches: SearchParams[] = [];
   const keys: string[] = [];
   for (const w of WINS) {
+    if (full[w]) continue;
     const { from, to } = win[w];
     for (const st of STRATA) {
       for (let k = 0; k < SLICES; k++) {
@@ -74,8 +99,6 @@ export async function sampleTraceWindows(
       }
     }
   }
-  const stratumOf = new Map<string, string>();
-  const sampled = new Map<string, number>();
   const responses = searches.length ? await es.msearch(searches, signal) : [];
   responses.forEach((r, n) => {
     const key = keys[n] as string;
@@ -90,7 +113,7 @@ export async function sampleTraceWindows(
   // Whole traces of the sample, through one accumulator per outcome (each sees both windows, so
   // window-to-window comparisons inside it, such as the baseline p90, stay within a stratum).
   const accs = new Map<Stratum, ReturnType<typeof createTraceAccumulator>>(
-    STRATA.map((st) => [st, createTraceAccumulator(plan.q.range)]),
+    ACCUMULATORS.map((st) => [st, createTraceAccumulator(plan.q.range)]),
   );
   if (stratumOf.size > 0) {
     await es.scan<Record<string, unknown>>(
@@ -118,6 +141,7 @@ export async function sampleTraceWindows(
     );
   }
   const weight = (w: Win, st: Stratum): number => {
+    if (st === 'all' || full[w]) return st === 'all' && full[w] ? 1 : 0;
     const n = sampled.get(`${w}|${st}`) ?? 0;
     const truth = st === 'fail' ? counts.roots[w].fail : counts.roots[w].total - counts.roots[w].fail;
     return n > 0 ? Math.max(1, truth / n) : 0;
@@ -132,6 +156,36 @@ export async function sampleTraceWindows(
     parts.push({ st, weights: { b: weight('b', st), i: weight('i', st) }, tw: acc.windowed(baseline, incident) });
   }
   return combine(parts, counts.requests, plan.instrumented);
+}
+
+/** Which windows hold no more spans than the full-read cap (one count per window). */
+async function wholeWindows(
+  es: EsQuery,
+  s: EsSettings,
+  win: Record<Win, TimeWindow>,
+  signal: AbortSignal,
+): Promise<Record<Win, boolean>> {
+  const f = s.traceFields;
+  const searches: SearchParams[] = [];
+  for (const w of WINS) {
+    searches.push(
+      { index: s.indices.traces, allow_no_indices: false },
+      {
+        size: 0,
+        timeout: `${s.requestTimeoutMs}ms`,
+        track_total_hits: s.fullReadMaxSpans + 1,
+        query: timeRange(f.start, win[w].from, win[w].to),
+      },
+    );
+  }
+  const [b, i] = await es.msearch(searches, signal);
+  const under = (r: typeof b) => {
+    const t = r?.hits.total;
+    return (
+      (typeof t === 'number' ? t : (t?.value ?? Number.POSITIVE_INFINITY)) <= s.fullReadMaxSpans && t !== undefined
+    );
+  };
+  return { b: under(b), i: under(i) };
 }
 
 /**
