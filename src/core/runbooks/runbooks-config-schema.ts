@@ -25,8 +25,11 @@ const hostName = z
  */
 export const runbooksConfigSchema = z
   .strictObject({
-    /** The folder of runbook files (`*.yaml`), relative to the working directory. */
-    dir: z.string({ error: 'expected a folder path' }).min(1).default('runbooks'),
+    /**
+     * The folder of runbook files (`*.yaml`), relative to the working directory. Unset: no runbooks
+     * are offered (the shipped examples in runbooks/ need approver groups and allowlists first).
+     */
+    dir: z.string({ error: 'expected a folder path' }).min(1).optional(),
     defaultTimeoutSeconds: whole('seconds', 1, 86_400).default(300),
     maxTimeoutSeconds: whole('seconds', 1, 86_400).default(3600),
     approval: z

@@ -13,7 +13,7 @@ export function templateReferences(text: string): {
 } {
   const names = [...text.matchAll(REFERENCE)].map((m) => m[1] as string);
   const rest = text.replace(REFERENCE, '');
-  const invalid = [...rest.matchAll(/\{\{[^]*?(?:\}\}|$)/g)].map((m) => m[0]);
+  const invalid = [...rest.matchAll(/\{\{[\s\S]*?(?:\}\}|$)/g)].map((m) => m[0]);
   if (invalid.length === 0 && rest.includes('}}')) return { names, invalid: ['}}'] };
   return { names, invalid };
 }

@@ -1,0 +1,14 @@
+import type { Config } from '../config/config-schema.ts';
+import type { ExecutorSettings } from './executor-settings.ts';
+
+/** The executors' allowlists from `runbooks.*`. */
+export function executorSettingsFromConfig(config: Readonly<Config>): ExecutorSettings {
+  const r = config.runbooks;
+  return {
+    httpAllowHosts: r.http.allowHosts,
+    commandAllow: r.command.allow,
+    kubectlPath: r.kubectl.path,
+    kubectlNamespaces: r.kubectl.namespaces,
+    secretEnv: r.secretEnv,
+  };
+}

@@ -1,0 +1,54 @@
+import type { StepStatus } from '../storage/run-store.ts';
+import type { StepEvent } from './step-event.ts';
+
+/**
+ * The state machine of a run's step (`pending` is "proposed"):
+ *
+ * ```
+ * pending ─request-approval→ awaiting-approval ─grant→ approved ─start→ running ─succeed→ succeeded
+ *    │                          │  ─deny→ denied                                  ─fail→ failed
+ *    │                          │  ─expire→ expired ─request-approval→ (again)     ─lose→ outcome-unknown
+ *    └─start (no approval needed)→ running
+ * pending, awaiting-approval, expired, approved ─cancel→ cancelled;  pending ─skip→ skipped
+ * ```
+ *
+ * Everything else is illegal. `running` is entered only from `approved` or (for a step that needs
+ * no approval) from `pending`, and never left backwards: a step runs at most once. The store
+ * applies each transition conditionally (`transitionStep(from: [current])`), so concurrent
+ * callers cannot both make the same move.
+ */
+export const STEP_TRANSITIONS: Readonly<Record<StepStatus, Partial<Readonly<Record<StepEvent, StepStatus>>>>> = {
+  pending: { 'request-approval': 'awaiting-approval', start: 'running', cancel: 'cancelled', skip: 'skipped' },
+  'awaiting-approval': { grant: 'approved', deny: 'denied', expire: 'expired', cancel: 'cancelled' },
+  expired: { 'request-approval': 'awaiting-approval', cancel: 'cancelled' },
+  approved: { start: 'running', cancel: 'cancelled' },
+  running: { succeed: 'succeeded', fail: 'failed', lose: 'outcome-unknown' },
+  denied: {},
+  succeeded: {},
+  failed: {},
+  skipped: {},
+  cancelled: {},
+  'outcome-unknown': {},
+};
+
+/** Statuses a step never leaves. */
+export const FINAL_STEP_STATUSES: readonly StepStatus[] = (Object.keys(STEP_TRANSITIONS) as StepStatus[]).filter(
+  (s) => Object.keys(STEP_TRANSITIONS[s]).length === 0,
+);
+
+/**
+ * The status after `event`, or undefined when the event is illegal there. `needsApproval` forbids
+ * starting a step from `pending` (it must be approved first).
+ */
+export function nextStepStatus(current: StepStatus, event: StepEvent, needsApproval: boolean): StepStatus | undefined {
+  if (current === 'pending' && event === 'start' && needsApproval) return undefined;
+  if (current === 'pending' && event === 'request-approval' && !needsApproval) return undefined;
+  return STEP_TRANSITIONS[current][event];
+}
+
+/** The statuses from which `event` is legal (for a conditional store transition). */
+export function statusesAllowing(event: StepEvent, needsApproval: boolean): StepStatus[] {
+  return (Object.keys(STEP_TRANSITIONS) as StepStatus[]).filter(
+    (s) => nextStepStatus(s, event, needsApproval) !== undefined,
+  );
+}
