@@ -14,9 +14,12 @@ import { dropPrefix, esUrl, seed, testConfig, testPrefix, triageEs, triageFiles 
 import { writeMiniBundle } from '../support/mini-bundle.ts';
 
 // Above the read caps the connectors answer from aggregations and bounded samples. Forced here
-// with caps of one document: the aggregated series equal the files' (where levels and span kinds
-// are explicit), the ranking keeps its leader on most bundles, and what travels stays bounded.
+// with low caps: the aggregated series equal the files' (where levels and span kinds are
+// explicit), and with every log line sampled and traces over 2 000 spans aggregated (windows
+// under that read whole), the ranking keeps its leader on most bundles and what travels stays
+// bounded.
 const SAMPLED = testConfig('elasticsearch:\n  fullReadMaxLogs: 1\n  fullReadMaxSpans: 1\n');
+const WINDOWS = testConfig('elasticsearch:\n  fullReadMaxLogs: 1\n  fullReadMaxSpans: 2000\n');
 let root: string;
 let dirs: string[];
 let mini: string;
@@ -83,7 +86,7 @@ describe('Elasticsearch above the read caps', () => {
         dir,
         `${prefix}${i}-`,
         i % 2 ? 'otel' : 'elastic-apm',
-        SAMPLED,
+        WINDOWS,
       );
       expect(Object.values(report.sources).every((x) => x.state === 'ok')).toBe(true);
       const a = files.hypotheses[0]?.service;
