@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
 import { buildAskCommand } from './adapters/cli/commands/ask.ts';
 import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
+import { buildChangeCommand } from './adapters/cli/commands/change.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
 import { buildFeedbackCommand } from './adapters/cli/commands/feedback.ts';
 import { buildSeedCommand } from './adapters/cli/commands/seed.ts';
+import { buildServeCommand } from './adapters/cli/commands/serve.ts';
 import { simulateCommand } from './adapters/cli/commands/simulate.ts';
 import { buildSlackCommand } from './adapters/cli/commands/slack.ts';
 import { templatesCommand } from './adapters/cli/commands/templates.ts';
 import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
+import { startSlackStack } from './adapters/cli/slack/start-slack-stack.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
 import { loadPrompts } from './adapters/llm/load-prompts.ts';
@@ -85,6 +89,20 @@ const commands = [
     },
   }),
   buildFeedbackCommand(config.value, Date.now),
+  buildServeCommand(config.value, {
+    now: Date.now,
+    monotonic: () => performance.now(),
+    instanceId: process.env.CAUSEWAY_INSTANCE_ID || hostname(),
+    onShutdown: (stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    startSlack: async (cfg, sources) => {
+      const s = await startSlackStack(cfg, { cwd: io.cwd, now: Date.now, log: io.stderr, sources });
+      return s.ok ? { ok: true, stop: s.value.stop } : { ok: false, message: `${s.error.code}: ${s.error.message}` };
+    },
+  }),
+  buildChangeCommand(config.value, Date.now),
 ];
 
 process.on('unhandledRejection', (e) => {

@@ -96,9 +96,6 @@ export async function investigateIncident(
               deps.telemetry.spanSync('causeway.rank', { 'causeway.incident_id': incidentId }, () =>
                 rankHypotheses(features, a, o),
               ),
-            onProgress: (source, status) => {
-              if (status.state === 'failed') deps.telemetry.connectorError(source);
-            },
           },
           src.alerts ?? alerts,
           src.asOf ?? incident.asOf,

@@ -1,0 +1,309 @@
+import { randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
+import { createWorkQueue } from '../../../app/ingest/create-work-queue.ts';
+import type { IncidentAnnouncer } from '../../../app/ingest/incident-announcer.ts';
+import { investigateIncident } from '../../../app/ingest/investigate-incident.ts';
+import { recordChanges } from '../../../app/ingest/record-changes.ts';
+import { resolveIfCleared } from '../../../app/ingest/resolve-if-cleared.ts';
+import { resumeInvestigations } from '../../../app/ingest/resume-investigations.ts';
+import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import { recoverUnfinished } from '../../../app/storage/recover-unfinished.ts';
+import { contentHash } from '../../../core/audit/content-hash.ts';
+import type { Config } from '../../../core/config/config-schema.ts';
+import { configSecrets } from '../../../core/ingest/config-secrets.ts';
+import type { TriageSources } from '../../../core/sources/triage-sources.ts';
+import { alertSourcesFromConfig } from '../../alert-sources/alert-sources-from-config.ts';
+import { changeSourcesFromConfig } from '../../change-sources/change-sources-from-config.ts';
+import { buildHttpServer } from '../../http/build-http-server.ts';
+import type { ReadyCheck } from '../../http/http-server-deps.ts';
+import { listen } from '../../http/listen.ts';
+import { createLogger } from '../../observability/create-logger.ts';
+import { createMetrics } from '../../observability/create-metrics.ts';
+import { createTelemetry } from '../../observability/create-telemetry.ts';
+import { createTracing } from '../../observability/create-tracing.ts';
+import { toLogPort } from '../../observability/to-log-port.ts';
+import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
+import { openStorage } from '../../storage/open-storage.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { parseCliArgs } from '../parse-cli-args.ts';
+import { triageSourcesFromConfig } from '../slack/triage-sources-from-config.ts';
+
+const USAGE = `usage: causeway serve [--port N] [--host ADDR]
+
+Runs Causeway as a service until SIGTERM/SIGINT: the HTTP server (alert and change webhooks,
+/healthz, /readyz, /metrics) and, when slack.botToken is set, the Slack app. Alerts are stored
+before they are acknowledged, grouped into incidents, and each incident is investigated once
+across replicas. See docs/deploy.md and docs/webhooks.md.
+
+  --port N     listen on this port (default server.port, 8080; 0 picks a free one)
+  --host ADDR  listen on this address (default server.host, 0.0.0.0)
+`;
+
+/** What `serve` takes from the process (main.ts): clocks, identity, signals, and where logs go. */
+export type ServeEnv = {
+  readonly now: () => number;
+  readonly monotonic: () => number;
+  /** Names this process in the effect journal (recovery closes only its own unfinished work). */
+  readonly instanceId: string;
+  readonly onShutdown: (stop: () => void) => void;
+  readonly logDestination?: DestinationStream;
+  /** Starts the Slack app next to the HTTP server (issue 5's startSlackStack) when slack.botToken is set. */
+  readonly startSlack?: (
+    config: Readonly<Config>,
+    sources: TriageSources,
+  ) => Promise<
+    | { readonly ok: true; readonly stop: () => Promise<void>; readonly announcer?: IncidentAnnouncer }
+    | { readonly ok: false; readonly message: string }
+  >;
+};
+
+/** `causeway serve`: the long-running service. */
+export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliCommand {
+  return {
+    name: 'serve',
+    summary: 'run the service: webhooks, health, metrics (and the Slack app when configured)',
+    usage: USAGE,
+    async run(argv, io) {
+      const args = parseCliArgs(argv, { port: { type: 'string' }, host: { type: 'string' } });
+      if (!args.ok) {
+        io.stderr(`causeway serve: USAGE: ${args.error}\n`);
+        return 2;
+      }
+      if (args.value.values.help) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      const portArg = args.value.values.port;
+      if (portArg !== undefined && !/^\d{1,5}$/.test(String(portArg))) {
+        io.stderr('causeway serve: USAGE: --port expects a number\n');
+        return 2;
+      }
+      const port = portArg !== undefined ? Number(portArg) : config.server.port;
+      const host = typeof args.value.values.host === 'string' ? args.value.values.host : config.server.host;
+      const secrets = configSecrets(config);
+      const root = createLogger({
+        level: config.log.level,
+        name: 'causeway',
+        knownSecrets: secrets,
+        ...(env.logDestination ? { destination: env.logDestination } : {}),
+      });
+      const log = toLogPort(root.child({ instance: env.instanceId }));
+      const tracing = createTracing({
+        serviceName: config.telemetry.serviceName,
+        otlpEndpoint: config.telemetry.otlpEndpoint,
+        otlpHeaders: config.telemetry.otlpHeaders,
+      });
+      const metrics = createMetrics();
+      const telemetry = createTelemetry(metrics, tracing.tracer);
+
+      const opened = await openStorage(config.storage.url, {
+        clock: env.now,
+        cwd: io.cwd,
+        instanceId: env.instanceId,
+        sqliteSynchronous: config.storage.sqliteSynchronous,
+        audit: {
+          ...(config.audit.checkpointKey ? { checkpointKey: config.audit.checkpointKey } : {}),
+          checkpointEvery: config.audit.checkpointEvery,
+          storeFullText: config.audit.storeFullText,
+          inlinePayloadBytes: config.audit.inlinePayloadBytes,
+          knownSecrets: secrets,
+        },
+      });
+      if (!opened.ok) {
+        io.stderr(`causeway serve: ${opened.error.code}: ${opened.error.message}\n`);
+        await tracing.shutdown();
+        return 3;
+      }
+      const storage = opened.value;
+      const recovered = await recoverUnfinished(storage, { owner: env.instanceId });
+      if (recovered.length > 0)
+        log.warn(
+          { effects: recovered.map((e) => e.id) },
+          'closed unfinished work of a previous run as outcome-unknown',
+        );
+      const alertSources = alertSourcesFromConfig(config);
+      const changeSources = changeSourcesFromConfig(config);
+      await storage.audit.append({
+        actor: 'system',
+        action: 'config.loaded',
+        subject: `instance:${env.instanceId}`,
+        data: {
+          command: 'serve',
+          hash: contentHash(JSON.stringify(config)),
+          storage: storage.backend,
+          alertSources: alertSources.map((s) => s.name),
+          changeSources: changeSources.map((s) => s.name),
+        },
+      });
+
+      const triageSources = tracedTriageSources(triageSourcesFromConfig(config, io.cwd), telemetry);
+      let announcer: IncidentAnnouncer | undefined;
+      let stopSlack: (() => Promise<void>) | undefined;
+      if (config.slack.botToken && env.startSlack) {
+        const s = await env.startSlack(config, triageSources);
+        if (!s.ok) {
+          io.stderr(`causeway serve: SLACK_NOT_CONFIGURED: ${s.message}\n`);
+          await storage.close();
+          await tracing.shutdown();
+          return 2;
+        }
+        stopSlack = s.stop;
+        announcer = s.announcer;
+      }
+
+      const queue = createWorkQueue(config.server.investigationConcurrency, (key, e) =>
+        log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
+      );
+      const investigation = {
+        incidents: storage.incidents,
+        effects: storage.effects,
+        audit: storage.audit,
+        sources: triageSources,
+        options: investigateOptionsFromConfig(config),
+        telemetry,
+        log,
+        now: env.now,
+        monotonic: env.monotonic,
+        ...(announcer ? { announcer } : {}),
+      };
+      const ingest = {
+        incidents: storage.incidents,
+        audit: storage.audit,
+        grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
+        now: env.now,
+        newIncidentId: () =>
+          `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`,
+        telemetry,
+        log,
+        ...(announcer ? { announcer } : {}),
+      };
+      const investigateLater = (incidentId: string, attempt = 1) =>
+        queue.push(`investigate:${incidentId}`, async () => {
+          await investigateIncident(investigation, incidentId, attempt);
+        });
+
+      const http = buildHttpServer({
+        alertSources,
+        changeSources,
+        async accept(source, delivery, receivedAt) {
+          if (delivery.kind === 'alerts') {
+            const r = await acceptAlerts(ingest, { source: source.name, alerts: delivery.alerts, receivedAt });
+            for (const i of r.opened) investigateLater(i.id);
+            for (const id of r.resolving)
+              queue.push(`resolve:${id}`, async () => {
+                await resolveIfCleared(ingest, id);
+              });
+            return {
+              accepted: r.accepted,
+              opened: r.opened.map((i) => i.id),
+              joined: r.joined,
+              ...(r.unmatched ? { unmatchedResolutions: r.unmatched } : {}),
+            };
+          }
+          if (delivery.kind === 'changes') {
+            const r = await recordChanges(
+              { changes: storage.changes, now: env.now, log },
+              { source: source.name, changes: delivery.changes },
+            );
+            return { accepted: r.recorded, ids: r.ids };
+          }
+          return { accepted: 0 };
+        },
+        ready: () => readyChecks(config, io.cwd, storage.incidents.list.bind(storage.incidents)),
+        metrics: { ...metrics, token: config.server.metricsToken },
+        telemetry,
+        log,
+        bodyLimitBytes: config.server.bodyLimitBytes,
+        now: env.now,
+        monotonic: env.monotonic,
+      });
+      let bound: number;
+      try {
+        bound = await listen(http.server, port, host);
+      } catch (e) {
+        io.stderr(`causeway serve: cannot listen on ${host}:${port}: ${(e as Error).message}\n`);
+        await stopSlack?.();
+        await storage.close();
+        await tracing.shutdown();
+        return 3;
+      }
+      log.info(
+        {
+          host,
+          port: bound,
+          storage: storage.backend,
+          alertSources: alertSources.map((s) => s.name),
+          changeSources: changeSources.map((s) => s.name),
+          slack: Boolean(stopSlack),
+        },
+        'causeway serve listening',
+      );
+      io.stdout(`causeway serve: listening on http://${host}:${bound} (instance ${env.instanceId})\n`);
+
+      for (const r of await resumeInvestigations(storage)) investigateLater(r.incidentId, r.attempt);
+
+      await new Promise<void>((done) => env.onShutdown(done));
+      const deadline = env.monotonic() + config.server.shutdownGraceSeconds * 1000;
+      log.info({ inFlight: http.inFlight, queued: queue.size }, 'shutting down: finishing work in progress');
+      await http.drain(deadline);
+      queue.close();
+      await Promise.race([queue.idle(), sleep(Math.max(0, deadline - env.monotonic()))]);
+      if (queue.size > 0)
+        log.warn({ left: queue.size }, 'work left at the deadline: it resumes at the next start (alerts are stored)');
+      await stopSlack?.().catch(() => undefined);
+      await storage.close();
+      await tracing.shutdown();
+      log.info({}, 'stopped');
+      await new Promise<void>((done) => root.flush(() => done()));
+      io.stdout('causeway serve: stopped\n');
+      return 0;
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+/** /readyz: the store answers, and the configured triage source is reachable. */
+async function readyChecks(
+  config: Readonly<Config>,
+  cwd: string,
+  list: (f: { limit: number }) => Promise<unknown>,
+): Promise<ReadyCheck[]> {
+  const within = <T>(ms: number, p: Promise<T>) =>
+    Promise.race([
+      p,
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms} ms`)), ms).unref()),
+    ]);
+  const checks: ReadyCheck[] = [];
+  try {
+    await within(2000, list({ limit: 1 }));
+    checks.push({ name: 'storage', ok: true });
+  } catch (e) {
+    checks.push({ name: 'storage', ok: false, detail: (e as Error).message });
+  }
+  if (config.sources.bundleDir) {
+    const dir = resolve(cwd, config.sources.bundleDir);
+    const ok = await access(dir).then(
+      () => true,
+      () => false,
+    );
+    checks.push({ name: 'sources', ok, ...(ok ? {} : { detail: `bundle folder ${dir} is missing` }) });
+  } else if (config.elasticsearch.url) {
+    try {
+      const res = await fetch(config.elasticsearch.url, {
+        headers: config.elasticsearch.apiKey ? { authorization: `ApiKey ${config.elasticsearch.apiKey}` } : {},
+        signal: AbortSignal.timeout(2000),
+      });
+      await res.arrayBuffer();
+      checks.push({ name: 'elasticsearch', ok: res.ok, ...(res.ok ? {} : { detail: `answered ${res.status}` }) });
+    } catch (e) {
+      checks.push({ name: 'elasticsearch', ok: false, detail: (e as Error).message });
+    }
+  }
+  return checks;
+}
