@@ -35,8 +35,11 @@ const features = (top: Top[], i: number): [number, number, number] => {
 };
 
 const rows: { x: [number, number, number]; y: number }[] = [];
-for (const c of cases(values.train))
-  c.top.forEach((h, i) => rows.push({ x: features(c.top, i), y: h.service === c.truth.service ? 1 : 0 }));
+for (const c of cases(values.train)) {
+  c.top.forEach((h, i) => {
+    rows.push({ x: features(c.top, i), y: h.service === c.truth.service ? 1 : 0 });
+  });
+}
 
 // Newton's method with a small ridge for stability.
 let w = [0, 0, 0];
