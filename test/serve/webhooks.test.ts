@@ -38,7 +38,7 @@ async function post(c: SourceCase, body: string, headers: Record<string, string>
 }
 
 const nowSec = () => Math.floor(Date.now() / 1000);
-const signed = (c: SourceCase, body: string, sec = nowSec()) => ({
+const signed = (c: SourceCase, body: string, sec = nowSec()): Record<string, string> => ({
   'content-type': 'application/json',
   ...c.auth(body, sec),
   ...(c.extraHeaders ?? {}),
