@@ -147,6 +147,57 @@ export const ERROR_CODES = {
       'The server could not accept the request now (HTTP 503): it is shutting down, or the database failed while storing it; nothing was half-stored.',
     fix: 'The sender should retry (Alertmanager, Grafana, GitHub and PagerDuty do); if it persists, check /readyz and storage.url.',
   },
+  RUNBOOK_INVALID: {
+    meaning:
+      'A runbook file failed validation: the message names the file, line and field (unknown executor, a template using something other than params, a host or executable not allowlisted, a missing approver group …). Causeway refuses to start with it.',
+    fix: 'Correct the named field (see runbooks/README.md for the format) and check with: causeway runbooks validate [DIR].',
+  },
+  RUNBOOK_NOT_FOUND: {
+    meaning: 'No runbook in the catalog (runbooks.dir) has the id asked for.',
+    fix: 'Check the id with: causeway runbooks list (or /causeway runbooks in Slack).',
+  },
+  RUNBOOK_PARAMS_INVALID: {
+    meaning:
+      'A runbook parameter is missing or its value was refused (type, pattern, bounds, length, line breaks, a leading -, a . or .. segment), or a step rendered with it is not allowed (e.g. a namespace outside runbooks.kubectl.namespaces).',
+    fix: 'Give the parameter as key=value with a value the message accepts; values from alert labels are checked the same way.',
+  },
+  RUN_NOT_FOUND: {
+    meaning: 'No runbook run (or no such step in it) exists with the id given, e.g. from an old Slack button.',
+    fix: 'Propose the runbook again; runs are kept in the database (storage.url).',
+  },
+  APPROVAL_FORBIDDEN: {
+    meaning:
+      "The person may not decide on this step: they proposed the run or requested the approval, or they are in none of the step's approver groups (runbooks.approval.groups). The attempt is audited.",
+    fix: 'Ask someone from the approver groups named on the approval card; groups are Slack user and user group ids in runbooks.approval.groups.',
+  },
+  APPROVAL_EXPIRED: {
+    meaning:
+      'The approval request ran out of time (runbooks.approval.expiryMinutes, default 30) before enough people approved, or the approval was not used in time.',
+    fix: 'Request approval again; a fresh request starts a new count.',
+  },
+  APPROVAL_STALE: {
+    meaning:
+      'The decision or execution was for a step that changed: the button carried another step hash, or the runbook file changed since the plan was made, so the re-rendered step no longer matches what was approved.',
+    fix: 'Propose the runbook again and approve the new plan; nothing ran.',
+  },
+  STEP_NOT_APPROVED: {
+    meaning: 'A step that needs approval was asked to run before its approval policy was met (or after a rejection).',
+    fix: 'Request approval and wait for the required approvers; the card shows how many are still needed.',
+  },
+  STEP_FAILED: {
+    meaning:
+      'A runbook step ran and failed: a non-zero exit code, an unexpected HTTP status, a check that did not hold, or an executor refusal; its output is in the thread and the audit log.',
+    fix: "Read the step's output; the run's onFailure (stop, continue or rollback) decided what happened next.",
+  },
+  STEP_TIMEOUT: {
+    meaning: 'A runbook step did not finish within its timeout; its process group was killed (or the request aborted).',
+    fix: "Check the target; raise the step's timeout in the runbook if it legitimately needs longer (at most runbooks.maxTimeoutSeconds).",
+  },
+  STEP_OUTCOME_UNKNOWN: {
+    meaning:
+      'Causeway stopped while a step was running, so whether it took effect is unknown. The step is never re-run automatically.',
+    fix: 'Check the target by hand (e.g. kubectl rollout status) and decide; propose the runbook again if it must run.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

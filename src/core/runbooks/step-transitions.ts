@@ -6,10 +6,11 @@ import type { StepEvent } from './step-event.ts';
  *
  * ```
  * pending ─request-approval→ awaiting-approval ─grant→ approved ─start→ running ─succeed→ succeeded
- *    │                          │  ─deny→ denied                                  ─fail→ failed
- *    │                          │  ─expire→ expired ─request-approval→ (again)     ─lose→ outcome-unknown
- *    └─start (no approval needed)→ running
- * pending, awaiting-approval, expired, approved ─cancel→ cancelled;  pending ─skip→ skipped
+ *    │                          │  ─deny→ denied          │                    ─fail→ failed
+ *    │                          │  ─expire→ expired ←─expire┘ (unused in time)  ─lose→ outcome-unknown
+ *    │                          expired ─request-approval→ awaiting-approval (asked again)
+ *    └─start (only when no approval is needed)→ running
+ * pending, awaiting-approval, expired, approved ─cancel→ cancelled, ─skip→ skipped (not needed)
  * ```
  *
  * Everything else is illegal. `running` is entered only from `approved` or (for a step that needs
@@ -19,9 +20,9 @@ import type { StepEvent } from './step-event.ts';
  */
 export const STEP_TRANSITIONS: Readonly<Record<StepStatus, Partial<Readonly<Record<StepEvent, StepStatus>>>>> = {
   pending: { 'request-approval': 'awaiting-approval', start: 'running', cancel: 'cancelled', skip: 'skipped' },
-  'awaiting-approval': { grant: 'approved', deny: 'denied', expire: 'expired', cancel: 'cancelled' },
-  expired: { 'request-approval': 'awaiting-approval', cancel: 'cancelled' },
-  approved: { start: 'running', cancel: 'cancelled' },
+  'awaiting-approval': { grant: 'approved', deny: 'denied', expire: 'expired', cancel: 'cancelled', skip: 'skipped' },
+  expired: { 'request-approval': 'awaiting-approval', cancel: 'cancelled', skip: 'skipped' },
+  approved: { start: 'running', expire: 'expired', cancel: 'cancelled', skip: 'skipped' },
   running: { succeed: 'succeeded', fail: 'failed', lose: 'outcome-unknown' },
   denied: {},
   succeeded: {},
