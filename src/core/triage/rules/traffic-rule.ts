@@ -9,6 +9,7 @@ import type { ServiceLogSignals } from './log-signals.ts';
 
 const MIN_BASELINE = 20;
 const MIN_RATIO = 1.8;
+const MIN_NEW_CLIENT_CALLS = 10;
 
 /**
  * Traces (logs when a service has too few traces): which service received more load than
@@ -26,6 +27,34 @@ export function trafficRule(
   const iMs = windowMs(f.windows.incident);
   if (bMs <= 0 || iMs <= 0) return [];
   const out: RuleFinding[] = [];
+  // A client that never called in the baseline and now calls a lot is new load on its callee,
+  // whatever sampling does to the counts.
+  for (const e of f.edges) {
+    if (e.baseline.calls > 0 || e.incident.calls < MIN_NEW_CLIENT_CALLS || f.services.get(e.to)?.role === 'dependency')
+      continue;
+    if ((f.services.get(e.from)?.baseline.requests ?? 0) > 0) continue;
+    const { saturation, signs } = saturationOf(f, e.to, signals);
+    if (saturation === 0) continue;
+    const text = `a new client, ${e.from}, made ${formatNumber(e.incident.calls)} calls to it in the incident window (none before), and it buckles: ${signs.join(', ')}`;
+    out.push({
+      rule: 'traffic',
+      service: e.to,
+      points: options.points.traffic * (0.3 + 0.7 * saturation),
+      text,
+      facts: { surgeRatio: Number.POSITIVE_INFINITY, saturation, newClient: e.from },
+      evidence: [
+        {
+          id: `traces:new-client:${e.to}:${e.from}`,
+          source: 'traces',
+          kind: 'new-client',
+          service: e.to,
+          summary: `${e.to}: ${text}`,
+          stance: 'supports',
+          data: { client: e.from, calls: e.incident.calls, saturation: Math.round(saturation * 100) / 100 },
+        },
+      ],
+    });
+  }
   for (const s of f.services.values()) {
     if (s.role === 'dependency') continue;
     // Logs are not sampled; tail-sampled traces keep every failing or slow request, so their
