@@ -1,17 +1,13 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import type { SpanRecord } from '../../core/model/span-record.ts';
-import type { Distribution } from '../../core/stats/distribution.ts';
-import type { EdgeWindowStats } from '../../core/telemetry/edge-window-stats.ts';
-import { emptyWindowStats } from '../../core/telemetry/empty-window-stats.ts';
-import type { ServiceWindowStats } from '../../core/telemetry/service-window-stats.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
+import { combineStrata, type StrataPart, type WindowRequests } from './combine-strata.ts';
 import type { EsQuery, SearchParams } from './create-es-query.ts';
 import type { EsSettings } from './es-settings.ts';
 import { esSpanRecord } from './es-span-record.ts';
 import type { MarksFor } from './marks-for.ts';
-import { mergeDistributions } from './merge-distributions.ts';
 import { spanSort } from './span-sort.ts';
 import { timeRange } from './time-range.ts';
 import { traceFilters } from './trace-filters.ts';
@@ -21,7 +17,6 @@ import { windowBuckets } from './window-buckets.ts';
 type Plan = Extract<TracePlan, { kind: 'sampled' }>;
 type Win = 'b' | 'i';
 type Stratum = 'fail' | 'ok' | 'all';
-type RequestStats = { requests: number; requestErrors: number; latencySum: number };
 
 const SLICES = 4;
 const WINS: readonly Win[] = ['b', 'i'];
@@ -149,13 +144,13 @@ export async function sampleTraceWindows(
   // Error logs of exactly the sampled traces (the source's own marks are capped at scale).
   const extra = marksFor ? await marksFor([...stratumOf.keys()], plan.q.range, signal) : undefined;
   const marks = extra?.size ? new Set([...plan.marks, ...extra]) : plan.marks;
-  const parts: Part[] = [];
+  const parts: StrataPart[] = [];
   for (const [st, acc] of accs) {
     if (acc.spanCount === 0) continue;
     acc.analyze(marks);
     parts.push({ st, weights: { b: weight('b', st), i: weight('i', st) }, tw: acc.windowed(baseline, incident) });
   }
-  return combine(parts, counts.requests, plan.instrumented);
+  return combineStrata(parts, counts.requests, plan.instrumented);
 }
 
 /** Which windows hold no more spans than the full-read cap (one count per window). */
@@ -197,7 +192,7 @@ function countWindows(
   win: Record<Win, TimeWindow>,
 ): {
   roots: Record<Win, { total: number; fail: number }>;
-  requests: Record<Win, Map<string, RequestStats>>;
+  requests: Record<Win, Map<string, WindowRequests>>;
 } {
   const { q } = plan;
   const buckets = Math.max(1, Math.ceil((q.range.to - q.range.from) / q.bucketMs));
@@ -211,7 +206,7 @@ function countWindows(
     b: { total: sum(plan.roots.total, 'b'), fail: sum(plan.roots.fail, 'b') },
     i: { total: sum(plan.roots.total, 'i'), fail: sum(plan.roots.fail, 'i') },
   };
-  const requests: Record<Win, Map<string, RequestStats>> = { b: new Map(), i: new Map() };
+  const requests: Record<Win, Map<string, WindowRequests>> = { b: new Map(), i: new Map() };
   for (const w of WINS) {
     for (const [name, ts] of plan.series) {
       const n = sum(ts.requests, w);
@@ -224,103 +219,6 @@ function countWindows(
     }
   }
   return { roots, requests };
-}
-
-type Part = { readonly st: Stratum; readonly weights: Record<Win, number>; readonly tw: TraceWindowed };
-type ServiceEntry = TraceWindowed['services'] extends ReadonlyMap<string, infer V> ? V : never;
-type Dist = { d: Distribution; w: number };
-
-/**
- * The strata put back together: every count of a window scaled by its stratum's weight, every
- * distribution merged with those weights; requests, errors and latency from the aggregations.
- */
-function combine(
-  parts: readonly Part[],
-  requests: Record<Win, Map<string, RequestStats>>,
-  instrumented: ReadonlySet<string>,
-): TraceWindowed {
-  type Side = { counts: Map<string, number>; dists: Map<string, Dist[]> };
-  const fresh = (): Side => ({ counts: new Map(), dists: new Map() });
-  // Lists per service (example trace ids, error texts ...): failing stratum first, unique, at most five.
-  const svcs = new Map<string, { b: Side; i: Side; lists: Map<string, string[]> }>();
-  const get = (name: string) => {
-    let x = svcs.get(name);
-    if (!x) {
-      x = { b: fresh(), i: fresh(), lists: new Map() };
-      svcs.set(name, x);
-    }
-    return x;
-  };
-  const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
-  const origins = new Map<string, ReadonlyMap<string, number>>();
-  const listKeys = new Set<string>(['examples']);
-  for (const { st, weights, tw } of [...parts].sort((a, b) => (a.st === b.st ? 0 : a.st === 'fail' ? -1 : 1))) {
-    for (const [id, o] of tw.origins) origins.set(id, o);
-    for (const [name, sv] of tw.services) {
-      const x = get(name);
-      for (const w of WINS) {
-        const side = x[w];
-        for (const [k, v] of Object.entries(w === 'b' ? sv.baseline : sv.incident)) {
-          if (typeof v === 'number') side.counts.set(k, (side.counts.get(k) ?? 0) + weights[w] * v);
-          else if (v && typeof v === 'object' && 'n' in v) {
-            const list = side.dists.get(k) ?? [];
-            list.push({ d: v as Distribution, w: weights[w] });
-            side.dists.set(k, list);
-          }
-        }
-      }
-      for (const [k, v] of Object.entries(sv)) {
-        if (Array.isArray(v)) listKeys.add(k);
-        if (!Array.isArray(v) || (k === 'examples' && st !== 'fail')) continue;
-        const list = x.lists.get(k) ?? [];
-        for (const item of v as string[]) if (list.length < 5 && !list.includes(item)) list.push(item);
-        x.lists.set(k, list);
-      }
-    }
-    for (const [key, e] of tw.edges) {
-      let out = edges.get(key);
-      if (!out) {
-        out = { from: e.from, to: e.to, baseline: zeroEdge(), incident: zeroEdge() };
-        edges.set(key, out);
-      }
-      for (const w of WINS) {
-        const src = w === 'b' ? e.baseline : e.incident;
-        const dst = w === 'b' ? out.baseline : out.incident;
-        dst.calls += weights[w] * src.calls;
-        dst.errors += weights[w] * src.errors;
-        dst.totalMs += weights[w] * src.totalMs;
-      }
-    }
-  }
-  for (const w of WINS) for (const name of requests[w].keys()) get(name);
-  const services = new Map<string, ServiceEntry>();
-  for (const name of [...svcs.keys()].sort()) {
-    const x = svcs.get(name) as { b: Side; i: Side; lists: Map<string, string[]> };
-    const finish = (w: Win): ServiceWindowStats => {
-      const out: Record<string, unknown> = { ...emptyWindowStats() };
-      for (const [k, v] of x[w].counts) out[k] = v;
-      for (const [k, list] of x[w].dists) out[k] = mergeDistributions(list);
-      // Requests, errors and mean latency from the aggregations; latency percentiles from the sample.
-      const agg = requests[w].get(name);
-      if (agg) {
-        const sample = out.latency as Distribution;
-        out.requests = agg.requests;
-        out.requestErrors = agg.requestErrors;
-        out.latency = { ...sample, n: agg.requests, mean: agg.latencySum / agg.requests };
-      }
-      return out as ServiceWindowStats;
-    };
-    const entry: Record<string, unknown> = Object.fromEntries([...listKeys].map((k) => [k, x.lists.get(k) ?? []]));
-    entry.role = instrumented.has(name) ? 'service' : 'dependency';
-    entry.baseline = finish('b');
-    entry.incident = finish('i');
-    services.set(name, entry as ServiceEntry);
-  }
-  return { services, edges, origins };
-}
-
-function zeroEdge(): EdgeWindowStats {
-  return { calls: 0, errors: 0, totalMs: 0 };
 }
 
 function firstOf(doc: Record<string, unknown>, fields: readonly string[]): unknown {
