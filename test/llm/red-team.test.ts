@@ -155,7 +155,10 @@ describe('red team: follow-up questions', () => {
         get(target, p, recv) {
           const v = Reflect.get(target, p, recv);
           return typeof v === 'function'
-            ? (...a: unknown[]) => (calls.push(`${name}.${String(p)}`), v.apply(target, a))
+            ? (...a: unknown[]) => {
+                calls.push(`${name}.${String(p)}`);
+                return v.apply(target, a);
+              }
             : v;
         },
       });

@@ -16,7 +16,10 @@ export function sanitizeModelText(text: string, maxChars = 400): string {
   s = s.replace(/```|[`]/g, '');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   s = s.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
-  s = s.replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
+  s = s
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .trim();
   if (s.length > maxChars) s = `${s.slice(0, maxChars - 1).trimEnd()}…`;
   return s;
 }
