@@ -190,4 +190,31 @@ describe('the OpenAI-compatible client (LangChain ChatOpenAI against a local cha
       ['log_patterns', undefined],
     ]);
   });
+
+  it('contacts nothing but the configured endpoint (no tokenizer download, no tracing), streaming or not', async () => {
+    const seen: string[] = [];
+    const real = globalThis.fetch;
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      seen.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      return real(input, init);
+    }) as typeof fetch;
+    try {
+      for (const streaming of [false, true]) {
+        reset([{ json: good }, { toolCalls: [{ name: 'recent_changes', arguments: {} }] }]);
+        const client = createOpenAiLlmClient(clientSettings(fake.url, { streaming }));
+        expect((await ask(client)).ok).toBe(true);
+        const t = await client.withTools({
+          messages,
+          tools: FOLLOW_UP_TOOLS,
+          toolChoice: 'auto',
+          signal: AbortSignal.timeout(5000),
+        });
+        expect(t.ok).toBe(true);
+      }
+    } finally {
+      globalThis.fetch = real;
+    }
+    expect(seen.length).toBe(4);
+    for (const u of seen) expect(u).toBe(`${fake.url}/chat/completions`);
+  });
 });
