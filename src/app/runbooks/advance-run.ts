@@ -1,0 +1,116 @@
+import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
+import type { StepResult } from '../../core/runbooks/step-result.ts';
+import type { Run, StepStatus } from '../../core/storage/run-store.ts';
+import { executeApprovedStep } from './execute-approved-step.ts';
+import { finishRun } from './finish-run.ts';
+import { loadRun } from './load-run.ts';
+import type { RunAdvance } from './run-advance.ts';
+import type { RunbookDeps } from './runbook-deps.ts';
+
+export type AdvanceRunInput = {
+  readonly runId: string;
+  readonly actor: AuditActor;
+  /** Called after each executed step (stream it into the thread). */
+  readonly onStep?: (result: StepResult) => Promise<void> | void;
+  readonly signal?: AbortSignal;
+};
+
+const OPEN: readonly StepStatus[] = ['pending', 'awaiting-approval', 'approved', 'expired'];
+
+/**
+ * Moves a run forward as far as its approvals allow, in order: each main step, then its verify
+ * step; a failed step or failed verification follows the step's `onFailure` — `continue` to the
+ * next step, `stop` the run, or `rollback` (run the step's rollback steps, then stop). It waits
+ * (returns `needs-approval`) at the first step whose approval is not granted yet, and returns
+ * `in-progress` when a step is running elsewhere. Safe to call again at any time (after each
+ * approval, after a restart, from two replicas at once): it derives everything from the stored
+ * statuses, and each step runs at most once. Ends the run (`run.finished`) when nothing is left.
+ */
+export async function advanceRun(
+  deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
+  input: AdvanceRunInput,
+): Promise<RunAdvance> {
+  const loaded = await loadRun(deps.runs, input.runId);
+  if (!loaded.ok)
+    return {
+      state: 'refused',
+      run: undefined as unknown as Run,
+      executed: [],
+      code: loaded.error.code,
+      message: loaded.error.message,
+    };
+  const { plan } = loaded.value;
+  let run = loaded.value.run;
+  const executed: StepResult[] = [];
+  const status = (i: number): StepStatus => run.steps[i]?.status ?? 'skipped';
+  const reload = async () => {
+    run = (await deps.runs.get(run.id)) ?? run;
+  };
+  const done = (state: RunAdvance['state'], extra: Partial<RunAdvance> = {}): RunAdvance => ({
+    state,
+    run,
+    executed,
+    ...extra,
+  });
+  if (run.status !== 'proposed' && run.status !== 'running') return done('finished');
+
+  /** Runs one step if it is still open; undefined to go on, or the advance to return. */
+  const step = async (s: RenderedStep): Promise<RunAdvance | undefined> => {
+    if (OPEN.includes(status(s.index))) {
+      const r = await executeApprovedStep(deps, {
+        runId: run.id,
+        step: s.index,
+        actor: input.actor,
+        ...(input.signal ? { signal: input.signal } : {}),
+      });
+      await reload();
+      if (r.outcome === 'succeeded' || r.outcome === 'failed') {
+        executed.push(r.result);
+        await input.onStep?.(r.result);
+      } else if (r.outcome === 'needs-approval') return done('needs-approval', { waitingFor: s });
+      else if (r.outcome === 'refused') return done('refused', { code: r.code, message: r.message });
+    }
+    const now = status(s.index);
+    if (now === 'running') return done('in-progress');
+    if (now === 'outcome-unknown') {
+      run = await finishRun(deps, run, 'outcome-unknown', input.actor, `step ${s.index} (${s.id}): outcome unknown`);
+      return done('finished');
+    }
+    if (now === 'cancelled' || now === 'denied' || run.status === 'cancelled') return done('finished');
+    return undefined;
+  };
+
+  let failed = false;
+  for (const main of plan.steps.filter((s) => s.role === 'main')) {
+    const stop = await step(main);
+    if (stop) return stop;
+    let ok = status(main.index) === 'succeeded';
+    const verify = plan.steps.find((s) => s.role === 'verify' && s.parent === main.index);
+    if (ok && verify) {
+      const stopV = await step(verify);
+      if (stopV) return stopV;
+      ok = status(verify.index) === 'succeeded';
+    }
+    if (ok) continue;
+    failed = true;
+    if (main.onFailure === 'continue') continue;
+    if (main.onFailure === 'rollback') {
+      for (const rb of plan.steps.filter((s) => s.role === 'rollback' && s.parent === main.index)) {
+        const stopR = await step(rb);
+        if (stopR) return stopR;
+        if (status(rb.index) !== 'succeeded') break;
+      }
+    }
+    run = await finishRun(
+      deps,
+      run,
+      'failed',
+      input.actor,
+      `step ${main.index} (${main.id}) failed; onFailure ${main.onFailure}`,
+    );
+    return done('finished');
+  }
+  run = await finishRun(deps, run, failed ? 'failed' : 'succeeded', input.actor);
+  return done('finished');
+}

@@ -1,0 +1,88 @@
+import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import type { JsonObject } from '../../core/audit/json-value.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { Alert } from '../../core/model/alert.ts';
+import type { TriageReport } from '../../core/model/triage-report.ts';
+import type { Result } from '../../core/result/result.ts';
+import { matchRunbooks } from '../../core/runbooks/match-runbooks.ts';
+import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
+import type { RunPlan } from '../../core/runbooks/run-plan.ts';
+import type { Run } from '../../core/storage/run-store.ts';
+import type { RunbookDeps } from './runbook-deps.ts';
+
+export type ProposeRunInput = {
+  readonly runbookId: string;
+  readonly incidentId: string;
+  /** Parameters given by a person (`key=value` of `/causeway run`); others come from `from:` or defaults. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** The triage: the hypothesis the runbook fits fills `hypothesis.*` parameters. */
+  readonly report?: TriageReport;
+  /** Defaults to the report's first alert. */
+  readonly alert?: Alert;
+  /** The hypothesis to act on (else the one the runbook matches, else the leading one). */
+  readonly hypothesisId?: string;
+  readonly proposedBy: AuditActor;
+};
+
+/**
+ * Proposes a runbook for an incident: resolves its parameters, renders every step exactly as it
+ * would run, stores the run with its plan (steps `pending`) and audits `runbook.proposed` with
+ * every rendered step and its hash. Nothing runs.
+ */
+export async function proposeRun(
+  deps: Pick<RunbookDeps, 'runs' | 'audit' | 'catalog' | 'executors' | 'now' | 'newId'>,
+  input: ProposeRunInput,
+): Promise<Result<{ readonly run: Run; readonly plan: RunPlan }, CausewayError>> {
+  const runbook = deps.catalog.get(input.runbookId);
+  if (!runbook)
+    return {
+      ok: false,
+      error: {
+        code: 'RUNBOOK_NOT_FOUND',
+        message: `no runbook "${input.runbookId}" (known: ${[...deps.catalog.keys()].join(', ') || 'none'})`,
+      },
+    };
+  const report = input.report;
+  const alert = input.alert ?? report?.alerts[0];
+  const hypothesis =
+    (input.hypothesisId !== undefined ? report?.hypotheses.find((h) => h.id === input.hypothesisId) : undefined) ??
+    (report ? matchRunbooks(new Map([[runbook.id, runbook]]), report, alert)[0]?.hypothesis : undefined) ??
+    report?.hypotheses[0];
+  const planned = planRunbook(runbook, input.params ?? {}, { alert, hypothesis }, deps.executors.definitions);
+  if (!planned.ok) return planned;
+  const plan = planned.value;
+  const at = deps.now();
+  const run = await deps.runs.create({
+    id: deps.newId(),
+    incidentId: input.incidentId,
+    runbook: runbook.id,
+    proposedBy: input.proposedBy,
+    at,
+    steps: plan.steps.map((s) => ({ name: s.name, risk: s.risk === 'high' ? 'high' : 'low', renderedHash: s.hash })),
+    plan: { ...plan, ...(hypothesis ? { hypothesisId: hypothesis.id } : {}) } as unknown as JsonObject,
+  });
+  await deps.audit.append({
+    actor: input.proposedBy,
+    action: 'runbook.proposed',
+    subject: `run:${run.id}`,
+    data: {
+      incidentId: input.incidentId,
+      runId: run.id,
+      runbook: runbook.id,
+      ...(hypothesis ? { hypothesisId: hypothesis.id } : {}),
+      params: plan.params,
+      paramSources: plan.paramSources,
+      steps: plan.steps.map((s) => ({
+        step: s.index,
+        id: s.id,
+        role: s.role,
+        uses: s.uses,
+        risk: s.risk,
+        approval: s.approval ? { min: s.approval.min, from: [...s.approval.from] } : 'none',
+        stepHash: s.hash,
+        rendered: s.display.join('\n'),
+      })),
+    },
+  });
+  return { ok: true, value: { run, plan } };
+}
