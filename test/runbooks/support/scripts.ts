@@ -38,7 +38,7 @@ export function writeTestScripts(): TestScripts {
       'stubborn.sh',
       `trap '' TERM\nsleep 30 &\necho "$$ $!" > "${dir}/stubborn.pids"\necho started\nwait\nwait`,
     ),
-    env: script('env.sh', 'echo "greeting=$GREETING secret=${CAUSEWAY_SLACK_BOT_TOKEN:-none}"\npwd'),
+    env: script('env.sh', ['echo "greeting=$GREETING secret=$', '{CAUSEWAY_SLACK_BOT_TOKEN:-none}"\npwd'].join('')),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

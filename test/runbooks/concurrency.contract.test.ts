@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import { advanceRun } from '../../src/app/runbooks/advance-run.ts';
+import { decideApproval } from '../../src/app/runbooks/decide-approval.ts';
+import { executeApprovedStep } from '../../src/app/runbooks/execute-approved-step.ts';
+import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
+import { requestApproval } from '../../src/app/runbooks/request-approval.ts';
+import type { Storage } from '../../src/core/storage/storage.ts';
+import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
+import { type FakeKubectl, installFakeKubectl } from '../support/fake-kubectl.ts';
+import { catalogOf, GROUPS, runbookDeps, UNDO_RUNBOOK } from './support/runbook-harness.ts';
+
+/** 50 approvers: the three SRE users, and 47 more who are in the SRE Slack user group. */
+const APPROVERS = [
+  'U0SRE1',
+  'U0SRE2',
+  'U0SRE3',
+  ...Array.from({ length: 47 }, (_, i) => `U0GRP${String(i).padStart(2, '0')}`),
+];
+const groupsOf = async (u: string) => (u.startsWith('U0GRP') ? ['S0SREGRP'] : []);
+
+// Exactly once under contention: 50 people click Approve at the same moment, and each click also
+// tries to move the run on, from several "replicas" (separate stores, connection pools) at once.
+describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
+  let db: TestDatabase;
+  let kubectl: FakeKubectl;
+  beforeEach(() => {
+    kubectl = installFakeKubectl();
+  });
+  afterEach(async () => {
+    kubectl.cleanup();
+    await db?.cleanup();
+  });
+
+  it('50 simultaneous approvals + advances of one step across 4 replicas → the step runs exactly once', async () => {
+    db = await backend.fresh();
+    const replicas: Storage[] = [];
+    for (let i = 0; i < 4; i++)
+      replicas.push(await db.open({ instanceId: `replica-${i}`, poolSize: 4, clock: Date.now }));
+    const catalog = catalogOf([UNDO_RUNBOOK]);
+    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: kubectl.path, clock: { now: Date.now } }));
+    const d0 = deps[0] as (typeof deps)[number];
+    const p = await proposeRun(d0, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
+    if (!p.ok) throw new Error(p.error.message);
+    const runId = p.value.run.id;
+    await requestApproval(d0, { runId, requestedBy: 'slack:U0ALICE' });
+    expect(GROUPS.sre).toContain('S0SREGRP');
+
+    const outcomes = await Promise.all(
+      APPROVERS.map(async (user, i) => {
+        const d = deps[i % deps.length] as (typeof deps)[number];
+        const decided = await decideApproval(d, { runId, step: 1, user, decision: 'approve', groupsOf });
+        const advanced = await advanceRun(d, { runId, actor: `slack:${user}` });
+        return { decided, advanced };
+      }),
+    );
+    const recorded = outcomes.filter((o) => o.decided.outcome === 'recorded');
+    // Once two approvals are in, the request is granted; later clicks are refused as not pending.
+    expect(recorded.length).toBeGreaterThanOrEqual(2);
+    expect(
+      outcomes
+        .filter((o) => o.decided.outcome === 'refused')
+        .every((o) => o.decided.outcome === 'refused' && o.decided.reason === 'not-pending'),
+    ).toBe(true);
+    const undos = kubectl.calls().filter((c) => c[1] === 'undo');
+    const statuses = kubectl.calls().filter((c) => c[1] === 'status');
+    expect(undos).toHaveLength(1);
+    expect(statuses).toHaveLength(1);
+    const executedUndo = outcomes.flatMap((o) => o.advanced.executed).filter((r) => r.step.id === 'undo');
+    expect(executedUndo).toHaveLength(1);
+    // Every advance ends consistently, and the run ends once.
+    const run = await replicas[0]?.runs.get(runId);
+    expect(run?.status).toBe('succeeded');
+    const trail = await replicas[0]?.audit.query({ incidentId: 'INC-9' });
+    expect(trail?.filter((r) => r.action === 'run.finished')).toHaveLength(1);
+    expect(trail?.filter((r) => r.action === 'step.started')).toHaveLength(3);
+    expect((await verifyAudit(replicas[0] as Storage)).ok).toBe(true);
+  });
+
+  it('50 simultaneous executions of one approved step (retries, double clicks) → one runs, 49 are skipped', async () => {
+    db = await backend.fresh();
+    const replicas: Storage[] = [];
+    for (let i = 0; i < 3; i++)
+      replicas.push(await db.open({ instanceId: `replica-${i}`, poolSize: 4, clock: Date.now }));
+    const catalog = catalogOf([UNDO_RUNBOOK]);
+    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: kubectl.path, clock: { now: Date.now } }));
+    const d0 = deps[0] as (typeof deps)[number];
+    const p = await proposeRun(d0, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
+    if (!p.ok) throw new Error(p.error.message);
+    const runId = p.value.run.id;
+    await requestApproval(d0, { runId, requestedBy: 'slack:U0ALICE' });
+    for (const user of ['U0SRE1', 'U0SRE2'])
+      await decideApproval(d0, { runId, step: 1, user, decision: 'approve', groupsOf });
+    kubectl.behave({ sleepMs: 200 });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        executeApprovedStep(deps[i % deps.length] as (typeof deps)[number], { runId, step: 1, actor: 'slack:U0SRE1' }),
+      ),
+    );
+    expect(results.filter((r) => r.outcome === 'succeeded')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'skipped')).toHaveLength(49);
+    expect(kubectl.calls()).toEqual([['rollout', 'undo', 'deployment/checkout', '--namespace=shop']]);
+  });
+});
