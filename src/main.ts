@@ -10,6 +10,7 @@ import { buildChangeCommand } from './adapters/cli/commands/change.ts';
 import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
 import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
 import { buildFeedbackCommand } from './adapters/cli/commands/feedback.ts';
+import { buildRunbooksCommand } from './adapters/cli/commands/runbooks.ts';
 import { buildSeedCommand } from './adapters/cli/commands/seed.ts';
 import { buildServeCommand } from './adapters/cli/commands/serve.ts';
 import { simulateCommand } from './adapters/cli/commands/simulate.ts';
@@ -103,6 +104,7 @@ const commands = [
     },
   }),
   buildChangeCommand(config.value, Date.now),
+  buildRunbooksCommand(config.value, Date.now, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url))),
 ];
 
 process.on('unhandledRejection', (e) => {

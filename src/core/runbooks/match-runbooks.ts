@@ -25,7 +25,7 @@ function hypothesisFits(m: RunbookMatch, h: Pick<Hypothesis, 'service' | 'kind'>
  * satisfies its alert names and labels and one of the top `match.top` hypotheses has one of its
  * services and kinds (a runbook without service or kind conditions fits on the alert alone, for
  * the leading hypothesis). Runbooks without `match` are never offered (they can still be run by
- * name). Ordered by the rank of the hypothesis they fit, then by id.
+ * name). Ordered by the rank of the hypothesis they fit, then the more specific match, then id.
  */
 export function matchRunbooks(catalog: RunbookCatalog, report: TriageReport, alert?: Alert): RunbookOffer[] {
   const a = alert ?? report.alerts[0];
@@ -47,7 +47,19 @@ export function matchRunbooks(catalog: RunbookCatalog, report: TriageReport, ale
       offers.push({ runbook, hypothesis: undefined, rank: undefined, why: `alert ${a.name} on ${a.service}` });
     }
   }
-  return offers.sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99) || x.runbook.id.localeCompare(y.runbook.id));
+  return offers.sort(
+    (x, y) =>
+      (x.rank ?? 99) - (y.rank ?? 99) ||
+      specificity(y.runbook) - specificity(x.runbook) ||
+      x.runbook.id.localeCompare(y.runbook.id),
+  );
+}
+
+/** How many kinds of condition a runbook's match sets: at one rank, the more specific runbook comes first. */
+function specificity(r: Runbook): number {
+  const m = r.match;
+  if (!m) return 0;
+  return [m.alerts.length, Object.keys(m.labels).length, m.services.length, m.kinds.length].filter((n) => n > 0).length;
 }
 
 function why(runbook: Runbook, h: Hypothesis, alert: Alert | undefined): string {

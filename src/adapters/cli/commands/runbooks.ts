@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { investigate } from '../../../app/investigate.ts';
+import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import { demonstrateApprovedRunbook } from '../../../app/runbooks/demonstrate-approved-runbook.ts';
+import { proposeRun } from '../../../app/runbooks/propose-run.ts';
+import type { Config } from '../../../core/config/config-schema.ts';
+import type { Alert } from '../../../core/model/alert.ts';
+import type { TriageReport } from '../../../core/model/triage-report.ts';
+import { executorDefinitions } from '../../../core/runbooks/executor-definitions.ts';
+import { executorSettingsFromConfig } from '../../../core/runbooks/executor-settings-from-config.ts';
+import { matchRunbooks } from '../../../core/runbooks/match-runbooks.ts';
+import { planRunbook } from '../../../core/runbooks/plan-runbook.ts';
+import { createExecutorRegistry } from '../../executors/create-executor-registry.ts';
+import { openBundle } from '../../files/open-bundle.ts';
+import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
+import { openStorage } from '../../storage/open-storage.ts';
+import type { CliCommand, CliIo } from '../cli-command.ts';
+import { parseCliArgs } from '../parse-cli-args.ts';
+import { buildRunbookDemoDeps, DEMO_USERS } from '../runbooks/build-runbook-demo-deps.ts';
+import { formatPlanText } from '../runbooks/format-plan-text.ts';
+import { loadCatalogForCli } from '../runbooks/load-catalog-for-cli.ts';
+
+const USAGE = `usage: causeway runbooks validate [DIR]
+       causeway runbooks list [--dir DIR] [--bundle DIR]
+       causeway runbooks plan <id> [key=value …] [--dry-run] [--bundle DIR] [--incident ID] [--db URL] [--json] [--dir DIR]
+       causeway runbooks demo [--bundle DIR]
+
+Runbooks are YAML files (runbooks/README.md) validated against the configuration (runbooks.*):
+executors, templates, allowlists and approver groups.
+
+  validate   check every runbook file of DIR (default: runbooks.dir, else ./runbooks); every
+             problem is printed as file:line: field: message. Exit code 0 valid, 1 invalid.
+  list       the runbooks, what they match and their steps' risks; with --bundle, the ones
+             that fit that incident's triage, best first
+  plan       render a runbook's steps exactly as they would run (parameters resolved, argv,
+             URLs, hashes). --dry-run executes and stores nothing and says what would happen;
+             without it the run is proposed (stored and audited, nothing runs): approve it in Slack.
+             --bundle DIR fills parameters from that incident's alert and hypotheses.
+  demo       the approval flow end to end on a shipped example incident, against a local demo
+             deploy API: plan, two-person approval, execution, verification, audit chain check
+
+  --dir DIR       the runbook folder (default: runbooks.dir, else ./runbooks)
+  --bundle DIR    an incident bundle to triage first (its alert and hypotheses fill parameters)
+  --incident ID   the incident the run belongs to (default: the bundle's id, else "cli")
+  --db URL        the database (default: storage.url)
+  --json          plan: print the plan as JSON
+  -h, --help      print this help
+`;
+
+type Triage = { readonly id: string; readonly report: TriageReport; readonly alert: Alert | undefined };
+
+async function triageBundle(config: Readonly<Config>, dir: string): Promise<Triage | string> {
+  const opened = await openBundle(dir, config.triage.serviceLabels);
+  if (!opened.ok) return `${opened.error.code}: ${opened.error.message}`;
+  const b = opened.value;
+  const report = await investigate(
+    { logs: b.logs, traces: b.traces, changes: b.changes, options: investigateOptionsFromConfig(config) },
+    b.alerts,
+    b.asOf,
+  );
+  return { id: b.id, report, alert: b.alerts[0] };
+}
+
+/** `causeway runbooks validate|list|plan|demo`. */
+export function buildRunbooksCommand(config: Readonly<Config>, now: () => number, exampleBundle: string): CliCommand {
+  return {
+    name: 'runbooks',
+    summary: 'validate, list and plan runbooks (dry run or proposed for approval); the approval demo',
+    usage: USAGE,
+    async run(argv, io) {
+      const args = parseCliArgs(
+        argv,
+        {
+          dir: { type: 'string' },
+          bundle: { type: 'string' },
+          incident: { type: 'string' },
+          db: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+        },
+        true,
+      );
+      if (!args.ok) return fail(io, `USAGE: ${args.error} (see --help)`, 2);
+      const { values, positionals } = args.value;
+      if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+      const [sub, ...rest] = positionals;
+      switch (sub) {
+        case 'validate': {
+          if (rest.length > 1) return fail(io, `USAGE: unexpected argument "${rest[1]}"`, 2);
+          const loaded = await loadCatalogForCli(config, io.cwd, rest[0] ?? str('dir'));
+          if (!loaded.ok) {
+            for (const p of loaded.error) io.stderr(`${formatRunbookProblem(p)}\n`);
+            return fail(io, `RUNBOOK_INVALID: ${loaded.error.length} problem${loaded.error.length > 1 ? 's' : ''}`, 1);
+          }
+          const ids = [...loaded.value.catalog.keys()];
+          io.stdout(
+            `ok: ${ids.length} runbook${ids.length === 1 ? '' : 's'} valid in ${loaded.value.dir}${ids.length ? ` (${ids.join(', ')})` : ''}\n`,
+          );
+          return 0;
+        }
+        case 'list': {
+          const loaded = await loadCatalogForCli(config, io.cwd, str('dir'));
+          if (!loaded.ok) return invalid(io, loaded.error);
+          const bundle = str('bundle');
+          if (bundle) {
+            const t = await triageBundle(config, resolve(io.cwd, bundle));
+            if (typeof t === 'string') return fail(io, t, 1);
+            const offers = matchRunbooks(loaded.value.catalog, t.report, t.alert);
+            if (offers.length === 0) io.stdout(`no runbook fits ${t.id}\n`);
+            for (const o of offers) io.stdout(`${o.runbook.id.padEnd(24)} ${o.runbook.title} — fits ${o.why}\n`);
+            return 0;
+          }
+          for (const r of loaded.value.catalog.values()) {
+            const m = r.match;
+            const when = m
+              ? [
+                  m.kinds.length ? `kinds ${m.kinds.join('/')}` : '',
+                  m.services.length ? `services ${m.services.join('/')}` : '',
+                  m.alerts.length ? `alerts ${m.alerts.join('/')}` : '',
+                ]
+                  .filter(Boolean)
+                  .join(', ') || 'any incident'
+              : 'by name only';
+            const risks = [...new Set(r.steps.map((s) => s.risk))].join('/');
+            io.stdout(
+              `${r.id.padEnd(24)} ${r.title} — ${r.steps.length} step${r.steps.length > 1 ? 's' : ''} (${risks}); offered for ${when}\n`,
+            );
+          }
+          return 0;
+        }
+        case 'plan':
+          return plan(config, now, io, rest, str, values['dry-run'] === true, values.json === true);
+        case 'demo':
+          return demo(config, now, io, str('bundle') ? resolve(io.cwd, str('bundle') as string) : exampleBundle);
+        default:
+          return fail(io, `USAGE: expected validate, list, plan or demo${sub ? `, not "${sub}"` : ''} (see --help)`, 2);
+      }
+    },
+  };
+}
+
+async function plan(
+  config: Readonly<Config>,
+  now: () => number,
+  io: CliIo,
+  rest: readonly string[],
+  str: (k: string) => string | undefined,
+  dryRun: boolean,
+  json: boolean,
+): Promise<number> {
+  const [id, ...pairs] = rest;
+  if (!id) return fail(io, 'USAGE: plan needs a runbook id (see causeway runbooks list)', 2);
+  const given: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) return fail(io, `USAGE: "${p}" is not key=value`, 2);
+    given[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  const loaded = await loadCatalogForCli(config, io.cwd, str('dir'));
+  if (!loaded.ok) return invalid(io, loaded.error);
+  const catalog = loaded.value.catalog;
+  const runbook = catalog.get(id);
+  if (!runbook)
+    return fail(io, `RUNBOOK_NOT_FOUND: no runbook "${id}" (known: ${[...catalog.keys()].join(', ') || 'none'})`, 1);
+  const bundle = str('bundle');
+  const t = bundle ? await triageBundle(config, resolve(io.cwd, bundle)) : undefined;
+  if (typeof t === 'string') return fail(io, t, 1);
+  const incidentId = str('incident') ?? t?.id ?? 'cli';
+  const groups = config.runbooks.approval.groups;
+  if (dryRun) {
+    const hypothesis = t
+      ? (matchRunbooks(new Map([[id, runbook]]), t.report, t.alert)[0]?.hypothesis ?? t.report.hypotheses[0])
+      : undefined;
+    const planned = planRunbook(
+      runbook,
+      given,
+      { alert: t?.alert, hypothesis },
+      executorDefinitions(executorSettingsFromConfig(config)),
+    );
+    if (!planned.ok) return fail(io, `${planned.error.code}: ${planned.error.message}`, 1);
+    io.stdout(json ? `${JSON.stringify(planned.value, null, 2)}\n` : formatPlanText(planned.value, groups, true));
+    return 0;
+  }
+  const opened = await openStorage(str('db') ?? config.storage.url, {
+    clock: now,
+    cwd: io.cwd,
+    sqliteSynchronous: config.storage.sqliteSynchronous,
+    audit: { checkpointKey: config.audit.checkpointKey, checkpointEvery: config.audit.checkpointEvery },
+  });
+  if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, 3);
+  const storage = opened.value;
+  try {
+    const executors = createExecutorRegistry({
+      settings: executorSettingsFromConfig(config),
+      maxOutputBytes: config.runbooks.maxOutputBytes,
+      env: {},
+      now,
+    });
+    const r = await proposeRun(
+      {
+        runs: storage.runs,
+        audit: storage.audit,
+        catalog,
+        executors,
+        now,
+        newId: () => `run-${randomUUID().slice(0, 8)}`,
+      },
+      {
+        runbookId: id,
+        incidentId,
+        params: given,
+        ...(t ? { report: t.report, ...(t.alert ? { alert: t.alert } : {}) } : {}),
+        proposedBy: 'system',
+      },
+    );
+    if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
+    if (json) io.stdout(`${JSON.stringify({ runId: r.value.run.id, incidentId, plan: r.value.plan }, null, 2)}\n`);
+    else {
+      io.stdout(formatPlanText(r.value.plan, groups, false));
+      io.stdout(
+        `\nProposed as run ${r.value.run.id} for incident ${incidentId} (audited as runbook.proposed); nothing ran. Request approval in Slack.\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+async function demo(config: Readonly<Config>, now: () => number, io: CliIo, bundleDir: string): Promise<number> {
+  const t = await triageBundle(config, bundleDir);
+  if (typeof t === 'string') return fail(io, t, 1);
+  const opened = await openStorage('sqlite::memory:', {
+    clock: now,
+    audit: { checkpointKey: 'demo-checkpoint-key-0123456789abcdef' },
+  });
+  if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, 3);
+  const built = await buildRunbookDemoDeps(opened.value, now);
+  if (!built.ok) {
+    await opened.value.close();
+    return fail(io, `${built.error.code}: ${built.error.message}`, 1);
+  }
+  const rule = '─'.repeat(78);
+  try {
+    const top = t.report.hypotheses[0];
+    io.stdout(
+      `${rule}\nRunbook demo — ${t.id}: ${top ? `leading hypothesis ${top.service} (${top.kind}${top.changeId ? `, ${top.changeId}` : ''})` : 'no hypothesis'}\n`,
+    );
+    io.stdout(`A local deploy API on 127.0.0.1:${built.value.api.port} stands in for your deploy tooling.\n${rule}\n`);
+    const r = await demonstrateApprovedRunbook(built.value.deps, {
+      incidentId: t.id,
+      report: t.report,
+      ...(t.alert ? { alert: t.alert } : {}),
+      requester: DEMO_USERS.requester,
+      approvers: DEMO_USERS.approvers,
+      checkpointKey: 'demo-checkpoint-key-0123456789abcdef',
+      onEvent: (e) => {
+        switch (e.kind) {
+          case 'proposed':
+            io.stdout(
+              `\n${formatPlanText(e.plan, built.value.deps.policy.groups, false)}\nProposed by ${DEMO_USERS.requester} as run ${e.run.id}.\n`,
+            );
+            break;
+          case 'approval-requested':
+            io.stdout(
+              `\nApproval requested for step${e.steps.length > 1 ? 's' : ''} ${e.steps.map((s) => s + 1).join(', ')} (expires in 30 min).\n`,
+            );
+            break;
+          case 'decision':
+            io.stdout(
+              e.outcome.outcome === 'recorded'
+                ? `  ${e.user} approves step ${e.step + 1}: recorded — ${e.outcome.tally.approvers.length} of ${e.outcome.tally.required}${e.outcome.state === 'granted' ? ', granted' : ''}\n`
+                : `  ${e.user} approves step ${e.step + 1}: REFUSED (${e.outcome.code}: ${e.outcome.message})\n`,
+            );
+            break;
+          case 'step':
+            io.stdout(
+              `\n  ${e.result.status === 'succeeded' ? '✓' : '✗'} ${e.result.step.index + 1}. ${e.result.step.name}: ${e.result.summary}\n${e.result.excerpt
+                .split('\n')
+                .map((l) => `      ${l}`)
+                .join('\n')}\n`,
+            );
+            break;
+          case 'finished':
+            io.stdout(`\nRun ${e.run.id}: ${e.run.status}\n`);
+            break;
+          case 'audit':
+            io.stdout(
+              e.verification.ok
+                ? `Audit chain intact: ${e.verification.records} records verified, ${e.verification.checkpointsVerified} signed checkpoints.\n`
+                : `AUDIT_CHAIN_BROKEN: ${e.verification.broken?.message}\n`,
+            );
+            break;
+        }
+      },
+    });
+    if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
+    const trail = await opened.value.audit.query({ incidentId: t.id });
+    io.stdout(
+      `\nAudit trail of ${t.id}:\n${trail.map((x) => `  #${x.seq} ${x.actor.padEnd(18)} ${x.action}`).join('\n')}\n`,
+    );
+    return r.value.run.status === 'succeeded' && r.value.audit.ok ? 0 : 1;
+  } finally {
+    await built.value.close();
+    await opened.value.close();
+  }
+}
+
+function invalid(io: CliIo, problems: readonly Parameters<typeof formatRunbookProblem>[0][]): number {
+  for (const p of problems) io.stderr(`${formatRunbookProblem(p)}\n`);
+  return fail(
+    io,
+    `RUNBOOK_INVALID: ${problems.length} problem${problems.length > 1 ? 's' : ''} (causeway runbooks validate)`,
+    1,
+  );
+}
+
+function fail(io: CliIo, message: string, code: number): number {
+  io.stderr(`causeway runbooks: ${message}\n`);
+  return code;
+}
