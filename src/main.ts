@@ -84,6 +84,7 @@ const commands = [
   buildAskCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
   buildSlackCommand(config.value, {
     now: Date.now,
+    promptsDir: llmWiring.promptsDir,
     onShutdown: (stop) => {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -99,7 +100,13 @@ const commands = [
       process.once('SIGTERM', stop);
     },
     startSlack: async (cfg, sources) => {
-      const s = await startSlackStack(cfg, { cwd: io.cwd, now: Date.now, log: io.stderr, sources });
+      const s = await startSlackStack(cfg, {
+        cwd: io.cwd,
+        now: Date.now,
+        log: io.stderr,
+        sources,
+        promptsDir: llmWiring.promptsDir,
+      });
       return s.ok ? { ok: true, stop: s.value.stop } : { ok: false, message: `${s.error.code}: ${s.error.message}` };
     },
   }),

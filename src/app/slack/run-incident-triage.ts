@@ -144,9 +144,7 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
     kind: report.hypotheses[0]?.kind,
     alertName: alert?.name ?? incident.title,
   });
-  let narrative: IncidentView['narrative'];
-  if (deps.narrate) narrative = await deps.narrate(report).catch(() => undefined);
-  show({
+  const result: IncidentView = {
     ...view,
     progress: {
       logs: sourceProgressOf(report.sources.logs),
@@ -155,10 +153,18 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
     },
     report,
     runbooks,
-    ...(narrative ? { narrative } : {}),
-  });
+  };
+  // The deterministic result first; the narrative (a model call, seconds) edits it in after.
+  show(result);
   await sync.flush();
   timings.resultMs = deps.now() - started;
+  if (deps.narrate) {
+    const narrative = await deps.narrate(report, incident.id).catch(() => undefined);
+    if (narrative) {
+      show({ ...result, narrative });
+      await sync.flush();
+    }
+  }
 
   let chart: { fileId: string } | { failure: string } | undefined;
   const spec = deps.renderChart ? buildTimelineChartSpec(report) : undefined;

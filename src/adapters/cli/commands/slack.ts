@@ -17,7 +17,7 @@ Slack's signed requests on POST /slack/events (slack.botToken + slack.signingSec
 /** `causeway slack`: the Slack app, until the process is told to stop. */
 export function buildSlackCommand(
   config: Readonly<Config>,
-  env: { readonly now: () => number; readonly onShutdown: (stop: () => void) => void },
+  env: { readonly now: () => number; readonly onShutdown: (stop: () => void) => void; readonly promptsDir?: string },
 ): CliCommand {
   return {
     name: 'slack',
@@ -46,7 +46,12 @@ export function buildSlackCommand(
           ...(port !== undefined ? { port: Number(port) } : {}),
         },
       };
-      const started = await startSlackStack(effective, { cwd: io.cwd, now: env.now, log: io.stderr });
+      const started = await startSlackStack(effective, {
+        cwd: io.cwd,
+        now: env.now,
+        log: io.stderr,
+        ...(env.promptsDir ? { promptsDir: env.promptsDir } : {}),
+      });
       if (!started.ok) {
         io.stderr(`causeway slack: ${started.error.code}: ${started.error.message}\n`);
         return started.error.code === 'SLACK_NOT_CONFIGURED' ? 2 : 3;

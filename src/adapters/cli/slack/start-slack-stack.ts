@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
 import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
 import { createSeenDeliveries } from '../../../app/slack/seen-deliveries.ts';
@@ -14,6 +15,7 @@ import type { Result } from '../../../core/result/result.ts';
 import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
+import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
 import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
 import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
 import { createSlackLogger } from '../../slack/create-slack-logger.ts';
@@ -35,8 +37,10 @@ export type SlackStackEnv = {
   readonly log: (line: string) => void;
   readonly sources?: TriageSources;
   readonly runbooks?: RunbookFinder;
-  readonly narrate?: (report: TriageReport) => Promise<Narrative | undefined>;
+  readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
   readonly chat?: SlackChatOptions;
+  /** The prompt files, for the narrative when `llm.model` is configured. */
+  readonly promptsDir?: string;
 };
 
 /**
@@ -73,6 +77,24 @@ export async function startSlackStack(
   if (!opened.ok) return opened;
   const storage = opened.value;
   const charts = s.charts ? createChartRenderer() : undefined;
+  // The narrative (docs/llm.md): only with a model configured; never delays the deterministic result.
+  let narrate = env.narrate;
+  if (!narrate && config.llm.model && env.promptsDir) {
+    const llm = await buildLlmDeps(config, {
+      promptsDir: env.promptsDir,
+      clock: env.now,
+      audit: storage.audit,
+      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey, config.llm.apiKey].filter(
+        (x): x is string => typeof x === 'string',
+      ),
+    });
+    if (!llm.ok) {
+      await storage.close();
+      return llm;
+    }
+    const narrator = createChatNarrator(llm.value);
+    narrate = (report, incidentId) => narrator(report, incidentId);
+  }
   const logger = createSlackLogger(env.log, levelOf(config.log.level));
   const slack = buildSlackApp(
     {
@@ -97,7 +119,7 @@ export async function startSlackStack(
       board: createIncidentBoard(),
       now: env.now,
       ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
-      ...(env.narrate ? { narrate: env.narrate } : {}),
+      ...(narrate ? { narrate } : {}),
       watchedChannels: new Set(s.alertChannels),
       serviceLabels: config.triage.serviceLabels,
       limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
+import { groundedModel } from '../support/fake-openai-scripts.ts';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { eventCallbackBody, sendSigned } from '../support/fake-slack-client.ts';
+import { alertmanagerDefaultMessage } from './alert-messages.ts';
+
+const SECRET = 'narrative-signing-secret-0123456789';
+const TOKEN = 'xoxb-3333-4444-narrative';
+const ALERTS = 'C0ALERTS9';
+const BUNDLE = new URL('../../examples/webshop-deploy', import.meta.url).pathname;
+const PROMPTS = new URL('../../prompts', import.meta.url).pathname;
+const payload = JSON.parse(readFileSync(`${BUNDLE}/alert.json`, 'utf8'));
+
+let slack: FakeSlack;
+let model: FakeOpenAi;
+let stack: SlackStack;
+
+beforeAll(async () => {
+  slack = await startFakeSlack({ botToken: TOKEN });
+  // A slow model: the deterministic result must not wait for it.
+  model = await startFakeOpenAi(async (req) => ({ ...groundedModel(req), delayMs: 1500 }));
+  const config = loadConfig({
+    env: {
+      CAUSEWAY_STORAGE_URL: 'sqlite::memory:',
+      CAUSEWAY_SLACK_MODE: 'http',
+      CAUSEWAY_SLACK_BOT_TOKEN: TOKEN,
+      CAUSEWAY_SLACK_SIGNING_SECRET: SECRET,
+      CAUSEWAY_SLACK_API_URL: slack.apiUrl,
+      CAUSEWAY_SLACK_BOT_ID: 'B0BOT',
+      CAUSEWAY_SLACK_BOT_USER_ID: 'U0BOT',
+      CAUSEWAY_SLACK_PORT: '0',
+      CAUSEWAY_SLACK_HOST: '127.0.0.1',
+      CAUSEWAY_SLACK_ALERT_CHANNELS: ALERTS,
+      CAUSEWAY_SLACK_CHARTS: 'false',
+      CAUSEWAY_SOURCES_BUNDLE_DIR: BUNDLE,
+      CAUSEWAY_LLM_MODEL: 'local-test-model',
+      CAUSEWAY_LLM_BASE_URL: model.url,
+      CAUSEWAY_LLM_API_KEY: 'sk-local-test',
+    },
+  });
+  if (!config.ok) throw new Error(JSON.stringify(config.error));
+  const started = await startSlackStack(config.value, {
+    cwd: process.cwd(),
+    now: Date.now,
+    log: () => {},
+    promptsDir: PROMPTS,
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  stack = started.value;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await slack?.close();
+  await model?.close();
+});
+
+const text = (c: { params: Record<string, unknown> }) =>
+  `${String(c.params.text ?? '')} ${JSON.stringify(c.params.blocks ?? '')}`;
+
+describe('Slack incident message with a model configured', () => {
+  it('shows the deterministic result first, then edits in the grounded narrative; the call is audited', async () => {
+    const alertTs = '1763899555.000100';
+    const body = eventCallbackBody(alertmanagerDefaultMessage(payload, alertTs, ALERTS), 'Ev0NARR1');
+    const r = await sendSigned(`http://127.0.0.1:${stack.port}/slack/events`, body, 'application/json', {
+      secret: SECRET,
+    });
+    expect(r.status).toBe(200);
+    const edits = () => slack.calls.filter((c) => c.method === 'chat.update' || c.method === 'chat.postMessage');
+    const end = Date.now() + 30_000;
+    while (!edits().some((c) => /quoterservice/.test(text(c)) && /gl-deploy-94201/.test(text(c)))) {
+      if (Date.now() > end) throw new Error('no result posted');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const resultAt = Date.now();
+    // The model answers 1.5 s later; until then the result stands without a narrative.
+    expect(model.requests.length).toBeLessThanOrEqual(1);
+    while (!edits().some((c) => /Requests are failing and errors rose sharply/.test(text(c)))) {
+      if (Date.now() > end) throw new Error('no narrative edited in');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    expect(Date.now() - resultAt).toBeGreaterThan(500);
+    expect(model.requests.every((q) => q.path === '/v1/chat/completions')).toBe(true);
+    const audit = await stack.storage.audit.query({ limit: 1000 });
+    expect(audit.some((a) => a.action === 'llm.called')).toBe(true);
+  });
+});
