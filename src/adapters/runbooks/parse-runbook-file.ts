@@ -22,7 +22,7 @@ export function parseRunbookFile(
   if (text.length > MAX_BYTES)
     return { ok: false, error: [{ file, line: undefined, field: '', message: `larger than ${MAX_BYTES} bytes` }] };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0)
     return {
       ok: false,
@@ -30,7 +30,7 @@ export function parseRunbookFile(
         file,
         line: e.linePos?.[0]?.line,
         field: '',
-        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+        message: `YAML syntax: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
