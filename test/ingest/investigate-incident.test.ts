@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBundleTriageSources } from '../../src/adapters/files/create-bundle-triage-sources.ts';
+import { openStorage } from '../../src/adapters/storage/open-storage.ts';
+import type { IncidentAnnouncer } from '../../src/app/ingest/incident-announcer.ts';
+import { investigateIncident } from '../../src/app/ingest/investigate-incident.ts';
+import { resumeInvestigations } from '../../src/app/ingest/resume-investigations.ts';
+import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
+import { recoverUnfinished } from '../../src/app/storage/recover-unfinished.ts';
+import { NO_TELEMETRY } from '../../src/core/ingest/ingest-telemetry.ts';
+import { SILENT_LOG } from '../../src/core/ingest/silent-log.ts';
+import type { Alert } from '../../src/core/model/alert.ts';
+import type { Storage } from '../../src/core/storage/storage.ts';
+
+const EXAMPLE = new URL('../../examples/webshop-deploy', import.meta.url).pathname;
+let storage: Storage;
+afterEach(async () => storage?.close());
+
+const alert: Alert = {
+  fingerprint: 'fp-1',
+  name: 'HighErrorRate',
+  status: 'firing',
+  service: 'frontend',
+  labels: {},
+  annotations: {},
+  startsAt: Date.parse('2026-11-24T10:00:00Z'),
+  endsAt: undefined,
+  generatorUrl: undefined,
+  source: 'test',
+};
+
+async function setup(instanceId = 'a') {
+  const s = await openStorage('sqlite::memory:', { clock: Date.now, instanceId });
+  if (!s.ok) throw new Error(s.error.message);
+  storage = s.value;
+  const { incident } = await storage.incidents.openOrJoin({ newId: 'INC-1', alert, at: Date.now() });
+  const deps = {
+    incidents: storage.incidents,
+    effects: storage.effects,
+    audit: storage.audit,
+    sources: createBundleTriageSources(EXAMPLE),
+    options: DEFAULT_INVESTIGATE_OPTIONS,
+    telemetry: NO_TELEMETRY,
+    log: SILENT_LOG,
+    now: Date.now,
+    monotonic: () => performance.now(),
+  };
+  return { incident, deps };
+}
+
+describe('investigateIncident', () => {
+  it('headless: triages from the sources, saves and audits the ranking; a second claim runs nothing', async () => {
+    const { incident, deps } = await setup();
+    const first = await investigateIncident(deps, incident.id);
+    expect(first).toMatchObject({ state: 'succeeded', version: 1 });
+    expect(await investigateIncident(deps, incident.id)).toEqual({ state: 'skipped', reason: 'already claimed' });
+    expect((await storage.incidents.latestTriage(incident.id))?.version).toBe(1);
+    const actions = (await storage.audit.query({ incidentId: incident.id })).map((r) => r.action);
+    expect(actions.filter((a) => a === 'hypotheses.produced')).toHaveLength(1);
+    expect(await storage.effects.get(`investigation:${incident.id}`)).toMatchObject({ state: 'succeeded' });
+  });
+
+  it('SEAM for the chat surface: with an announcer the triage is handed to it, once', async () => {
+    const { incident, deps } = await setup();
+    const calls: string[] = [];
+    const announcer: IncidentAnnouncer = {
+      name: 'fake-chat',
+      triage: async (i, alerts) => {
+        calls.push(`${i.id}:${alerts.map((a) => a.fingerprint).join(',')}`);
+        return { triaged: true };
+      },
+    };
+    expect(await investigateIncident({ ...deps, announcer }, incident.id)).toMatchObject({ state: 'succeeded' });
+    expect(await investigateIncident({ ...deps, announcer }, incident.id)).toMatchObject({ state: 'skipped' });
+    expect(calls).toEqual([`${incident.id}:fp-1`]);
+  });
+
+  it('after a crash mid-investigation: recovery closes it as outcome-unknown and the next start investigates again', async () => {
+    const { incident, deps } = await setup('a');
+    await storage.effects.begin({
+      id: `investigation:${incident.id}`,
+      kind: 'investigation',
+      subject: `incident:${incident.id}`,
+      actor: 'system',
+      incidentId: incident.id,
+    });
+    expect(await resumeInvestigations(storage)).toEqual([]);
+    await recoverUnfinished(storage, { owner: 'a' });
+    const todo = await resumeInvestigations(storage);
+    expect(todo).toEqual([{ incidentId: incident.id, attempt: 2 }]);
+    expect(await investigateIncident(deps, incident.id, 2)).toMatchObject({ state: 'succeeded' });
+    expect(await resumeInvestigations(storage)).toEqual([]);
+  });
+});
