@@ -62,7 +62,7 @@ afterAll(async () => {
 const text = (c: { params: Record<string, unknown> }) =>
   `${String(c.params.text ?? '')} ${JSON.stringify(c.params.blocks ?? '')}`;
 
-describe('Slack incident message with a model configured', () => {
+describe('Slack with a model configured: narrative and follow-up questions', () => {
   it('shows the deterministic result first, then edits in the grounded narrative; the call is audited', async () => {
     const alertTs = '1763899555.000100';
     const body = eventCallbackBody(alertmanagerDefaultMessage(payload, alertTs, ALERTS), 'Ev0NARR1');
@@ -87,5 +87,60 @@ describe('Slack incident message with a model configured', () => {
     expect(model.requests.every((q) => q.path === '/v1/chat/completions')).toBe(true);
     const audit = await stack.storage.audit.query({ limit: 1000 });
     expect(audit.some((a) => a.action === 'llm.called')).toBe(true);
+
+    // A follow-up question in the incident thread: answered in the thread, grounded, read-only.
+    const mention = {
+      type: 'app_mention',
+      user: 'U0ONCALL',
+      text: '<@U0BOT> why not the database?',
+      ts: '1763899600.000200',
+      thread_ts: alertTs,
+      channel: ALERTS,
+      event_ts: '1763899600.000200',
+    };
+    const q = await sendSigned(
+      `http://127.0.0.1:${stack.port}/slack/events`,
+      eventCallbackBody(mention, 'Ev0ASK1'),
+      'application/json',
+      {
+        secret: SECRET,
+      },
+    );
+    expect(q.status).toBe(200);
+    const answered = () =>
+      slack.calls.find(
+        (c) => c.method === 'chat.postMessage' && c.params.thread_ts === alertTs && /not at the database/.test(text(c)),
+      );
+    while (!answered()) {
+      if (Date.now() > end + 30_000) throw new Error('no answer in the thread');
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const after = await stack.storage.audit.query({ limit: 1000 });
+    expect(after.filter((a) => a.action === 'llm.called').length).toBeGreaterThanOrEqual(3);
+    expect(after.some((a) => a.action === 'message.posted' && (a.data as { kind?: string }).kind === 'answer')).toBe(
+      true,
+    );
+  });
+
+  it('says where it can answer when asked outside an incident thread', async () => {
+    const mention = {
+      type: 'app_mention',
+      user: 'U0X',
+      text: '<@U0BOT> hello',
+      ts: '1763899700.000100',
+      channel: ALERTS,
+      event_ts: '1763899700.000100',
+    };
+    await sendSigned(
+      `http://127.0.0.1:${stack.port}/slack/events`,
+      eventCallbackBody(mention, 'Ev0ASK2'),
+      'application/json',
+      { secret: SECRET },
+    );
+    const end = Date.now() + 10_000;
+    while (!slack.calls.some((c) => c.method === 'chat.postEphemeral' && /thread of an incident/.test(text(c)))) {
+      if (Date.now() > end) throw new Error('no ephemeral note');
+      await new Promise((res) => setTimeout(res, 20));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { App, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
+import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
 import { recordFeedback } from '../../app/slack/record-feedback.ts';
@@ -89,6 +90,18 @@ export function buildSlackApp(
         message: e,
         eventId: (body as { event_id?: string }).event_id as string,
       }),
+    );
+  });
+
+  app.event('app_mention', async ({ event }) => {
+    const e = event as unknown as { channel: string; user?: string; text?: string; ts: string; thread_ts?: string };
+    if (!e.user) return;
+    const user = e.user;
+    background('thread question', () =>
+      answerThreadQuestion(
+        { ...all, sourceTimeoutMs: deps.options.sourceTimeoutMs, ...(deps.ask ? { ask: deps.ask } : {}) },
+        { channel: e.channel, threadTs: e.thread_ts, user, text: e.text ?? '' },
+      ),
     );
   });
 

@@ -13,6 +13,8 @@ export type BoardEntry = {
 export type IncidentBoard = {
   get(incidentId: string): BoardEntry | undefined;
   set(incidentId: string, entry: BoardEntry): void;
+  /** The incident whose details go to this thread. */
+  findByThread(threadTs: string): { incidentId: string; entry: BoardEntry } | undefined;
 };
 
 /** An empty board, keeping at most `max` incidents (the oldest are forgotten). */
@@ -20,6 +22,10 @@ export function createIncidentBoard(max = 1000): IncidentBoard {
   const entries = new Map<string, BoardEntry>();
   return {
     get: (id) => entries.get(id),
+    findByThread(threadTs) {
+      for (const [incidentId, entry] of entries) if (entry.threadTs === threadTs) return { incidentId, entry };
+      return undefined;
+    },
     set(id, entry) {
       entries.delete(id);
       entries.set(id, entry);

@@ -22,7 +22,6 @@ export type TriageDeps = {
   readonly now: () => number;
   /** Renders the timeline chart PNG; without it no chart is posted. */
   readonly renderChart?: (spec: TimelineChartSpec) => Promise<Uint8Array>;
-  /** The LLM narrative (issue 9): sentences citing evidence ids, or nothing. Failures are ignored. */
   /** The LLM narrative for the message's slot (optional; shown after the deterministic result). */
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
 };

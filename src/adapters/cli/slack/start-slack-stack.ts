@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
+import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
+import type { AskModel } from '../../../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
 import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
 import { createSeenDeliveries } from '../../../app/slack/seen-deliveries.ts';
@@ -79,7 +81,8 @@ export async function startSlackStack(
   const charts = s.charts ? createChartRenderer() : undefined;
   // The narrative (docs/llm.md): only with a model configured; never delays the deterministic result.
   let narrate = env.narrate;
-  if (!narrate && config.llm.model && env.promptsDir) {
+  let ask: AskModel | undefined;
+  if (config.llm.model && env.promptsDir) {
     const llm = await buildLlmDeps(config, {
       promptsDir: env.promptsDir,
       clock: env.now,
@@ -93,7 +96,13 @@ export async function startSlackStack(
       return llm;
     }
     const narrator = createChatNarrator(llm.value);
-    narrate = (report, incidentId) => narrator(report, incidentId);
+    narrate ??= (report, incidentId) => narrator(report, incidentId);
+    const deps = llm.value;
+    ask = (q) =>
+      answerFollowUp(
+        { ...deps, sources: q.sources },
+        { incidentId: q.incidentId, report: q.report, question: q.question, asker: q.asker },
+      );
   }
   const logger = createSlackLogger(env.log, levelOf(config.log.level));
   const slack = buildSlackApp(
@@ -120,6 +129,7 @@ export async function startSlackStack(
       now: env.now,
       ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
       ...(narrate ? { narrate } : {}),
+      ...(ask ? { ask } : {}),
       watchedChannels: new Set(s.alertChannels),
       serviceLabels: config.triage.serviceLabels,
       limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
