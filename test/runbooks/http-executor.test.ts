@@ -64,7 +64,7 @@ describe('http executor against a local server on 127.0.0.1', () => {
       { queue: 'orders', reason: 'stuck & full' },
     );
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    expect(r.value.display).toContain('Authorization: Bearer ${env:TEST_DEPLOY_TOKEN}');
+    expect(r.value.display).toContain(`Authorization: Bearer $${'{'}env:TEST_DEPLOY_TOKEN}`);
     expect(JSON.stringify(r.value.action)).not.toContain(SECRET);
     const out = await run(r.value.action, ctx());
     expect(out).toMatchObject({ status: 'succeeded', exitCode: 202 });

@@ -155,3 +155,25 @@ steps:
         approval:
           from: [sre]
 `;
+
+/** A runbook whose first step (approved by one of oncall) runs `script`, then a second step waits. */
+export function crashRunbook(script: string): string {
+  return `
+id: crash
+title: Crash test
+params: {}
+steps:
+  - id: slow
+    name: A slow step
+    uses: command
+    with:
+      executable: ${script}
+    approval:
+      from: [oncall]
+  - id: after
+    name: After
+    uses: wait
+    with:
+      duration: 1s
+`;
+}
