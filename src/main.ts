@@ -107,7 +107,9 @@ const commands = [
         sources,
         promptsDir: llmWiring.promptsDir,
       });
-      return s.ok ? { ok: true, stop: s.value.stop } : { ok: false, message: `${s.error.code}: ${s.error.message}` };
+      return s.ok
+        ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }
+        : { ok: false, message: `${s.error.code}: ${s.error.message}` };
     },
   }),
   buildChangeCommand(config.value, Date.now),

@@ -315,6 +315,11 @@ export const configSchema = z.strictObject({
           },
         )
         .default([]),
+      /** Where incidents opened by webhooks (causeway serve) are triaged in chat; without it they are triaged headless. */
+      incidentChannel: z
+        .string()
+        .regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'expected a channel id such as C0123ABCD (not its name)' })
+        .optional(),
       rateLimit: z
         .strictObject({
           investigations: count('investigations').default(5),

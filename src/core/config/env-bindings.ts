@@ -55,6 +55,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_SLACK_BOT_USER_ID', path: ['slack', 'botUserId'], type: 'string' },
   { env: 'CAUSEWAY_SLACK_COMMAND', path: ['slack', 'command'], type: 'string' },
   { env: 'CAUSEWAY_SLACK_ALERT_CHANNELS', path: ['slack', 'alertChannels'], type: 'list' },
+  { env: 'CAUSEWAY_SLACK_INCIDENT_CHANNEL', path: ['slack', 'incidentChannel'], type: 'string' },
   { env: 'CAUSEWAY_SLACK_RATE_LIMIT_INVESTIGATIONS', path: ['slack', 'rateLimit', 'investigations'], type: 'number' },
   { env: 'CAUSEWAY_SLACK_RATE_LIMIT_PER_MINUTES', path: ['slack', 'rateLimit', 'perMinutes'], type: 'number' },
   { env: 'CAUSEWAY_SLACK_CHARTS', path: ['slack', 'charts'], type: 'boolean' },

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
+import type { IncidentAnnouncer } from '../../../app/ingest/incident-announcer.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
 import type { AskModel } from '../../../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
 import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
+import { runIncidentTriage } from '../../../app/slack/run-incident-triage.ts';
 import { createSeenDeliveries } from '../../../app/slack/seen-deliveries.ts';
+import { buildIncidentMessage } from '../../../core/chat/build-incident-message.ts';
 import type { Narrative } from '../../../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
@@ -21,12 +24,15 @@ import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
 import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
 import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
 import { createSlackLogger } from '../../slack/create-slack-logger.ts';
+import type { SlackUseCaseDeps } from '../../slack/slack-use-case-deps.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
 
 export type SlackStack = {
   readonly slack: SlackApp;
   readonly storage: Storage;
+  /** With slack.incidentChannel: triages incidents opened elsewhere (webhooks) in that channel. */
+  readonly announcer?: IncidentAnnouncer;
   /** HTTP mode: the port Slack's requests arrive on. */
   readonly port?: number;
   stop(): Promise<void>;
@@ -105,6 +111,25 @@ export async function startSlackStack(
       );
   }
   const logger = createSlackLogger(env.log, levelOf(config.log.level));
+  const useCaseDeps: SlackUseCaseDeps = {
+    incidents: storage.incidents,
+    feedback: storage.feedback,
+    audit: storage.audit,
+    sources: env.sources ?? triageSourcesFromConfig(config, env.cwd),
+    runbooks: env.runbooks ?? NO_RUNBOOKS,
+    options: investigateOptionsFromConfig(config),
+    board: createIncidentBoard(),
+    now: env.now,
+    ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
+    ...(narrate ? { narrate } : {}),
+    ...(ask ? { ask } : {}),
+    watchedChannels: new Set(s.alertChannels),
+    serviceLabels: config.triage.serviceLabels,
+    limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
+    seen: createSeenDeliveries(),
+    newIncidentId: () =>
+      `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`,
+  };
   const slack = buildSlackApp(
     {
       mode: s.mode,
@@ -118,25 +143,7 @@ export async function startSlackStack(
       port: s.port,
       host: s.host,
     },
-    {
-      incidents: storage.incidents,
-      feedback: storage.feedback,
-      audit: storage.audit,
-      sources: env.sources ?? triageSourcesFromConfig(config, env.cwd),
-      runbooks: env.runbooks ?? NO_RUNBOOKS,
-      options: investigateOptionsFromConfig(config),
-      board: createIncidentBoard(),
-      now: env.now,
-      ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
-      ...(narrate ? { narrate } : {}),
-      ...(ask ? { ask } : {}),
-      watchedChannels: new Set(s.alertChannels),
-      serviceLabels: config.triage.serviceLabels,
-      limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
-      seen: createSeenDeliveries(),
-      newIncidentId: () =>
-        `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`,
-    },
+    useCaseDeps,
     logger,
     env.chat ?? {},
   );
@@ -150,12 +157,37 @@ export async function startSlackStack(
       error: { code: 'SLACK_NOT_CONFIGURED', message: `cannot start the Slack app: ${(e as Error).message}` },
     };
   }
+  // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
+  const incidentChannel = s.incidentChannel;
+  const announcer: IncidentAnnouncer | undefined = incidentChannel
+    ? {
+        name: `slack ${incidentChannel}`,
+        async triage(incident, alerts) {
+          const run = await runIncidentTriage(
+            { ...useCaseDeps, chat: slack.chat },
+            { incident, alerts, channel: incidentChannel },
+          );
+          if (!run.posted) return { triaged: false, detail: `${run.failure.code}: ${run.failure.message}` };
+          return run.report
+            ? { triaged: true }
+            : { triaged: false, detail: 'the triage did not finish (see the message)' };
+        },
+        async resolved(incident) {
+          const entry = useCaseDeps.board.get(incident.id);
+          if (!entry) return;
+          entry.view = { ...entry.view, resolved: true };
+          entry.sync.show(buildIncidentMessage(entry.view));
+          await entry.sync.flush();
+        },
+      }
+    : undefined;
   return {
     ok: true,
     value: {
       slack,
       storage,
       ...(port !== undefined ? { port } : {}),
+      ...(announcer ? { announcer } : {}),
       async stop() {
         await slack.stop();
         await storage.close();
