@@ -101,4 +101,36 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
     expect(results.filter((r) => r.outcome === 'skipped')).toHaveLength(49);
     expect(kubectl.calls()).toEqual([['rollout', 'undo', 'deployment/checkout', '--namespace=shop']]);
   });
+
+  it('an advance waits for a step another caller has begun (never mistakes it for a failure) and then carries on', async () => {
+    db = await backend.fresh();
+    const storage = await db.open({ clock: Date.now });
+    const deps = runbookDeps(storage, {
+      catalog: catalogOf([UNDO_RUNBOOK]),
+      path: kubectl.path,
+      clock: { now: Date.now },
+    });
+    const p = await proposeRun(deps, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
+    if (!p.ok) throw new Error(p.error.message);
+    const runId = p.value.run.id;
+    // Another replica has just begun step 0 (journal written) but not yet marked it running.
+    await storage.effects.begin({
+      id: `run:${runId}/step:0`,
+      kind: 'runbook.kubectl',
+      subject: `run:${runId}/step:0`,
+      actor: 'system',
+    });
+    const waited = await advanceRun(deps, { runId, actor: 'system', waitForOthersMs: 300 });
+    expect(waited.state).toBe('in-progress');
+    expect(waited.run?.status).toBe('proposed');
+    expect(kubectl.calls()).toEqual([]);
+    // It finishes while a second advance waits; that advance then goes on to the next step.
+    const second = advanceRun(deps, { runId, actor: 'system', waitForOthersMs: 5000 });
+    await storage.runs.transitionStep(runId, 0, ['pending'], { status: 'running', at: Date.now() });
+    await storage.effects.finish(`run:${runId}/step:0`, { status: 'succeeded', exitCode: 0, output: 'ok' });
+    await storage.runs.transitionStep(runId, 0, ['running'], { status: 'succeeded', at: Date.now() });
+    const r = await second;
+    expect(r).toMatchObject({ state: 'needs-approval', waitingFor: { id: 'undo' } });
+    expect(kubectl.calls()).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
-import type { Run, StepStatus } from '../../core/storage/run-store.ts';
+import type { StepStatus } from '../../core/storage/run-store.ts';
 import { executeApprovedStep } from './execute-approved-step.ts';
 import { finishRun } from './finish-run.ts';
 import { loadRun } from './load-run.ts';
@@ -14,18 +14,26 @@ export type AdvanceRunInput = {
   /** Called after each executed step (stream it into the thread). */
   readonly onStep?: (result: StepResult) => Promise<void> | void;
   readonly signal?: AbortSignal;
+  /**
+   * How long to wait for a step another caller (a replica, a second click) is running before
+   * returning `in-progress`; default: the plan's longest step timeout plus 5 s.
+   */
+  readonly waitForOthersMs?: number;
 };
 
 const OPEN: readonly StepStatus[] = ['pending', 'awaiting-approval', 'approved', 'expired'];
+const POLL_MS = 100;
 
 /**
  * Moves a run forward as far as its approvals allow, in order: each main step, then its verify
  * step; a failed step or failed verification follows the step's `onFailure` — `continue` to the
  * next step, `stop` the run, or `rollback` (run the step's rollback steps, then stop). It waits
- * (returns `needs-approval`) at the first step whose approval is not granted yet, and returns
- * `in-progress` when a step is running elsewhere. Safe to call again at any time (after each
- * approval, after a restart, from two replicas at once): it derives everything from the stored
- * statuses, and each step runs at most once. Ends the run (`run.finished`) when nothing is left.
+ * (returns `needs-approval`) at the first step whose approval is not granted yet. Safe to call
+ * again at any time (after each approval, after a restart, from two replicas at once): it derives
+ * everything from the stored statuses, each step runs at most once, and when another caller is
+ * running a step it waits for that step and carries on (so an approval arriving meanwhile is not
+ * missed), returning `in-progress` only after `waitForOthersMs`. Ends the run (`run.finished`)
+ * when nothing is left.
  */
 export async function advanceRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
@@ -33,13 +41,7 @@ export async function advanceRun(
 ): Promise<RunAdvance> {
   const loaded = await loadRun(deps.runs, input.runId);
   if (!loaded.ok)
-    return {
-      state: 'refused',
-      run: undefined as unknown as Run,
-      executed: [],
-      code: loaded.error.code,
-      message: loaded.error.message,
-    };
+    return { state: 'refused', run: undefined, executed: [], code: loaded.error.code, message: loaded.error.message };
   const { plan } = loaded.value;
   let run = loaded.value.run;
   const executed: StepResult[] = [];
@@ -53,7 +55,6 @@ export async function advanceRun(
     executed,
     ...extra,
   });
-  if (run.status !== 'proposed' && run.status !== 'running') return done('finished');
 
   /** Runs one step if it is still open; undefined to go on, or the advance to return. */
   const step = async (s: RenderedStep): Promise<RunAdvance | undefined> => {
@@ -72,7 +73,8 @@ export async function advanceRun(
       else if (r.outcome === 'refused') return done('refused', { code: r.code, message: r.message });
     }
     const now = status(s.index);
-    if (now === 'running') return done('in-progress');
+    // Running elsewhere — or just begun by another caller that has not marked it running yet.
+    if (now === 'running' || OPEN.includes(now)) return done('in-progress');
     if (now === 'outcome-unknown') {
       run = await finishRun(deps, run, 'outcome-unknown', input.actor, `step ${s.index} (${s.id}): outcome unknown`);
       return done('finished');
@@ -81,36 +83,48 @@ export async function advanceRun(
     return undefined;
   };
 
-  let failed = false;
-  for (const main of plan.steps.filter((s) => s.role === 'main')) {
-    const stop = await step(main);
-    if (stop) return stop;
-    let ok = status(main.index) === 'succeeded';
-    const verify = plan.steps.find((s) => s.role === 'verify' && s.parent === main.index);
-    if (ok && verify) {
-      const stopV = await step(verify);
-      if (stopV) return stopV;
-      ok = status(verify.index) === 'succeeded';
-    }
-    if (ok) continue;
-    failed = true;
-    if (main.onFailure === 'continue') continue;
-    if (main.onFailure === 'rollback') {
-      for (const rb of plan.steps.filter((s) => s.role === 'rollback' && s.parent === main.index)) {
-        const stopR = await step(rb);
-        if (stopR) return stopR;
-        if (status(rb.index) !== 'succeeded') break;
+  const walk = async (): Promise<RunAdvance> => {
+    if (run.status !== 'proposed' && run.status !== 'running') return done('finished');
+    let failed = false;
+    for (const main of plan.steps.filter((s) => s.role === 'main')) {
+      const stop = await step(main);
+      if (stop) return stop;
+      let ok = status(main.index) === 'succeeded';
+      const verify = plan.steps.find((s) => s.role === 'verify' && s.parent === main.index);
+      if (ok && verify) {
+        const stopV = await step(verify);
+        if (stopV) return stopV;
+        ok = status(verify.index) === 'succeeded';
       }
+      if (ok) continue;
+      failed = true;
+      if (main.onFailure === 'continue') continue;
+      if (main.onFailure === 'rollback') {
+        for (const rb of plan.steps.filter((s) => s.role === 'rollback' && s.parent === main.index)) {
+          const stopR = await step(rb);
+          if (stopR) return stopR;
+          if (status(rb.index) !== 'succeeded') break;
+        }
+      }
+      run = await finishRun(
+        deps,
+        run,
+        'failed',
+        input.actor,
+        `step ${main.index} (${main.id}) failed; onFailure ${main.onFailure}`,
+      );
+      return done('finished');
     }
-    run = await finishRun(
-      deps,
-      run,
-      'failed',
-      input.actor,
-      `step ${main.index} (${main.id}) failed; onFailure ${main.onFailure}`,
-    );
+    run = await finishRun(deps, run, failed ? 'failed' : 'succeeded', input.actor);
     return done('finished');
+  };
+
+  const patience = input.waitForOthersMs ?? Math.max(0, ...plan.steps.map((s) => s.timeoutMs)) + 5000;
+  const deadline = Date.now() + patience;
+  for (;;) {
+    const r = await walk();
+    if (r.state !== 'in-progress' || Date.now() >= deadline) return r;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await reload();
   }
-  run = await finishRun(deps, run, failed ? 'failed' : 'succeeded', input.actor);
-  return done('finished');
 }
