@@ -109,7 +109,7 @@ describe('runbook use-cases: random interleavings against a real store', () => {
       const counting: StepRunner = async (action) => {
         const key = JSON.stringify(action);
         ran.set(key, (ran.get(key) ?? 0) + 1);
-        const ok = r.next() < 0.75;
+        const ok = r.next() < 0.8;
         return {
           status: ok ? 'succeeded' : 'failed',
           output: key,
@@ -136,7 +136,7 @@ describe('runbook use-cases: random interleavings against a real store', () => {
       let before = p.value.run.steps.map((s) => s.status);
       const users = ['U0ALICE', 'U0SRE1', 'U0SRE2', 'U0SRE3', 'U0OPS1', 'U0MALLORY', 'U0GRP01'];
       const groupsOf = async (u: string) => (u === 'U0GRP01' ? ['S0SREGRP'] : []);
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 70; i++) {
         const op = r.next();
         if (op < 0.12) await requestApproval(deps, { runId, requestedBy: `slack:${r.pick(['U0ALICE', 'U0SRE1'])}` });
         else if (op < 0.5)
@@ -144,13 +144,13 @@ describe('runbook use-cases: random interleavings against a real store', () => {
             runId,
             step: r.pick([1, 3, 0]),
             user: r.pick(users),
-            decision: r.next() < 0.93 ? 'approve' : 'reject',
+            decision: r.next() < 0.98 ? 'approve' : 'reject',
             groupsOf,
           });
         else if (op < 0.6) clock.advance(r.pick([1000, 60_000, 31 * 60_000]));
         else if (op < 0.65) await expireApprovals(deps);
         else if (op < 0.8) await executeApprovedStep(deps, { runId, step: r.pick([0, 1, 2, 3]), actor: 'system' });
-        else if (op < 0.97) await advanceRun(deps, { runId, actor: 'system' });
+        else if (op < 0.99) await advanceRun(deps, { runId, actor: 'system' });
         else await cancelRun(deps, { runId, by: 'slack:U0SRE1', reason: 'test' });
         const run = await storage.runs.get(runId);
         const after = run?.steps.map((s) => s.status) ?? [];

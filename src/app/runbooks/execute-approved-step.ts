@@ -75,6 +75,20 @@ export async function executeApprovedStep(
   if (run.status !== 'proposed' && run.status !== 'running')
     return { outcome: 'refused', reason: 'run-over', code: 'RUN_NOT_FOUND', message: `run ${run.id} is ${run.status}` };
 
+  // A verify step checks a step that succeeded; a rollback step undoes one that failed (or failed its check).
+  if (step.parent !== undefined) {
+    const parent = run.steps[step.parent]?.status;
+    const verify = plan.steps.find((s) => s.role === 'verify' && s.parent === step.parent);
+    const failedCheck = verify !== undefined && run.steps[verify.index]?.status === 'failed';
+    const due = step.role === 'verify' ? parent === 'succeeded' : parent === 'failed' || failedCheck;
+    if (!due)
+      return {
+        outcome: 'refused',
+        reason: 'out-of-order',
+        code: 'STEP_NOT_APPROVED',
+        message: `a ${step.role} step runs only after its step ${step.role === 'verify' ? 'succeeded' : 'failed'}`,
+      };
+  }
   const needsApproval = step.approval !== undefined;
   if (needsApproval) {
     if (stored.status !== 'approved') return { outcome: 'needs-approval', step };
