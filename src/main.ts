@@ -85,6 +85,8 @@ const commands = [
   buildSlackCommand(config.value, {
     now: Date.now,
     promptsDir: llmWiring.promptsDir,
+    secrets: process.env,
+    instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
     onShutdown: (stop) => {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
@@ -106,6 +108,8 @@ const commands = [
         log: io.stderr,
         sources,
         promptsDir: llmWiring.promptsDir,
+        secrets: process.env,
+        instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
       });
       return s.ok
         ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }

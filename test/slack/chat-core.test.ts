@@ -237,4 +237,32 @@ describe('Block Kit builders and the limits validator', () => {
     expect(parseSlashCommand('runbooks disk full')).toEqual({ kind: 'runbooks', query: 'disk full' });
     expect(parseSlashCommand('')).toEqual({ kind: 'help' });
   });
+
+  it('reads `run <runbook> <incident> [key=value …]`, quoted values kept whole, and says what is wrong', () => {
+    expect(parseSlashCommand('run rollback-last-deploy INC-1 service=checkout reason="bad config push"')).toEqual({
+      kind: 'run',
+      runbookId: 'rollback-last-deploy',
+      incidentId: 'INC-1',
+      params: { service: 'checkout', reason: 'bad config push' },
+    });
+    expect(parseSlashCommand('run scale-out INC-2')).toEqual({
+      kind: 'run',
+      runbookId: 'scale-out',
+      incidentId: 'INC-2',
+      params: {},
+    });
+    expect(parseSlashCommand('run')).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('which runbook'),
+    });
+    expect(parseSlashCommand('run scale-out')).toMatchObject({ message: expect.stringContaining('which incident') });
+    expect(parseSlashCommand('run scale-out replicas=3')).toMatchObject({
+      message: expect.stringContaining('which incident'),
+    });
+    expect(parseSlashCommand('run scale-out INC-2 replicas')).toMatchObject({
+      message: expect.stringContaining('not key=value'),
+    });
+    expect(parseSlashCommand('run scale-out INC-2 a=1 a=2')).toMatchObject({ message: 'a is given twice' });
+    expect(parseSlashCommand('run scale-out INC-2 =3')).toMatchObject({ kind: 'invalid' });
+  });
 });

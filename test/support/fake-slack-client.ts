@@ -85,6 +85,8 @@ export function eventCallbackBody(event: Record<string, unknown>, eventId: strin
 /** A `block_actions` interactivity payload for a button click on a message (form field `payload`). */
 export function blockActionsBody(o: {
   readonly actionId: string;
+  /** The actions block the button is in (default `causeway_actions`). */
+  readonly blockId?: string;
   readonly value: string;
   readonly user: string;
   readonly channel: string;
@@ -119,7 +121,7 @@ export function blockActionsBody(o: {
     actions: [
       {
         action_id: o.actionId,
-        block_id: 'causeway_actions',
+        block_id: o.blockId ?? 'causeway_actions',
         text: { type: 'plain_text', text: 'button', emoji: true },
         value: o.value,
         type: 'button',

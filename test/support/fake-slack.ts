@@ -26,7 +26,13 @@ type Injected = { status?: number; retryAfter?: number; error?: string; delayMs?
  * takes file uploads the way files.uploadV2 makes them (getUploadURLExternal → upload URL →
  * completeUploadExternal), receives response_url posts, and records every call.
  */
-export async function startFakeSlack(opts: { readonly botToken?: string } = {}) {
+export async function startFakeSlack(
+  opts: {
+    readonly botToken?: string;
+    /** Slack user groups (S… id → member user ids), for usergroups.users.list. */
+    readonly userGroups?: Readonly<Record<string, readonly string[]>>;
+  } = {},
+) {
   const calls: SlackCall[] = [];
   const messages: FakeMessage[] = [];
   const ephemerals: { channel: string; user: string; text: string; blocks: unknown[] }[] = [];
@@ -170,6 +176,13 @@ export async function startFakeSlack(opts: { readonly botToken?: string } = {}) 
             ...(params.initial_comment ? { initial_comment: String(params.initial_comment) } : {}),
           });
         json(200, { ok: true, files: list.map((f) => ({ id: f.id, title: f.title ?? '' })) });
+        return;
+      }
+      case 'usergroups.users.list': {
+        // Slack's answer: the member ids; an unknown group is `no_such_subteam`.
+        const members = opts.userGroups?.[String(params.usergroup)];
+        if (!members) return json(200, { ok: false, error: 'no_such_subteam' });
+        json(200, { ok: true, users: [...members] });
         return;
       }
       default:

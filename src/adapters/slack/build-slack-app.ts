@@ -1,16 +1,20 @@
 import type { Server } from 'node:http';
 import { App, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
 import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts';
+import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
+import { proposeRunbookInChat } from '../../app/slack/propose-runbook-in-chat.ts';
 import { recordFeedback } from '../../app/slack/record-feedback.ts';
+import { runbooksMessage } from '../../app/slack/runbooks-message.ts';
 import { triageAlertMessage } from '../../app/slack/triage-alert-message.ts';
 import type { SlackMessage } from '../../core/chat/alerts/slack-message.ts';
 import type { Block, ChatMessage } from '../../core/chat/block-kit.ts';
-import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import { CHAT_IDS } from '../../core/chat/chat-ids.ts';
 import type { ChatPort } from '../../core/chat/chat-port.ts';
 import { decodeActionValue } from '../../core/chat/decode-action-value.ts';
+import { decodeRunbookActionValue } from '../../core/chat/decode-runbook-action-value.ts';
+import { RUNBOOK_ACTION_IDS, RUNBOOK_BLOCK_IDS } from '../../core/chat/runbook-action-ids.ts';
 import { createSlackChat, type SlackChatOptions } from './create-slack-chat.ts';
 import type { SlackAppOptions } from './slack-app-options.ts';
 import type { SlackUseCaseDeps } from './slack-use-case-deps.ts';
@@ -28,7 +32,7 @@ export type SlackApp = {
 /**
  * The Bolt app: `/causeway` (acknowledged at once, the work done after the acknowledgement),
  * messages in watched channels (auto-triage), and the message buttons (👍/👎, more evidence,
- * runbooks). Socket Mode or HTTP mode (request signatures verified by Bolt on the raw body;
+ * runbooks: propose, request approval, approve/reject, run, cancel). Socket Mode or HTTP mode (request signatures verified by Bolt on the raw body;
  * bad ones get 401 and run nothing). Secrets never reach the logger.
  */
 export function buildSlackApp(
@@ -142,24 +146,79 @@ export function buildSlackApp(
       postMoreEvidence(all, { incidentId: c.value.incidentId, channel: c.channel, threadTs, user: body.user.id }),
     );
   });
+  const tellFor = (channel: string, user: string, threadTs: string) => async (m: ChatMessage) => {
+    await chat.postEphemeral(channel, user, m, threadTs);
+  };
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${CHAT_IDS.actions.runbookPrefix}\\d+$`),
     async ({ ack, body, action }) => {
-      await ack();
+      // The work is registered before the acknowledgement, so idle() covers it.
+      const acked = ack();
       const c = clicked(body, action);
-      if (!c) return;
+      if (!c?.value.runbookId) return acked;
+      const { runbookId } = c.value;
+      const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? c.ts);
+      const tell = tellFor(c.channel, body.user.id, threadTs);
+      const runbook = deps.runbook;
       background('runbook', async () => {
-        await chat.postEphemeral(
-          c.channel,
-          body.user.id,
-          buildNoticeMessage(
-            `Runbook \`${c.value.runbookId ?? '?'}\`: proposing and approving runbook steps from Slack comes with the runbook feature.`,
-          ),
-          c.ts,
+        if (!runbook) return tell(await runbooksMessage(deps.runbooks, undefined));
+        await proposeRunbookInChat(
+          { ...all, runbook },
+          {
+            incidentId: c.value.incidentId,
+            runbookId,
+            ...(c.value.hypothesisId ? { hypothesisId: c.value.hypothesisId } : {}),
+            user: body.user.id,
+            channel: c.channel,
+            threadTs,
+            tell,
+          },
         );
       });
+      await acked;
     },
   );
+  const runAction = new RegExp(
+    `^(?:${RUNBOOK_ACTION_IDS.requestApproval}|${RUNBOOK_ACTION_IDS.start}|${RUNBOOK_ACTION_IDS.cancel}|${RUNBOOK_ACTION_IDS.approvePrefix}\\d+|${RUNBOOK_ACTION_IDS.rejectPrefix}\\d+)$`,
+  );
+  app.action<BlockAction<ButtonAction>>(runAction, async ({ ack, body, action }) => {
+    const acked = ack();
+    const value = decodeRunbookActionValue(action.value);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const ts = body.message?.ts ?? body.container?.message_ts;
+    const runbook = deps.runbook;
+    if (!value || !channel || !ts || !runbook) return acked;
+    const id = action.action_id;
+    const kind =
+      id === RUNBOOK_ACTION_IDS.requestApproval
+        ? 'request-approval'
+        : id === RUNBOOK_ACTION_IDS.start
+          ? 'start'
+          : id === RUNBOOK_ACTION_IDS.cancel
+            ? 'cancel'
+            : id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix)
+              ? 'approve'
+              : 'reject';
+    const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
+    background(`runbook ${kind}`, () =>
+      handleRunAction(
+        { ...all, runbook, groupsOf: deps.groupsOf ?? (async () => []) },
+        {
+          kind,
+          runId: value.runId,
+          ...(value.step !== undefined ? { step: value.step } : {}),
+          ...(value.stepHash ? { stepHash: value.stepHash } : {}),
+          user: body.user.id,
+          channel,
+          messageTs: String(ts),
+          card: action.block_id === RUNBOOK_BLOCK_IDS.planActions ? 'plan' : 'approval',
+          threadTs,
+          tell: tellFor(channel, body.user.id, threadTs),
+        },
+      ),
+    );
+    await acked;
+  });
   app.error(async (e) => {
     logger.error('slack listener error:', e.message);
   });

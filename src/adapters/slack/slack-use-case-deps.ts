@@ -7,4 +7,6 @@ import type { AlertMessageDeps } from '../../app/slack/triage-alert-message.ts';
 export type SlackUseCaseDeps = Omit<AlertMessageDeps & SlashCommandDeps & FeedbackDeps, 'chat'> & {
   /** Follow-up questions in incident threads (absent without a model). */
   readonly ask?: AskModel;
+  /** The Slack user groups a user is in (approver groups may name user groups). */
+  readonly groupsOf?: (user: string) => Promise<readonly string[]>;
 };

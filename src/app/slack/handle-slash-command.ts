@@ -5,7 +5,9 @@ import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { parseSlashCommand } from '../../core/chat/parse-slash-command.ts';
 import type { FeedbackStore } from '../../core/storage/feedback-store.ts';
+import type { RunbookDeps } from '../runbooks/runbook-deps.ts';
 import { manualAlert } from './manual-alert.ts';
+import { proposeRunbookInChat } from './propose-runbook-in-chat.ts';
 import { runIncidentTriage } from './run-incident-triage.ts';
 import { runbooksMessage } from './runbooks-message.ts';
 import { statusMessage } from './status-message.ts';
@@ -16,6 +18,8 @@ export type SlashCommandDeps = TriageDeps & {
   readonly serviceLabels: readonly string[];
   readonly watchedChannels: ReadonlySet<string>;
   readonly newIncidentId: () => string;
+  /** The runbook engine (absent when `runbooks.dir` is unset). */
+  readonly runbook?: RunbookDeps;
 };
 
 export type SlashCommandInput = {
@@ -48,6 +52,27 @@ export function handleSlashCommand(
       return { ack: undefined, work: async () => input.reply(await statusMessage(deps.incidents, cmd.incidentId)) };
     case 'runbooks':
       return { ack: undefined, work: async () => input.reply(await runbooksMessage(deps.runbooks, cmd.query)) };
+    case 'run': {
+      const runbook = deps.runbook;
+      if (!runbook)
+        return { ack: undefined, work: async () => input.reply(await runbooksMessage(deps.runbooks, undefined)) };
+      return {
+        ack: undefined,
+        work: async () => {
+          await proposeRunbookInChat(
+            { ...deps, runbook },
+            {
+              incidentId: cmd.incidentId,
+              runbookId: cmd.runbookId,
+              params: cmd.params,
+              user: input.user,
+              channel: input.channel,
+              tell: input.reply,
+            },
+          );
+        },
+      };
+    }
     case 'triage': {
       const since = cmd.sinceMs ? ` (trouble since about ${Math.round(cmd.sinceMs / 60_000)} min ago)` : '';
       return {

@@ -7,7 +7,7 @@ import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
 export async function runbooksMessage(runbooks: RunbookFinder, query: string | undefined): Promise<ChatMessage> {
   if (!runbooks.configured)
     return buildNoticeMessage(
-      ':blue_book: No runbooks are configured yet. Runbooks (YAML files under `runbooks/`, with steps a person approves in Slack) come with the runbook feature; once they are configured, the ones that fit an incident appear as buttons on its message, and this command searches them.',
+      ':blue_book: No runbooks are configured yet. Runbooks are YAML files (see `runbooks/` and docs/runbooks.md) whose steps run only after the approvers they name approve them here; set `runbooks.dir` (with approver groups and allowlists) and the ones that fit an incident appear as buttons on its message, and this command searches them.',
       'No runbooks are configured yet.',
     );
   const found = await runbooks.search(query ?? '');

@@ -1,7 +1,11 @@
 import { parseDuration } from './parse-duration.ts';
 import type { SlashCommand } from './slash-command.ts';
 
-/** Reads the text after `/causeway`: `triage <service|alert text> [--since 30m]`, `status [id]`, `runbooks [search]`, `help`. */
+/**
+ * Reads the text after `/causeway`: `triage <service|alert text> [--since 30m]`, `status [id]`,
+ * `runbooks [search]`, `run <runbook> <incident> [key=value …]` (a value with spaces in double
+ * quotes), `help`.
+ */
 export function parseSlashCommand(text: string): SlashCommand {
   const t = text.trim();
   const [word = '', ...rest] = t.split(/\s+/);
@@ -30,7 +34,35 @@ export function parseSlashCommand(text: string): SlashCommand {
     case 'runbooks':
     case 'runbook':
       return { kind: 'runbooks', query: args === '' ? undefined : args };
+    case 'run':
+      return parseRun(args);
     default:
       return { kind: 'invalid', message: `unknown subcommand "${word}"` };
   }
+}
+
+const RUN_USAGE =
+  'use: run <runbook-id> <incident-id> [key=value …], e.g. run rollback-last-deploy INC-20261124-a1b2c3';
+
+function parseRun(args: string): SlashCommand {
+  const words: string[] = [];
+  const re = /([^\s"=]+=)"([^"]*)"|"([^"]*)"|(\S+)/g;
+  for (let m = re.exec(args); m; m = re.exec(args)) {
+    if (m[1] !== undefined) words.push(`${m[1]}${m[2]}`);
+    else if (m[3] !== undefined) words.push(m[3]);
+    else words.push(m[4] as string);
+  }
+  const [runbookId, incidentId, ...rest] = words;
+  if (!runbookId || runbookId.includes('=')) return { kind: 'invalid', message: `say which runbook; ${RUN_USAGE}` };
+  if (!incidentId || incidentId.includes('='))
+    return { kind: 'invalid', message: `say for which incident; ${RUN_USAGE}` };
+  const params: Record<string, string> = {};
+  for (const w of rest) {
+    const eq = w.indexOf('=');
+    if (eq <= 0) return { kind: 'invalid', message: `"${w}" is not key=value; ${RUN_USAGE}` };
+    const key = w.slice(0, eq);
+    if (Object.hasOwn(params, key)) return { kind: 'invalid', message: `${key} is given twice` };
+    params[key] = w.slice(eq + 1);
+  }
+  return { kind: 'run', runbookId, incidentId, params };
 }

@@ -3,5 +3,11 @@ export type SlashCommand =
   | { readonly kind: 'triage'; readonly target: string; readonly sinceMs: number | undefined }
   | { readonly kind: 'status'; readonly incidentId: string | undefined }
   | { readonly kind: 'runbooks'; readonly query: string | undefined }
+  | {
+      readonly kind: 'run';
+      readonly runbookId: string;
+      readonly incidentId: string;
+      readonly params: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'help' }
   | { readonly kind: 'invalid'; readonly message: string };

@@ -165,6 +165,10 @@ export const ERROR_CODES = {
     meaning: 'No runbook run (or no such step in it) exists with the id given, e.g. from an old Slack button.',
     fix: 'Propose the runbook again; runs are kept in the database (storage.url).',
   },
+  INCIDENT_NOT_FOUND: {
+    meaning: 'No incident has the id given (e.g. to /causeway run or /causeway status).',
+    fix: 'Use the incident id shown on the incident message (INC-…); /causeway status lists the open incidents.',
+  },
   APPROVAL_FORBIDDEN: {
     meaning:
       "The person may not decide on this step: they proposed the run or requested the approval, or they are in none of the step's approver groups (runbooks.approval.groups). The attempt is audited.",

@@ -17,7 +17,15 @@ Slack's signed requests on POST /slack/events (slack.botToken + slack.signingSec
 /** `causeway slack`: the Slack app, until the process is told to stop. */
 export function buildSlackCommand(
   config: Readonly<Config>,
-  env: { readonly now: () => number; readonly onShutdown: (stop: () => void) => void; readonly promptsDir?: string },
+  env: {
+    readonly now: () => number;
+    readonly onShutdown: (stop: () => void) => void;
+    readonly promptsDir?: string;
+    /** Runbook step secrets (`{env: NAME}`): the process environment. */
+    readonly secrets?: Readonly<Record<string, string | undefined>>;
+    /** This process's name in the effect journal (crash recovery of runbook steps). */
+    readonly instanceId?: string;
+  },
 ): CliCommand {
   return {
     name: 'slack',
@@ -51,6 +59,8 @@ export function buildSlackCommand(
         now: env.now,
         log: io.stderr,
         ...(env.promptsDir ? { promptsDir: env.promptsDir } : {}),
+        ...(env.secrets ? { secrets: env.secrets } : {}),
+        ...(env.instanceId ? { instanceId: env.instanceId } : {}),
       });
       if (!started.ok) {
         io.stderr(`causeway slack: ${started.error.code}: ${started.error.message}\n`);

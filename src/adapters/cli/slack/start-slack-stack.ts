@@ -4,6 +4,8 @@ import type { IncidentAnnouncer } from '../../../app/ingest/incident-announcer.t
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
+import { expireApprovals } from '../../../app/runbooks/expire-approvals.ts';
+import { recoverRuns } from '../../../app/runbooks/recover-runs.ts';
 import type { AskModel } from '../../../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
 import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
@@ -21,11 +23,14 @@ import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
 import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
+import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
 import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
 import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
 import { createSlackLogger } from '../../slack/create-slack-logger.ts';
+import { createSlackUserGroups } from '../../slack/create-slack-user-groups.ts';
 import type { SlackUseCaseDeps } from '../../slack/slack-use-case-deps.ts';
 import { openStorage } from '../../storage/open-storage.ts';
+import { buildRunbookRuntime } from '../runbooks/build-runbook-runtime.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
 
 export type SlackStack = {
@@ -49,6 +54,13 @@ export type SlackStackEnv = {
   readonly chat?: SlackChatOptions;
   /** The prompt files, for the narrative when `llm.model` is configured. */
   readonly promptsDir?: string;
+  /** Where runbook steps read their secrets (`{env: NAME}`): the process environment. */
+  readonly secrets?: Readonly<Record<string, string | undefined>>;
+  /**
+   * This process's name in the effect journal: at start, runbook steps it began and never finished
+   * (a crash) are closed as outcome-unknown and never re-run. Default `slack`.
+   */
+  readonly instanceId?: string;
 };
 
 /**
@@ -71,6 +83,7 @@ export async function startSlackStack(
   const opened = await openStorage(config.storage.url, {
     clock: env.now,
     cwd: env.cwd,
+    instanceId: env.instanceId ?? 'slack',
     sqliteSynchronous: config.storage.sqliteSynchronous,
     audit: {
       ...(config.audit.checkpointKey ? { checkpointKey: config.audit.checkpointKey } : {}),
@@ -111,12 +124,40 @@ export async function startSlackStack(
       );
   }
   const logger = createSlackLogger(env.log, levelOf(config.log.level));
+  const sources = env.sources ?? triageSourcesFromConfig(config, env.cwd);
+  // Runbooks (docs/runbooks.md): the catalog is validated now, so a bad runbook stops the start.
+  const runtime = await buildRunbookRuntime(config, {
+    storage,
+    env: env.secrets ?? {},
+    cwd: env.cwd,
+    now: env.now,
+    sources,
+  });
+  if (!runtime.ok) {
+    await storage.close();
+    return {
+      ok: false,
+      error: {
+        code: 'RUNBOOK_INVALID',
+        message: `${runtime.error.length} problem${runtime.error.length > 1 ? 's' : ''}: ${runtime.error.map(formatRunbookProblem).join('; ')}`,
+      },
+    };
+  }
+  const runbook = runtime.value?.deps;
+  let userGroups: (user: string) => Promise<readonly string[]> = async () => [];
+  if (runbook) {
+    for (const r of await recoverRuns(runbook, { owner: env.instanceId ?? 'slack' }))
+      env.log(
+        `runbook run ${r.run.id} (${r.run.runbook}, ${r.run.incidentId}): step ${r.step + 1} was running when Causeway stopped; its outcome is unknown and it is not re-run\n`,
+      );
+  }
   const useCaseDeps: SlackUseCaseDeps = {
     incidents: storage.incidents,
     feedback: storage.feedback,
     audit: storage.audit,
-    sources: env.sources ?? triageSourcesFromConfig(config, env.cwd),
-    runbooks: env.runbooks ?? NO_RUNBOOKS,
+    sources,
+    runbooks: env.runbooks ?? runtime.value?.finder ?? NO_RUNBOOKS,
+    ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user) } : {}),
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: env.now,
@@ -147,6 +188,14 @@ export async function startSlackStack(
     logger,
     env.chat ?? {},
   );
+  // Approver groups may name Slack user groups: their members are read with the app's client.
+  userGroups = createSlackUserGroups(slack.app.client, {
+    groupIds: Object.values(config.runbooks.approval.groups).flat(),
+    ttlMs: 5 * 60_000,
+    timeoutMs: 5_000,
+    now: env.now,
+    log: (l) => env.log(`${l}\n`),
+  });
   let port: number | undefined;
   try {
     port = (await slack.start()).port;
@@ -157,6 +206,15 @@ export async function startSlackStack(
       error: { code: 'SLACK_NOT_CONFIGURED', message: `cannot start the Slack app: ${(e as Error).message}` },
     };
   }
+  // Approval requests that ran out of time are settled (and audited) within a minute.
+  const expiry = runbook
+    ? setInterval(() => {
+        expireApprovals(runbook).catch((e: unknown) =>
+          env.log(`runbook approvals: expiring failed: ${e instanceof Error ? e.message : String(e)}\n`),
+        );
+      }, 60_000)
+    : undefined;
+  expiry?.unref();
   // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
   const incidentChannel = s.incidentChannel;
   const announcer: IncidentAnnouncer | undefined = incidentChannel
@@ -189,6 +247,7 @@ export async function startSlackStack(
       ...(port !== undefined ? { port } : {}),
       ...(announcer ? { announcer } : {}),
       async stop() {
+        clearInterval(expiry);
         await slack.stop();
         await storage.close();
       },

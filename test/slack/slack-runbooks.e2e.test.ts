@@ -1,0 +1,355 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
+import type { ChatMessage } from '../../src/core/chat/block-kit.ts';
+import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
+import { decodeActionValue } from '../../src/core/chat/decode-action-value.ts';
+import { RUNBOOK_ACTION_IDS, RUNBOOK_BLOCK_IDS } from '../../src/core/chat/runbook-action-ids.ts';
+import { validateMessage } from '../../src/core/chat/validate-message.ts';
+import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
+import { alertmanagerDefaultMessage } from './alert-messages.ts';
+
+const SECRET = 'rb-signing-secret-0123456789abcdef';
+const TOKEN = 'xoxb-3333-4444-rbtoken';
+const DEPLOY_TOKEN = 'deploy-token-never-shown-7f3a9c';
+const ALERTS = 'C0ALERTS2';
+const BUNDLE = new URL('../../examples/webshop-deploy', import.meta.url).pathname;
+const payload = JSON.parse(readFileSync(`${BUNDLE}/alert.json`, 'utf8'));
+
+let slack: FakeSlack;
+let stack: SlackStack;
+let url: string;
+let target: Server;
+const rollbacks: { path: string; auth: string | undefined; body: string }[] = [];
+const log: string[] = [];
+
+const waitFor = async <T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = f();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+type Button = { action_id: string; value: string };
+type Blocks = { type: string; block_id?: string; elements?: Button[] }[];
+const buttons = (m: FakeMessage) =>
+  (m.blocks as Blocks).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+const blockOf = (m: FakeMessage, actionId: string) =>
+  (m.blocks as Blocks).find((b) => b.elements?.some((e) => e.action_id === actionId))?.block_id;
+const click = async (m: FakeMessage, actionId: string, user: string, value?: string) => {
+  const b = buttons(m).find((e) => e.action_id === actionId);
+  if (!b)
+    throw new Error(`no button ${actionId} on the message: ${JSON.stringify(buttons(m).map((x) => x.action_id))}`);
+  const r = await sendSigned(
+    `${url}/slack/events`,
+    blockActionsBody({
+      actionId,
+      blockId: blockOf(m, actionId) as string,
+      value: value ?? b.value,
+      user,
+      channel: m.channel,
+      message: {
+        ts: m.ts,
+        ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+        text: m.text,
+        blocks: m.blocks,
+      },
+      responseUrl: slack.responseUrl(`click-${user}`),
+    }),
+    'application/x-www-form-urlencoded',
+    { secret: SECRET },
+  );
+  expect(r.status).toBe(200);
+  await stack.slack.idle();
+};
+const ephemeralsTo = (user: string) => slack.ephemerals.filter((e) => e.user === user).map((e) => e.text);
+
+const RUNBOOK = (port: number) => `id: slack-rollback
+title: Roll back the last deploy
+match:
+  kinds: [deploy]
+params:
+  service:
+    type: string
+    from: hypothesis.service
+  change:
+    type: string
+    from: hypothesis.changeId
+    default: unknown
+steps:
+  - id: inspect
+    name: Current deploy of {{ params.service }}
+    uses: http
+    with:
+      method: GET
+      url: http://127.0.0.1:${port}/deployments/{{ params.service }}
+      expectStatus: 200
+    timeout: 10s
+  - id: rollback
+    name: Roll back {{ params.service }} (undo {{ params.change }})
+    uses: http
+    with:
+      method: POST
+      url: http://127.0.0.1:${port}/deployments/{{ params.service }}/rollback
+      headers:
+        Authorization: { env: SLACK_TEST_DEPLOY_TOKEN, prefix: 'Bearer ' }
+      body:
+        change: '{{ params.change }}'
+      expectStatus: 200
+    risk: high
+    approval:
+      min: 2
+      from: [sre]
+    timeout: 10s
+`;
+
+beforeAll(async () => {
+  // The deploy API the runbook acts on: a real HTTP server on 127.0.0.1 that records what reached it.
+  target = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
+    req.on('end', () => {
+      if (req.method === 'POST') rollbacks.push({ path: req.url ?? '', auth: req.headers.authorization, body });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, deployment: 'gl-deploy-94201' }));
+    });
+  });
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+  const port = (target.address() as AddressInfo).port;
+  const dir = mkdtempSync(join(tmpdir(), 'causeway-slack-runbooks-'));
+  writeFileSync(join(dir, 'slack-rollback.yaml'), RUNBOOK(port));
+
+  // Bob approves through the Slack user group S0SREGRP, read with usergroups.users.list.
+  slack = await startFakeSlack({ botToken: TOKEN, userGroups: { S0SREGRP: ['U0BOB', 'U0CAROL'] } });
+  const config = loadConfig({
+    env: {
+      CAUSEWAY_STORAGE_URL: 'sqlite::memory:',
+      CAUSEWAY_SLACK_MODE: 'http',
+      CAUSEWAY_SLACK_BOT_TOKEN: TOKEN,
+      CAUSEWAY_SLACK_SIGNING_SECRET: SECRET,
+      CAUSEWAY_SLACK_API_URL: slack.apiUrl,
+      CAUSEWAY_SLACK_BOT_ID: 'B0BOT',
+      CAUSEWAY_SLACK_BOT_USER_ID: 'U0BOT',
+      CAUSEWAY_SLACK_PORT: '0',
+      CAUSEWAY_SLACK_HOST: '127.0.0.1',
+      CAUSEWAY_SLACK_ALERT_CHANNELS: ALERTS,
+      CAUSEWAY_SOURCES_BUNDLE_DIR: BUNDLE,
+    },
+    file: {
+      path: 'causeway.yaml',
+      text: `audit: {checkpointKey: rb-e2e-checkpoint-key-0123456789abcdef}
+runbooks:
+  dir: ${dir}
+  approval:
+    groups:
+      sre: [U0ALICE, S0SREGRP]
+  http:
+    allowHosts: ['127.0.0.1']
+  secretEnv: [SLACK_TEST_DEPLOY_TOKEN]
+`,
+    },
+  });
+  if (!config.ok) throw new Error(JSON.stringify(config.error));
+  const started = await startSlackStack(config.value, {
+    cwd: process.cwd(),
+    now: Date.now,
+    log: (l) => log.push(l),
+    secrets: { SLACK_TEST_DEPLOY_TOKEN: DEPLOY_TOKEN },
+    instanceId: 'e2e/slack',
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  stack = started.value;
+  url = `http://127.0.0.1:${stack.port}`;
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await slack?.close();
+  await new Promise<void>((r) => (target ? target.close(() => r()) : r()));
+});
+
+describe('runbooks from Slack: propose, two-person approval bound to the step hash, run, audit', () => {
+  let incidentId = '';
+  let plan: FakeMessage;
+  let card: FakeMessage;
+  const alertTs = '1763899000.000500';
+
+  it('the runbook button on the incident message posts the plan in the thread; nothing runs', async () => {
+    await sendSigned(
+      `${url}/slack/events`,
+      eventCallbackBody(alertmanagerDefaultMessage(payload, alertTs, ALERTS), 'Ev0RB1'),
+      'application/json',
+      { secret: SECRET },
+    );
+    const incidentMsg = await waitFor('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
+    await stack.slack.idle();
+    await waitFor('runbook button', () =>
+      buttons(incidentMsg).some((b) => b.action_id.startsWith(CHAT_IDS.actions.runbookPrefix)) ? true : undefined,
+    );
+    await stack.slack.idle();
+    const rb = buttons(incidentMsg).find((b) => b.action_id.startsWith(CHAT_IDS.actions.runbookPrefix)) as Button;
+    expect(decodeActionValue(rb.value)?.runbookId).toBe('slack-rollback');
+    incidentId = decodeActionValue(rb.value)?.incidentId as string;
+
+    const before = slack.messages.length;
+    await click(incidentMsg, rb.action_id, 'U0ONCALL');
+    plan = await waitFor('plan card', () => slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')));
+    expect(plan.thread_ts).toBe(alertTs);
+    const text = JSON.stringify(plan.blocks);
+    // Exactly what would run: the rendered URL with the blamed service, never the secret.
+    expect(text).toContain(`/deployments/quoterservice/rollback`);
+    expect(text).not.toContain(DEPLOY_TOKEN);
+    expect(validateMessage(plan as unknown as ChatMessage)).toEqual([]);
+    expect(buttons(plan).map((b) => b.action_id)).toEqual([
+      RUNBOOK_ACTION_IDS.requestApproval,
+      RUNBOOK_ACTION_IDS.cancel,
+    ]);
+    expect(rollbacks).toHaveLength(0);
+    const runs = await stack.storage.runs.list(incidentId);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.proposedBy).toBe('slack:U0ONCALL');
+  });
+
+  it('"Request approval" posts the approval card; the requester and outsiders are refused, privately and audited', async () => {
+    const before = slack.messages.length;
+    await click(plan, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
+    card = await waitFor('approval card', () =>
+      slack.messages
+        .slice(before)
+        .find((m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
+    );
+    expect(card.thread_ts).toBe(alertTs);
+    expect(validateMessage(card as unknown as ChatMessage)).toEqual([]);
+    expect(blockOf(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`)).toBe(`${RUNBOOK_BLOCK_IDS.approvalActionsPrefix}1`);
+    // A second click does not post a second card.
+    const cards = slack.messages.length;
+    await click(plan, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
+    expect(slack.messages.length).toBe(cards);
+    expect(ephemeralsTo('U0ONCALL').some((t) => t.includes('already requested'))).toBe(true);
+
+    await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0ONCALL');
+    expect(ephemeralsTo('U0ONCALL').some((t) => t.includes('APPROVAL_FORBIDDEN'))).toBe(true);
+    await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0MALLORY');
+    expect(ephemeralsTo('U0MALLORY').some((t) => t.includes('APPROVAL_FORBIDDEN'))).toBe(true);
+    // An approval for another rendering of the step (a stale or forged card) binds to nothing.
+    const b = buttons(card).find((x) => x.action_id === `${RUNBOOK_ACTION_IDS.approvePrefix}1`) as Button;
+    const forged = JSON.stringify({ ...JSON.parse(b.value), h: `sha256:${'0'.repeat(64)}` });
+    await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0ALICE', forged);
+    expect(ephemeralsTo('U0ALICE').some((t) => t.includes('APPROVAL_STALE'))).toBe(true);
+    const refused = (await stack.storage.audit.query({ incidentId })).filter((a) => a.action === 'approval.refused');
+    expect(refused.map((a) => a.actor).sort()).toEqual(['slack:U0ALICE', 'slack:U0MALLORY', 'slack:U0ONCALL']);
+    expect(rollbacks).toHaveLength(0);
+  });
+
+  it('two approvers (one through a user group) grant it; the steps run once, results and summary in the thread', async () => {
+    const edits = card.edits;
+    await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0ALICE');
+    await waitFor('card edited', () => (card.edits > edits ? true : undefined));
+    expect(JSON.stringify(card.blocks)).toContain('U0ALICE');
+    expect(rollbacks).toHaveLength(0);
+    expect(slack.callsOf('usergroups.users.list').length).toBeGreaterThanOrEqual(1);
+
+    const before = slack.messages.length;
+    await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0BOB');
+    const summary = await waitFor('summary', () =>
+      slack.messages
+        .slice(before)
+        .find((m) => m.thread_ts === alertTs && m.text === 'Roll back the last deploy: succeeded'),
+    );
+    expect(summary).toBeDefined();
+    expect(rollbacks).toHaveLength(1);
+    expect(rollbacks[0]).toMatchObject({ path: '/deployments/quoterservice/rollback', auth: `Bearer ${DEPLOY_TOKEN}` });
+    const [run] = await stack.storage.runs.list(incidentId);
+    expect(run?.status).toBe('succeeded');
+    // The approval card has no buttons left once the run finished.
+    await waitFor('card settled', () => (buttons(card).length === 0 ? true : undefined));
+
+    // A late click changes nothing and runs nothing again.
+    await click(plan, RUNBOOK_ACTION_IDS.cancel, 'U0CAROL');
+    expect(rollbacks).toHaveLength(1);
+
+    // The secret is in no Slack message, ephemeral or audit record; the chain verifies.
+    const everything = JSON.stringify([slack.calls, slack.ephemerals, await stack.storage.audit.query({ incidentId })]);
+    expect(everything).not.toContain(DEPLOY_TOKEN);
+    const trail = (await stack.storage.audit.query({ incidentId })).map((a) => a.action);
+    for (const a of [
+      'runbook.proposed',
+      'approval.requested',
+      'approval.granted',
+      'step.started',
+      'step.finished',
+      'run.finished',
+    ])
+      expect(trail).toContain(a);
+    const verified = await verifyAudit(stack.storage, { key: 'rb-e2e-checkpoint-key-0123456789abcdef' });
+    expect(verified.ok).toBe(true);
+    for (const c of slack.calls.filter((x) => x.method === 'chat.update' || x.method === 'chat.postMessage'))
+      expect(validateMessage({ text: String(c.params.text), blocks: c.params.blocks as never })).toEqual([]);
+  });
+
+  it('/causeway run proposes with key=value parameters; a rejection cancels the run and nothing runs', async () => {
+    const before = slack.messages.length;
+    const r = await sendSigned(
+      `${url}/slack/events`,
+      slashCommandBody({
+        text: `run slack-rollback ${incidentId} change=gl-deploy-94201-hotfix`,
+        channel: ALERTS,
+        user: 'U0ONCALL',
+        responseUrl: slack.responseUrl('run1'),
+      }),
+      'application/x-www-form-urlencoded',
+      { secret: SECRET },
+    );
+    expect(r.status).toBe(200);
+    await stack.slack.idle();
+    const plan2 = await waitFor('plan card', () =>
+      slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
+    );
+    // In the incident's thread (the board knows it), with the given parameter.
+    expect(plan2.thread_ts).toBe(alertTs);
+    expect(JSON.stringify(plan2.blocks)).toContain('gl-deploy-94201-hotfix');
+    await click(plan2, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
+    const card2 = await waitFor('approval card', () =>
+      slack.messages
+        .slice(before)
+        .find((m) => m !== card && buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.rejectPrefix))),
+    );
+    await click(card2, `${RUNBOOK_ACTION_IDS.rejectPrefix}1`, 'U0CAROL');
+    await waitFor('rejection notice', () =>
+      slack.messages.slice(before).find((m) => m.text.includes('rejected step 2')),
+    );
+    const runs = await stack.storage.runs.list(incidentId);
+    expect(runs.map((x) => x.status).sort()).toEqual(['cancelled', 'succeeded']);
+    expect(rollbacks).toHaveLength(1);
+
+    // Bad input: unknown runbook and a missing incident are told to the person only.
+    for (const [text, expected] of [
+      [`run no-such-runbook ${incidentId}`, 'RUNBOOK_NOT_FOUND'],
+      ['run slack-rollback INC-20260101-000000', 'INCIDENT_NOT_FOUND'],
+      ['run slack-rollback', 'say for which incident'],
+      [`run slack-rollback ${incidentId} change="two words"`, 'RUNBOOK_PARAMS_INVALID'],
+    ] as const) {
+      const respond = `bad-${expected}`;
+      const x = await sendSigned(
+        `${url}/slack/events`,
+        slashCommandBody({ text, channel: ALERTS, user: 'U0ONCALL', responseUrl: slack.responseUrl(respond) }),
+        'application/x-www-form-urlencoded',
+        { secret: SECRET },
+      );
+      await stack.slack.idle();
+      const said = `${x.body} ${JSON.stringify(slack.responses.filter((y) => y.path.endsWith(respond)))}`;
+      expect(said).toContain(expected);
+    }
+  });
+});
