@@ -179,6 +179,18 @@ describe('causeway demo', () => {
     expect(r.stdout).toMatch(/triaging webshop-deploy from files/);
     expect(r.stdout).toMatch(/h1\. .* quoterservice — deploy \(gl-deploy-94201\)/);
     expect(r.stdout).toMatch(/What Causeway would post to Slack/);
+    // Then it acts: a plan, the requester refused, two approvals, the step and its verification, the audit chain.
+    const acting = r.stdout.slice(r.stdout.indexOf('Runbook demo'));
+    expect(acting).toMatch(/Plan: |2\. \[high\] Roll back quoterservice/);
+    expect(acting).toMatch(/U0DEMOREQ approves step 2: REFUSED \(APPROVAL_FORBIDDEN/);
+    expect(acting).toMatch(/U0DEMOSRE2 approves step 2: recorded — 2 of 2, granted/);
+    expect(acting).toMatch(/✓ 2\. Roll back quoterservice/);
+    expect(acting).toMatch(/✓ 3\. Error rate of quoterservice back under 5 %/);
+    expect(acting).toMatch(/Run run-\S+: succeeded/);
+    expect(acting).toMatch(/Audit chain intact: \d+ records verified/);
+    const quick = await runCauseway(['demo', '--no-runbook']);
+    expect(quick.code).toBe(0);
+    expect(quick.stdout).not.toMatch(/Runbook demo/);
   });
 
   it('scores the bundled examples with causeway eval', async () => {

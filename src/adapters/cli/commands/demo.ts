@@ -9,13 +9,16 @@ import { narrateForCli } from '../../llm/narrate-for-cli.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { renderReportText } from '../render-report-text.ts';
+import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
 import { renderSlackPreview } from '../slack/render-slack-preview.ts';
 
-const USAGE = `usage: causeway demo [--bundle DIR] [--chart FILE] [--llm-url URL [--llm-model NAME]]
+const USAGE = `usage: causeway demo [--bundle DIR] [--chart FILE] [--llm-url URL [--llm-model NAME]] [--no-runbook]
 
 Triages a bundled example incident end to end with no services (files in, console out): prints
 the ranked hypotheses with their evidence, the Slack message it would post (readable, and its
-Block Kit JSON), and writes the timeline chart it would upload as a PNG.
+Block Kit JSON), and writes the timeline chart it would upload as a PNG. Then acts on it: a
+runbook's plan is proposed, two people approve it (the requester is refused), a harmless step
+runs against a deploy API on 127.0.0.1, its verification runs, and the audit chain is verified.
 
   --bundle DIR      triage this bundle instead of the bundled example
   --chart FILE      where to write the chart PNG (default: var/demo-timeline.png)
@@ -23,6 +26,7 @@ Block Kit JSON), and writes the timeline chart it would upload as a PNG.
                     base URL (e.g. http://127.0.0.1:11434/v1 for Ollama); same as setting
                     CAUSEWAY_LLM_BASE_URL. Without it (and without llm.model) no request is made.
   --llm-model NAME  the model to ask for (default: llm.model, else "local-model")
+  --no-runbook      stop after the triage (no runbook demo)
 `;
 
 /** `causeway demo`: the embedded default end to end on a shipped example bundle. */
@@ -30,6 +34,7 @@ export function buildDemoCommand(
   config: Readonly<Config>,
   exampleDir: string,
   llm?: { readonly promptsDir: string; readonly clock: () => number },
+  now: () => number = Date.now,
 ): CliCommand {
   return {
     name: 'demo',
@@ -41,6 +46,7 @@ export function buildDemoCommand(
         'llm-url': { type: 'string' },
         'llm-model': { type: 'string' },
         chart: { type: 'string' },
+        'no-runbook': { type: 'boolean' },
       });
       if (!args.ok) {
         io.stderr(`causeway demo: USAGE: ${args.error}\n`);
@@ -86,7 +92,9 @@ export function buildDemoCommand(
           : resolve(io.cwd, 'var/demo-timeline.png');
       io.stdout(await renderSlackPreview(report, b.id, chart, rule));
       if (deps?.value.llm) io.stdout(await narrateForCli(deps.value, b.id, report));
-      return 0;
+      if (args.value.values['no-runbook']) return 0;
+      io.stdout('\n');
+      return printRunbookDemo(io, now, { id: b.id, report, alert: b.alerts[0] });
     },
   };
 }

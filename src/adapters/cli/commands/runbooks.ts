@@ -17,9 +17,9 @@ import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
-import { buildRunbookDemoDeps, DEMO_USERS } from '../runbooks/build-runbook-demo-deps.ts';
 import { formatPlanText } from '../runbooks/format-plan-text.ts';
 import { loadCatalogForCli } from '../runbooks/load-catalog-for-cli.ts';
+import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
 
 const USAGE = `usage: causeway runbooks validate [DIR]
        causeway runbooks list [--dir DIR] [--bundle DIR]
@@ -235,80 +235,7 @@ async function plan(
 async function demo(config: Readonly<Config>, now: () => number, io: CliIo, bundleDir: string): Promise<number> {
   const t = await triageBundle(config, bundleDir);
   if (typeof t === 'string') return fail(io, t, 1);
-  const opened = await openStorage('sqlite::memory:', {
-    clock: now,
-    audit: { checkpointKey: 'demo-checkpoint-key-0123456789abcdef' },
-  });
-  if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, 3);
-  const built = await buildRunbookDemoDeps(opened.value, now);
-  if (!built.ok) {
-    await opened.value.close();
-    return fail(io, `${built.error.code}: ${built.error.message}`, 1);
-  }
-  const rule = '─'.repeat(78);
-  try {
-    const top = t.report.hypotheses[0];
-    io.stdout(
-      `${rule}\nRunbook demo — ${t.id}: ${top ? `leading hypothesis ${top.service} (${top.kind}${top.changeId ? `, ${top.changeId}` : ''})` : 'no hypothesis'}\n`,
-    );
-    io.stdout(`A local deploy API on 127.0.0.1:${built.value.api.port} stands in for your deploy tooling.\n${rule}\n`);
-    const r = await demonstrateApprovedRunbook(built.value.deps, {
-      incidentId: t.id,
-      report: t.report,
-      ...(t.alert ? { alert: t.alert } : {}),
-      requester: DEMO_USERS.requester,
-      approvers: DEMO_USERS.approvers,
-      checkpointKey: 'demo-checkpoint-key-0123456789abcdef',
-      onEvent: (e) => {
-        switch (e.kind) {
-          case 'proposed':
-            io.stdout(
-              `\n${formatPlanText(e.plan, built.value.deps.policy.groups, false)}\nProposed by ${DEMO_USERS.requester} as run ${e.run.id}.\n`,
-            );
-            break;
-          case 'approval-requested':
-            io.stdout(
-              `\nApproval requested for step${e.steps.length > 1 ? 's' : ''} ${e.steps.map((s) => s + 1).join(', ')} (expires in 30 min).\n`,
-            );
-            break;
-          case 'decision':
-            io.stdout(
-              e.outcome.outcome === 'recorded'
-                ? `  ${e.user} approves step ${e.step + 1}: recorded — ${e.outcome.tally.approvers.length} of ${e.outcome.tally.required}${e.outcome.state === 'granted' ? ', granted' : ''}\n`
-                : `  ${e.user} approves step ${e.step + 1}: REFUSED (${e.outcome.code}: ${e.outcome.message})\n`,
-            );
-            break;
-          case 'step':
-            io.stdout(
-              `\n  ${e.result.status === 'succeeded' ? '✓' : '✗'} ${e.result.step.index + 1}. ${e.result.step.name}: ${e.result.summary}\n${e.result.excerpt
-                .split('\n')
-                .map((l) => `      ${l}`)
-                .join('\n')}\n`,
-            );
-            break;
-          case 'finished':
-            io.stdout(`\nRun ${e.run.id}: ${e.run.status}\n`);
-            break;
-          case 'audit':
-            io.stdout(
-              e.verification.ok
-                ? `Audit chain intact: ${e.verification.records} records verified, ${e.verification.checkpointsVerified} signed checkpoints.\n`
-                : `AUDIT_CHAIN_BROKEN: ${e.verification.broken?.message}\n`,
-            );
-            break;
-        }
-      },
-    });
-    if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
-    const trail = await opened.value.audit.query({ incidentId: t.id });
-    io.stdout(
-      `\nAudit trail of ${t.id}:\n${trail.map((x) => `  #${x.seq} ${x.actor.padEnd(18)} ${x.action}`).join('\n')}\n`,
-    );
-    return r.value.run.status === 'succeeded' && r.value.audit.ok ? 0 : 1;
-  } finally {
-    await built.value.close();
-    await opened.value.close();
-  }
+  return printRunbookDemo(io, now, t);
 }
 
 function invalid(io: CliIo, problems: readonly Parameters<typeof formatRunbookProblem>[0][]): number {
