@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { investigate } from '../../../app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
-import { demonstrateApprovedRunbook } from '../../../app/runbooks/demonstrate-approved-runbook.ts';
 import { proposeRun } from '../../../app/runbooks/propose-run.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { Alert } from '../../../core/model/alert.ts';
