@@ -255,9 +255,17 @@ describe('Block Kit builders and the limits validator', () => {
       kind: 'invalid',
       message: expect.stringContaining('which runbook'),
     });
-    expect(parseSlashCommand('run scale-out')).toMatchObject({ message: expect.stringContaining('which incident') });
-    expect(parseSlashCommand('run scale-out replicas=3')).toMatchObject({
-      message: expect.stringContaining('which incident'),
+    expect(parseSlashCommand('run scale-out')).toEqual({
+      kind: 'run',
+      runbookId: 'scale-out',
+      incidentId: undefined,
+      params: {},
+    });
+    expect(parseSlashCommand('run scale-out replicas=3')).toEqual({
+      kind: 'run',
+      runbookId: 'scale-out',
+      incidentId: undefined,
+      params: { replicas: '3' },
     });
     expect(parseSlashCommand('run scale-out INC-2 replicas')).toMatchObject({
       message: expect.stringContaining('not key=value'),

@@ -29,6 +29,8 @@ let url: string;
 let target: Server;
 const rollbacks: { path: string; auth: string | undefined; body: string }[] = [];
 const log: string[] = [];
+/** Added to the stack's clock: moves time forward for the approval expiry. */
+let skewMs = 0;
 
 const waitFor = async <T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> => {
   const end = Date.now() + ms;
@@ -163,10 +165,11 @@ runbooks:
   if (!config.ok) throw new Error(JSON.stringify(config.error));
   const started = await startSlackStack(config.value, {
     cwd: process.cwd(),
-    now: Date.now,
+    now: () => Date.now() + skewMs,
     log: (l) => log.push(l),
     secrets: { SLACK_TEST_DEPLOY_TOKEN: DEPLOY_TOKEN },
     instanceId: 'e2e/slack',
+    approvalTickMs: 300,
   });
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
@@ -256,7 +259,9 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     const edits = card.edits;
     await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0ALICE');
     await waitFor('card edited', () => (card.edits > edits ? true : undefined));
-    expect(JSON.stringify(card.blocks)).toContain('U0ALICE');
+    await waitFor('1 of 2 on the card', () =>
+      JSON.stringify(card.blocks).includes('1 of 2: <@U0ALICE>') ? true : undefined,
+    );
     expect(rollbacks).toHaveLength(0);
     expect(slack.callsOf('usergroups.users.list').length).toBeGreaterThanOrEqual(1);
 
@@ -337,7 +342,6 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     for (const [text, expected] of [
       [`run no-such-runbook ${incidentId}`, 'RUNBOOK_NOT_FOUND'],
       ['run slack-rollback INC-20260101-000000', 'INCIDENT_NOT_FOUND'],
-      ['run slack-rollback', 'say for which incident'],
       [`run slack-rollback ${incidentId} change="two words"`, 'RUNBOOK_PARAMS_INVALID'],
     ] as const) {
       const respond = `bad-${expected}`;
@@ -351,5 +355,75 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
       const said = `${x.body} ${JSON.stringify(slack.responses.filter((y) => y.path.endsWith(respond)))}`;
       expect(said).toContain(expected);
     }
+  });
+
+  it('/causeway run without an incident: the one open incident, or the person is asked to name one', async () => {
+    const slash = async (text: string, respond: string) => {
+      await sendSigned(
+        `${url}/slack/events`,
+        slashCommandBody({ text, channel: ALERTS, user: 'U0ONCALL', responseUrl: slack.responseUrl(respond) }),
+        'application/x-www-form-urlencoded',
+        { secret: SECRET },
+      );
+      await stack.slack.idle();
+    };
+    const before = slack.messages.length;
+    await slash('run slack-rollback', 'one-open');
+    const plan3 = await waitFor('plan card', () =>
+      slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
+    );
+    expect(JSON.stringify(plan3.blocks)).toContain(incidentId);
+    expect((await stack.storage.runs.list(incidentId)).length).toBe(3);
+
+    await slash('triage shippingservice', 'second');
+    const end = Date.now() + 20_000;
+    while ((await stack.storage.incidents.list({ status: 'open' })).length < 2 && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 50));
+    await slash('run slack-rollback', 'two-open');
+    const said = await waitFor('answer', () =>
+      slack.responses.find((y) => y.path.endsWith('two-open') && JSON.stringify(y.body).includes('INCIDENT_NOT_FOUND')),
+    );
+    expect(JSON.stringify(said.body)).toContain('Several incidents are open');
+    expect((await stack.storage.runs.list(incidentId)).length).toBe(3);
+  });
+
+  it('an approval request runs out: the card shows it expired (countdown refreshed each tick), a late approval is refused', async () => {
+    const before = slack.messages.length;
+    await sendSigned(
+      `${url}/slack/events`,
+      slashCommandBody({
+        text: `run slack-rollback ${incidentId}`,
+        channel: ALERTS,
+        user: 'U0ONCALL',
+        responseUrl: slack.responseUrl('expiry'),
+      }),
+      'application/x-www-form-urlencoded',
+      { secret: SECRET },
+    );
+    const plan4 = await waitFor('plan card', () =>
+      slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
+    );
+    await click(plan4, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
+    const card4 = await waitFor('approval card', () =>
+      slack.messages
+        .slice(before)
+        .find((m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
+    );
+    expect(JSON.stringify(card4.blocks)).toMatch(/expires in (29|30) min/);
+    const approve = buttons(card4).find((b) => b.action_id === `${RUNBOOK_ACTION_IDS.approvePrefix}1`) as Button;
+    const stale = { ...card4, blocks: [...card4.blocks] };
+    skewMs = 31 * 60_000;
+    await waitFor('card shows expiry', () => (buttons(card4).length === 0 ? true : undefined));
+    expect(JSON.stringify(card4.blocks)).toMatch(/expired/i);
+    const runId = JSON.parse(approve.value).r as string;
+    const trail = await stack.storage.audit.query({ incidentId });
+    expect(trail.some((a) => a.action === 'approval.expired' && a.subject === `run:${runId}/step:1`)).toBe(true);
+    // A click on the card as it was before the expiry is refused.
+    await click(stale, approve.action_id, 'U0ALICE', approve.value);
+    await waitFor('refusal', () =>
+      ephemeralsTo('U0ALICE').some((t) => t.includes('APPROVAL_EXPIRED')) ? true : undefined,
+    );
+    expect(rollbacks).toHaveLength(1);
+    skewMs = 0;
   });
 });

@@ -55,7 +55,23 @@ export async function handleRunAction(deps: RunbookChatDeps, a: RunAction): Prom
         );
       const view = await loadRunView(rb, a.runId);
       if (!view.ok) return a.tell(buildErrorMessage(view.error.code, view.error.message));
-      await deps.chat.post(a.channel, buildApprovalCardBlocks(view.value, rb.now()), a.threadTs);
+      const posted = await deps.chat.post(a.channel, buildApprovalCardBlocks(view.value, rb.now()), a.threadTs);
+      if (posted.ok) {
+        deps.cards?.set(a.runId, posted.value);
+        await rb.audit.append({
+          actor,
+          action: 'message.posted',
+          subject: `run:${a.runId}`,
+          data: {
+            incidentId: view.value.run.incidentId,
+            runId: a.runId,
+            kind: 'runbook-approval',
+            channel: posted.value.channel,
+            ts: posted.value.ts,
+            threadTs: a.threadTs,
+          },
+        });
+      }
       await deps.chat.update(
         { channel: a.channel, ts: a.messageTs },
         buildRunbookPlanBlocks(view.value.plan, view.value.run),

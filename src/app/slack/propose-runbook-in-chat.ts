@@ -6,7 +6,8 @@ import { proposeRun } from '../runbooks/propose-run.ts';
 import type { RunbookChatDeps } from './runbook-chat-deps.ts';
 
 export type ProposeRunbookInChatInput = {
-  readonly incidentId: string;
+  /** Undefined: the one open incident (the person is asked to name one when several are open). */
+  readonly incidentId: string | undefined;
   readonly runbookId: string;
   /** The hypothesis whose button was pressed (else the one the runbook matches). */
   readonly hypothesisId?: string;
@@ -31,7 +32,26 @@ export async function proposeRunbookInChat(
   deps: Pick<RunbookChatDeps, 'chat' | 'incidents' | 'board' | 'runbook'>,
   input: ProposeRunbookInChatInput,
 ): Promise<string | undefined> {
-  const incident = await deps.incidents.get(input.incidentId);
+  let incident = input.incidentId !== undefined ? await deps.incidents.get(input.incidentId) : undefined;
+  if (input.incidentId === undefined) {
+    const open = await deps.incidents.list({ status: 'open', limit: 6 });
+    if (open.length === 1) incident = open[0];
+    else {
+      await input.tell(
+        buildErrorMessage(
+          'INCIDENT_NOT_FOUND',
+          open.length === 0
+            ? 'There is no open incident to run it for.'
+            : `Several incidents are open (${open
+                .slice(0, 5)
+                .map((i) => i.id)
+                .join(', ')}${open.length > 5 ? ', …' : ''}): say which.`,
+          `Name the incident: /causeway run ${input.runbookId} <INC-…> [key=value …].`,
+        ),
+      );
+      return undefined;
+    }
+  }
   if (!incident) {
     await input.tell(
       buildErrorMessage(
@@ -80,6 +100,7 @@ export async function proposeRunbookInChat(
       kind: 'runbook-plan',
       channel: posted.value.channel,
       ts: posted.value.ts,
+      threadTs: threadTs ?? posted.value.ts,
     },
   });
   return run.id;

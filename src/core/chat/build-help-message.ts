@@ -9,7 +9,7 @@ export function buildHelpMessage(command: string, watched: readonly string[]): C
     `• \`${c} triage <service | alert text> [--since 30m]\` — triage now; the result is posted in this channel and updated in place. \`--since\`: roughly when it started (default: the configured lookback).`,
     `• \`${c} status [incident]\` — open incidents, or the latest result of one.`,
     `• \`${c} runbooks [search]\` — runbooks that are configured.`,
-    `• \`${c} run <runbook> <incident> [key=value …]\` — propose a runbook for an incident: its plan is posted with every step exactly as it would run; nothing runs until the approvers it names approve it.`,
+    `• \`${c} run <runbook> [incident] [key=value …]\` — propose a runbook for an incident (default: the one open incident): its plan is posted with every step exactly as it would run; nothing runs until the approvers it names approve it.`,
     `• \`${c} help\` — this help.`,
     watched.length > 0
       ? `Alerts posted in ${watched.map((id) => `<#${id}>`).join(', ')} by Alertmanager, Grafana, PagerDuty, Datadog or Causeway are triaged automatically in their thread.`

@@ -3,8 +3,8 @@ import type { SlashCommand } from './slash-command.ts';
 
 /**
  * Reads the text after `/causeway`: `triage <service|alert text> [--since 30m]`, `status [id]`,
- * `runbooks [search]`, `run <runbook> <incident> [key=value …]` (a value with spaces in double
- * quotes), `help`.
+ * `runbooks [search]`, `run <runbook> [incident] [key=value …]` (a value with spaces in double
+ * quotes; without an incident, the one open incident), `help`.
  */
 export function parseSlashCommand(text: string): SlashCommand {
   const t = text.trim();
@@ -52,10 +52,10 @@ function parseRun(args: string): SlashCommand {
     else if (m[3] !== undefined) words.push(m[3]);
     else words.push(m[4] as string);
   }
-  const [runbookId, incidentId, ...rest] = words;
+  const [runbookId, second, ...others] = words;
   if (!runbookId || runbookId.includes('=')) return { kind: 'invalid', message: `say which runbook; ${RUN_USAGE}` };
-  if (!incidentId || incidentId.includes('='))
-    return { kind: 'invalid', message: `say for which incident; ${RUN_USAGE}` };
+  const incidentId = second !== undefined && !second.includes('=') ? second : undefined;
+  const rest = incidentId === undefined && second !== undefined ? [second, ...others] : others;
   const params: Record<string, string> = {};
   for (const w of rest) {
     const eq = w.indexOf('=');

@@ -6,7 +6,8 @@ export type SlashCommand =
   | {
       readonly kind: 'run';
       readonly runbookId: string;
-      readonly incidentId: string;
+      /** Absent: the one open incident (ambiguous when several are open). */
+      readonly incidentId: string | undefined;
       readonly params: Readonly<Record<string, string>>;
     }
   | { readonly kind: 'help' }

@@ -4,14 +4,16 @@ import type { IncidentAnnouncer } from '../../../app/ingest/incident-announcer.t
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
-import { expireApprovals } from '../../../app/runbooks/expire-approvals.ts';
 import { recoverRuns } from '../../../app/runbooks/recover-runs.ts';
+import { announceRecoveredRuns } from '../../../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../../../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
 import { createIncidentBoard } from '../../../app/slack/incident-board.ts';
+import { refreshApprovalCards } from '../../../app/slack/refresh-approval-cards.ts';
 import { runIncidentTriage } from '../../../app/slack/run-incident-triage.ts';
 import { createSeenDeliveries } from '../../../app/slack/seen-deliveries.ts';
 import { buildIncidentMessage } from '../../../core/chat/build-incident-message.ts';
+import type { ChatRef } from '../../../core/chat/chat-port.ts';
 import type { Narrative } from '../../../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
@@ -61,6 +63,8 @@ export type SlackStackEnv = {
    * (a crash) are closed as outcome-unknown and never re-run. Default `slack`.
    */
   readonly instanceId?: string;
+  /** How often approval cards are refreshed and expired requests settled (default 60 s; tests shorten it). */
+  readonly approvalTickMs?: number;
 };
 
 /**
@@ -145,19 +149,15 @@ export async function startSlackStack(
   }
   const runbook = runtime.value?.deps;
   let userGroups: (user: string) => Promise<readonly string[]> = async () => [];
-  if (runbook) {
-    for (const r of await recoverRuns(runbook, { owner: env.instanceId ?? 'slack' }))
-      env.log(
-        `runbook run ${r.run.id} (${r.run.runbook}, ${r.run.incidentId}): step ${r.step + 1} was running when Causeway stopped; its outcome is unknown and it is not re-run\n`,
-      );
-  }
+  const recovered = runbook ? await recoverRuns(runbook, { owner: env.instanceId ?? 'slack' }) : [];
+  const cards = new Map<string, ChatRef>();
   const useCaseDeps: SlackUseCaseDeps = {
     incidents: storage.incidents,
     feedback: storage.feedback,
     audit: storage.audit,
     sources,
     runbooks: env.runbooks ?? runtime.value?.finder ?? NO_RUNBOOKS,
-    ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user) } : {}),
+    ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: env.now,
@@ -206,15 +206,27 @@ export async function startSlackStack(
       error: { code: 'SLACK_NOT_CONFIGURED', message: `cannot start the Slack app: ${(e as Error).message}` },
     };
   }
-  // Approval requests that ran out of time are settled (and audited) within a minute.
-  const expiry = runbook
+  // Runs cut short by a crash are told in their threads (never re-run).
+  for (const r of await announceRecoveredRuns({ chat: slack.chat, audit: storage.audit }, recovered))
+    env.log(
+      `runbook run ${r.run.id} (${r.run.runbook}, ${r.run.incidentId}): step ${r.step + 1} was running when Causeway stopped; its outcome is unknown and it is not re-run\n`,
+    );
+  // Every minute: expired approval requests are settled (and audited), the cards' countdowns move.
+  let ticking = false;
+  const tick = runbook
     ? setInterval(() => {
-        expireApprovals(runbook).catch((e: unknown) =>
-          env.log(`runbook approvals: expiring failed: ${e instanceof Error ? e.message : String(e)}\n`),
-        );
-      }, 60_000)
+        if (ticking) return;
+        ticking = true;
+        refreshApprovalCards({ chat: slack.chat, runbook, cards })
+          .catch((e: unknown) =>
+            env.log(`runbook approvals: refreshing failed: ${e instanceof Error ? e.message : String(e)}\n`),
+          )
+          .finally(() => {
+            ticking = false;
+          });
+      }, env.approvalTickMs ?? 60_000)
     : undefined;
-  expiry?.unref();
+  tick?.unref();
   // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
   const incidentChannel = s.incidentChannel;
   const announcer: IncidentAnnouncer | undefined = incidentChannel
@@ -247,7 +259,7 @@ export async function startSlackStack(
       ...(port !== undefined ? { port } : {}),
       ...(announcer ? { announcer } : {}),
       async stop() {
-        clearInterval(expiry);
+        clearInterval(tick);
         await slack.stop();
         await storage.close();
       },
