@@ -84,8 +84,7 @@ export async function decideApproval(
     }
     return refuse('expired', 'the approval request expired: request approval again');
   }
-  if (request.state === 'expired')
-    return refuse('expired', 'the approval request expired: request approval again');
+  if (request.state === 'expired') return refuse('expired', 'the approval request expired: request approval again');
   if (request.state !== 'pending' || step.status !== 'awaiting-approval')
     return refuse(
       'not-pending',
