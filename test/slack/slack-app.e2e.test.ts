@@ -7,6 +7,7 @@ import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
+import { slackHttpEnv } from '../support/slack-http-env.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -47,20 +48,14 @@ const command = (text: string, channel = INCIDENTS, respond = 'r1') =>
 beforeAll(async () => {
   slack = await startFakeSlack({ botToken: TOKEN });
   const config = loadConfig({
-    env: {
-      CAUSEWAY_STORAGE_URL: 'sqlite::memory:',
-      CAUSEWAY_SLACK_MODE: 'http',
-      CAUSEWAY_SLACK_BOT_TOKEN: TOKEN,
-      CAUSEWAY_SLACK_SIGNING_SECRET: SECRET,
-      CAUSEWAY_SLACK_API_URL: slack.apiUrl,
-      CAUSEWAY_SLACK_BOT_ID: 'B0BOT',
-      CAUSEWAY_SLACK_BOT_USER_ID: 'U0BOT',
-      CAUSEWAY_SLACK_PORT: '0',
-      CAUSEWAY_SLACK_HOST: '127.0.0.1',
-      CAUSEWAY_SLACK_ALERT_CHANNELS: ALERTS,
-      CAUSEWAY_SLACK_RATE_LIMIT_INVESTIGATIONS: '2',
-      CAUSEWAY_SOURCES_BUNDLE_DIR: BUNDLE,
-    },
+    env: slackHttpEnv({
+      token: TOKEN,
+      secret: SECRET,
+      apiUrl: slack.apiUrl,
+      alertChannels: ALERTS,
+      bundleDir: BUNDLE,
+      extra: { CAUSEWAY_SLACK_RATE_LIMIT_INVESTIGATIONS: '2' },
+    }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
   const started = await startSlackStack(config.value, { cwd: process.cwd(), now: Date.now, log: (l) => log.push(l) });

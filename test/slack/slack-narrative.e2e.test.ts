@@ -6,6 +6,7 @@ import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { groundedModel } from '../support/fake-openai-scripts.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { eventCallbackBody, sendSigned } from '../support/fake-slack-client.ts';
+import { slackHttpEnv } from '../support/slack-http-env.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'narrative-signing-secret-0123456789';
@@ -24,23 +25,19 @@ beforeAll(async () => {
   // A slow model: the deterministic result must not wait for it.
   model = await startFakeOpenAi(async (req) => ({ ...groundedModel(req), delayMs: 1500 }));
   const config = loadConfig({
-    env: {
-      CAUSEWAY_STORAGE_URL: 'sqlite::memory:',
-      CAUSEWAY_SLACK_MODE: 'http',
-      CAUSEWAY_SLACK_BOT_TOKEN: TOKEN,
-      CAUSEWAY_SLACK_SIGNING_SECRET: SECRET,
-      CAUSEWAY_SLACK_API_URL: slack.apiUrl,
-      CAUSEWAY_SLACK_BOT_ID: 'B0BOT',
-      CAUSEWAY_SLACK_BOT_USER_ID: 'U0BOT',
-      CAUSEWAY_SLACK_PORT: '0',
-      CAUSEWAY_SLACK_HOST: '127.0.0.1',
-      CAUSEWAY_SLACK_ALERT_CHANNELS: ALERTS,
-      CAUSEWAY_SLACK_CHARTS: 'false',
-      CAUSEWAY_SOURCES_BUNDLE_DIR: BUNDLE,
-      CAUSEWAY_LLM_MODEL: 'local-test-model',
-      CAUSEWAY_LLM_BASE_URL: model.url,
-      CAUSEWAY_LLM_API_KEY: 'sk-local-test',
-    },
+    env: slackHttpEnv({
+      token: TOKEN,
+      secret: SECRET,
+      apiUrl: slack.apiUrl,
+      alertChannels: ALERTS,
+      bundleDir: BUNDLE,
+      extra: {
+        CAUSEWAY_SLACK_CHARTS: 'false',
+        CAUSEWAY_LLM_MODEL: 'local-test-model',
+        CAUSEWAY_LLM_BASE_URL: model.url,
+        CAUSEWAY_LLM_API_KEY: 'sk-local-test',
+      },
+    }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
   const started = await startSlackStack(config.value, {

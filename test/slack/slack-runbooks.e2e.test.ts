@@ -14,6 +14,7 @@ import { RUNBOOK_ACTION_IDS, RUNBOOK_BLOCK_IDS } from '../../src/core/chat/runbo
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
+import { slackHttpEnv } from '../support/slack-http-env.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'rb-signing-secret-0123456789abcdef';
@@ -135,19 +136,7 @@ beforeAll(async () => {
   // Bob approves through the Slack user group S0SREGRP, read with usergroups.users.list.
   slack = await startFakeSlack({ botToken: TOKEN, userGroups: { S0SREGRP: ['U0BOB', 'U0CAROL'] } });
   const config = loadConfig({
-    env: {
-      CAUSEWAY_STORAGE_URL: 'sqlite::memory:',
-      CAUSEWAY_SLACK_MODE: 'http',
-      CAUSEWAY_SLACK_BOT_TOKEN: TOKEN,
-      CAUSEWAY_SLACK_SIGNING_SECRET: SECRET,
-      CAUSEWAY_SLACK_API_URL: slack.apiUrl,
-      CAUSEWAY_SLACK_BOT_ID: 'B0BOT',
-      CAUSEWAY_SLACK_BOT_USER_ID: 'U0BOT',
-      CAUSEWAY_SLACK_PORT: '0',
-      CAUSEWAY_SLACK_HOST: '127.0.0.1',
-      CAUSEWAY_SLACK_ALERT_CHANNELS: ALERTS,
-      CAUSEWAY_SOURCES_BUNDLE_DIR: BUNDLE,
-    },
+    env: slackHttpEnv({ token: TOKEN, secret: SECRET, apiUrl: slack.apiUrl, alertChannels: ALERTS, bundleDir: BUNDLE }),
     file: {
       path: 'causeway.yaml',
       text: `audit: {checkpointKey: rb-e2e-checkpoint-key-0123456789abcdef}
