@@ -1,6 +1,6 @@
 /** Words that say a resource ran out (memory, pools, disk, threads, descriptors, quotas). */
 export const RESOURCE_WORDS =
-  /out ?of ?memory|outofmemory|\boom(kill(ed)?)?\b|heap (\d|space|usage|exhausted|limit)|java heap|gc overhead|memory (usage|limit|pressure)|high memory|starv|tasks queued|exhaust|pool (is )?(full|exhausted|timeout)|too many (open files|connections|clients)|no space|disk (is )?full|enospc|emfile|thread ?pool|native thread|threads? (exhausted|limit)|file descriptor|quota|rejected ?execution|(at|over) capacity|limit (reached|exceeded)|backlog (is )?full|queue (is )?full|max_?connections|resources? (unavailable|exhausted)/i;
+  /out ?of ?memory|outofmemory|\boom(kill(ed)?)?\b|heap (\d|space|usage|exhausted|limit)|java heap|gc overhead|memory (usage|limit|pressure)|high memory|starv|tasks queued|exhaust|pool (is )?(full|exhausted|timeout)|too many (open files|connections|clients)|no space|disk (is )?full|low (disk|memory)|disk space|space left|free space|enospc|emfile|thread ?pool|native thread|threads? (exhausted|limit)|file descriptor|quota|rejected ?execution|(at|over) capacity|limit (reached|exceeded)|backlog (is )?full|queue (is )?full|max_?connections|resources? (unavailable|exhausted)/i;
 
 /**
  * Words that say a peer could not be reached at all (refused, no route, DNS). Not "unavailable"
