@@ -101,8 +101,9 @@ const commands = [
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },
-    startSlack: async (cfg, sources) => {
+    startSlack: async (cfg, sources, observe) => {
       const s = await startSlackStack(cfg, {
+        observe,
         cwd: io.cwd,
         now: Date.now,
         log: io.stderr,

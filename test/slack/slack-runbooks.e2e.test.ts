@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { createMetrics } from '../../src/adapters/observability/create-metrics.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import type { ChatMessage } from '../../src/core/chat/block-kit.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
@@ -30,6 +31,7 @@ let url: string;
 let target: Server;
 const rollbacks: { path: string; auth: string | undefined; body: string }[] = [];
 const log: string[] = [];
+const metrics = createMetrics();
 /** Added to the stack's clock: moves time forward for the approval expiry. */
 let skewMs = 0;
 
@@ -159,6 +161,7 @@ runbooks:
     secrets: { SLACK_TEST_DEPLOY_TOKEN: DEPLOY_TOKEN },
     instanceId: 'e2e/slack',
     approvalTickMs: 300,
+    observe: metrics,
   });
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
@@ -414,5 +417,23 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     );
     expect(rollbacks).toHaveLength(1);
     skewMs = 0;
+  });
+
+  it('/metrics counts what the audit trail records: approvals by decision, step executions by status', async () => {
+    const trail = await stack.storage.audit.query({ incidentId });
+    const count = (action: string, status?: string) =>
+      trail.filter((a) => a.action === action && (status === undefined || a.data.status === status)).length;
+    const value = (text: string, name: string, label: string) =>
+      Number(new RegExp(`^${name}\\{${label}\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    const text = await metrics.text();
+    // Alice and Bob granted the rollback, Carol rejected the second run, the fourth request expired.
+    expect(value(text, 'causeway_approvals_total', 'decision="granted"')).toBe(2);
+    expect(value(text, 'causeway_approvals_total', 'decision="denied"')).toBe(1);
+    expect(value(text, 'causeway_approvals_total', 'decision="expired"')).toBe(count('approval.expired'));
+    expect(count('approval.expired')).toBeGreaterThanOrEqual(1);
+    const succeeded = value(text, 'causeway_executions_total', 'status="succeeded"');
+    expect(succeeded).toBe(count('step.finished', 'succeeded'));
+    expect(succeeded).toBeGreaterThanOrEqual(2);
+    expect(value(text, 'causeway_executions_total', 'status="failed"')).toBe(0);
   });
 });

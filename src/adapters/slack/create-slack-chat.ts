@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { WebClient } from '@slack/web-api';
 import type { ChatMessage } from '../../core/chat/block-kit.ts';
 import type { ChatFailure, ChatPort, ChatRef } from '../../core/chat/chat-port.ts';
@@ -14,6 +15,8 @@ export type SlackChatOptions = {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Told of each 429 (for logs and metrics). */
   readonly onRateLimited?: (method: string, retryAfterS: number) => void;
+  /** Told of each call that failed for good (Slack's error code, or `ratelimited` after the retries). */
+  readonly onFailed?: (method: string, code: string) => void;
 };
 
 /**
@@ -52,7 +55,23 @@ export function createSlackChat(client: WebClient, opts: SlackChatOptions = {}):
     return run;
   };
 
-  const call = async <T>(method: string, fn: () => Promise<T>): Promise<Result<T, ChatFailure>> => {
+  // One span per Slack call (retries included), under the triage or action that made it.
+  const tracer = trace.getTracer('causeway');
+  const call = <T>(method: string, fn: () => Promise<T>): Promise<Result<T, ChatFailure>> =>
+    tracer.startActiveSpan('causeway.slack.call', { attributes: { 'slack.method': method } }, async (span) => {
+      try {
+        const r = await withRetries(method, fn);
+        if (!r.ok) {
+          opts.onFailed?.(method, r.error.code);
+          span.setAttribute('slack.error', r.error.code);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: r.error.code });
+        }
+        return r;
+      } finally {
+        span.end();
+      }
+    });
+  const withRetries = async <T>(method: string, fn: () => Promise<T>): Promise<Result<T, ChatFailure>> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return { ok: true, value: await fn() };
@@ -61,6 +80,7 @@ export function createSlackChat(client: WebClient, opts: SlackChatOptions = {}):
         if (err.code === 'slack_webapi_rate_limited_error' && attempt < retries) {
           const s = err.retryAfter ?? 1;
           opts.onRateLimited?.(method, s);
+          trace.getActiveSpan()?.addEvent('slack.rate_limited', { 'slack.retry_after_s': s });
           await sleep(s * 1000);
           continue;
         }

@@ -25,6 +25,7 @@ import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
 import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
+import { observeStorage, type RunbookObserver } from '../../observability/observe-storage.ts';
 import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
 import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
 import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
@@ -46,6 +47,11 @@ export type SlackStack = {
 };
 
 /** What the stack takes besides the configuration (tests and benchmarks replace some). */
+export type SlackStackObserver = RunbookObserver & {
+  readonly slackApiError?: (method: string, code: string) => void;
+  readonly slackRateLimited?: (method: string) => void;
+};
+
 export type SlackStackEnv = {
   readonly cwd: string;
   readonly now: () => number;
@@ -65,6 +71,8 @@ export type SlackStackEnv = {
   readonly instanceId?: string;
   /** How often approval cards are refreshed and expired requests settled (default 60 s; tests shorten it). */
   readonly approvalTickMs?: number;
+  /** Counted in `/metrics` (`causeway serve`): Slack API failures and 429s, approvals, executions. */
+  readonly observe?: SlackStackObserver;
 };
 
 /**
@@ -100,7 +108,7 @@ export async function startSlackStack(
     },
   });
   if (!opened.ok) return opened;
-  const storage = opened.value;
+  const storage = env.observe ? observeStorage(opened.value, env.observe) : opened.value;
   const charts = s.charts ? createChartRenderer() : undefined;
   // The narrative (docs/llm.md): only with a model configured; never delays the deterministic result.
   let narrate = env.narrate;
@@ -186,7 +194,7 @@ export async function startSlackStack(
     },
     useCaseDeps,
     logger,
-    env.chat ?? {},
+    observedChat(env.chat ?? {}, env.observe),
   );
   // Approver groups may name Slack user groups: their members are read with the app's client.
   userGroups = createSlackUserGroups(slack.app.client, {
@@ -263,6 +271,22 @@ export async function startSlackStack(
         await slack.stop();
         await storage.close();
       },
+    },
+  };
+}
+
+/** The chat options with the observer told of every 429 and every call that failed for good. */
+function observedChat(chat: SlackChatOptions, observe: SlackStackObserver | undefined): SlackChatOptions {
+  if (!observe) return chat;
+  return {
+    ...chat,
+    onRateLimited: (method, s) => {
+      observe.slackRateLimited?.(method);
+      chat.onRateLimited?.(method, s);
+    },
+    onFailed: (method, code) => {
+      observe.slackApiError?.(method, code);
+      chat.onFailed?.(method, code);
     },
   };
 }
