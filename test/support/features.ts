@@ -12,7 +12,7 @@ type Win = Partial<ServiceWindowStats>;
 
 /** Features for rule tests: a 30-min baseline, a 6-min incident window (onset → as-of + 1 min). */
 export function features(parts: {
-  services: Record<string, { role?: 'service' | 'dependency'; b?: Win; i?: Win }>;
+  services: Record<string, { role?: 'service' | 'dependency'; b?: Win; i?: Win; texts?: string[] }>;
   edges?: EdgeFeatures[];
   patterns?: LogPatternStats[];
   changes?: ChangeEvent[];
@@ -26,7 +26,7 @@ export function features(parts: {
       baseline: { ...emptyWindowStats(), ...s.b },
       incident: { ...emptyWindowStats(), ...s.i },
       exampleTraceIds: [],
-      errorTexts: [],
+      errorTexts: s.texts ?? [],
     });
   }
   return {

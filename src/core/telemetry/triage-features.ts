@@ -15,7 +15,7 @@ export type ServiceFeatures = {
   readonly incident: ServiceWindowStats;
   /** Example trace ids of failing incident traces that started here. */
   readonly exampleTraceIds: readonly string[];
-  /** What failed calls to it said (span error type, status message, exception), a few distinct ones. */
+  /** What failed calls to it and its own failing spans said (error type, status message, exception), a few distinct ones. */
   readonly errorTexts: readonly string[];
 };
 

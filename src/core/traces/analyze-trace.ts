@@ -143,7 +143,13 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       const before = peer ? (origins.get(peer) ?? 0) : 0;
       if (addOrigin(origins, n, isCall, peer)) {
         const entry = entryOf(n);
-        ownOrigins.push({ service: s.service, operation: entry.span.name, callees: calleesOf(entry), share: 1 });
+        ownOrigins.push({
+          service: s.service,
+          operation: entry.span.name,
+          callees: calleesOf(entry),
+          share: 1,
+          ...(s.errorText ? { errorText: s.errorText } : {}),
+        });
       } else if (isCall && peer) {
         peerOrigins.push({
           caller: s.service,

@@ -108,13 +108,16 @@ function summariseWindows(
   incident: TimeWindow,
 ): TraceWindowed {
   const facts = attributeShortCircuits(attributeNewEndpoints(rawFacts, baseline, incident), baseline, incident);
-  const acc = new Map<string, { b: Acc; i: Acc; examples: string[]; errorTexts: string[] }>();
+  const acc = new Map<
+    string,
+    { b: Acc; i: Acc; examples: string[]; errorTexts: string[]; ownTexts: number; callTexts: number }
+  >();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
-      a = { b: fresh(), i: fresh(), examples: [], errorTexts: [] };
+      a = { b: fresh(), i: fresh(), examples: [], errorTexts: [], ownTexts: 0, callTexts: 0 };
       acc.set(svc, a);
     }
     return a;
@@ -137,6 +140,16 @@ function summariseWindows(
         if (f.originCertainty < 1) a[w].stats.originErrorsFromLogs += share;
         if (w === 'i' && share >= 0.5 && a.examples.length < 5) a.examples.push(f.traceId);
       }
+      // What its own failing spans said ("No space left on device" …), beside what calls to it said.
+      if (w === 'i')
+        for (const o of f.originEntries) {
+          if (!o.errorText) continue;
+          const a = get(o.service);
+          if (a.ownTexts < 5 && !a.errorTexts.includes(o.errorText)) {
+            a.errorTexts.push(o.errorText);
+            a.ownTexts++;
+          }
+        }
       // Self time is read from traces that did not fail, or that failed here: a service
       // handling a callee's failure (retries, backoff, fallbacks) is not itself slow.
       for (const [svc, ms] of f.selfTime) {
@@ -162,8 +175,11 @@ function summariseWindows(
       }
       const es = cw === 'i' ? e.incident : e.baseline;
       if (cw === 'i' && c.errorText) {
-        const texts = get(c.to).errorTexts;
-        if (texts.length < 5 && !texts.includes(c.errorText)) texts.push(c.errorText);
+        const a = get(c.to);
+        if (a.callTexts < 5 && !a.errorTexts.includes(c.errorText)) {
+          a.errorTexts.push(c.errorText);
+          a.callTexts++;
+        }
       }
       es.calls++;
       if (c.error) es.errors++;

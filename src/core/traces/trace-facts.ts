@@ -22,8 +22,8 @@ export type RequestFact = {
 /** Where a request entered a service, and whom the service called while handling it. */
 export type EntryFact = { readonly service: string; readonly operation: string; readonly callees: readonly string[] };
 
-/** A failure that is a service's own (not a failed call), with the entry it happened under. */
-export type OriginEntryFact = EntryFact & { readonly share: number };
+/** A failure that is a service's own (not a failed call), with the entry it happened under and what its span said. */
+export type OriginEntryFact = EntryFact & { readonly share: number; readonly errorText?: string };
 
 /** A failure at a call to an uninstrumented dependency: who called, whom, at which address, and the dependency's share. */
 export type PeerOriginFact = {

@@ -30,6 +30,35 @@ describe('analyzeTrace', () => {
     expect(f.calls.map((c) => `${c.from}>${c.to}`).sort()).toEqual(['checkout>payment', 'frontend>checkout']);
   });
 
+  it('keeps what a failing origin span said, with its entry', () => {
+    const fe = span({ service: 'frontend', start: 0, end: 100, status: 'error' });
+    const call = span({
+      service: 'frontend',
+      kind: 'client',
+      parentSpanId: fe.spanId,
+      start: 5,
+      end: 95,
+      status: 'error',
+    });
+    const pdf = span({
+      service: 'pdf',
+      name: 'POST /render',
+      parentSpanId: call.spanId,
+      start: 6,
+      end: 94,
+      status: 'error',
+      errorText: 'java.io.IOException: No space left on device',
+    });
+    const f = analyzeTrace([fe, call, pdf]);
+    expect(f.originEntries).toEqual([
+      expect.objectContaining({
+        service: 'pdf',
+        operation: 'POST /render',
+        errorText: 'java.io.IOException: No space left on device',
+      }),
+    ]);
+  });
+
   it('blames an uninstrumented dependency (peer.service) behind a failing leaf client span, mostly', () => {
     const co = span({ service: 'checkout', start: 0, end: 50, status: 'error' });
     const db = span({

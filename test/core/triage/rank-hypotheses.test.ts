@@ -114,6 +114,27 @@ describe('rankHypotheses', () => {
     expect(h[0]).toMatchObject({ service: 'search', kind: 'traffic_surge' });
   });
 
+  it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {
+    const failing = (texts: string[]) =>
+      features({
+        services: {
+          pdf: { b: quiet, i: { requests: 600, traces: 600, originErrors: 90, failingTraces: 90 }, texts },
+        },
+      });
+    expect(rankHypotheses(failing(['java.io.IOException: No space left on device']), [alert])[0]).toMatchObject({
+      service: 'pdf',
+      kind: 'resource_exhaustion',
+    });
+    expect(rankHypotheses(failing(['redis: Timeout waiting for idle object (pool)']), [alert])[0]?.kind).toBe(
+      'resource_exhaustion',
+    );
+    // A plain bug says nothing of resources: its own errors.
+    expect(rankHypotheses(failing(['java.lang.NullPointerException']), [alert])[0]).toMatchObject({
+      service: 'pdf',
+      kind: 'error_code',
+    });
+  });
+
   it('reads resource exhaustion from the words of new error patterns', () => {
     const f = features({
       services: {
