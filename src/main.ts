@@ -4,21 +4,8 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
-import { buildAskCommand } from './adapters/cli/commands/ask.ts';
-import { buildAuditCommand } from './adapters/cli/commands/audit.ts';
-import { buildChangeCommand } from './adapters/cli/commands/change.ts';
-import { buildDemoCommand } from './adapters/cli/commands/demo.ts';
-import { buildEvalCommand } from './adapters/cli/commands/eval.ts';
-import { buildFeedbackCommand } from './adapters/cli/commands/feedback.ts';
-import { buildRunbooksCommand } from './adapters/cli/commands/runbooks.ts';
-import { buildSeedCommand } from './adapters/cli/commands/seed.ts';
-import { buildServeCommand } from './adapters/cli/commands/serve.ts';
-import { simulateCommand } from './adapters/cli/commands/simulate.ts';
-import { buildSlackCommand } from './adapters/cli/commands/slack.ts';
-import { templatesCommand } from './adapters/cli/commands/templates.ts';
-import { buildTriageCommand } from './adapters/cli/commands/triage.ts';
+import { lazyCommand } from './adapters/cli/lazy-command.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
-import { startSlackStack } from './adapters/cli/slack/start-slack-stack.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
 import { loadPrompts } from './adapters/llm/load-prompts.ts';
@@ -73,52 +60,75 @@ if (config.value.llm.model) {
     process.exit(2);
   }
 }
+const example = fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url));
+// Each command's modules load when it runs (lazyCommand): `--help` and `triage` start fast.
 const commands = [
-  buildTriageCommand(config.value),
-  buildEvalCommand(config.value, now),
-  simulateCommand,
-  buildSeedCommand(config.value),
-  templatesCommand,
-  buildAuditCommand(config.value, Date.now),
-  buildDemoCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
-  buildAskCommand(config.value, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url)), llmWiring),
-  buildSlackCommand(config.value, {
-    now: Date.now,
-    promptsDir: llmWiring.promptsDir,
-    secrets: process.env,
-    instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
-    onShutdown: (stop) => {
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-  }),
-  buildFeedbackCommand(config.value, Date.now),
-  buildServeCommand(config.value, {
-    now: Date.now,
-    monotonic: () => performance.now(),
-    instanceId: process.env.CAUSEWAY_INSTANCE_ID || hostname(),
-    onShutdown: (stop) => {
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    startSlack: async (cfg, sources, observe) => {
-      const s = await startSlackStack(cfg, {
-        observe,
-        cwd: io.cwd,
-        now: Date.now,
-        log: io.stderr,
-        sources,
-        promptsDir: llmWiring.promptsDir,
-        secrets: process.env,
-        instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
-      });
-      return s.ok
-        ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }
-        : { ok: false, message: `${s.error.code}: ${s.error.message}` };
-    },
-  }),
-  buildChangeCommand(config.value, Date.now),
-  buildRunbooksCommand(config.value, Date.now, fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url))),
+  lazyCommand('triage', async () =>
+    (await import('./adapters/cli/commands/triage.ts')).buildTriageCommand(config.value),
+  ),
+  lazyCommand('eval', async () =>
+    (await import('./adapters/cli/commands/eval.ts')).buildEvalCommand(config.value, now),
+  ),
+  lazyCommand('simulate', async () => (await import('./adapters/cli/commands/simulate.ts')).simulateCommand),
+  lazyCommand('seed', async () => (await import('./adapters/cli/commands/seed.ts')).buildSeedCommand(config.value)),
+  lazyCommand('templates', async () => (await import('./adapters/cli/commands/templates.ts')).templatesCommand),
+  lazyCommand('audit', async () =>
+    (await import('./adapters/cli/commands/audit.ts')).buildAuditCommand(config.value, Date.now),
+  ),
+  lazyCommand('demo', async () =>
+    (await import('./adapters/cli/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
+  ),
+  lazyCommand('ask', async () =>
+    (await import('./adapters/cli/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
+  ),
+  lazyCommand('slack', async () =>
+    (await import('./adapters/cli/commands/slack.ts')).buildSlackCommand(config.value, {
+      now: Date.now,
+      promptsDir: llmWiring.promptsDir,
+      secrets: process.env,
+      instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
+      onShutdown: (stop) => {
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    }),
+  ),
+  lazyCommand('feedback', async () =>
+    (await import('./adapters/cli/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
+  ),
+  lazyCommand('serve', async () =>
+    (await import('./adapters/cli/commands/serve.ts')).buildServeCommand(config.value, {
+      now: Date.now,
+      monotonic: () => performance.now(),
+      instanceId: process.env.CAUSEWAY_INSTANCE_ID || hostname(),
+      onShutdown: (stop) => {
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+      startSlack: async (cfg, sources, observe) => {
+        const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
+        const s = await startSlackStack(cfg, {
+          observe,
+          cwd: io.cwd,
+          now: Date.now,
+          log: io.stderr,
+          sources,
+          promptsDir: llmWiring.promptsDir,
+          secrets: process.env,
+          instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
+        });
+        return s.ok
+          ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }
+          : { ok: false, message: `${s.error.code}: ${s.error.message}` };
+      },
+    }),
+  ),
+  lazyCommand('change', async () =>
+    (await import('./adapters/cli/commands/change.ts')).buildChangeCommand(config.value, Date.now),
+  ),
+  lazyCommand('runbooks', async () =>
+    (await import('./adapters/cli/commands/runbooks.ts')).buildRunbooksCommand(config.value, Date.now, example),
+  ),
 ];
 
 process.on('unhandledRejection', (e) => {

@@ -11,6 +11,7 @@ import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
 import { createMemoryLlmAudit } from '../../llm/create-memory-llm-audit.ts';
 import { formatLlmCalls } from '../../llm/format-llm-calls.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway ask [--bundle DIR] [--llm-url URL] [--llm-model NAME] [--json] QUESTION...
@@ -33,7 +34,7 @@ export function buildAskCommand(
 ): CliCommand {
   return {
     name: 'ask',
-    summary: "ask a follow-up question about a bundle's incident (needs a model)",
+    summary: COMMAND_SUMMARIES.ask,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(

@@ -7,6 +7,7 @@ import type { Config } from '../../../core/config/config-schema.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway audit verify [--db URL] [--json]
@@ -36,7 +37,7 @@ const EXIT = { ok: 0, broken: 1, usage: 2, storage: 3 } as const;
 export function buildAuditCommand(config: Readonly<Config>, clock: () => number): CliCommand {
   return {
     name: 'audit',
-    summary: 'verify, export or show the tamper-evident audit log',
+    summary: COMMAND_SUMMARIES.audit,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(

@@ -7,6 +7,7 @@ import { SILENT_LOG } from '../../../core/ingest/silent-log.ts';
 import { CHANGE_TYPES } from '../../../core/model/change-type.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway change record --service S --version V [options]
@@ -53,7 +54,7 @@ const OPTIONS = {
 export function buildChangeCommand(config: Readonly<Config>, now: () => number): CliCommand {
   return {
     name: 'change',
-    summary: 'record a deploy or other change from CI (change record --service S --version V)',
+    summary: COMMAND_SUMMARIES.change,
     usage: USAGE,
     async run(argv, io) {
       const [verb, ...rest] = argv;

@@ -7,6 +7,7 @@ import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
 import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
 import { narrateForCli } from '../../llm/narrate-for-cli.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { renderReportText } from '../render-report-text.ts';
 import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
@@ -38,7 +39,7 @@ export function buildDemoCommand(
 ): CliCommand {
   return {
     name: 'demo',
-    summary: 'triage a bundled example incident end to end (no services needed)',
+    summary: COMMAND_SUMMARIES.demo,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, {

@@ -12,6 +12,7 @@ import { findBundles } from '../../files/find-bundles.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import { readTruth } from '../../files/read-truth.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
 import { seedAndOpen } from '../elasticsearch/seed-and-open.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
@@ -35,7 +36,7 @@ const BASELINES: Readonly<Record<string, Ranker>> = { random: rankRandomly, erro
 export function buildEvalCommand(config: Readonly<Config>, now: () => number): CliCommand {
   return {
     name: 'eval',
-    summary: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
+    summary: COMMAND_SUMMARIES.eval,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(

@@ -4,6 +4,7 @@ import { exportFeedbackCases } from '../../../app/export-feedback-cases.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway feedback export --out DIR [--db URL]
@@ -18,7 +19,7 @@ causeway eval. Incidents triaged from live data are listed as skipped.
 export function buildFeedbackCommand(config: Readonly<Config>, clock: () => number): CliCommand {
   return {
     name: 'feedback',
-    summary: 'export confirmed chat feedback as evaluation cases',
+    summary: COMMAND_SUMMARIES.feedback,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, { out: { type: 'string' }, db: { type: 'string' } }, true);

@@ -15,6 +15,7 @@ import { openBundle } from '../../files/open-bundle.ts';
 import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { formatPlanText } from '../runbooks/format-plan-text.ts';
 import { loadCatalogForCli } from '../runbooks/load-catalog-for-cli.ts';
@@ -65,7 +66,7 @@ async function triageBundle(config: Readonly<Config>, dir: string): Promise<Tria
 export function buildRunbooksCommand(config: Readonly<Config>, now: () => number, exampleBundle: string): CliCommand {
   return {
     name: 'runbooks',
-    summary: 'validate, list and plan runbooks (dry run or proposed for approval); the approval demo',
+    summary: COMMAND_SUMMARIES.runbooks,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../../../core/config/config-schema.ts';
 import { createEsClient } from '../../elasticsearch/create-es-client.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { seedBundle } from '../elasticsearch/seed-bundle.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
@@ -24,7 +25,7 @@ with explicit mappings. Then triage it with:
 export function buildSeedCommand(config: Readonly<Config>): CliCommand {
   return {
     name: 'seed',
-    summary: 'load an incident bundle into Elasticsearch (logs, traces, changes)',
+    summary: COMMAND_SUMMARIES.seed,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, {

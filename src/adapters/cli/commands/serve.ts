@@ -29,6 +29,7 @@ import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { triageSourcesFromConfig } from '../slack/triage-sources-from-config.ts';
 
@@ -70,7 +71,7 @@ export type ServeEnv = {
 export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliCommand {
   return {
     name: 'serve',
-    summary: 'run the service: webhooks, health, metrics (and the Slack app when configured)',
+    summary: COMMAND_SUMMARIES.serve,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, { port: { type: 'string' }, host: { type: 'string' } });

@@ -6,6 +6,7 @@ import { FAULT_KINDS, isFaultKind } from '../../../sim/core/fault-kinds.ts';
 import { planBundles } from '../../../sim/plan-bundles.ts';
 import { TOPOLOGY_NAMES } from '../../../sim/topology/draw-topology.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 
 const USAGE = `usage: causeway simulate --out DIR [--kind K] [--count N] [--seed S] [--topology T]
 
@@ -26,7 +27,7 @@ bundle. The same arguments always produce byte-identical bundles.
 /** `causeway simulate`: writes simulated incident bundles (see docs/simulator.md). */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  summary: 'write simulated incident bundles with ground truth',
+  summary: COMMAND_SUMMARIES.simulate,
   usage: USAGE,
   async run(argv, io) {
     const fail = (message: string) => {

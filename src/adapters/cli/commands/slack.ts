@@ -1,5 +1,6 @@
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { startSlackStack } from '../slack/start-slack-stack.ts';
 
@@ -29,7 +30,7 @@ export function buildSlackCommand(
 ): CliCommand {
   return {
     name: 'slack',
-    summary: 'run the Slack app (Socket Mode, or --http)',
+    summary: COMMAND_SUMMARIES.slack,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, { http: { type: 'boolean' }, port: { type: 'string' } });

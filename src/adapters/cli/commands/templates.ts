@@ -7,6 +7,7 @@ import { findMessageField } from '../../../core/logs/find-message-field.ts';
 import { logFormatRegex } from '../../../core/logs/log-format-regex.ts';
 import { loghubLogFormats } from '../../../core/logs/loghub-log-formats.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 
 const systems = loghubLogFormats.map((s) => s.name);
 
@@ -55,7 +56,7 @@ function extractor(format: Format, system: string | undefined): Extract {
 /** `causeway templates FILE`: mines and prints the log templates of a file. */
 export const templatesCommand: CliCommand = {
   name: 'templates',
-  summary: 'mine log templates (Drain-style) from a log file',
+  summary: COMMAND_SUMMARIES.templates,
   usage: USAGE,
   async run(argv, io) {
     const fail = (code: string, message: string, exit: number) => {

@@ -6,6 +6,7 @@ import { triageReportJson } from '../../../core/formats/triage-report-json.ts';
 import { linkEvidence } from '../../elasticsearch/link-evidence.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import type { CliCommand } from '../cli-command.ts';
+import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
 import { openEsCase } from '../elasticsearch/open-es-case.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
@@ -29,7 +30,7 @@ see shared/specs/incident-bundle.md) and prints the ranked root-cause hypotheses
 export function buildTriageCommand(config: Readonly<Config>): CliCommand {
   return {
     name: 'triage',
-    summary: 'triage one incident bundle and print the ranked hypotheses',
+    summary: COMMAND_SUMMARIES.triage,
     usage: USAGE,
     async run(argv, io) {
       const args = parseCliArgs(argv, { bundle: { type: 'string' }, json: { type: 'boolean' }, ...ES_TRIAGE_OPTIONS });

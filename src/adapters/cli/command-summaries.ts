@@ -1,0 +1,21 @@
+/**
+ * One line per `causeway` command, for `causeway --help`. Kept apart from the commands so the
+ * list can be printed (and a command found) without loading any command's modules.
+ */
+export const COMMAND_SUMMARIES = {
+  ask: "ask a follow-up question about a bundle's incident (needs a model)",
+  audit: 'verify, export or show the tamper-evident audit log',
+  change: 'record a deploy or other change from CI (change record --service S --version V)',
+  demo: 'triage a bundled example incident end to end (no services needed)',
+  eval: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
+  feedback: 'export confirmed chat feedback as evaluation cases',
+  runbooks: 'validate, list and plan runbooks (dry run or proposed for approval); the approval demo',
+  seed: 'load an incident bundle into Elasticsearch (logs, traces, changes)',
+  serve: 'run the service: webhooks, health, metrics (and the Slack app when configured)',
+  simulate: 'write simulated incident bundles with ground truth',
+  slack: 'run the Slack app (Socket Mode, or --http)',
+  templates: 'mine log templates (Drain-style) from a log file',
+  triage: 'triage one incident bundle and print the ranked hypotheses',
+} as const;
+
+export type CommandName = keyof typeof COMMAND_SUMMARIES;
