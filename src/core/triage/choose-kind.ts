@@ -1,7 +1,8 @@
 import type { ChangeType } from '../model/change-type.ts';
 import type { FaultKind } from '../model/fault-kind.ts';
-import { CONNECTION_WORDS, RESOURCE_WORDS } from './fault-words.ts';
+import { RESOURCE_WORDS } from './fault-words.ts';
 import type { RuleFinding } from './rule-finding.ts';
+import { saysUnreachable } from './says-unreachable.ts';
 
 export type KindChoice = { readonly kind: FaultKind; readonly changeId?: string; readonly why: string };
 
@@ -48,7 +49,7 @@ export function chooseKind(
   const errors = pts('origin-errors') + pts('error-logs');
   // What failing calls to it and lines about it say: "too many clients", "pool exhausted" …
   const resourceTexts = texts.filter((t) => RESOURCE_WORDS.test(t)).length;
-  const connectionTexts = texts.filter((t) => CONNECTION_WORDS.test(t)).length;
+  const connectionTexts = texts.filter(saysUnreachable).length;
   if (resourceTexts > 0 && resourceTexts >= connectionTexts) {
     return { kind: 'resource_exhaustion', why: 'failures at it say a resource ran out' };
   }

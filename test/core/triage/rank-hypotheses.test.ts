@@ -160,6 +160,37 @@ describe('rankHypotheses', () => {
     expect(rankHypotheses(f, [alert])[0]).toMatchObject({ service: 'worker', kind: 'resource_exhaustion' });
   });
 
+  it("a pool that ran out is the service's own resource, not an unreachable peer, even when the line says 'connection'", () => {
+    for (const line of [
+      'KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full.',
+      'database unavailable: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00',
+      'TimeoutError: ResourceRequest timed out',
+    ]) {
+      const f = features({
+        services: {
+          worker: {
+            b: { ...quiet, logs: 3000, errorLogs: 5 },
+            i: { requests: 600, originErrors: 80, logs: 900, errorLogs: 300 },
+          },
+        },
+        patterns: [
+          {
+            service: 'worker',
+            templateId: 9,
+            template: line,
+            level: 'error',
+            baseline: 0,
+            incident: 120,
+            example: line,
+            exampleTraceId: undefined,
+            errorType: undefined,
+          },
+        ],
+      });
+      expect(rankHypotheses(f, [alert])[0], line).toMatchObject({ service: 'worker', kind: 'resource_exhaustion' });
+    }
+  });
+
   it('credits a service named in other services’ new error lines (logs only, no traces)', () => {
     const f = features({
       services: {

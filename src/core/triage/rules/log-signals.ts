@@ -4,9 +4,10 @@ import { countExcess } from '../count-excess.ts';
 import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
-import { CLIENT_FAULT_WORDS, CONNECTION_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
+import { CLIENT_FAULT_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
+import { saysUnreachable } from '../says-unreachable.ts';
 import { windowMs } from '../window-ms.ts';
 
 /** A log template that is new or surging in the incident window. */
@@ -88,7 +89,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   // A line that says a connection failed without naming the target ("connect ECONNREFUSED
   // 10.0.4.7:6379") is about the callee whose calls from this service fail, when traces show one.
   for (const d of drafts) {
-    if (!d.errorish || d.mentions.length > 0 || !CONNECTION_WORDS.test(`${d.pattern.template} ${d.pattern.example}`))
+    if (!d.errorish || d.mentions.length > 0 || !saysUnreachable(`${d.pattern.template} ${d.pattern.example}`))
       continue;
     const callee = failingCallee(f, d.pattern.service);
     if (callee) d.mentions.push(callee);
@@ -108,7 +109,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
     const turnedAway = d.errorish && !relays && CLIENT_FAULT_WORDS.test(text);
     return {
       elsewhere: !turnedAway && (d.mentions.length > 0 || passesOn),
-      connection: d.errorish && CONNECTION_WORDS.test(text),
+      connection: d.errorish && saysUnreachable(text),
     };
   });
   const relayed = new Map<string, { about: number; all: number }>();
