@@ -25,6 +25,8 @@ export function chooseKind(
   role: 'service' | 'dependency',
   findings: readonly RuleFinding[],
   texts: readonly string[] = [],
+  /** A neighbour (caller or callee) whose load rose without overloading it. */
+  neighbourSurge?: { readonly service: string; readonly ratio: number },
 ): KindChoice {
   const pts = (rule: string) => findings.filter((f) => f.rule === rule).reduce((s, f) => s + f.points, 0);
   const fact = (name: string) => {
@@ -67,8 +69,15 @@ export function chooseKind(
   if (resource > 0 && resource >= 0.25 * (resource + connection + 1)) {
     return { kind: 'resource_exhaustion', why: 'its new error lines say a resource ran out' };
   }
-  if (latency + pts('call-fanout') > errors)
+  if (latency + pts('call-fanout') > errors) {
+    // Slow, while the load rose next door (and passed through to here): it buckles under load.
+    if (neighbourSurge && neighbourSurge.ratio >= 2.5 && latency > errors)
+      return {
+        kind: 'traffic_surge',
+        why: `its own latency rose while load rose ×${neighbourSurge.ratio.toFixed(1)} at ${neighbourSurge.service}, next to it`,
+      };
     return { kind: 'latency', why: 'its own latency rose more than its own errors' };
+  }
   const alertSignal = fact('alertSignal');
   if (errors === 0 && latency === 0 && (alertSignal === 'latency' || alertSignal === 'resource_exhaustion')) {
     return {

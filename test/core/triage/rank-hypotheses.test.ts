@@ -114,6 +114,36 @@ describe('rankHypotheses', () => {
     expect(h[0]).toMatchObject({ service: 'search', kind: 'traffic_surge' });
   });
 
+  it('a service that slows down while load rose at its caller (which copes) buckles under a surge', () => {
+    const slowBackend = (gatewayInfoLines: number) =>
+      features({
+        services: {
+          gateway: {
+            b: { ...quiet, logs: 3000 },
+            i: { requests: 600, traces: 600, selfTime: dist(20, 600), logs: gatewayInfoLines },
+          },
+          backend: {
+            b: quiet,
+            i: { requests: 600, traces: 600, selfTime: dist(900, 600), selfTimeOverBaselineP90: 580 },
+          },
+        },
+        edges: [
+          {
+            from: 'gateway',
+            to: 'backend',
+            baseline: { calls: 3000, errors: 0, totalMs: 60_000 },
+            incident: { calls: 600, errors: 0, totalMs: 540_000 },
+          },
+        ],
+      });
+    // 3000 lines in 30 min is 100/min; 3000 in the 6-min incident window is ×5.
+    const surge = rankHypotheses(slowBackend(3000), [alert]);
+    expect(surge[0]).toMatchObject({ service: 'backend', kind: 'traffic_surge' });
+    expect(surge[0]?.reasons.at(-1)?.text).toMatch(/load rose ×5\.\d at gateway/);
+    // The same slowness with steady load next door is its own latency.
+    expect(rankHypotheses(slowBackend(600), [alert])[0]).toMatchObject({ service: 'backend', kind: 'latency' });
+  });
+
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {
     const failing = (texts: string[]) =>
       features({
