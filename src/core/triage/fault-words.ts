@@ -20,3 +20,7 @@ export const CLIENT_FAULT_WORDS =
 /** Words that say a service is overloaded: slow, timing out, shedding or queueing load. */
 export const SATURATION_WORDS =
   /slow (request|query|response)|took too long|timed? ?out|timeout|deadline exceeded|overload|over capacity|at capacity|too many requests|\b429\b|throttl|rate.?limit|queue (is )?full|backlog|rejected|saturat|high load|load shedding|shedding load/i;
+
+/** Words by which a process says it is starting or stopping: what every deploy or restart logs. */
+export const LIFECYCLE_WORDS =
+  /\b(starting|started|stopping|stopped|shutting down|shutdown (complete|hook)|received signal|sigterm|draining|listening (on|at)|running on|hosting environment|content root path|now listening|application (started|startup|is shutting)|server (started|listening|stopped)|ready to accept|booted|boot(ing)? |initiali[sz]ing|initiali[sz]ed|graceful(ly)?|bootstrap)/i;

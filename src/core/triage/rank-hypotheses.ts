@@ -47,11 +47,14 @@ export function rankHypotheses(
     ...seriesShiftRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
-  // failing against it — not load arriving, and not a silence a restart can explain.
+  // failing against it — not load arriving, not a silence a restart can explain, and not the
+  // start-up and shutdown lines of the rollout itself.
   const anomaly = new Map<string, number>();
   for (const x of anomalyFindings) {
     if (x.rule === 'traffic' || (x.rule === 'service-down' && !x.facts?.callersFail)) continue;
-    anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points);
+    // Lines saying the process started or stopped are what any rollout logs: not a fault it shows.
+    const own = x.rule === 'log-patterns' ? 1 - Number(x.facts?.lifecycleShare ?? 0) : 1;
+    anomaly.set(x.service, (anomaly.get(x.service) ?? 0) + x.points * own);
   }
   // The alert is itself an anomaly of the service it names (an SLO burning there), worth
   // half of what makes a change fit fully when nothing else shows one.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/core/model/alert.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
-import { AS_OF, change, dist, features } from '../../support/features.ts';
+import { AS_OF, change, dist, features, ONSET } from '../../support/features.ts';
 
 const alert: Alert = {
   fingerprint: 'f1',
@@ -142,6 +142,39 @@ describe('rankHypotheses', () => {
     expect(surge[0]?.reasons.at(-1)?.text).toMatch(/load rose ×5\.\d at gateway/);
     // The same slowness with steady load next door is its own latency.
     expect(rankHypotheses(slowBackend(600), [alert])[0]).toMatchObject({ service: 'backend', kind: 'latency' });
+  });
+
+  it("a rollout's own start-up and shutdown lines do not make its deploy fit the incident", () => {
+    const line = (templateId: number, template: string, level: 'info' | 'error', incident: number) => ({
+      service: 'search',
+      templateId,
+      template,
+      level,
+      baseline: 0,
+      incident,
+      example: template,
+      exampleTraceId: undefined,
+      errorType: undefined,
+    });
+    const rollout = (extra: ReturnType<typeof line>[]) =>
+      rankHypotheses(
+        features({
+          services: { search: { b: { ...quiet, logs: 3000 }, i: { requests: 600, traces: 600, logs: 600 } } },
+          patterns: [
+            line(1, 'received signal, draining connections', 'info', 12),
+            line(2, 'starting search-api', 'info', 9),
+            ...extra,
+          ],
+          changes: [change({ id: 'deploy-search-9', service: 'search', startedAt: ONSET - 60_000, finishedAt: ONSET })],
+        }),
+        [alert],
+      ).find((h) => h.service === 'search');
+    const quietRollout = rollout([]);
+    expect(quietRollout?.kind).not.toBe('deploy');
+    expect(quietRollout?.reasons.find((r) => r.rule === 'change')?.text).toMatch(/no anomaly of its own/);
+    // New errors of its own after the rollout do make it fit.
+    const failing = rollout([line(3, 'TypeError: cannot read properties of undefined', 'error', 200)]);
+    expect(failing).toMatchObject({ kind: 'deploy', changeId: 'deploy-search-9' });
   });
 
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {

@@ -44,7 +44,12 @@ export function logPatternsRule(options: RankOptions, signals: ReadonlyMap<strin
       service,
       points,
       text: parts.join('; '),
-      facts: { patternShare: share, resourceWeight: sig.resourceWeight, connectionWeight: sig.connectionWeight },
+      facts: {
+        patternShare: share,
+        resourceWeight: sig.resourceWeight,
+        connectionWeight: sig.connectionWeight,
+        lifecycleShare: sig.lifecycleShare,
+      },
       evidence,
     });
   }

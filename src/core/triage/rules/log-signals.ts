@@ -4,7 +4,7 @@ import { countExcess } from '../count-excess.ts';
 import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
-import { CLIENT_FAULT_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
+import { CLIENT_FAULT_WORDS, LIFECYCLE_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { saysUnreachable } from '../says-unreachable.ts';
@@ -26,12 +26,16 @@ export type NovelPattern = {
   readonly echoes: readonly string[];
   /** It says something could not be reached (connection refused, DNS ...). */
   readonly connection: boolean;
+  /** Not an error, and it says the process started or stopped (what any deploy or restart logs). */
+  readonly lifecycle: boolean;
 };
 
 export type ServiceLogSignals = {
   readonly novel: readonly NovelPattern[];
   /** Share of the service's novel error volume that names another service or passes a failure on. */
   readonly mentionShare: number;
+  /** Share of its novel pattern weight that is lifecycle lines (starting, stopping, draining …). */
+  readonly lifecycleShare: number;
   readonly resourceWeight: number;
   readonly connectionWeight: number;
 };
@@ -60,6 +64,11 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   // Known names: services and dependencies seen in telemetry or changes, and hosts that new
   // error lines talk to (a dependency that emits nothing can only be named by its callers).
   const known = new Set<string>([...f.services.keys(), ...f.changes.map((c) => c.service)]);
+  const rolledOut = new Set(
+    f.changes
+      .filter((c) => c.startedAt <= f.windows.incident.to && (c.finishedAt ?? c.startedAt) >= f.windows.baseline.from)
+      .map((c) => c.service),
+  );
   for (const p of f.patterns) {
     if (levelWeight(p.level) < 0.6 || (p.baseline > 0 && p.incident < 3 * p.baseline)) continue;
     for (const host of discoverHosts(p.example)) {
@@ -131,7 +140,9 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
     const r = relayed.get(p.service);
     const relayShare = r && r.all > 0 ? r.about / r.all : 0;
     const own = d.errorish ? Math.min(ownShare(f, p.service), 1 - relayShare) : 1;
-    const weight = full * (elsewhere ? DISCOUNT : own);
+    // Start-up and shutdown lines of a service that was rolled out in the window are the rollout's.
+    const explained = !d.errorish && rolledOut.has(p.service) && LIFECYCLE_WORDS.test(p.template);
+    const weight = full * (elsewhere ? DISCOUNT : own) * (explained ? DISCOUNT / 3 : 1);
     const list = byService.get(p.service) ?? [];
     list.push({
       pattern: p,
@@ -143,6 +154,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       mentions: d.mentions,
       echoes: d.echoes,
       connection,
+      lifecycle: !d.errorish && LIFECYCLE_WORDS.test(p.template),
     });
     byService.set(p.service, list);
   });
@@ -162,9 +174,12 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       if (RESOURCE_WORDS.test(text)) resource += n.excess * lw;
       if (n.connection) connection += n.excess * lw;
     }
+    const total = novel.reduce((t, n) => t + n.weight, 0);
+    const lifecycle = novel.reduce((t, n) => t + (n.lifecycle ? n.weight : 0), 0);
     out.set(service, {
       novel,
       mentionShare: errVol > 0 ? elsewhere / errVol : 0,
+      lifecycleShare: total > 0 ? lifecycle / total : 0,
       resourceWeight: resource,
       connectionWeight: connection,
     });
