@@ -24,3 +24,6 @@ export const SATURATION_WORDS =
 /** Words by which a process says it is starting or stopping: what every deploy or restart logs. */
 export const LIFECYCLE_WORDS =
   /\b(starting|started|stopping|stopped|shutting down|shutdown (complete|hook)|received signal|sigterm|draining|listening (on|at)|running on|hosting environment|content root path|now listening|application (started|startup|is shutting)|server (started|listening|stopped)|ready to accept|booted|boot(ing)? |initiali[sz]ing|initiali[sz]ed|graceful(ly)?|bootstrap)/i;
+
+/** Words that say a call took too long: the caller gave up waiting. */
+export const TIMEOUT_WORDS = /time[ds]? ?out|timeout|deadline ?exceeded|took too long/i;

@@ -177,6 +177,59 @@ describe('rankHypotheses', () => {
     expect(failing).toMatchObject({ kind: 'deploy', changeId: 'deploy-search-9' });
   });
 
+  it('a timeout line that names no one is about the callee that became slow, and about no one when the callee is healthy', () => {
+    const timeouts = (dbSelfMs: number) =>
+      rankHypotheses(
+        features({
+          services: {
+            api: {
+              b: { ...quiet, logs: 3000, errorLogs: 0 },
+              i: { requests: 600, traces: 600, selfTime: dist(20, 600), logs: 900, errorLogs: 300 },
+            },
+            db: {
+              role: 'dependency',
+              b: { requests: 3000, traces: 3000, selfTime: dist(3, 3000) },
+              i: {
+                requests: 600,
+                traces: 600,
+                selfTime: dist(dbSelfMs, 600),
+                selfTimeOverBaselineP90: dbSelfMs > 10 ? 600 : 0,
+              },
+            },
+          },
+          edges: [
+            {
+              from: 'api',
+              to: 'db',
+              baseline: { calls: 3000, errors: 0, totalMs: 9000 },
+              incident: { calls: 600, errors: 0, totalMs: 600 * dbSelfMs },
+            },
+          ],
+          patterns: [
+            {
+              service: 'api',
+              templateId: 4,
+              template: 'Error: Query read timeout',
+              level: 'error',
+              baseline: 0,
+              incident: 300,
+              example: 'Error: Query read timeout',
+              exampleTraceId: undefined,
+              errorType: undefined,
+            },
+          ],
+        }),
+        [alert],
+      );
+    const slowDb = timeouts(2000);
+    expect(slowDb[0]?.service).toBe('db');
+    expect(slowDb.find((h) => h.service === 'db')?.reasons.map((r) => r.rule)).toContain('blame-chain');
+    // The database answers as fast as ever: the timeouts are the api's own (a timeout set too low).
+    const healthyDb = timeouts(3);
+    expect(healthyDb[0]?.service).toBe('api');
+    expect(healthyDb.find((h) => h.service === 'db')?.reasons.map((r) => r.rule) ?? []).not.toContain('blame-chain');
+  });
+
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {
     const failing = (texts: string[]) =>
       features({

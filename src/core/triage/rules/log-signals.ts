@@ -4,10 +4,17 @@ import { countExcess } from '../count-excess.ts';
 import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
-import { CLIENT_FAULT_WORDS, LIFECYCLE_WORDS, PROPAGATION_WORDS, RESOURCE_WORDS } from '../fault-words.ts';
+import {
+  CLIENT_FAULT_WORDS,
+  LIFECYCLE_WORDS,
+  PROPAGATION_WORDS,
+  RESOURCE_WORDS,
+  TIMEOUT_WORDS,
+} from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { saysUnreachable } from '../says-unreachable.ts';
+import { slowCallee } from '../slow-callee.ts';
 import { windowMs } from '../window-ms.ts';
 
 /** A log template that is new or surging in the incident window. */
@@ -96,11 +103,16 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
   }
   addEchoes(drafts);
   // A line that says a connection failed without naming the target ("connect ECONNREFUSED
-  // 10.0.4.7:6379") is about the callee whose calls from this service fail, when traces show one.
+  // 10.0.4.7:6379") is about the callee whose calls from this service fail, when traces show one;
+  // a line that says a call timed out ("Query read timeout"), about the callee that became slow.
   for (const d of drafts) {
-    if (!d.errorish || d.mentions.length > 0 || !saysUnreachable(`${d.pattern.template} ${d.pattern.example}`))
-      continue;
-    const callee = failingCallee(f, d.pattern.service);
+    if (!d.errorish || d.mentions.length > 0) continue;
+    const text = `${d.pattern.template} ${d.pattern.example}`;
+    const callee = saysUnreachable(text)
+      ? failingCallee(f, d.pattern.service)
+      : TIMEOUT_WORDS.test(text)
+        ? slowCallee(f, d.pattern.service)
+        : undefined;
     if (callee) d.mentions.push(callee);
   }
   // Services that log new errors of their own: a line naming one of them relays its failure.
