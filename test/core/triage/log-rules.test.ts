@@ -3,6 +3,7 @@ import type { LogPatternStats } from '../../../src/core/telemetry/log-pattern-st
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
 import { blameChainRule } from '../../../src/core/triage/rules/blame-chain-rule.ts';
 import { clientFaultRule } from '../../../src/core/triage/rules/client-fault-rule.ts';
+import { logPatternsRule } from '../../../src/core/triage/rules/log-patterns-rule.ts';
 import { logSignals } from '../../../src/core/triage/rules/log-signals.ts';
 import { unreachableRule } from '../../../src/core/triage/rules/unreachable-rule.ts';
 import { features } from '../../support/features.ts';
@@ -63,6 +64,22 @@ describe('log signals', () => {
     expect(own?.weight).toBeLessThan(own?.excess ?? 0);
     expect(sig.get('gateway')?.mentionShare).toBeGreaterThan(0.5);
     expect(sig.get('orders')?.novel[0]?.weight).toBeCloseTo(sig.get('orders')?.novel[0]?.excess ?? -1);
+  });
+});
+
+describe('log-patterns rule', () => {
+  it('a service whose new lines only relay another’s failure does not own all the log-pattern points', () => {
+    const points = (...patterns: LogPatternStats[]) =>
+      logPatternsRule(
+        DEFAULT_RANK_OPTIONS,
+        logSignals(features({ services: services('gateway', 'orders'), patterns })),
+      );
+    const relayOnly = points(pat('gateway', 'Call to orders failed', 200));
+    const ownOnly = points(pat('gateway', 'NullPointerException in RequestRouter.route', 200));
+    const relayed = relayOnly.find((x) => x.service === 'gateway')?.points ?? 0;
+    const own = ownOnly.find((x) => x.service === 'gateway')?.points ?? 0;
+    expect(own).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.logPatterns * 0.9);
+    expect(relayed).toBeLessThan(own * 0.5);
   });
 });
 

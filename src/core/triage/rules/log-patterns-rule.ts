@@ -5,6 +5,8 @@ import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
+const RELAYED = '\u0000relayed';
+
 /**
  * Logs: which services started logging something new (a template absent from the baseline) or
  * much more of something (a surging template), weighted by level. Lines that name another
@@ -12,13 +14,20 @@ import type { ServiceLogSignals } from './log-signals.ts';
  */
 export function logPatternsRule(options: RankOptions, signals: ReadonlyMap<string, ServiceLogSignals>): RuleFinding[] {
   const amounts = new Map<string, number>();
-  for (const [service, sig] of signals)
+  // What lines said of other services is theirs (the blame-chain rule credits it): it counts in
+  // the whole the points are shared from, so relayed lines cannot make their sender the sole owner.
+  let relayed = 0;
+  for (const [service, sig] of signals) {
     amounts.set(
       service,
       sig.novel.reduce((s, n) => s + n.weight, 0),
     );
+    relayed += sig.novel.reduce((s, n) => s + n.discounted, 0);
+  }
+  amounts.set(RELAYED, relayed);
   const out: RuleFinding[] = [];
   for (const [service, { points, share }] of sharePoints(amounts, options.points.logPatterns, 10)) {
+    if (service === RELAYED) continue;
     const sig = signals.get(service);
     if (!sig) continue;
     const evidence: Evidence[] = [];
