@@ -3,6 +3,7 @@ import type { LogPatternStats } from '../../../src/core/telemetry/log-pattern-st
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
 import { blameChainRule } from '../../../src/core/triage/rules/blame-chain-rule.ts';
 import { clientFaultRule } from '../../../src/core/triage/rules/client-fault-rule.ts';
+import { errorLogsRule } from '../../../src/core/triage/rules/error-logs-rule.ts';
 import { logPatternsRule } from '../../../src/core/triage/rules/log-patterns-rule.ts';
 import { logSignals } from '../../../src/core/triage/rules/log-signals.ts';
 import { unreachableRule } from '../../../src/core/triage/rules/unreachable-rule.ts';
@@ -80,6 +81,26 @@ describe('log-patterns rule', () => {
     const own = ownOnly.find((x) => x.service === 'gateway')?.points ?? 0;
     expect(own).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.logPatterns * 0.9);
     expect(relayed).toBeLessThan(own * 0.5);
+  });
+});
+
+describe('error-logs rule', () => {
+  it('a service whose new error logs belong to failures that started elsewhere does not own all the points', () => {
+    const points = (propagatedErrorLogs: number) =>
+      errorLogsRule(
+        features({
+          services: {
+            gateway: {
+              b: { logs: 1000, errorLogs: 0 },
+              i: { logs: 300, errorLogs: 200, attributedErrorLogs: 200, propagatedErrorLogs },
+            },
+          },
+        }),
+        DEFAULT_RANK_OPTIONS,
+        new Map(),
+      ).find((x) => x.service === 'gateway')?.points ?? 0;
+    expect(points(0)).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.errorLogs * 0.9);
+    expect(points(180)).toBeLessThan(points(0) * 0.2);
   });
 });
 

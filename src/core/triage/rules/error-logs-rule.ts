@@ -9,6 +9,7 @@ import { windowMs } from '../window-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 const MIN_ATTRIBUTED = 5;
+const RELAYED = '\u0000relayed';
 
 /**
  * Logs: which services log more errors than their baseline rate predicts? An error log that
@@ -25,6 +26,7 @@ export function errorLogsRule(
   const iMs = windowMs(f.windows.incident);
   const amounts = new Map<string, number>();
   const info = new Map<string, { e: ReturnType<typeof countExcess>; own: number; why: string }>();
+  let relayed = 0;
   for (const s of f.services.values()) {
     const e = countExcess(s.baseline.errorLogs, bMs, s.incident.errorLogs, iMs);
     if (e.excess < 3 || e.z < 3) continue;
@@ -41,10 +43,14 @@ export function errorLogsRule(
       if (share > 0.2) why = `; ${formatPercent(share)} of the new error lines name another service`;
     }
     amounts.set(s.service, e.excess * own);
+    relayed += e.excess * (1 - own);
     info.set(s.service, { e, own, why });
   }
+  // Errors that belong to failures elsewhere count in the whole the points are shared from.
+  amounts.set(RELAYED, relayed);
   const out: RuleFinding[] = [];
   for (const [service, { points, share }] of sharePoints(amounts, options.points.errorLogs, 10)) {
+    if (service === RELAYED) continue;
     const { e, own, why } = info.get(service) as { e: ReturnType<typeof countExcess>; own: number; why: string };
     const text = `error logs rose to ${formatNumber(e.observed)} (${formatNumber(e.expected)} expected, ×${formatNumber(e.ratio)})${why}`;
     out.push({
