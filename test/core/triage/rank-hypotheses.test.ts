@@ -230,6 +230,52 @@ describe('rankHypotheses', () => {
     expect(healthyDb.find((h) => h.service === 'db')?.reasons.map((r) => r.rule) ?? []).not.toContain('blame-chain');
   });
 
+  it("one caller's calls rising far above the other callers' is load that overwhelms a callee that slows down", () => {
+    // 30-min baseline, 6-min incident: "report" goes from 6 to 40 successful calls (×33), "web" calls as before.
+    const surge = (productsSelfMs: number, originErrors: number) =>
+      rankHypotheses(
+        features({
+          services: {
+            report: { b: quiet, i: { requests: 60, traces: 60, selfTime: dist(20, 60) } },
+            web: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(20, 600) } },
+            products: {
+              b: quiet,
+              i: {
+                requests: 160,
+                traces: 160,
+                originErrors,
+                failingTraces: originErrors,
+                selfTime: dist(productsSelfMs, 160),
+                selfTimeOverBaselineP90: productsSelfMs > 100 ? 150 : 0,
+              },
+            },
+          },
+          edges: [
+            {
+              from: 'report',
+              to: 'products',
+              baseline: { calls: 6, errors: 0, totalMs: 120 },
+              incident: { calls: 40, errors: 0, totalMs: 40 * productsSelfMs },
+            },
+            {
+              from: 'web',
+              to: 'products',
+              baseline: { calls: 3000, errors: 0, totalMs: 60_000 },
+              incident: { calls: 600, errors: 0, totalMs: 600 * productsSelfMs },
+            },
+          ],
+        }),
+        [alert],
+      ).find((h) => h.service === 'products');
+    const slow = surge(900, 0);
+    expect(slow).toMatchObject({ kind: 'traffic_surge' });
+    expect(slow?.evidence.find((e) => e.kind === 'client-surge')?.data).toMatchObject({ client: 'report' });
+    // Failing but not slower: a bug the new calls hit, not an overload.
+    const failing = surge(20, 120);
+    expect(failing?.kind).toBe('error_code');
+    expect(failing?.evidence.some((e) => e.kind === 'client-surge')).toBe(false);
+  });
+
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {
     const failing = (texts: string[]) =>
       features({

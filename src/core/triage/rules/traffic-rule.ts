@@ -1,3 +1,4 @@
+import type { EdgeWindowStats } from '../../telemetry/edge-window-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import { SATURATION_WORDS } from '../fault-words.ts';
@@ -10,6 +11,9 @@ import type { ServiceLogSignals } from './log-signals.ts';
 const MIN_BASELINE = 20;
 const MIN_RATIO = 1.8;
 const MIN_NEW_CLIENT_CALLS = 10;
+const MIN_CLIENT_SURGE_CALLS = 8;
+const MIN_CLIENT_SURGE = 4;
+const CLIENT_SURGE_OVER_OTHERS = 5;
 
 /**
  * Traces (logs when a service has too few traces): which service received more load than
@@ -55,8 +59,56 @@ export function trafficRule(
       ],
     });
   }
+  // One caller's calls rose far more than the callee's other callers' did: that caller brings new
+  // load. Sampling inflates every caller's counts alike when the callee is slow or failing, so
+  // the comparison is between callers, not against the baseline alone.
+  for (const [callee, ins] of callersOf(f)) {
+    if (f.services.get(callee)?.role === 'dependency' || out.some((x) => x.service === callee)) continue;
+    // Successful calls only: retries of failing calls (a poison message redelivered) are not load.
+    const ok = (w: EdgeWindowStats) => w.calls - w.errors;
+    for (const e of ins) {
+      if (ok(e.incident) < MIN_CLIENT_SURGE_CALLS || e.baseline.calls === 0) continue;
+      const ratio = ((ok(e.incident) + 1) / iMs) * (bMs / (ok(e.baseline) + 1));
+      const others = ins.filter((o) => o !== e);
+      const otherBase = others.reduce((t, o) => t + ok(o.baseline), 0);
+      const otherInc = others.reduce((t, o) => t + ok(o.incident), 0);
+      const otherRatio = ((otherInc + 1) / iMs) * (bMs / (otherBase + 1));
+      if (others.length === 0 || otherBase < MIN_BASELINE) continue;
+      if (ratio < MIN_CLIENT_SURGE || ratio < CLIENT_SURGE_OVER_OTHERS * Math.max(1, otherRatio)) continue;
+      // Slower itself, or saying it is slow: failures alone are as often a bug the new load hits.
+      const { saturation, signs, slow } = saturationOf(f, callee, signals);
+      if (!slow) continue;
+      const text = `${e.from} called it ×${formatNumber(ratio)} as often as before (${formatNumber(ok(e.baseline))} → ${formatNumber(ok(e.incident))} successful calls), its other callers ×${formatNumber(otherRatio)}, and it buckles: ${signs.join(', ')}`;
+      out.push({
+        rule: 'traffic',
+        service: callee,
+        points: options.points.traffic * (0.3 + 0.7 * saturation),
+        text,
+        facts: { surgeRatio: ratio, saturation, newClient: e.from },
+        evidence: [
+          {
+            id: `traces:client-surge:${callee}:${e.from}`,
+            source: 'traces',
+            kind: 'client-surge',
+            service: callee,
+            summary: `${callee}: ${text}`,
+            stance: 'supports',
+            data: {
+              client: e.from,
+              baselineCalls: ok(e.baseline),
+              incidentCalls: ok(e.incident),
+              ratio: Math.round(ratio * 10) / 10,
+              otherCallersRatio: Math.round(otherRatio * 10) / 10,
+              saturation: Math.round(saturation * 100) / 100,
+            },
+          },
+        ],
+      });
+      break;
+    }
+  }
   for (const s of f.services.values()) {
-    if (s.role === 'dependency') continue;
+    if (s.role === 'dependency' || out.some((x) => x.service === s.service)) continue;
     // Logs are not sampled; tail-sampled traces keep every failing or slow request, so their
     // counts track trouble as much as load. Traces count only for services without logs.
     const byTraces = s.baseline.logs - s.baseline.errorLogs - s.baseline.warnLogs < MIN_BASELINE;
@@ -103,20 +155,34 @@ export function trafficRule(
   return out;
 }
 
+/** The edges into each callee, largest incident call count first. */
+function callersOf(f: TriageFeatures): Map<string, TriageFeatures['edges'][number][]> {
+  const out = new Map<string, TriageFeatures['edges'][number][]>();
+  for (const e of f.edges) {
+    const list = out.get(e.to) ?? [];
+    list.push(e);
+    out.set(e.to, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.incident.calls - a.incident.calls);
+  return out;
+}
+
 /** 0..1: how much a service shows overload of its own (self time up, own failures up, words of slowness). */
 function saturationOf(
   f: TriageFeatures,
   service: string,
   signals: ReadonlyMap<string, ServiceLogSignals>,
-): { saturation: number; signs: string[] } {
+): { saturation: number; signs: string[]; slow: boolean } {
   const s = f.services.get(service);
   const signs: string[] = [];
   let score = 0;
+  let slow = false;
   if (s) {
     const b = s.baseline.selfTime;
     const i = s.incident.selfTime;
     if (b.n >= 5 && i.n >= 3 && i.mean >= 1.5 * b.mean && i.mean - b.mean >= 5) {
       score += 0.5;
+      slow = true;
       signs.push(`its own time per request ×${formatNumber(i.mean / Math.max(b.mean, 0.1))}`);
     }
     const own = countExcess(
@@ -136,7 +202,8 @@ function saturationOf(
   }
   if (slowLines >= 3) {
     score += Math.min(0.6, slowLines / 20);
+    slow = true;
     signs.push(`${formatNumber(slowLines)} new lines saying it is slow or shedding load`);
   }
-  return { saturation: Math.min(1, score), signs };
+  return { saturation: Math.min(1, score), signs, slow };
 }
