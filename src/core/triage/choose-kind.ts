@@ -49,6 +49,11 @@ export function chooseKind(
   }
   const latency = pts('self-latency');
   const errors = pts('origin-errors') + pts('error-logs');
+  // A client of its own brought the load (new, or calling far more than its other callers): what
+  // ran out under it ("max threads", "pool exhausted") is the effect, the surge the cause.
+  const client = findings.find((f) => f.rule === 'traffic' && f.facts?.newClient !== undefined);
+  if (client && pts('traffic') >= 5)
+    return { kind: 'traffic_surge', why: `${client.facts?.newClient} brought new load to it` };
   // What failing calls to it and lines about it say: "too many clients", "pool exhausted" …
   const resourceTexts = texts.filter((t) => RESOURCE_WORDS.test(t)).length;
   const connectionTexts = texts.filter(saysUnreachable).length;

@@ -232,13 +232,14 @@ describe('rankHypotheses', () => {
 
   it("one caller's calls rising far above the other callers' is load that overwhelms a callee that slows down", () => {
     // 30-min baseline, 6-min incident: "report" goes from 6 to 40 successful calls (×33), "web" calls as before.
-    const surge = (productsSelfMs: number, originErrors: number) =>
+    const surge = (productsSelfMs: number, originErrors: number, texts: string[] = []) =>
       rankHypotheses(
         features({
           services: {
             report: { b: quiet, i: { requests: 60, traces: 60, selfTime: dist(20, 60) } },
             web: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(20, 600) } },
             products: {
+              texts,
               b: quiet,
               i: {
                 requests: 160,
@@ -270,6 +271,10 @@ describe('rankHypotheses', () => {
     const slow = surge(900, 0);
     expect(slow).toMatchObject({ kind: 'traffic_surge' });
     expect(slow?.evidence.find((e) => e.kind === 'client-surge')?.data).toMatchObject({ client: 'report' });
+    // What ran out under the load is the effect; the surge is the cause.
+    expect(surge(900, 40, ['Maximum number of threads (200) created for connector; thread pool exhausted'])?.kind).toBe(
+      'traffic_surge',
+    );
     // Failing but not slower: a bug the new calls hit, not an overload.
     const failing = surge(20, 120);
     expect(failing?.kind).toBe('error_code');
