@@ -5,13 +5,16 @@ import type { TraceFacts } from './trace-facts.ts';
 const MOVED_SHARE = 0.7;
 const MIN_OPERATION_SAMPLES = 5;
 const USUAL_CALL = 0.6;
+/** Words of a guard that failed a call without making it. */
+const BREAKER = /circuit ?breaker|breaker (is )?open|short.?circuit|callnotpermitted|bulkhead (is )?full/i;
 
 /**
  * Circuit breakers, fallbacks and fail-fast guards make a caller fail *without calling* the
  * callee that is really broken, so the failure looks like the caller's own. This finds those
  * failures: a service's own failure under an operation that, in the baseline, usually calls a
  * callee it did not call this time — a callee whose calls are failing elsewhere in the
- * incident. Most of such a failure's share then moves to where that callee's failures start.
+ * incident, or a callee the failure names when it says a breaker is open. Most of such a
+ * failure's share then moves to where that callee's failures start.
  * A service that fails early for its own reasons (a callee that is fine) keeps the blame.
  */
 export function attributeShortCircuits(
@@ -75,22 +78,35 @@ export function attributeShortCircuits(
     return r !== undefined && r.errors >= 3 && r.errors / r.n >= 0.2;
   };
 
+  // Services by name, longest first (so "timeseries-api" wins over "timeseries").
+  const names = [...new Set(facts.flatMap((f) => [...f.services]))].sort((a, b) => b.length - a.length);
+  const namedIn = (text: string, self: string): string | undefined => {
+    const t = text.toLowerCase();
+    return names.find((n) => n !== self && n.length >= 3 && t.includes(n.toLowerCase()));
+  };
+
   return facts.map((f) => {
     if (!f.failing || !inI(f.start) || f.originEntries.length === 0) return f;
     const moved = new Map<string, number>();
     let changed = false;
     for (const o of f.originEntries) {
       const u = usual.get(`${o.service}\u0000${o.operation}`);
-      if (!u || u.n < MIN_OPERATION_SAMPLES) continue;
-      const skipped = [...u.callees]
-        .filter(([c, k]) => k / u.n >= USUAL_CALL && !o.callees.includes(c) && failingCallee(c))
-        .map(([c]) => c);
+      // The failure says so itself ("CircuitBreaker 'timeseries-api' is OPEN"), naming the callee.
+      const named = o.errorText && BREAKER.test(o.errorText) ? namedIn(o.errorText, o.service) : undefined;
+      const skipped =
+        named && failingCallee(named)
+          ? [named]
+          : u && u.n >= MIN_OPERATION_SAMPLES
+            ? [...u.callees]
+                .filter(([c, k]) => k / u.n >= USUAL_CALL && !o.callees.includes(c) && failingCallee(c))
+                .map(([c]) => c)
+            : [];
       if (skipped.length === 0) continue;
       changed = true;
       const share = o.share * MOVED_SHARE;
       moved.set(o.service, (moved.get(o.service) ?? 0) - share);
       for (const c of skipped) {
-        const dist = (calls.get(c) as { origins: Map<string, number> }).origins;
+        const dist = calls.get(c)?.origins ?? new Map<string, number>();
         let total = 0;
         for (const [svc, w] of dist) if (svc !== o.service) total += w;
         if (total <= 0) {

@@ -79,6 +79,30 @@ describe('attributeShortCircuits', () => {
     expect([...(out[out.length - 1]?.origins ?? [])]).toEqual([['gateway', 1]]);
   });
 
+  it('follows a failure that names the callee its breaker cut off, even for an operation never seen before', () => {
+    const failing = Array.from({ length: 5 }, (_, i) => analyzeTrace(chain(100_000 + i * 1000, true)));
+    const breaker = (callee: string) =>
+      analyzeTrace([
+        span({
+          traceId: tid(),
+          service: 'gateway',
+          name: 'job sync',
+          start: 150_000,
+          end: 150_002,
+          status: 'error',
+          errorText: `CallNotPermittedException: CircuitBreaker '${callee}' is OPEN and does not permit further calls`,
+        }),
+      ]);
+    const out = attributeShortCircuits([...healthyBaseline, ...failing, breaker('issues')], baseline, incident);
+    const moved = out[out.length - 1];
+    expect(moved?.origins.get('gateway')).toBeCloseTo(0.3);
+    expect((moved?.origins.get('app-db') ?? 0) + (moved?.origins.get('issues') ?? 0)).toBeCloseTo(0.7);
+    // A breaker naming a callee that is healthy keeps the blame where it is.
+    const healthy = Array.from({ length: 5 }, (_, i) => analyzeTrace(chain(100_000 + i * 1000, false)));
+    const kept = attributeShortCircuits([...healthyBaseline, ...healthy, breaker('issues')], baseline, incident);
+    expect([...(kept[kept.length - 1]?.origins ?? [])]).toEqual([['gateway', 1]]);
+  });
+
   it('needs a learned operation: an operation never seen in the baseline keeps its blame', () => {
     const failing = Array.from({ length: 5 }, (_, i) => analyzeTrace(chain(100_000 + i * 1000, true)));
     const fast = analyzeTrace(fastFail(150_000, 'POST /other'));
