@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/core/model/alert.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
+import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
+import { selfLatencyRule } from '../../../src/core/triage/rules/self-latency-rule.ts';
 import { AS_OF, change, dist, features, ONSET } from '../../support/features.ts';
 
 const alert: Alert = {
@@ -279,6 +281,23 @@ describe('rankHypotheses', () => {
     const failing = surge(20, 120);
     expect(failing?.kind).toBe('error_code');
     expect(failing?.evidence.some((e) => e.kind === 'client-surge')).toBe(false);
+  });
+
+  it('a few traces a few ms slower do not weigh like hundreds of slow requests', () => {
+    const slower = (n: number, ms: number) =>
+      selfLatencyRule(
+        features({
+          services: {
+            search: {
+              b: quiet,
+              i: { requests: n, traces: n, selfTime: dist(20 + ms, n), selfTimeOverBaselineP90: n },
+            },
+          },
+        }),
+        DEFAULT_RANK_OPTIONS,
+      )[0]?.points ?? 0;
+    expect(slower(300, 500)).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.95);
+    expect(slower(3, 10)).toBeLessThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.1);
   });
 
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {

@@ -10,6 +10,7 @@ const MIN_BASELINE_SAMPLES = 10;
 const MIN_INCIDENT_SAMPLES = 2;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
+const ADDED_MS_SCALE = 300;
 /** How unlikely the incident's count of samples above the baseline p90 must be (binomial, p = 0.1) to count at all. */
 const MAX_P_VALUE = 0.05;
 
@@ -37,7 +38,9 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     added.set(s.service, delta * i.n * sure);
     confidence.set(s.service, sure);
   }
-  const shares = sharePoints(added, options.points.selfLatency);
+  // Scaled by how much time was added in all (ms × traces): three odd slow traces a few ms slower
+  // do not weigh like hundreds of slow requests.
+  const shares = sharePoints(added, options.points.selfLatency, ADDED_MS_SCALE);
   for (const [service, v] of shares) v.points *= confidence.get(service) ?? 1;
   const out: RuleFinding[] = [];
   for (const [service, { points, share }] of shares) {
