@@ -3,6 +3,7 @@ import type { Alert } from '../../../src/core/model/alert.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
 import { selfLatencyRule } from '../../../src/core/triage/rules/self-latency-rule.ts';
+import { seriesShiftRule } from '../../../src/core/triage/rules/series-shift-rule.ts';
 import { AS_OF, change, dist, features, ONSET } from '../../support/features.ts';
 
 const alert: Alert = {
@@ -298,6 +299,41 @@ describe('rankHypotheses', () => {
       )[0]?.points ?? 0;
     expect(slower(300, 500)).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.95);
     expect(slower(3, 10)).toBeLessThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.1);
+  });
+
+  it("a caller's latency step that its callee shows too is mostly inherited", () => {
+    const base = features({
+      services: { api: {}, db: { role: 'dependency' }, other: {} },
+      edges: [
+        {
+          from: 'api',
+          to: 'db',
+          baseline: { calls: 100, errors: 0, totalMs: 100 },
+          incident: { calls: 20, errors: 0, totalMs: 2000 },
+        },
+      ],
+    });
+    const shifts = (dbT: number) =>
+      seriesShiftRule(
+        {
+          ...base,
+          windows: {
+            ...base.windows,
+            shifts: [
+              { service: 'api', metric: 'latency', t: 11 },
+              { service: 'db', metric: 'latency', t: dbT },
+              { service: 'other', metric: 'latency', t: 11 },
+            ],
+          },
+        },
+        DEFAULT_RANK_OPTIONS,
+      );
+    const points = (fs: ReturnType<typeof shifts>, svc: string) => fs.find((x) => x.service === svc)?.points ?? 0;
+    const withSlowDb = shifts(12);
+    expect(points(withSlowDb, 'api')).toBeLessThan(points(withSlowDb, 'other') * 0.5);
+    // The callee barely moved: the caller's step is its own.
+    const withCalmDb = shifts(2);
+    expect(points(withCalmDb, 'api')).toBeCloseTo(points(withCalmDb, 'other'));
   });
 
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {

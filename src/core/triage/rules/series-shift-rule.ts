@@ -4,6 +4,8 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 
+const INHERITED = 0.3;
+
 /**
  * Time series: which services' errors or latency stepped up most clearly at the onset (the
  * change-point statistic the onset was found with). Weak evidence — a caller's latency steps up
@@ -12,9 +14,17 @@ import { sharePoints } from '../share-points.ts';
 export function seriesShiftRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
   const amounts = new Map<string, number>();
   const what = new Map<string, string[]>();
+  const t = new Map(f.windows.shifts.map((x) => [`${x.service}\u0000${x.metric}`, x.t]));
+  const callees = new Map<string, Set<string>>();
+  for (const e of f.edges) callees.set(e.from, (callees.get(e.from) ?? new Set()).add(e.to));
   for (const s of f.windows.shifts) {
     if (s.metric === 'volume') continue;
-    amounts.set(s.service, (amounts.get(s.service) ?? 0) + Math.min(s.t, 20));
+    // A caller's latency or errors step up with its callee's: a shift its callee shows at least
+    // half as clearly is mostly inherited.
+    const inherited = [...(callees.get(s.service) ?? [])].some(
+      (c) => (t.get(`${c}\u0000${s.metric}`) ?? 0) >= 0.5 * s.t,
+    );
+    amounts.set(s.service, (amounts.get(s.service) ?? 0) + Math.min(s.t, 20) * (inherited ? INHERITED : 1));
     what.set(s.service, [...(what.get(s.service) ?? []), `${s.metric} (t = ${formatNumber(s.t)})`]);
   }
   const out: RuleFinding[] = [];
