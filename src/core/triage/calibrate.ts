@@ -18,5 +18,6 @@ export function calibrate(
   });
   const sum = raw.reduce((a, b) => a + b, 0);
   const scale = sum > 1 ? 1 / sum : 1;
-  return hypotheses.map((h, i) => ({ ...h, probability: Math.round((raw[i] as number) * scale * 1000) / 1000 }));
+  // Rounded down to 3 decimals, so rounding cannot push the sum above 1.
+  return hypotheses.map((h, i) => ({ ...h, probability: Math.floor((raw[i] as number) * scale * 1000) / 1000 }));
 }
