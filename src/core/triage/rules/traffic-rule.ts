@@ -1,12 +1,13 @@
 import type { EdgeWindowStats } from '../../telemetry/edge-window-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
-import { SATURATION_WORDS } from '../fault-words.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { windowMs } from '../window-ms.ts';
+import { callersOf } from './callers-of.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
+import { saturationOf } from './saturation-of.ts';
 
 const MIN_BASELINE = 20;
 const MIN_RATIO = 1.8;
@@ -153,57 +154,4 @@ export function trafficRule(
     });
   }
   return out;
-}
-
-/** The edges into each callee, largest incident call count first. */
-function callersOf(f: TriageFeatures): Map<string, TriageFeatures['edges'][number][]> {
-  const out = new Map<string, TriageFeatures['edges'][number][]>();
-  for (const e of f.edges) {
-    const list = out.get(e.to) ?? [];
-    list.push(e);
-    out.set(e.to, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => b.incident.calls - a.incident.calls);
-  return out;
-}
-
-/** 0..1: how much a service shows overload of its own (self time up, own failures up, words of slowness). */
-function saturationOf(
-  f: TriageFeatures,
-  service: string,
-  signals: ReadonlyMap<string, ServiceLogSignals>,
-): { saturation: number; signs: string[]; slow: boolean } {
-  const s = f.services.get(service);
-  const signs: string[] = [];
-  let score = 0;
-  let slow = false;
-  if (s) {
-    const b = s.baseline.selfTime;
-    const i = s.incident.selfTime;
-    if (b.n >= 5 && i.n >= 3 && i.mean >= 1.5 * b.mean && i.mean - b.mean >= 5) {
-      score += 0.5;
-      slow = true;
-      signs.push(`its own time per request ×${formatNumber(i.mean / Math.max(b.mean, 0.1))}`);
-    }
-    const own = countExcess(
-      s.baseline.originErrors,
-      windowMs(f.windows.baseline),
-      s.incident.originErrors,
-      windowMs(f.windows.incident),
-    );
-    if (own.excess >= 3 && own.z >= 2.5) {
-      score += 0.5;
-      signs.push(`${formatNumber(own.observed)} failures of its own`);
-    }
-  }
-  let slowLines = 0;
-  for (const n of signals.get(service)?.novel ?? []) {
-    if (n.echoes.length === 0 && SATURATION_WORDS.test(n.pattern.template)) slowLines += n.excess;
-  }
-  if (slowLines >= 3) {
-    score += Math.min(0.6, slowLines / 20);
-    slow = true;
-    signs.push(`${formatNumber(slowLines)} new lines saying it is slow or shedding load`);
-  }
-  return { saturation: Math.min(1, score), signs, slow };
 }
