@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { EdgeWindowStats } from './edge-window-stats.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
+import type { OperationWindows } from './operation-windows.ts';
 import type { ServiceWindowStats } from './service-window-stats.ts';
 import type { SourceStatus } from './source-status.ts';
 import type { TriageWindows } from './triage-windows.ts';
@@ -36,5 +37,7 @@ export type TriageFeatures = {
   readonly edges: readonly EdgeFeatures[];
   readonly patterns: readonly LogPatternStats[];
   readonly changes: readonly ChangeEvent[];
+  /** Self time per (service, entry operation), when the traces were read whole. */
+  readonly operations?: readonly OperationWindows[];
   readonly sources: { readonly logs: SourceStatus; readonly traces: SourceStatus; readonly changes: SourceStatus };
 };

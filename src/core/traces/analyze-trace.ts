@@ -14,6 +14,7 @@ const PEER_FAULT =
   /refused|reset|unreachable|no route|dns|enotfound|name resolution|timed? ?out|timeout|deadline|unavailable|broken pipe|econn|ehost|etimedout|closed|eof|5\d\d|server error|internal error|too many (connections|clients)|overload/i;
 /** How much of a client timeout behind a slow (but successful) callee is the callee's. */
 const SLOW_CALLEE_SHARE = 0.8;
+const MAX_ENTRY_STEPS = 10_000;
 
 type Node = {
   readonly span: SpanRecord;
@@ -71,6 +72,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
 
   const origins = new Map<string, number>();
   const selfTime = new Map<string, number>();
+  const operationSelfTime = new Map<string, number>();
   const requests: RequestFact[] = [];
   const calls: CallFact[] = [];
   const services = new Set<string>();
@@ -95,6 +97,10 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     const own = dur - covered(n);
     const selfOwner = peer ?? s.service;
     selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + Math.max(0, own));
+    if (!peer) {
+      const op = `${s.service}\u0000${entryOf(n).span.name}`;
+      operationSelfTime.set(op, (operationSelfTime.get(op) ?? 0) + Math.max(0, own));
+    }
 
     if (n.kind === 'server' || n.kind === 'consumer' || !s.parentSpanId || !byId.has(s.parentSpanId)) {
       requests.push({ service: s.service, start: s.start, durationMs: dur, error: n.error });
@@ -174,6 +180,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     originCertainty: byStatus === 0 && markedOnly > 0 ? MARK_CERTAINTY : 1,
     originEntries,
     selfTime,
+    operationSelfTime,
     requests,
     calls,
     services,
@@ -184,7 +191,11 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
 /** The span through which the request entered this span's service (walking up while the service stays the same). */
 function entryOf(n: Node): Node {
   let cur = n;
-  while (cur.parent && cur.parent.span.service === cur.span.service) cur = cur.parent;
+  // Bounded: malformed data can make parents a cycle.
+  for (let steps = 0; cur.parent && cur.parent.span.service === cur.span.service; steps++) {
+    if (cur.parent === n || steps >= MAX_ENTRY_STEPS) break;
+    cur = cur.parent;
+  }
   return cur;
 }
 

@@ -2,6 +2,7 @@ import type { SpanRecord } from '../model/span-record.ts';
 import { summarize } from '../stats/summarize.ts';
 import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
 import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
+import type { OperationWindows } from '../telemetry/operation-windows.ts';
 import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import { analyzeTrace } from './analyze-trace.ts';
@@ -29,6 +30,8 @@ export type TraceWindowed = {
   >;
   /** Failure origins of every failing trace, by trace id (for joining error logs). */
   readonly origins: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Self time per (service, entry operation) seen in both windows (absent when only sampled strata were read). */
+  readonly operations?: readonly OperationWindows[];
 };
 
 export type TraceAccumulator = {
@@ -100,6 +103,7 @@ export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
 }
 
 type Acc = { stats: ServiceWindowStats; self: number[]; lat: number[] };
+const MAX_OPERATIONS = 50;
 
 function summariseWindows(
   rawFacts: readonly TraceFacts[],
@@ -114,6 +118,8 @@ function summariseWindows(
   >();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
+  const ops = new Map<string, { b: number[]; i: number[] }>();
+  const opCount = new Map<string, number>();
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
@@ -154,6 +160,20 @@ function summariseWindows(
       // handling a callee's failure (retries, backoff, fallbacks) is not itself slow.
       for (const [svc, ms] of f.selfTime) {
         if (!f.failing || (f.origins.get(svc) ?? 0) >= 0.5) get(svc)[w].self.push(ms);
+      }
+      for (const [key, ms] of f.operationSelfTime) {
+        const svc = key.slice(0, key.indexOf('\u0000'));
+        if (f.failing && (f.origins.get(svc) ?? 0) < 0.5) continue;
+        let o = ops.get(key);
+        if (!o) {
+          // Bounded: a service's first MAX_OPERATIONS operations (span names that carry ids would not end).
+          const n = (opCount.get(svc) ?? 0) + 1;
+          if (n > MAX_OPERATIONS) continue;
+          opCount.set(svc, n);
+          o = { b: [], i: [] };
+          ops.set(key, o);
+        }
+        o[w].push(ms);
       }
     }
     for (const r of f.requests) {
@@ -209,7 +229,18 @@ function summariseWindows(
       errorTexts: a.errorTexts,
     });
   }
-  return { services, edges, origins };
+  const operations: OperationWindows[] = [];
+  for (const [key, o] of [...ops].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    if (o.b.length === 0 || o.i.length === 0) continue;
+    const cut = key.indexOf('\u0000');
+    operations.push({
+      service: key.slice(0, cut),
+      operation: key.slice(cut + 1),
+      baseline: summarize(o.b),
+      incident: summarize(o.i),
+    });
+  }
+  return { services, edges, origins, operations };
 }
 
 function fresh(): Acc {

@@ -58,7 +58,16 @@ export function assembleFeatures(
   const edges = [...merged.values()].sort((a, b) =>
     a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1,
   );
-  return { windows, services, edges, patterns: logs?.patterns ?? [], changes, sources };
+  const operations = traces?.operations?.map((o) => ({ ...o, service: canonical(o.service) }));
+  return {
+    windows,
+    services,
+    edges,
+    patterns: logs?.patterns ?? [],
+    changes,
+    sources,
+    ...(operations ? { operations } : {}),
+  };
 }
 
 type TraceService = NonNullable<ReturnType<TraceWindowed['services']['get']>>;

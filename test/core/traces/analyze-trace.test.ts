@@ -146,4 +146,24 @@ describe('analyzeTrace', () => {
     expect(f.origins.get('y')).toBe(1);
     expect(f.services.size).toBe(4);
   });
+
+  it('finishes on a failing same-service parent cycle (entry lookups are bounded)', () => {
+    const c1 = span({
+      service: 'z',
+      name: 'a',
+      spanId: 'd1d1d1d1d1d1d1d1',
+      parentSpanId: 'd2d2d2d2d2d2d2d2',
+      status: 'error',
+    });
+    const c2 = span({
+      service: 'z',
+      name: 'b',
+      spanId: 'd2d2d2d2d2d2d2d2',
+      parentSpanId: 'd1d1d1d1d1d1d1d1',
+      status: 'error',
+    });
+    const f = analyzeTrace([c1, c2]);
+    expect(f.services).toEqual(new Set(['z']));
+    expect(f.operationSelfTime.size).toBeGreaterThan(0);
+  });
 });

@@ -42,4 +42,27 @@ describe('createTraceAccumulator', () => {
     expect(pdf?.errorTexts.join(' ')).not.toMatch(/baseline/);
     expect(pdf?.incident.originErrors).toBe(1);
   });
+
+  it('keeps self time per operation a service is entered by, in both windows', () => {
+    const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
+    let k = 0;
+    const request = (at: number, operation: string, ms: number) => {
+      const traceId = (++k).toString(16).padStart(32, '0');
+      acc.add(span({ traceId, service: 'calendar', name: operation, start: at, end: at + ms }));
+    };
+    for (let m = 0; m < 40; m++) {
+      request(m * MIN, 'POST /v1/calendars', 20);
+      request(m * MIN + 1000, 'GET /v1/calendars', 10);
+    }
+    for (let m = 40; m < 60; m++) {
+      request(m * MIN, 'POST /v1/calendars', 900);
+      request(m * MIN + 1000, 'GET /v1/calendars', 10);
+    }
+    acc.analyze();
+    const w = acc.windowed({ from: 0, to: 40 * MIN }, { from: 40 * MIN, to: 60 * MIN });
+    const post = w.operations?.find((o) => o.operation === 'POST /v1/calendars');
+    const get = w.operations?.find((o) => o.operation === 'GET /v1/calendars');
+    expect(post).toMatchObject({ service: 'calendar', baseline: { n: 40, mean: 20 }, incident: { n: 20, mean: 900 } });
+    expect(get?.incident.mean).toBe(10);
+  });
 });

@@ -284,6 +284,27 @@ describe('rankHypotheses', () => {
     expect(failing?.evidence.some((e) => e.kind === 'client-surge')).toBe(false);
   });
 
+  it('names the operation that holds most of the added self time', () => {
+    const f = features({
+      services: {
+        calendar: {
+          b: quiet,
+          i: { requests: 600, traces: 600, selfTime: dist(450, 600), selfTimeOverBaselineP90: 300 },
+        },
+      },
+    });
+    const ops = [
+      { service: 'calendar', operation: 'POST /v1/calendars', baseline: dist(20, 1500), incident: dist(880, 300) },
+      { service: 'calendar', operation: 'GET /v1/calendars', baseline: dist(20, 1500), incident: dist(21, 300) },
+    ];
+    const finding = selfLatencyRule({ ...f, operations: ops }, DEFAULT_RANK_OPTIONS)[0];
+    expect(finding?.text).toMatch(/most of it in POST \/v1\/calendars \(20 → 880 ms\)/);
+    expect(finding?.evidence[0]?.data).toMatchObject({ operation: 'POST /v1/calendars' });
+    // Spread evenly over its operations: none is named.
+    const even = ops.map((o) => ({ ...o, incident: dist(450, 300) }));
+    expect(selfLatencyRule({ ...f, operations: even }, DEFAULT_RANK_OPTIONS)[0]?.text).not.toMatch(/most of it/);
+  });
+
   it('a few traces a few ms slower do not weigh like hundreds of slow requests', () => {
     const slower = (n: number, ms: number) =>
       selfLatencyRule(

@@ -1,4 +1,5 @@
 import { binomialTail } from '../../stats/binomial-tail.ts';
+import type { OperationWindows } from '../../telemetry/operation-windows.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import { formatPercent } from '../format-percent.ts';
@@ -48,10 +49,14 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     if (!s) continue;
     const b = s.baseline.selfTime;
     const i = s.incident.selfTime;
+    const op = slowestOperation(f, service);
     const text =
       `its own time per trace rose from ${formatNumber(b.mean)} ms to ${formatNumber(i.mean)} ms ` +
       `(×${formatNumber(i.mean / Math.max(b.mean, 0.1))}; p90 ${formatNumber(b.p90)} → ${formatNumber(i.p90)} ms), ` +
-      `${formatPercent(share)} of the added time`;
+      `${formatPercent(share)} of the added time` +
+      (op
+        ? `; most of it in ${op.operation} (${formatNumber(op.baseline.mean)} → ${formatNumber(op.incident.mean)} ms)`
+        : '');
     out.push({
       rule: 'self-latency',
       service,
@@ -72,12 +77,39 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
             baselineP90Ms: r(b.p90),
             incidentP90Ms: r(i.p90),
             share: r(share),
+            ...(op
+              ? {
+                  operation: op.operation,
+                  operationBaselineMs: r(op.baseline.mean),
+                  operationIncidentMs: r(op.incident.mean),
+                }
+              : {}),
           },
         },
       ],
     });
   }
   return out;
+}
+
+/**
+ * The operation (entry span name) of a service with several that holds most of its added self
+ * time, when one does: where to look first.
+ */
+function slowestOperation(f: TriageFeatures, service: string): OperationWindows | undefined {
+  const ops = (f.operations ?? []).filter((o) => o.service === service);
+  if (ops.length < 2) return undefined;
+  const added = (o: OperationWindows) =>
+    o.baseline.n >= 3 && o.incident.mean >= MIN_RATIO * o.baseline.mean
+      ? Math.max(0, o.incident.mean - o.baseline.mean) * o.incident.n
+      : 0;
+  let best: OperationWindows | undefined;
+  let total = 0;
+  for (const o of ops) {
+    total += Math.max(0, o.incident.mean - o.baseline.mean) * o.incident.n;
+    if (!best || added(o) > added(best)) best = o;
+  }
+  return best && added(best) > 0 && added(best) >= 0.6 * total ? best : undefined;
 }
 
 function r(n: number): number {
