@@ -305,6 +305,24 @@ describe('rankHypotheses', () => {
     expect(selfLatencyRule({ ...f, operations: even }, DEFAULT_RANK_OPTIONS)[0]?.text).not.toMatch(/most of it/);
   });
 
+  it('finds one operation clearly slower even when the service mean hides it', () => {
+    // 600 requests: 570 fast ones as before, 30 of one operation ×12: the mean rises only ×1.5-ish.
+    const f = features({
+      services: {
+        calendar: { b: quiet, i: { requests: 600, traces: 600, selfTime: dist(29, 600), selfTimeOverBaselineP90: 30 } },
+      },
+    });
+    const ops = [
+      { service: 'calendar', operation: 'POST /v1/calendars', baseline: dist(20, 150), incident: dist(240, 30) },
+      { service: 'calendar', operation: 'GET /v1/calendars', baseline: dist(20, 2850), incident: dist(20, 570) },
+    ];
+    expect(selfLatencyRule(f, DEFAULT_RANK_OPTIONS)).toHaveLength(0);
+    const found = selfLatencyRule({ ...f, operations: ops }, DEFAULT_RANK_OPTIONS)[0];
+    expect(found?.service).toBe('calendar');
+    expect(found?.points).toBeGreaterThan(5);
+    expect(found?.text).toMatch(/most of it in POST \/v1\/calendars/);
+  });
+
   it('a few traces a few ms slower do not weigh like hundreds of slow requests', () => {
     const slower = (n: number, ms: number) =>
       selfLatencyRule(

@@ -12,6 +12,8 @@ const MIN_INCIDENT_SAMPLES = 2;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
 const ADDED_MS_SCALE = 300;
+/** How sure a slowdown seen in one operation only counts. */
+const OPERATION_SURE = 0.6;
 /** How unlikely the incident's count of samples above the baseline p90 must be (binomial, p = 0.1) to count at all. */
 const MAX_P_VALUE = 0.05;
 
@@ -34,7 +36,15 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     // happens by chance with probability binomialTail(k, n, 0.1); the rarer, the surer
     // (p = 0.001 counts fully, p = 0.05 a little over 40%).
     const surprise = binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1);
-    if (delta < MIN_DELTA_MS || ratio < MIN_RATIO || surprise > MAX_P_VALUE) continue;
+    if (delta < MIN_DELTA_MS || ratio < MIN_RATIO || surprise > MAX_P_VALUE) {
+      // One operation clearly slower, diluted in the service's mean by its other operations.
+      const op = clearlySlowerOperation(f, s.service);
+      if (op) {
+        added.set(s.service, (op.incident.mean - op.baseline.mean) * op.incident.n * OPERATION_SURE);
+        confidence.set(s.service, OPERATION_SURE);
+      }
+      continue;
+    }
     const sure = Math.min(1, Math.log10(1 / Math.max(surprise, 1e-12)) / 3);
     added.set(s.service, delta * i.n * sure);
     confidence.set(s.service, sure);
@@ -110,6 +120,21 @@ function slowestOperation(f: TriageFeatures, service: string): OperationWindows 
     if (!best || added(o) > added(best)) best = o;
   }
   return best && added(best) > 0 && added(best) >= 0.6 * total ? best : undefined;
+}
+
+function clearlySlowerOperation(f: TriageFeatures, service: string): OperationWindows | undefined {
+  let best: OperationWindows | undefined;
+  for (const o of f.operations ?? []) {
+    if (o.service !== service || o.baseline.n < 5 || o.incident.n < 3) continue;
+    if (o.incident.mean < 3 * o.baseline.mean || o.incident.mean - o.baseline.mean < 50) continue;
+    if (o.incident.p50 < 2 * o.baseline.p90) continue;
+    if (
+      !best ||
+      (o.incident.mean - o.baseline.mean) * o.incident.n > (best.incident.mean - best.baseline.mean) * best.incident.n
+    )
+      best = o;
+  }
+  return best;
 }
 
 function r(n: number): number {
