@@ -17,6 +17,7 @@ let dir: string;
 let slack: FakeSlack;
 let serve: ServeProcess;
 let stopped = false;
+let firingStartsAt = '';
 let collector: Server;
 const spans: { name: string; attributes: { key: string; value: { stringValue?: string } }[] }[] = [];
 
@@ -64,7 +65,8 @@ afterAll(async () => {
 describe('causeway serve with Slack: incidents from webhooks are triaged in the incident channel', () => {
   it('an Alertmanager webhook opens an incident whose message, progress and result go to the incident channel', async () => {
     const body = JSON.parse(readFileSync(join(BUNDLE, 'alert.json'), 'utf8'));
-    body.alerts[0].startsAt = new Date(Date.now() - 30_000).toISOString();
+    firingStartsAt = new Date(Date.now() - 30_000).toISOString();
+    body.alerts[0].startsAt = firingStartsAt;
     // Slack rate-limits the first post: it is waited out, retried, and counted in /metrics.
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const r = await fetch(`${serve.url}/webhooks/alerts/alertmanager`, {
@@ -95,9 +97,10 @@ describe('causeway serve with Slack: incidents from webhooks are triaged in the 
   it('the resolution edits the message; an edit Slack refuses is counted by method and error code', async () => {
     const body = JSON.parse(readFileSync(join(BUNDLE, 'alert.json'), 'utf8'));
     body.status = 'resolved';
+    // As Alertmanager sends it: the same alert (same startsAt) with its end.
     for (const a of body.alerts) {
       a.status = 'resolved';
-      a.startsAt = new Date(Date.now() - 60_000).toISOString();
+      a.startsAt = firingStartsAt;
       a.endsAt = new Date().toISOString();
     }
     slack.failNext('chat.update', { error: 'msg_too_long' });

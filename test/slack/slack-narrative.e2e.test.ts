@@ -115,11 +115,17 @@ describe('Slack with a model configured: narrative and follow-up questions', () 
       if (Date.now() > end + 30_000) throw new Error('no answer in the thread');
       await new Promise((res) => setTimeout(res, 20));
     }
+    // The post is audited once Slack has answered it: wait for the record, not just the call.
+    const audited = async () =>
+      (await stack.storage.audit.query({ limit: 1000 })).some(
+        (a) => a.action === 'message.posted' && (a.data as { kind?: string }).kind === 'answer',
+      );
+    while (!(await audited())) {
+      if (Date.now() > end + 30_000) throw new Error('the answer was posted but never audited');
+      await new Promise((res) => setTimeout(res, 20));
+    }
     const after = await stack.storage.audit.query({ limit: 1000 });
     expect(after.filter((a) => a.action === 'llm.called').length).toBeGreaterThanOrEqual(3);
-    expect(after.some((a) => a.action === 'message.posted' && (a.data as { kind?: string }).kind === 'answer')).toBe(
-      true,
-    );
   });
 
   it('says where it can answer when asked outside an incident thread', async () => {
