@@ -13,8 +13,8 @@ export type RunbookChatDeps = {
   readonly groupsOf: (user: string) => Promise<readonly string[]>;
   /**
    * The approval cards this process posted, by run id: re-rendered every minute while approvals
-   * are pending (the countdown, and expiry shown), forgotten once settled. In memory: after a
-   * restart older cards keep their last rendering, and their buttons still work.
+   * are pending (the countdown, and expiry shown), forgotten once settled. After a restart the
+   * cards still pending are found again in the audit trail (adoptApprovalCards).
    */
   readonly cards?: Map<string, ChatRef>;
 };

@@ -5,6 +5,7 @@ import { investigateOptionsFromConfig } from '../../../app/investigate-options-f
 import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../../../app/llm/create-chat-narrator.ts';
 import { recoverRuns } from '../../../app/runbooks/recover-runs.ts';
+import { adoptApprovalCards } from '../../../app/slack/adopt-approval-cards.ts';
 import { announceRecoveredRuns } from '../../../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../../../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../../../app/slack/channel-rate-limiter.ts';
@@ -159,6 +160,8 @@ export async function startSlackStack(
   let userGroups: (user: string) => Promise<readonly string[]> = async () => [];
   const recovered = runbook ? await recoverRuns(runbook, { owner: env.instanceId ?? 'slack' }) : [];
   const cards = new Map<string, ChatRef>();
+  // Approval cards posted before a restart keep their countdowns: found again in the audit trail.
+  if (runbook) await adoptApprovalCards({ runs: runbook.runs, audit: runbook.audit, cards });
   const useCaseDeps: SlackUseCaseDeps = {
     incidents: storage.incidents,
     feedback: storage.feedback,
