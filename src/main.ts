@@ -60,6 +60,11 @@ if (config.value.llm.model) {
     process.exit(2);
   }
 }
+const instanceId = process.env.CAUSEWAY_INSTANCE_ID || hostname();
+const onShutdown = (stop: () => void) => {
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
 const example = fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url));
 // Each command's modules load when it runs (lazyCommand): `--help` and `triage` start fast.
 const commands = [
@@ -86,11 +91,8 @@ const commands = [
       now: Date.now,
       promptsDir: llmWiring.promptsDir,
       secrets: process.env,
-      instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
-      onShutdown: (stop) => {
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
+      instanceId: `${instanceId}/slack`,
+      onShutdown,
     }),
   ),
   lazyCommand('feedback', async () =>
@@ -100,11 +102,8 @@ const commands = [
     (await import('./adapters/cli/commands/serve.ts')).buildServeCommand(config.value, {
       now: Date.now,
       monotonic: () => performance.now(),
-      instanceId: process.env.CAUSEWAY_INSTANCE_ID || hostname(),
-      onShutdown: (stop) => {
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
+      instanceId,
+      onShutdown,
       startSlack: async (cfg, sources, observe) => {
         const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
         const s = await startSlackStack(cfg, {
@@ -115,7 +114,7 @@ const commands = [
           sources,
           promptsDir: llmWiring.promptsDir,
           secrets: process.env,
-          instanceId: `${process.env.CAUSEWAY_INSTANCE_ID || hostname()}/slack`,
+          instanceId: `${instanceId}/slack`,
         });
         return s.ok
           ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }

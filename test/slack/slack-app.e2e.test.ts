@@ -8,6 +8,7 @@ import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -22,15 +23,6 @@ let stack: SlackStack;
 let url: string;
 const log: string[] = [];
 
-const waitFor = async <T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const asMessage = (m: { text: string; blocks: unknown[] }) => m as unknown as ChatMessage;
 const event = (e: Record<string, unknown>, id: string, retryNum?: number) =>
   sendSigned(`${url}/slack/events`, eventCallbackBody(e, id), 'application/json', {
@@ -74,9 +66,9 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     const alertTs = '1763899000.000100';
     const r = await event(alertmanagerDefaultMessage(payload, alertTs, ALERTS), 'Ev0ALERT1');
     expect(r.status).toBe(200);
-    const incidentMsg = await waitFor('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
+    const incidentMsg = await waitUntil('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
     expect(incidentMsg.channel).toBe(ALERTS);
-    await waitFor('chart', () => slack.files.find((f) => f.thread_ts === alertTs));
+    await waitUntil('chart', () => slack.files.find((f) => f.thread_ts === alertTs));
     await stack.slack.idle();
     // Edited in place: one message, several edits, the last one shows the result.
     expect(slack.callsOf('chat.postMessage').filter((c) => c.params.thread_ts === alertTs)).toHaveLength(1);
@@ -114,7 +106,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
       { secret: SECRET },
     );
     expect(click.status).toBe(200);
-    await waitFor('tally', () => JSON.stringify(incidentMsg.blocks).includes('👍 1') || undefined);
+    await waitUntil('tally', () => JSON.stringify(incidentMsg.blocks).includes('👍 1') || undefined);
     await stack.slack.idle();
     const incidents = await stack.storage.incidents.list();
     expect(incidents).toHaveLength(1);
@@ -149,7 +141,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     expect(joined).toHaveLength(1);
     // The incident message counts the notification.
     const msg = slack.messages.find((m) => m.thread_ts === alertTs);
-    await waitFor('count', () => JSON.stringify(msg?.blocks).includes('2 alert notifications') || undefined);
+    await waitUntil('count', () => JSON.stringify(msg?.blocks).includes('2 alert notifications') || undefined);
   });
 
   it('resolved notifications resolve; warnings start nothing; other messages are ignored', async () => {
@@ -175,7 +167,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     const [incident] = await stack.storage.incidents.list();
     expect(incident?.status).toBe('resolved');
     const msg = slack.messages.find((m) => m.thread_ts === '1763899000.000100');
-    await waitFor('resolved header', () => JSON.stringify(msg?.blocks).includes('(resolved)') || undefined);
+    await waitUntil('resolved header', () => JSON.stringify(msg?.blocks).includes('(resolved)') || undefined);
   });
 
   it('/causeway triage: acknowledged within 3 s, then the result is posted and updated in the channel', async () => {
@@ -185,7 +177,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     expect(r.ms).toBeLessThan(3000);
     expect(JSON.parse(r.body)).toMatchObject({ response_type: 'ephemeral' });
     expect(r.body).toContain('Triaging');
-    const msg = await waitFor('incident message', () =>
+    const msg = await waitUntil('incident message', () =>
       slack.messages.slice(before).find((m) => m.channel === INCIDENTS),
     );
     await stack.slack.idle();
@@ -263,7 +255,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     const t0 = Date.now();
     const before = slack.callsOf('chat.postMessage').length;
     await command('triage paymentservice');
-    await waitFor('message after 429', () =>
+    await waitUntil('message after 429', () =>
       slack.callsOf('chat.postMessage').length >= before + 2 ? true : undefined,
     );
     await stack.slack.idle();

@@ -16,6 +16,7 @@ import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'rb-signing-secret-0123456789abcdef';
@@ -35,15 +36,6 @@ const metrics = createMetrics();
 /** Added to the stack's clock: moves time forward for the approval expiry. */
 let skewMs = 0;
 
-const waitFor = async <T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 type Button = { action_id: string; value: string };
 type Blocks = { type: string; block_id?: string; elements?: Button[] }[];
 const buttons = (m: FakeMessage) =>
@@ -187,9 +179,9 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
       'application/json',
       { secret: SECRET },
     );
-    const incidentMsg = await waitFor('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
+    const incidentMsg = await waitUntil('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
     await stack.slack.idle();
-    await waitFor('runbook button', () =>
+    await waitUntil('runbook button', () =>
       buttons(incidentMsg).some((b) => b.action_id.startsWith(CHAT_IDS.actions.runbookPrefix)) ? true : undefined,
     );
     await stack.slack.idle();
@@ -199,7 +191,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
 
     const before = slack.messages.length;
     await click(incidentMsg, rb.action_id, 'U0ONCALL');
-    plan = await waitFor('plan card', () => slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')));
+    plan = await waitUntil('plan card', () => slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')));
     expect(plan.thread_ts).toBe(alertTs);
     const text = JSON.stringify(plan.blocks);
     // Exactly what would run: the rendered URL with the blamed service, never the secret.
@@ -219,7 +211,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
   it('"Request approval" posts the approval card; the requester and outsiders are refused, privately and audited', async () => {
     const before = slack.messages.length;
     await click(plan, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
-    card = await waitFor('approval card', () =>
+    card = await waitUntil('approval card', () =>
       slack.messages
         .slice(before)
         .find((m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
@@ -250,8 +242,8 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
   it('two approvers (one through a user group) grant it; the steps run once, results and summary in the thread', async () => {
     const edits = card.edits;
     await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0ALICE');
-    await waitFor('card edited', () => (card.edits > edits ? true : undefined));
-    await waitFor('1 of 2 on the card', () =>
+    await waitUntil('card edited', () => (card.edits > edits ? true : undefined));
+    await waitUntil('1 of 2 on the card', () =>
       JSON.stringify(card.blocks).includes('1 of 2: <@U0ALICE>') ? true : undefined,
     );
     expect(rollbacks).toHaveLength(0);
@@ -259,7 +251,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
 
     const before = slack.messages.length;
     await click(card, `${RUNBOOK_ACTION_IDS.approvePrefix}1`, 'U0BOB');
-    const summary = await waitFor('summary', () =>
+    const summary = await waitUntil('summary', () =>
       slack.messages
         .slice(before)
         .find((m) => m.thread_ts === alertTs && m.text === 'Roll back the last deploy: succeeded'),
@@ -270,7 +262,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     const [run] = await stack.storage.runs.list(incidentId);
     expect(run?.status).toBe('succeeded');
     // The approval card has no buttons left once the run finished.
-    await waitFor('card settled', () => (buttons(card).length === 0 ? true : undefined));
+    await waitUntil('card settled', () => (buttons(card).length === 0 ? true : undefined));
 
     // A late click changes nothing and runs nothing again.
     await click(plan, RUNBOOK_ACTION_IDS.cancel, 'U0CAROL');
@@ -310,20 +302,20 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     );
     expect(r.status).toBe(200);
     await stack.slack.idle();
-    const plan2 = await waitFor('plan card', () =>
+    const plan2 = await waitUntil('plan card', () =>
       slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
     );
     // In the incident's thread (the board knows it), with the given parameter.
     expect(plan2.thread_ts).toBe(alertTs);
     expect(JSON.stringify(plan2.blocks)).toContain('gl-deploy-94201-hotfix');
     await click(plan2, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
-    const card2 = await waitFor('approval card', () =>
+    const card2 = await waitUntil('approval card', () =>
       slack.messages
         .slice(before)
         .find((m) => m !== card && buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.rejectPrefix))),
     );
     await click(card2, `${RUNBOOK_ACTION_IDS.rejectPrefix}1`, 'U0CAROL');
-    await waitFor('rejection notice', () =>
+    await waitUntil('rejection notice', () =>
       slack.messages.slice(before).find((m) => m.text.includes('rejected step 2')),
     );
     const runs = await stack.storage.runs.list(incidentId);
@@ -361,7 +353,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     };
     const before = slack.messages.length;
     await slash('run slack-rollback', 'one-open');
-    const plan3 = await waitFor('plan card', () =>
+    const plan3 = await waitUntil('plan card', () =>
       slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
     );
     expect(JSON.stringify(plan3.blocks)).toContain(incidentId);
@@ -372,7 +364,7 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     while ((await stack.storage.incidents.list({ status: 'open' })).length < 2 && Date.now() < end)
       await new Promise((r) => setTimeout(r, 50));
     await slash('run slack-rollback', 'two-open');
-    const said = await waitFor('answer', () =>
+    const said = await waitUntil('answer', () =>
       slack.responses.find((y) => y.path.endsWith('two-open') && JSON.stringify(y.body).includes('INCIDENT_NOT_FOUND')),
     );
     expect(JSON.stringify(said.body)).toContain('Several incidents are open');
@@ -392,11 +384,11 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
       'application/x-www-form-urlencoded',
       { secret: SECRET },
     );
-    const plan4 = await waitFor('plan card', () =>
+    const plan4 = await waitUntil('plan card', () =>
       slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')),
     );
     await click(plan4, RUNBOOK_ACTION_IDS.requestApproval, 'U0ONCALL');
-    const card4 = await waitFor('approval card', () =>
+    const card4 = await waitUntil('approval card', () =>
       slack.messages
         .slice(before)
         .find((m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
@@ -405,14 +397,14 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     const approve = buttons(card4).find((b) => b.action_id === `${RUNBOOK_ACTION_IDS.approvePrefix}1`) as Button;
     const stale = { ...card4, blocks: [...card4.blocks] };
     skewMs = 31 * 60_000;
-    await waitFor('card shows expiry', () => (buttons(card4).length === 0 ? true : undefined));
+    await waitUntil('card shows expiry', () => (buttons(card4).length === 0 ? true : undefined));
     expect(JSON.stringify(card4.blocks)).toMatch(/expired/i);
     const runId = JSON.parse(approve.value).r as string;
     const trail = await stack.storage.audit.query({ incidentId });
     expect(trail.some((a) => a.action === 'approval.expired' && a.subject === `run:${runId}/step:1`)).toBe(true);
     // A click on the card as it was before the expiry is refused.
     await click(stale, approve.action_id, 'U0ALICE', approve.value);
-    await waitFor('refusal', () =>
+    await waitUntil('refusal', () =>
       ephemeralsTo('U0ALICE').some((t) => t.includes('APPROVAL_EXPIRED')) ? true : undefined,
     );
     expect(rollbacks).toHaveLength(1);

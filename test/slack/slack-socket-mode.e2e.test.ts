@@ -8,6 +8,7 @@ import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const TOKEN = 'xoxb-7777-8888-sockettoken';
@@ -30,15 +31,6 @@ let slack: FakeSlack;
 let stack: SlackStack;
 const log: string[] = [];
 
-const waitFor = async <T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 let envelopes = 0;
 /** Pushes one envelope and waits for its acknowledgement (Slack retries after 3 s without one). */
 const push = async (type: string, body: Record<string, unknown>, acceptsResponsePayload = false) => {
@@ -53,9 +45,21 @@ const push = async (type: string, body: Record<string, unknown>, acceptsResponse
       ...(type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {}),
     }),
   );
-  const ack = await waitFor(`ack of ${id}`, () => acks.find((a) => a.envelope_id === id), 3_000);
+  const ack = await waitUntil(`ack of ${id}`, () => acks.find((a) => a.envelope_id === id), 3_000);
   return { ack, ms: Date.now() - sentAt };
 };
+
+/** `/causeway <text>` in the alert channel as a slash_commands envelope (form fields as an object). */
+const slash = (text: string, respond: string) =>
+  push(
+    'slash_commands',
+    Object.fromEntries(
+      new URLSearchParams(
+        slashCommandBody({ text, channel: ALERTS, user: 'U0ONCALL', responseUrl: slack.responseUrl(respond) }),
+      ),
+    ),
+    true,
+  );
 
 beforeAll(async () => {
   wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -114,8 +118,8 @@ describe('Slack app end to end in Socket Mode (local Slack and its WebSocket sid
       JSON.parse(eventCallbackBody(alertmanagerDefaultMessage(payload, alertTs, ALERTS), 'Ev0SOCK1')),
     );
     expect(ms).toBeLessThan(3_000);
-    const incident = await waitFor('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
-    await waitFor('result', () => (incident.text.includes('quoterservice') ? true : undefined));
+    const incident = await waitUntil('incident message', () => slack.messages.find((m) => m.thread_ts === alertTs));
+    await waitUntil('result', () => (incident.text.includes('quoterservice') ? true : undefined));
     await stack.slack.idle();
     expect(JSON.stringify(incident.blocks)).toContain('gl-deploy-94201');
 
@@ -134,7 +138,7 @@ describe('Slack app end to end in Socket Mode (local Slack and its WebSocket sid
     });
     const click = await push('interactive', JSON.parse(new URLSearchParams(form).get('payload') as string));
     expect(click.ms).toBeLessThan(3_000);
-    await waitFor('tally', () => (JSON.stringify(incident.blocks).includes('👍 1') ? true : undefined));
+    await waitUntil('tally', () => (JSON.stringify(incident.blocks).includes('👍 1') ? true : undefined));
     await stack.slack.idle();
     const [inc] = await stack.storage.incidents.list();
     expect(await stack.storage.feedback.list(inc?.id as string)).toMatchObject([
@@ -144,17 +148,7 @@ describe('Slack app end to end in Socket Mode (local Slack and its WebSocket sid
 
   it('/causeway help as a slash_commands envelope is acknowledged within 3 s and answered privately', async () => {
     const before = slack.responses.length + slack.ephemerals.length;
-    const body = Object.fromEntries(
-      new URLSearchParams(
-        slashCommandBody({
-          text: 'help',
-          channel: ALERTS,
-          user: 'U0ONCALL',
-          responseUrl: slack.responseUrl('sock-help'),
-        }),
-      ),
-    );
-    const { ms, ack } = await push('slash_commands', body, true);
+    const { ms, ack } = await slash('help', 'sock-help');
     expect(ms).toBeLessThan(3_000);
     await stack.slack.idle();
     const answered = JSON.stringify([ack.payload ?? {}, slack.responses.slice(), slack.ephemerals.slice()]);
@@ -166,26 +160,16 @@ describe('Slack app end to end in Socket Mode (local Slack and its WebSocket sid
     socket?.send(
       JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'applink-local' } }),
     );
-    await waitFor('a second connection', () => (connections >= 2 ? true : undefined), 20_000);
+    await waitUntil('a second connection', () => (connections >= 2 ? true : undefined), 20_000);
     expect(slack.callsOf('apps.connections.open').length).toBeGreaterThanOrEqual(2);
     // The new connection may still be saying hello: push once it is open.
-    await waitFor('the new connection open', () => (socket?.readyState === 1 ? true : undefined), 5_000);
+    await waitUntil('the new connection open', () => (socket?.readyState === 1 ? true : undefined), 5_000);
     const before = slack.responses.length + slack.ephemerals.length;
-    const body = Object.fromEntries(
-      new URLSearchParams(
-        slashCommandBody({
-          text: 'status',
-          channel: ALERTS,
-          user: 'U0ONCALL',
-          responseUrl: slack.responseUrl('sock-status'),
-        }),
-      ),
-    );
-    const { ms, ack } = await push('slash_commands', body, true);
+    const { ms, ack } = await slash('status', 'sock-status');
     expect(ms).toBeLessThan(3_000);
     await stack.slack.idle();
     // The open incident from the first test is reported over the new connection.
-    await waitFor('the status answer', () =>
+    await waitUntil('the status answer', () =>
       slack.responses.length + slack.ephemerals.length > before || ack.payload?.text ? true : undefined,
     );
     expect(JSON.stringify([ack.payload ?? {}, slack.responses, slack.ephemerals])).toMatch(/INC-/);

@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../../src/core/model/change-event.ts';
+import type { EdgeWindowStats } from '../../src/core/telemetry/edge-window-stats.ts';
 import { emptyWindowStats } from '../../src/core/telemetry/empty-window-stats.ts';
 import type { LogPatternStats } from '../../src/core/telemetry/log-pattern-stats.ts';
 import type { ServiceWindowStats } from '../../src/core/telemetry/service-window-stats.ts';
@@ -66,4 +67,37 @@ export function change(over: Partial<ChangeEvent> & Pick<ChangeEvent, 'id' | 'se
 
 export function dist(mean: number, n: number) {
   return { n, mean, p50: mean, p90: mean * 1.5, p99: mean * 2 };
+}
+
+/** A call edge between two services; unset counts are 0. */
+export function edge(
+  from: string,
+  to: string,
+  baseline: Partial<EdgeWindowStats>,
+  incident: Partial<EdgeWindowStats>,
+): EdgeFeatures {
+  const zero = { calls: 0, errors: 0, totalMs: 0 };
+  return { from, to, baseline: { ...zero, ...baseline }, incident: { ...zero, ...incident } };
+}
+
+let templateIds = 1000;
+
+/** A log template new in the incident window (`incident` lines, none in the baseline), its text its own example. */
+export function pattern(
+  service: string,
+  template: string,
+  incident: number,
+  level: LogPatternStats['level'] = 'error',
+): LogPatternStats {
+  return {
+    service,
+    templateId: ++templateIds,
+    template,
+    level,
+    baseline: 0,
+    incident,
+    example: template,
+    exampleTraceId: undefined,
+    errorType: undefined,
+  };
 }

@@ -26,7 +26,6 @@ export function observeStorage(storage: Storage, observer: RunbookObserver): Sto
   const { audit, effects } = storage;
   return {
     ...storage,
-    close: () => storage.close(),
     audit: {
       ...audit,
       async append(entry) {

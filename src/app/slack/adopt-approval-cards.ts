@@ -1,5 +1,6 @@
 import type { ChatRef } from '../../core/chat/chat-port.ts';
 import type { RunbookDeps } from '../runbooks/runbook-deps.ts';
+import { runMessages } from './run-messages.ts';
 
 /**
  * After a restart: the approval cards still waiting for decisions (their requests pending in the
@@ -16,12 +17,8 @@ export async function adoptApprovalCards(
     if (deps.cards.has(runId)) continue;
     const run = await deps.runs.get(runId);
     if (!run) continue;
-    const card = (await deps.audit.query({ incidentId: run.incidentId }))
-      .filter(
-        (x) => x.action === 'message.posted' && x.subject === `run:${runId}` && x.data.kind === 'runbook-approval',
-      )
-      .map((x) => x.data)
-      .filter((d) => typeof d.channel === 'string' && typeof d.ts === 'string')
+    const card = (await runMessages(deps.audit, run))
+      .filter((d) => d.kind === 'runbook-approval' && typeof d.channel === 'string' && typeof d.ts === 'string')
       .at(-1);
     if (!card) continue;
     deps.cards.set(runId, { channel: card.channel as string, ts: card.ts as string });

@@ -3,6 +3,7 @@ import type { ChatPort } from '../../core/chat/chat-port.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { Run } from '../../core/storage/run-store.ts';
+import { runMessages } from './run-messages.ts';
 
 /**
  * After a restart: each run whose step was running when Causeway stopped (now `outcome-unknown`,
@@ -16,11 +17,9 @@ export async function announceRecoveredRuns(
 ): Promise<{ run: Run; step: number }[]> {
   const unannounced: { run: Run; step: number }[] = [];
   for (const r of recovered) {
-    const trail = await deps.audit.query({ incidentId: r.run.incidentId });
-    const where = trail
-      .filter((x) => x.action === 'message.posted' && x.subject === `run:${r.run.id}`)
-      .map((x) => x.data)
-      .find((d) => typeof d.channel === 'string' && typeof d.threadTs === 'string');
+    const where = (await runMessages(deps.audit, r.run)).find(
+      (d) => typeof d.channel === 'string' && typeof d.threadTs === 'string',
+    );
     const posted = where
       ? await deps.chat.post(
           where.channel as string,

@@ -14,7 +14,6 @@ const PEER_FAULT =
   /refused|reset|unreachable|no route|dns|enotfound|name resolution|timed? ?out|timeout|deadline|unavailable|broken pipe|econn|ehost|etimedout|closed|eof|5\d\d|server error|internal error|too many (connections|clients)|overload/i;
 /** How much of a client timeout behind a slow (but successful) callee is the callee's. */
 const SLOW_CALLEE_SHARE = 0.8;
-const MAX_ENTRY_STEPS = 10_000;
 
 type Node = {
   readonly span: SpanRecord;
@@ -23,6 +22,8 @@ type Node = {
   readonly children: Node[];
   error: boolean;
   errorBelow: boolean;
+  /** The span through which the request entered this span's service (set once, parents first). */
+  entry: Node | undefined;
 };
 
 /**
@@ -46,6 +47,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       children: [],
       error: false,
       errorBelow: false,
+      entry: undefined,
     });
   }
   const roots: Node[] = [];
@@ -69,10 +71,17 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   // Children before parents: iterate a post-order of every root (iteratively, traces can be deep).
   const order = postOrder(roots, nodes.values());
   for (const n of order) n.errorBelow = n.children.some((c) => c.error || c.errorBelow);
+  // Parents before children: each span's entry is its same-service parent's (a parent cycle in
+  // malformed data, visited out of order, simply starts its own entry).
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i] as Node;
+    const p = n.parent;
+    n.entry = p && p.span.service === n.span.service && p.entry ? p.entry : n;
+  }
 
   const origins = new Map<string, number>();
   const selfTime = new Map<string, number>();
-  const operationSelfTime = new Map<string, number>();
+  const operationSelfTime = new Map<string, Map<string, number>>();
   const requests: RequestFact[] = [];
   const calls: CallFact[] = [];
   const services = new Set<string>();
@@ -98,8 +107,13 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     const selfOwner = peer ?? s.service;
     selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + Math.max(0, own));
     if (!peer) {
-      const op = `${s.service}\u0000${entryOf(n).span.name}`;
-      operationSelfTime.set(op, (operationSelfTime.get(op) ?? 0) + Math.max(0, own));
+      let byOp = operationSelfTime.get(s.service);
+      if (!byOp) {
+        byOp = new Map();
+        operationSelfTime.set(s.service, byOp);
+      }
+      const op = entryOf(n).span.name;
+      byOp.set(op, (byOp.get(op) ?? 0) + Math.max(0, own));
     }
 
     if (n.kind === 'server' || n.kind === 'consumer' || !s.parentSpanId || !byId.has(s.parentSpanId)) {
@@ -188,15 +202,9 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   };
 }
 
-/** The span through which the request entered this span's service (walking up while the service stays the same). */
+/** The span through which the request entered this span's service. */
 function entryOf(n: Node): Node {
-  let cur = n;
-  // Bounded: malformed data can make parents a cycle.
-  for (let steps = 0; cur.parent && cur.parent.span.service === cur.span.service; steps++) {
-    if (cur.parent === n || steps >= MAX_ENTRY_STEPS) break;
-    cur = cur.parent;
-  }
-  return cur;
+  return n.entry ?? n;
 }
 
 /** The remote services and dependencies called from within a service's part of the trace under `entry`. */

@@ -78,9 +78,11 @@ export function attributeShortCircuits(
     return r !== undefined && r.errors >= 3 && r.errors / r.n >= 0.2;
   };
 
-  // Services by name, longest first (so "timeseries-api" wins over "timeseries").
-  const names = [...new Set(facts.flatMap((f) => [...f.services]))].sort((a, b) => b.length - a.length);
+  // Services by name, longest first (so "timeseries-api" wins over "timeseries"); gathered only
+  // when some failure says a breaker is open.
+  let names: string[] | undefined;
   const namedIn = (text: string, self: string): string | undefined => {
+    names ??= [...new Set(facts.flatMap((f) => [...f.services]))].sort((a, b) => b.length - a.length);
     const t = text.toLowerCase();
     return names.find((n) => n !== self && n.length >= 3 && t.includes(n.toLowerCase()));
   };

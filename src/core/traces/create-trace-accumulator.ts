@@ -118,8 +118,7 @@ function summariseWindows(
   >();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
-  const ops = new Map<string, { b: number[]; i: number[] }>();
-  const opCount = new Map<string, number>();
+  const ops = new Map<string, Map<string, { b: number[]; i: number[] }>>();
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
@@ -161,19 +160,23 @@ function summariseWindows(
       for (const [svc, ms] of f.selfTime) {
         if (!f.failing || (f.origins.get(svc) ?? 0) >= 0.5) get(svc)[w].self.push(ms);
       }
-      for (const [key, ms] of f.operationSelfTime) {
-        const svc = key.slice(0, key.indexOf('\u0000'));
+      for (const [svc, byOp] of f.operationSelfTime) {
         if (f.failing && (f.origins.get(svc) ?? 0) < 0.5) continue;
-        let o = ops.get(key);
-        if (!o) {
-          // Bounded: a service's first MAX_OPERATIONS operations (span names that carry ids would not end).
-          const n = (opCount.get(svc) ?? 0) + 1;
-          if (n > MAX_OPERATIONS) continue;
-          opCount.set(svc, n);
-          o = { b: [], i: [] };
-          ops.set(key, o);
+        let perOp = ops.get(svc);
+        if (!perOp) {
+          perOp = new Map();
+          ops.set(svc, perOp);
         }
-        o[w].push(ms);
+        for (const [operation, ms] of byOp) {
+          let o = perOp.get(operation);
+          if (!o) {
+            // Bounded: a service's first MAX_OPERATIONS operations (span names that carry ids would not end).
+            if (perOp.size >= MAX_OPERATIONS) continue;
+            o = { b: [], i: [] };
+            perOp.set(operation, o);
+          }
+          o[w].push(ms);
+        }
       }
     }
     for (const r of f.requests) {
@@ -230,16 +233,11 @@ function summariseWindows(
     });
   }
   const operations: OperationWindows[] = [];
-  for (const [key, o] of [...ops].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    if (o.b.length === 0 || o.i.length === 0) continue;
-    const cut = key.indexOf('\u0000');
-    operations.push({
-      service: key.slice(0, cut),
-      operation: key.slice(cut + 1),
-      baseline: summarize(o.b),
-      incident: summarize(o.i),
-    });
-  }
+  const byName = <T>([x]: [string, T], [y]: [string, T]) => (x < y ? -1 : x > y ? 1 : 0);
+  for (const [service, perOp] of [...ops].sort(byName))
+    for (const [operation, o] of [...perOp].sort(byName))
+      if (o.b.length > 0 && o.i.length > 0)
+        operations.push({ service, operation, baseline: summarize(o.b), incident: summarize(o.i) });
   return { services, edges, origins, operations };
 }
 

@@ -52,8 +52,8 @@ export type TraceFacts = {
   readonly entries: readonly EntryFact[];
   /** Time each service spent itself (not waiting on a callee), ms; uninstrumented dependencies included. */
   readonly selfTime: ReadonlyMap<string, number>;
-  /** The same, per operation a service was entered by (`service\u0000operation`); services only, not dependencies. */
-  readonly operationSelfTime: ReadonlyMap<string, number>;
+  /** The same per service and operation it was entered by (services only, not dependencies). */
+  readonly operationSelfTime: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly requests: readonly RequestFact[];
   readonly calls: readonly CallFact[];
   /** Services the trace passed through (with dependencies). */

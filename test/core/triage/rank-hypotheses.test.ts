@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/core/model/alert.ts';
+import type { LogPatternStats } from '../../../src/core/telemetry/log-pattern-stats.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
 import { selfLatencyRule } from '../../../src/core/triage/rules/self-latency-rule.ts';
 import { seriesShiftRule } from '../../../src/core/triage/rules/series-shift-rule.ts';
-import { AS_OF, change, dist, features, ONSET } from '../../support/features.ts';
+import { AS_OF, change, dist, edge, features, ONSET, pattern } from '../../support/features.ts';
 
 const alert: Alert = {
   fingerprint: 'f1',
@@ -130,14 +131,7 @@ describe('rankHypotheses', () => {
             i: { requests: 600, traces: 600, selfTime: dist(900, 600), selfTimeOverBaselineP90: 580 },
           },
         },
-        edges: [
-          {
-            from: 'gateway',
-            to: 'backend',
-            baseline: { calls: 3000, errors: 0, totalMs: 60_000 },
-            incident: { calls: 600, errors: 0, totalMs: 540_000 },
-          },
-        ],
+        edges: [edge('gateway', 'backend', { calls: 3000, totalMs: 60_000 }, { calls: 600, totalMs: 540_000 })],
       });
     // 3000 lines in 30 min is 100/min; 3000 in the 6-min incident window is ×5.
     const surge = rankHypotheses(slowBackend(3000), [alert]);
@@ -148,24 +142,13 @@ describe('rankHypotheses', () => {
   });
 
   it("a rollout's own start-up and shutdown lines do not make its deploy fit the incident", () => {
-    const line = (templateId: number, template: string, level: 'info' | 'error', incident: number) => ({
-      service: 'search',
-      templateId,
-      template,
-      level,
-      baseline: 0,
-      incident,
-      example: template,
-      exampleTraceId: undefined,
-      errorType: undefined,
-    });
-    const rollout = (extra: ReturnType<typeof line>[]) =>
+    const rollout = (extra: LogPatternStats[]) =>
       rankHypotheses(
         features({
           services: { search: { b: { ...quiet, logs: 3000 }, i: { requests: 600, traces: 600, logs: 600 } } },
           patterns: [
-            line(1, 'received signal, draining connections', 'info', 12),
-            line(2, 'starting search-api', 'info', 9),
+            pattern('search', 'received signal, draining connections', 12, 'info'),
+            pattern('search', 'starting search-api', 9, 'info'),
             ...extra,
           ],
           changes: [change({ id: 'deploy-search-9', service: 'search', startedAt: ONSET - 60_000, finishedAt: ONSET })],
@@ -176,7 +159,7 @@ describe('rankHypotheses', () => {
     expect(quietRollout?.kind).not.toBe('deploy');
     expect(quietRollout?.reasons.find((r) => r.rule === 'change')?.text).toMatch(/no anomaly of its own/);
     // New errors of its own after the rollout do make it fit.
-    const failing = rollout([line(3, 'TypeError: cannot read properties of undefined', 'error', 200)]);
+    const failing = rollout([pattern('search', 'TypeError: cannot read properties of undefined', 200)]);
     expect(failing).toMatchObject({ kind: 'deploy', changeId: 'deploy-search-9' });
   });
 
@@ -200,27 +183,8 @@ describe('rankHypotheses', () => {
               },
             },
           },
-          edges: [
-            {
-              from: 'api',
-              to: 'db',
-              baseline: { calls: 3000, errors: 0, totalMs: 9000 },
-              incident: { calls: 600, errors: 0, totalMs: 600 * dbSelfMs },
-            },
-          ],
-          patterns: [
-            {
-              service: 'api',
-              templateId: 4,
-              template: 'Error: Query read timeout',
-              level: 'error',
-              baseline: 0,
-              incident: 300,
-              example: 'Error: Query read timeout',
-              exampleTraceId: undefined,
-              errorType: undefined,
-            },
-          ],
+          edges: [edge('api', 'db', { calls: 3000, totalMs: 9000 }, { calls: 600, totalMs: 600 * dbSelfMs })],
+          patterns: [pattern('api', 'Error: Query read timeout', 300)],
         }),
         [alert],
       );
@@ -255,18 +219,8 @@ describe('rankHypotheses', () => {
             },
           },
           edges: [
-            {
-              from: 'report',
-              to: 'products',
-              baseline: { calls: 6, errors: 0, totalMs: 120 },
-              incident: { calls: 40, errors: 0, totalMs: 40 * productsSelfMs },
-            },
-            {
-              from: 'web',
-              to: 'products',
-              baseline: { calls: 3000, errors: 0, totalMs: 60_000 },
-              incident: { calls: 600, errors: 0, totalMs: 600 * productsSelfMs },
-            },
+            edge('report', 'products', { calls: 6, totalMs: 120 }, { calls: 40, totalMs: 40 * productsSelfMs }),
+            edge('web', 'products', { calls: 3000, totalMs: 60_000 }, { calls: 600, totalMs: 600 * productsSelfMs }),
           ],
         }),
         [alert],
@@ -343,14 +297,7 @@ describe('rankHypotheses', () => {
   it("a caller's latency step that its callee shows too is mostly inherited", () => {
     const base = features({
       services: { api: {}, db: { role: 'dependency' }, other: {} },
-      edges: [
-        {
-          from: 'api',
-          to: 'db',
-          baseline: { calls: 100, errors: 0, totalMs: 100 },
-          incident: { calls: 20, errors: 0, totalMs: 2000 },
-        },
-      ],
+      edges: [edge('api', 'db', { calls: 100, totalMs: 100 }, { calls: 20, totalMs: 2000 })],
     });
     const shifts = (dbT: number) =>
       seriesShiftRule(
@@ -434,19 +381,7 @@ describe('rankHypotheses', () => {
             i: { requests: 600, originErrors: 80, logs: 900, errorLogs: 300 },
           },
         },
-        patterns: [
-          {
-            service: 'worker',
-            templateId: 9,
-            template: line,
-            level: 'error',
-            baseline: 0,
-            incident: 120,
-            example: line,
-            exampleTraceId: undefined,
-            errorType: undefined,
-          },
-        ],
+        patterns: [pattern('worker', line, 120)],
       });
       expect(rankHypotheses(f, [alert])[0], line).toMatchObject({ service: 'worker', kind: 'resource_exhaustion' });
     }

@@ -24,13 +24,13 @@ import { createLogger } from '../../observability/create-logger.ts';
 import { createMetrics } from '../../observability/create-metrics.ts';
 import { createTelemetry } from '../../observability/create-telemetry.ts';
 import { createTracing } from '../../observability/create-tracing.ts';
-import type { RunbookObserver } from '../../observability/observe-storage.ts';
 import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
+import type { SlackStackObserver } from '../slack/start-slack-stack.ts';
 import { triageSourcesFromConfig } from '../slack/triage-sources-from-config.ts';
 
 const USAGE = `usage: causeway serve [--port N] [--host ADDR]
@@ -57,10 +57,7 @@ export type ServeEnv = {
     config: Readonly<Config>,
     sources: TriageSources,
     /** Counted in /metrics: Slack API failures and 429s, approval decisions, step executions. */
-    observe: RunbookObserver & {
-      readonly slackApiError: (method: string, code: string) => void;
-      readonly slackRateLimited: (method: string) => void;
-    },
+    observe: SlackStackObserver,
   ) => Promise<
     | { readonly ok: true; readonly stop: () => Promise<void>; readonly announcer?: IncidentAnnouncer }
     | { readonly ok: false; readonly message: string }
@@ -150,12 +147,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       let announcer: IncidentAnnouncer | undefined;
       let stopSlack: (() => Promise<void>) | undefined;
       if (config.slack.botToken && env.startSlack) {
-        const s = await env.startSlack(config, triageSources, {
-          slackApiError: metrics.slackApiError,
-          slackRateLimited: metrics.slackRateLimited,
-          approval: metrics.approval,
-          execution: metrics.execution,
-        });
+        const s = await env.startSlack(config, triageSources, metrics);
         if (!s.ok) {
           io.stderr(`causeway serve: SLACK_NOT_CONFIGURED: ${s.message}\n`);
           await storage.close();

@@ -47,12 +47,13 @@ export type SlackStack = {
   stop(): Promise<void>;
 };
 
-/** What the stack takes besides the configuration (tests and benchmarks replace some). */
+/** What the stack tells `/metrics` of: Slack API failures and 429s, approvals, executions. */
 export type SlackStackObserver = RunbookObserver & {
   readonly slackApiError?: (method: string, code: string) => void;
   readonly slackRateLimited?: (method: string) => void;
 };
 
+/** What the stack takes besides the configuration (tests and benchmarks replace some). */
 export type SlackStackEnv = {
   readonly cwd: string;
   readonly now: () => number;

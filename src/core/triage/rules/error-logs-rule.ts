@@ -9,8 +9,6 @@ import { windowMs } from '../window-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 const MIN_ATTRIBUTED = 5;
-const RELAYED = '\u0000relayed';
-
 /**
  * Logs: which services log more errors than their baseline rate predicts? An error log that
  * belongs to a trace whose failure started elsewhere, or that names another service
@@ -26,6 +24,7 @@ export function errorLogsRule(
   const iMs = windowMs(f.windows.incident);
   const amounts = new Map<string, number>();
   const info = new Map<string, { e: ReturnType<typeof countExcess>; own: number; why: string }>();
+  // Errors that belong to failures elsewhere count in the whole the points are shared from.
   let relayed = 0;
   for (const s of f.services.values()) {
     const e = countExcess(s.baseline.errorLogs, bMs, s.incident.errorLogs, iMs);
@@ -46,11 +45,8 @@ export function errorLogsRule(
     relayed += e.excess * (1 - own);
     info.set(s.service, { e, own, why });
   }
-  // Errors that belong to failures elsewhere count in the whole the points are shared from.
-  amounts.set(RELAYED, relayed);
   const out: RuleFinding[] = [];
-  for (const [service, { points, share }] of sharePoints(amounts, options.points.errorLogs, 10)) {
-    if (service === RELAYED) continue;
+  for (const [service, { points, share }] of sharePoints(amounts, options.points.errorLogs, 10, relayed)) {
     const { e, own, why } = info.get(service) as { e: ReturnType<typeof countExcess>; own: number; why: string };
     const text = `error logs rose to ${formatNumber(e.observed)} (${formatNumber(e.expected)} expected, ×${formatNumber(e.ratio)})${why}`;
     out.push({

@@ -5,8 +5,6 @@ import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
-const RELAYED = '\u0000relayed';
-
 /**
  * Logs: which services started logging something new (a template absent from the baseline) or
  * much more of something (a surging template), weighted by level. Lines that name another
@@ -24,10 +22,8 @@ export function logPatternsRule(options: RankOptions, signals: ReadonlyMap<strin
     );
     relayed += sig.novel.reduce((s, n) => s + n.discounted, 0);
   }
-  amounts.set(RELAYED, relayed);
   const out: RuleFinding[] = [];
-  for (const [service, { points, share }] of sharePoints(amounts, options.points.logPatterns, 10)) {
-    if (service === RELAYED) continue;
+  for (const [service, { points, share }] of sharePoints(amounts, options.points.logPatterns, 10, relayed)) {
     const sig = signals.get(service);
     if (!sig) continue;
     const evidence: Evidence[] = [];

@@ -153,7 +153,8 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
     const relayShare = r && r.all > 0 ? r.about / r.all : 0;
     const own = d.errorish ? Math.min(ownShare(f, p.service), 1 - relayShare) : 1;
     // Start-up and shutdown lines of a service that was rolled out in the window are the rollout's.
-    const explained = !d.errorish && rolledOut.has(p.service) && LIFECYCLE_WORDS.test(p.template);
+    const lifecycle = !d.errorish && LIFECYCLE_WORDS.test(p.template);
+    const explained = lifecycle && rolledOut.has(p.service);
     const weight = full * (elsewhere ? DISCOUNT : own) * (explained ? DISCOUNT / 3 : 1);
     const list = byService.get(p.service) ?? [];
     list.push({
@@ -166,7 +167,7 @@ export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
       mentions: d.mentions,
       echoes: d.echoes,
       connection,
-      lifecycle: !d.errorish && LIFECYCLE_WORDS.test(p.template),
+      lifecycle,
     });
     byService.set(p.service, list);
   });

@@ -40,7 +40,7 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
       // One operation clearly slower, diluted in the service's mean by its other operations.
       const op = clearlySlowerOperation(f, s.service);
       if (op) {
-        added.set(s.service, (op.incident.mean - op.baseline.mean) * op.incident.n * OPERATION_SURE);
+        added.set(s.service, addedMs(op) * OPERATION_SURE);
         confidence.set(s.service, OPERATION_SURE);
       }
       continue;
@@ -102,6 +102,11 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
   return out;
 }
 
+/** Self time an operation added in the incident window (ms × requests). */
+function addedMs(o: OperationWindows): number {
+  return Math.max(0, o.incident.mean - o.baseline.mean) * o.incident.n;
+}
+
 /**
  * The operation (entry span name) of a service with several that holds most of its added self
  * time, when one does: where to look first.
@@ -109,30 +114,25 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
 function slowestOperation(f: TriageFeatures, service: string): OperationWindows | undefined {
   const ops = (f.operations ?? []).filter((o) => o.service === service);
   if (ops.length < 2) return undefined;
-  const added = (o: OperationWindows) =>
-    o.baseline.n >= 3 && o.incident.mean >= MIN_RATIO * o.baseline.mean
-      ? Math.max(0, o.incident.mean - o.baseline.mean) * o.incident.n
-      : 0;
+  const slower = (o: OperationWindows) =>
+    o.baseline.n >= 3 && o.incident.mean >= MIN_RATIO * o.baseline.mean ? addedMs(o) : 0;
   let best: OperationWindows | undefined;
   let total = 0;
   for (const o of ops) {
-    total += Math.max(0, o.incident.mean - o.baseline.mean) * o.incident.n;
-    if (!best || added(o) > added(best)) best = o;
+    total += addedMs(o);
+    if (!best || slower(o) > slower(best)) best = o;
   }
-  return best && added(best) > 0 && added(best) >= 0.6 * total ? best : undefined;
+  return best && slower(best) > 0 && slower(best) >= 0.6 * total ? best : undefined;
 }
 
+/** The operation of a service clearly slower on its own (p50 above twice its baseline p90), the largest such. */
 function clearlySlowerOperation(f: TriageFeatures, service: string): OperationWindows | undefined {
   let best: OperationWindows | undefined;
   for (const o of f.operations ?? []) {
     if (o.service !== service || o.baseline.n < 5 || o.incident.n < 3) continue;
     if (o.incident.mean < 3 * o.baseline.mean || o.incident.mean - o.baseline.mean < 50) continue;
     if (o.incident.p50 < 2 * o.baseline.p90) continue;
-    if (
-      !best ||
-      (o.incident.mean - o.baseline.mean) * o.incident.n > (best.incident.mean - best.baseline.mean) * best.incident.n
-    )
-      best = o;
+    if (!best || addedMs(o) > addedMs(best)) best = o;
   }
   return best;
 }
