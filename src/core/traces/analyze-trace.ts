@@ -292,13 +292,21 @@ function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | un
   return isEntry && marks.has(serviceMark(s.traceId, s.service)) ? 'mark' : false;
 }
 
-/** Milliseconds of `n` covered by its children (union of their intervals, clipped to n). */
+/**
+ * Milliseconds of `n` covered by its children (union of their intervals, clipped to n). A
+ * synchronous child in another service that does not fit inside its parent is moved inside
+ * first: the two hosts' clocks disagree (as Jaeger adjusts clock skew), and without the move a
+ * callee's slowness would count as its caller's own time.
+ */
 function covered(n: Node): number {
   if (n.children.length === 0) return 0;
   const lo = n.span.start;
   const hi = n.span.end;
   const iv = n.children
-    .map((c) => [Math.max(lo, c.span.start), Math.min(hi, c.span.end)] as const)
+    .map((c) => {
+      const shift = skewShift(n, c);
+      return [Math.max(lo, c.span.start + shift), Math.min(hi, c.span.end + shift)] as const;
+    })
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
   let total = 0;
@@ -313,6 +321,19 @@ function covered(n: Node): number {
   }
   if (curB > curA) total += curB - curA;
   return total;
+}
+
+/**
+ * How far to move a child span (ms) so that it lies inside its parent: only for a child in another
+ * service answering a synchronous call (a consumer may legitimately run after its producer ended).
+ */
+function skewShift(parent: Node, child: Node): number {
+  if (child.span.service === parent.span.service) return 0;
+  if (parent.kind === 'producer' || child.kind === 'consumer') return 0;
+  const { start, end } = child.span;
+  if (start >= parent.span.start && end <= parent.span.end) return 0;
+  if (end - start >= parent.span.end - parent.span.start) return parent.span.start - start;
+  return start < parent.span.start ? parent.span.start - start : parent.span.end - end;
 }
 
 /** Children before parents, from every root; nodes caught in a parent cycle (malformed data) come last. */

@@ -117,6 +117,21 @@ describe('analyzeTrace', () => {
     expect(f.selfTime.get('redis')).toBeCloseTo(70);
   });
 
+  it("moves a callee's spans inside its caller's call when their hosts' clocks disagree", () => {
+    // alerting's clock runs 520 ms ahead: its 200 ms answer seems to start after fleet-api's call ended.
+    const api = span({ service: 'fleet-api', start: 0, end: 210 });
+    const call = span({ service: 'fleet-api', kind: 'client', parentSpanId: api.spanId, start: 5, end: 206 });
+    const srv = span({ service: 'alerting', kind: 'server', parentSpanId: call.spanId, start: 526, end: 726 });
+    const db = span({ service: 'alerting', kind: 'client', parentSpanId: srv.spanId, start: 530, end: 533, peer: 'db' });
+    const f = analyzeTrace([api, call, srv, db]);
+    expect(f.selfTime.get('fleet-api')).toBeCloseTo(10);
+    expect(f.selfTime.get('alerting')).toBeCloseTo(197);
+    // A consumer running after its producer ended is not moved: the producer's time stays its own.
+    const pub = span({ service: 'orders', kind: 'producer', start: 0, end: 4 });
+    const sub = span({ service: 'mailer', kind: 'consumer', parentSpanId: pub.spanId, start: 50, end: 90 });
+    expect(analyzeTrace([pub, sub]).selfTime.get('orders')).toBeCloseTo(4);
+  });
+
   it('works without span kinds: cross-service parent/child makes the call, and without status codes via log marks', () => {
     const a = span({ service: 'frontend', kind: 'unspecified', start: 0, end: 100 });
     const b = span({ service: 'cart', kind: 'unspecified', parentSpanId: a.spanId, start: 10, end: 90 });
