@@ -13,6 +13,7 @@ export function emptyWindowStats(): ServiceWindowStats {
     failingTraces: 0,
     selfTime: NONE,
     selfTimeOverBaselineP90: 0,
+    selfTimeOverBaselineP99: 0,
     latency: NONE,
     logs: 0,
     errorLogs: 0,

@@ -16,6 +16,8 @@ export type ServiceWindowStats = {
   selfTime: Distribution;
   /** Incident window only: how many of its self-time samples exceed the baseline's p90. */
   selfTimeOverBaselineP90: number;
+  /** …and how many exceed the baseline's p99 (its largest sample when it has 100 or fewer). */
+  selfTimeOverBaselineP99: number;
   /** Duration of the requests it served (ms). */
   latency: Distribution;
   logs: number;

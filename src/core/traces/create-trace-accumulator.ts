@@ -222,8 +222,9 @@ function summariseWindows(
   for (const [svc, a] of [...acc].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const baselineStats = finish(a.b);
     const incidentStats = finish(a.i);
-    const p90 = baselineStats.selfTime.p90;
-    incidentStats.selfTimeOverBaselineP90 = baselineStats.selfTime.n > 0 ? a.i.self.filter((v) => v > p90).length : 0;
+    const { n, p90, p99 } = baselineStats.selfTime;
+    incidentStats.selfTimeOverBaselineP90 = n > 0 ? a.i.self.filter((v) => v > p90).length : 0;
+    incidentStats.selfTimeOverBaselineP99 = n > 0 ? a.i.self.filter((v) => v > p99).length : 0;
     services.set(svc, {
       role: instrumented.has(svc) ? 'service' : 'dependency',
       baseline: baselineStats,

@@ -294,6 +294,31 @@ describe('rankHypotheses', () => {
     expect(slower(3, 10)).toBeLessThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.1);
   });
 
+  it('a few long stalls beyond anything the baseline saw count, though few cross its p90', () => {
+    // GC pauses: 3 of 27 requests stall far beyond the baseline's slowest of 91; the mean rises ×12.
+    const stalls = (overP99: number) =>
+      selfLatencyRule(
+        features({
+          services: {
+            bff: {
+              b: { requests: 91, traces: 91, selfTime: dist(6, 91) },
+              i: {
+                requests: 27,
+                traces: 27,
+                selfTime: dist(79, 27),
+                selfTimeOverBaselineP90: 3,
+                selfTimeOverBaselineP99: overP99,
+              },
+            },
+          },
+        }),
+        DEFAULT_RANK_OPTIONS,
+      )[0]?.points ?? 0;
+    expect(stalls(3)).toBeGreaterThan(2);
+    // The same three above the p90 but not beyond the baseline's maximum: ordinary chance.
+    expect(stalls(0)).toBe(0);
+  });
+
   it("a caller's latency step that its callee shows too is mostly inherited", () => {
     const base = features({
       services: { api: {}, db: { role: 'dependency' }, other: {} },

@@ -35,7 +35,13 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     // Few samples are enough when they are consistently slow: k of n above the baseline p90
     // happens by chance with probability binomialTail(k, n, 0.1); the rarer, the surer
     // (p = 0.001 counts fully, p = 0.05 a little over 40%).
-    const surprise = binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1);
+    // A few long stalls (GC pauses, lock waits) in otherwise normal requests: samples beyond the
+    // baseline's p99 (its maximum when it has up to 100) are rarer still by chance.
+    const beyondP99 = Math.max(0.01, 1 / (b.n + 1));
+    const surprise = Math.min(
+      binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1),
+      binomialTail(s.incident.selfTimeOverBaselineP99, i.n, beyondP99),
+    );
     if (delta < MIN_DELTA_MS || ratio < MIN_RATIO || surprise > MAX_P_VALUE) {
       // One operation clearly slower, diluted in the service's mean by its other operations.
       const op = clearlySlowerOperation(f, s.service);
