@@ -122,7 +122,14 @@ describe('analyzeTrace', () => {
     const api = span({ service: 'fleet-api', start: 0, end: 210 });
     const call = span({ service: 'fleet-api', kind: 'client', parentSpanId: api.spanId, start: 5, end: 206 });
     const srv = span({ service: 'alerting', kind: 'server', parentSpanId: call.spanId, start: 526, end: 726 });
-    const db = span({ service: 'alerting', kind: 'client', parentSpanId: srv.spanId, start: 530, end: 533, peer: 'db' });
+    const db = span({
+      service: 'alerting',
+      kind: 'client',
+      parentSpanId: srv.spanId,
+      start: 530,
+      end: 533,
+      peer: 'db',
+    });
     const f = analyzeTrace([api, call, srv, db]);
     expect(f.selfTime.get('fleet-api')).toBeCloseTo(10);
     expect(f.selfTime.get('alerting')).toBeCloseTo(197);
