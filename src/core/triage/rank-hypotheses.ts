@@ -45,7 +45,7 @@ export function rankHypotheses(
     ...clientFaultRule(options, signals),
     ...blameChainRule(options, signals),
     ...callFanoutRule(f, options),
-    ...seriesShiftRule(f, options),
+    ...seriesShiftRule(f, options, signals),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, not a silence a restart can explain, and not the

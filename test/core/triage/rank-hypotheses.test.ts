@@ -347,6 +347,35 @@ describe('rankHypotheses', () => {
     expect(points(withCalmDb, 'api')).toBeCloseTo(points(withCalmDb, 'other'));
   });
 
+  it('an error step whose new error lines mostly name another service is inherited, and its points go to no one', () => {
+    // bff → payment (untraced) → fx (silent): payment's errors stepped up, and its new lines say "failed to call fx".
+    const base = features({
+      services: { bff: {}, payment: {} },
+      edges: [edge('bff', 'payment', { calls: 50, errors: 1 }, { calls: 10, errors: 8 })],
+    });
+    const withShifts = {
+      ...base,
+      windows: {
+        ...base.windows,
+        shifts: [
+          { service: 'bff', metric: 'errors' as const, t: 6 },
+          { service: 'payment', metric: 'errors' as const, t: 4.5 },
+        ],
+      },
+    };
+    const signals = (mentionShare: number) =>
+      new Map([['payment', { novel: [], mentionShare, lifecycleShare: 0, resourceWeight: 0, connectionWeight: 0 }]]);
+    const payment = (mentionShare: number) =>
+      seriesShiftRule(withShifts, DEFAULT_RANK_OPTIONS, signals(mentionShare)).find((x) => x.service === 'payment')
+        ?.points ?? 0;
+    const max = DEFAULT_RANK_OPTIONS.points.seriesShift;
+    // Its own errors: bff's step is inherited from it; payment keeps the larger part.
+    expect(payment(0)).toBeGreaterThan(0.4 * max);
+    // Relayed errors: its step is inherited too, and what is taken off it goes to no one.
+    expect(payment(0.9)).toBeLessThan(0.15 * max);
+    expect(payment(0)).toBeGreaterThan(3 * payment(0.9));
+  });
+
   it('reads resource exhaustion from what its own failing spans say, where it logs nothing', () => {
     const failing = (texts: string[]) =>
       features({
