@@ -14,6 +14,7 @@ export function emptyWindowStats(): ServiceWindowStats {
     selfTime: NONE,
     selfTimeOverBaselineP90: 0,
     selfTimeOverBaselineP99: 0,
+    selfTimeFromGaps: 0,
     latency: NONE,
     logs: 0,
     errorLogs: 0,

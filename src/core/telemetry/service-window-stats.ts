@@ -18,6 +18,8 @@ export type ServiceWindowStats = {
   selfTimeOverBaselineP90: number;
   /** …and how many exceed the baseline's p99 (its largest sample when it has 100 or fewer). */
   selfTimeOverBaselineP99: number;
+  /** Incident window only: of its self time, ms that calls to or from it spent outside their callee's spans, on calls where that time grew. */
+  selfTimeFromGaps: number;
   /** Duration of the requests it served (ms). */
   latency: Distribution;
   logs: number;

@@ -1,7 +1,15 @@
 import type { SpanKind, SpanRecord } from '../model/span-record.ts';
 import { CLIENT_FAULT_WORDS } from '../triage/fault-words.ts';
 import { type ErrorMarks, serviceMark, spanMark } from './error-marks.ts';
-import type { CallFact, EntryFact, OriginEntryFact, PeerOriginFact, RequestFact, TraceFacts } from './trace-facts.ts';
+import type {
+  CallFact,
+  EntryFact,
+  GapFact,
+  OriginEntryFact,
+  PeerOriginFact,
+  RequestFact,
+  TraceFacts,
+} from './trace-facts.ts';
 
 /** How much of a failure at an uninstrumented dependency's client span is the dependency's (the rest: the caller's). */
 const PEER_SHARE = 0.6;
@@ -84,6 +92,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
   const operationSelfTime = new Map<string, Map<string, number>>();
   const requests: RequestFact[] = [];
   const calls: CallFact[] = [];
+  const gaps: GapFact[] = [];
   const services = new Set<string>();
   const entries: EntryFact[] = [];
   const ownOrigins: OriginEntryFact[] = [];
@@ -102,18 +111,25 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     const peer = isCall && n.children.length === 0 ? s.peer : undefined;
 
     // Self time: the span's duration minus what its children cover; a leaf call to an
-    // uninstrumented dependency is that dependency's time.
-    const own = dur - covered(n);
-    const selfOwner = peer ?? s.service;
-    selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + Math.max(0, own));
-    if (!peer) {
+    // uninstrumented dependency is that dependency's time; what a call to an instrumented
+    // service spends outside the callee's span is a gap between the two.
+    const own = Math.max(0, dur - covered(n));
+    // (Not for messages: a consumer runs on its own time, after its producer ended.)
+    const callee = isCall && !peer && n.kind !== 'producer' ? remote.find((c) => c.kind !== 'consumer') : undefined;
+    if (callee) {
+      gaps.push({ from: s.service, to: callee.span.service, operation: entryOf(n).span.name, start: s.start, ms: own });
+    } else {
+      const selfOwner = peer ?? s.service;
+      selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + own);
+    }
+    if (!peer && !callee) {
       let byOp = operationSelfTime.get(s.service);
       if (!byOp) {
         byOp = new Map();
         operationSelfTime.set(s.service, byOp);
       }
       const op = entryOf(n).span.name;
-      byOp.set(op, (byOp.get(op) ?? 0) + Math.max(0, own));
+      byOp.set(op, (byOp.get(op) ?? 0) + own);
     }
 
     if (n.kind === 'server' || n.kind === 'consumer' || !s.parentSpanId || !byId.has(s.parentSpanId)) {
@@ -195,6 +211,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     originEntries,
     selfTime,
     operationSelfTime,
+    gaps,
     requests,
     calls,
     services,

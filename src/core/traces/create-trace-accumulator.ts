@@ -9,6 +9,7 @@ import { analyzeTrace } from './analyze-trace.ts';
 import { attributeNewEndpoints } from './attribute-new-endpoints.ts';
 import { attributeShortCircuits } from './attribute-short-circuits.ts';
 import type { ErrorMarks } from './error-marks.ts';
+import { gapOwners } from './gap-owners.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
 export type TraceSeries = { requests: number[]; requestErrors: number[]; latencySum: number[] };
@@ -112,9 +113,19 @@ function summariseWindows(
   incident: TimeWindow,
 ): TraceWindowed {
   const facts = attributeShortCircuits(attributeNewEndpoints(rawFacts, baseline, incident), baseline, incident);
+  const owners = gapOwners(facts, baseline, incident);
   const acc = new Map<
     string,
-    { b: Acc; i: Acc; examples: string[]; errorTexts: string[]; ownTexts: number; callTexts: number }
+    {
+      b: Acc;
+      i: Acc;
+      examples: string[];
+      errorTexts: string[];
+      ownTexts: number;
+      callTexts: number;
+      /** Incident gap time (calls whose gaps grew) counted as this service's. */
+      gapMs: number;
+    }
   >();
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
@@ -122,7 +133,7 @@ function summariseWindows(
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
-      a = { b: fresh(), i: fresh(), examples: [], errorTexts: [], ownTexts: 0, callTexts: 0 };
+      a = { b: fresh(), i: fresh(), examples: [], errorTexts: [], ownTexts: 0, callTexts: 0, gapMs: 0 };
       acc.set(svc, a);
     }
     return a;
@@ -157,10 +168,26 @@ function summariseWindows(
         }
       // Self time is read from traces that did not fail, or that failed here: a service
       // handling a callee's failure (retries, backoff, fallbacks) is not itself slow.
-      for (const [svc, ms] of f.selfTime) {
+      const self = new Map(f.selfTime);
+      const opGaps = new Map<string, Map<string, number>>();
+      for (const g of f.gaps) {
+        const share = owners.callerShare(g.from, g.to);
+        self.set(g.from, (self.get(g.from) ?? 0) + g.ms * share);
+        if (share < 1) self.set(g.to, (self.get(g.to) ?? 0) + g.ms * (1 - share));
+        if (share > 0) {
+          const byOp = opGaps.get(g.from) ?? new Map<string, number>();
+          byOp.set(g.operation, (byOp.get(g.operation) ?? 0) + g.ms * share);
+          opGaps.set(g.from, byOp);
+        }
+        if (w === 'i' && owners.rising.has(`${g.from}\u0000${g.to}`)) {
+          get(g.from).gapMs += g.ms * share;
+          get(g.to).gapMs += g.ms * (1 - share);
+        }
+      }
+      for (const [svc, ms] of self) {
         if (!f.failing || (f.origins.get(svc) ?? 0) >= 0.5) get(svc)[w].self.push(ms);
       }
-      for (const [svc, byOp] of f.operationSelfTime) {
+      for (const [svc, byOp] of mergeOps(f.operationSelfTime, opGaps)) {
         if (f.failing && (f.origins.get(svc) ?? 0) < 0.5) continue;
         let perOp = ops.get(svc);
         if (!perOp) {
@@ -225,6 +252,7 @@ function summariseWindows(
     const { n, p90, p99 } = baselineStats.selfTime;
     incidentStats.selfTimeOverBaselineP90 = n > 0 ? a.i.self.filter((v) => v > p90).length : 0;
     incidentStats.selfTimeOverBaselineP99 = n > 0 ? a.i.self.filter((v) => v > p99).length : 0;
+    incidentStats.selfTimeFromGaps = a.gapMs;
     services.set(svc, {
       role: instrumented.has(svc) ? 'service' : 'dependency',
       baseline: baselineStats,
@@ -240,6 +268,22 @@ function summariseWindows(
       if (o.b.length > 0 && o.i.length > 0)
         operations.push({ service, operation, baseline: summarize(o.b), incident: summarize(o.i) });
   return { services, edges, origins, operations };
+}
+
+/** Operation self times with the gap time owned by the caller added. */
+function mergeOps(
+  ops: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  gaps: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  if (gaps.size === 0) return ops;
+  const out = new Map<string, Map<string, number>>();
+  for (const m of [ops, gaps])
+    for (const [svc, byOp] of m) {
+      const o = out.get(svc) ?? new Map<string, number>();
+      for (const [op, ms] of byOp) o.set(op, (o.get(op) ?? 0) + ms);
+      out.set(svc, o);
+    }
+  return out;
 }
 
 function fresh(): Acc {

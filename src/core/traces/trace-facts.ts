@@ -11,6 +11,20 @@ export type CallFact = {
   readonly error: boolean;
 };
 
+/**
+ * Time a call spent between the caller and the callee's own span (the client span minus the
+ * server span it covers): the network, and the callee's queues before its code starts. Whose it
+ * is depends on which other calls got slower the same way, so it is kept apart from self time.
+ */
+export type GapFact = {
+  readonly from: string;
+  readonly to: string;
+  /** The operation the caller was entered by. */
+  readonly operation: string;
+  readonly start: number;
+  readonly ms: number;
+};
+
 /** A request served by a service (an entry span), or a call received by an uninstrumented dependency. */
 export type RequestFact = {
   readonly service: string;
@@ -52,6 +66,8 @@ export type TraceFacts = {
   readonly entries: readonly EntryFact[];
   /** Time each service spent itself (not waiting on a callee), ms; uninstrumented dependencies included. */
   readonly selfTime: ReadonlyMap<string, number>;
+  /** Time spent between callers and instrumented callees (not in `selfTime`). */
+  readonly gaps: readonly GapFact[];
   /** The same per service and operation it was entered by (services only, not dependencies). */
   readonly operationSelfTime: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly requests: readonly RequestFact[];

@@ -90,6 +90,7 @@ function mergeTrace(parts: readonly (TraceService | undefined)[]): TraceService 
     latency: a.latency.n >= b.latency.n ? a.latency : b.latency,
     selfTimeOverBaselineP90: a.selfTime.n >= b.selfTime.n ? a.selfTimeOverBaselineP90 : b.selfTimeOverBaselineP90,
     selfTimeOverBaselineP99: a.selfTime.n >= b.selfTime.n ? a.selfTimeOverBaselineP99 : b.selfTimeOverBaselineP99,
+    selfTimeFromGaps: a.selfTimeFromGaps + b.selfTimeFromGaps,
   });
   return rest.reduce<TraceService>(
     (acc, p) => ({

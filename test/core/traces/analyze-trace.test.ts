@@ -131,7 +131,9 @@ describe('analyzeTrace', () => {
       peer: 'db',
     });
     const f = analyzeTrace([api, call, srv, db]);
-    expect(f.selfTime.get('fleet-api')).toBeCloseTo(10);
+    // 9 ms its own, 1 ms around alerting's answer (a gap, whose owner the accumulator decides).
+    expect(f.selfTime.get('fleet-api')).toBeCloseTo(9);
+    expect(f.gaps).toEqual([{ from: 'fleet-api', to: 'alerting', operation: 'op', start: 5, ms: 1 }]);
     expect(f.selfTime.get('alerting')).toBeCloseTo(197);
     // A consumer running after its producer ended is not moved: the producer's time stays its own.
     const pub = span({ service: 'orders', kind: 'producer', start: 0, end: 4 });

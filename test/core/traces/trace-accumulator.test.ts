@@ -43,6 +43,92 @@ describe('createTraceAccumulator', () => {
     expect(pdf?.incident.originErrors).toBe(1);
   });
 
+  it("gives a callee the time calls spend outside its spans when calls into and out of it all slow that way (its network), not its callers'", () => {
+    // web → cart and api → cart, cart → pricing. From minute 40 cart's network adds 80 ms
+    // each way: its callers' calls wait longer before and after cart's spans, and so do its
+    // own calls to pricing; cart's spans themselves take no longer.
+    const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
+    let k = 0;
+    const request = (at: number, caller: string, delay: number) => {
+      const traceId = (++k).toString(16).padStart(32, '0');
+      const root = span({ traceId, service: caller, start: at, end: at + 40 + 2 * delay });
+      const call = span({
+        traceId,
+        service: caller,
+        kind: 'client',
+        parentSpanId: root.spanId,
+        start: at + 5,
+        end: at + 35 + 2 * delay,
+      });
+      const cart = span({
+        traceId,
+        service: 'cart',
+        parentSpanId: call.spanId,
+        start: at + 6 + delay,
+        end: at + 34 + delay,
+      });
+      const out = span({
+        traceId,
+        service: 'cart',
+        kind: 'client',
+        parentSpanId: cart.spanId,
+        start: at + 8 + delay,
+        end: at + 20 + delay,
+      });
+      const pricing = span({
+        traceId,
+        service: 'pricing',
+        parentSpanId: out.spanId,
+        start: at + 9 + delay,
+        end: at + 19 + delay,
+      });
+      for (const s of [root, call, cart, out, pricing]) acc.add(s);
+    };
+    for (let m = 0; m < 60; m++) {
+      const delay = m >= 40 ? 80 : 0;
+      request(m * MIN, 'web', delay);
+      request(m * MIN + 1000, 'api', delay);
+    }
+    acc.analyze();
+    const w = acc.windowed({ from: 0, to: 40 * MIN }, { from: 40 * MIN, to: 60 * MIN });
+    const self = (svc: string) => w.services.get(svc)?.incident.selfTime.mean ?? 0;
+    const before = (svc: string) => w.services.get(svc)?.baseline.selfTime.mean ?? 0;
+    // The web and api edges into cart both grew (cart has three growing edges, each caller one).
+    expect(self('cart') - before('cart')).toBeGreaterThan(100);
+    expect(self('web') - before('web')).toBeLessThan(5);
+    expect(self('api') - before('api')).toBeLessThan(5);
+    expect(w.services.get('cart')?.incident.selfTimeFromGaps).toBeGreaterThan(0);
+  });
+
+  it("keeps the time outside the callee's span the caller's while it does not grow", () => {
+    const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
+    for (let m = 0; m < 60; m++) {
+      const traceId = (m + 1).toString(16).padStart(32, '0');
+      const root = span({ traceId, service: 'web', start: m * MIN, end: m * MIN + 50 });
+      const call = span({
+        traceId,
+        service: 'web',
+        kind: 'client',
+        parentSpanId: root.spanId,
+        start: m * MIN + 5,
+        end: m * MIN + 45,
+      });
+      const cart = span({
+        traceId,
+        service: 'cart',
+        parentSpanId: call.spanId,
+        start: m * MIN + 15,
+        end: m * MIN + 35,
+      });
+      for (const s of [root, call, cart]) acc.add(s);
+    }
+    acc.analyze();
+    const w = acc.windowed({ from: 0, to: 40 * MIN }, { from: 40 * MIN, to: 60 * MIN });
+    // web: 10 ms of its own + 20 ms around cart's span; cart: its 20 ms.
+    expect(w.services.get('web')?.baseline.selfTime.mean).toBeCloseTo(30);
+    expect(w.services.get('cart')?.incident.selfTime.mean).toBeCloseTo(20);
+  });
+
   it('keeps self time per operation a service is entered by, in both windows', () => {
     const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
     let k = 0;

@@ -294,6 +294,30 @@ describe('rankHypotheses', () => {
     expect(slower(3, 10)).toBeLessThan(DEFAULT_RANK_OPTIONS.points.selfLatency * 0.1);
   });
 
+  it('says when a slowdown was spent outside the spans on calls to and from the service (its network)', () => {
+    const slow = (gapMs: number) =>
+      selfLatencyRule(
+        features({
+          services: {
+            cart: {
+              b: quiet,
+              i: {
+                requests: 600,
+                traces: 600,
+                selfTime: dist(200, 600),
+                selfTimeOverBaselineP90: 590,
+                selfTimeFromGaps: gapMs,
+              },
+            },
+          },
+        }),
+        DEFAULT_RANK_OPTIONS,
+      )[0];
+    expect(slow(600 * 160)?.text).toMatch(/80% of its time in the incident was spent outside the spans .*network/);
+    expect(slow(600 * 160)?.evidence[0]?.data).toMatchObject({ gapShare: 0.8 });
+    expect(slow(0)?.text).not.toMatch(/network/);
+  });
+
   it('a few long stalls beyond anything the baseline saw count, though few cross its p90', () => {
     // GC pauses: 3 of 27 requests stall far beyond the baseline's slowest of 91; the mean rises ×12.
     const stalls = (overP99: number) =>

@@ -1,4 +1,4 @@
-import { binomialTail } from '../../stats/binomial-tail.ts';
+import { exceedancePValue } from '../../stats/exceedance-p-value.ts';
 import type { OperationWindows } from '../../telemetry/operation-windows.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
@@ -35,13 +35,8 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     // Few samples are enough when they are consistently slow: k of n above the baseline p90
     // happens by chance with probability binomialTail(k, n, 0.1); the rarer, the surer
     // (p = 0.001 counts fully, p = 0.05 a little over 40%).
-    // A few long stalls (GC pauses, lock waits) in otherwise normal requests: samples beyond the
-    // baseline's p99 (its maximum when it has up to 100) are rarer still by chance.
-    const beyondP99 = Math.max(0.01, 1 / (b.n + 1));
-    const surprise = Math.min(
-      binomialTail(s.incident.selfTimeOverBaselineP90, i.n, 0.1),
-      binomialTail(s.incident.selfTimeOverBaselineP99, i.n, beyondP99),
-    );
+    // (…or a few long stalls — GC pauses, lock waits — beyond the baseline's p99.)
+    const surprise = exceedancePValue(s.incident.selfTimeOverBaselineP90, s.incident.selfTimeOverBaselineP99, i.n, b.n);
     if (delta < MIN_DELTA_MS || ratio < MIN_RATIO || surprise > MAX_P_VALUE) {
       // One operation clearly slower, diluted in the service's mean by its other operations.
       const op = clearlySlowerOperation(f, s.service);
@@ -66,12 +61,16 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     const b = s.baseline.selfTime;
     const i = s.incident.selfTime;
     const op = slowestOperation(f, service);
+    const gapShare = s.incident.selfTimeFromGaps / Math.max(i.mean * i.n, 1);
     const text =
       `its own time per trace rose from ${formatNumber(b.mean)} ms to ${formatNumber(i.mean)} ms ` +
       `(×${formatNumber(i.mean / Math.max(b.mean, 0.1))}; p90 ${formatNumber(b.p90)} → ${formatNumber(i.p90)} ms), ` +
       `${formatPercent(share)} of the added time` +
       (op
         ? `; most of it in ${op.operation} (${formatNumber(op.baseline.mean)} → ${formatNumber(op.incident.mean)} ms)`
+        : '') +
+      (gapShare >= 0.25
+        ? `; ${formatPercent(Math.min(1, gapShare))} of its time in the incident was spent outside the spans on calls to and from it, where those calls grew slower (its network or queues)`
         : '');
     out.push({
       rule: 'self-latency',
@@ -93,6 +92,7 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
             baselineP90Ms: r(b.p90),
             incidentP90Ms: r(i.p90),
             share: r(share),
+            ...(gapShare >= 0.25 ? { gapShare: r(Math.min(1, gapShare)) } : {}),
             ...(op
               ? {
                   operation: op.operation,

@@ -1,0 +1,74 @@
+import { exceedancePValue } from '../stats/exceedance-p-value.ts';
+import { summarize } from '../stats/summarize.ts';
+import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TraceFacts } from './trace-facts.ts';
+
+/** A call edge whose gaps (time outside the callee's span) grew, and how much of them is the caller's. */
+export type GapOwners = {
+  /** The caller's share of the edge's gap time: 1 unless the edge's gaps grew. */
+  callerShare(from: string, to: string): number;
+  /** Edges whose gaps grew, "from\u0000to". */
+  readonly rising: ReadonlySet<string>;
+};
+
+const MIN_BASELINE = 5;
+const MIN_INCIDENT = 2;
+const MIN_RISE_MS = 10;
+const MAX_P_VALUE = 0.05;
+
+/**
+ * Whose is the time a call spends outside its callee's span? Normally the caller's (its client
+ * library, its connection pool, its side of the network). When it grows, the services that
+ * share the calls that grew tell: calls into one service from several callers slowing before
+ * its spans start (its network, its accept queues) point at it, and so do its own outgoing
+ * calls slowing the same way (its network is slow both ways); calls out of one service to
+ * several callees point at the caller. One edge alone is split between the two.
+ */
+export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, incident: TimeWindow): GapOwners {
+  const edges = new Map<string, { from: string; to: string; b: number[]; i: number[] }>();
+  for (const f of facts)
+    for (const g of f.gaps) {
+      const w =
+        g.start >= incident.from && g.start < incident.to
+          ? 'i'
+          : g.start >= baseline.from && g.start < baseline.to
+            ? 'b'
+            : undefined;
+      if (!w) continue;
+      const key = `${g.from}\u0000${g.to}`;
+      let e = edges.get(key);
+      if (!e) {
+        e = { from: g.from, to: g.to, b: [], i: [] };
+        edges.set(key, e);
+      }
+      e[w].push(g.ms);
+    }
+  const rising = new Set<string>();
+  const degree = new Map<string, number>();
+  for (const [key, e] of edges) {
+    if (!grew(e.b, e.i)) continue;
+    rising.add(key);
+    degree.set(e.from, (degree.get(e.from) ?? 0) + 1);
+    degree.set(e.to, (degree.get(e.to) ?? 0) + 1);
+  }
+  return {
+    rising,
+    callerShare(from, to) {
+      if (!rising.has(`${from}\u0000${to}`)) return 1;
+      const a = degree.get(from) ?? 0;
+      const b = degree.get(to) ?? 0;
+      return a > b ? 1 : a < b ? 0 : 0.5;
+    },
+  };
+}
+
+/** The incident's gaps are clearly longer: a mean at least doubled and 10 ms more, too many above the baseline's p90 or p99 to be chance. */
+function grew(b: readonly number[], i: readonly number[]): boolean {
+  if (b.length < MIN_BASELINE || i.length < MIN_INCIDENT) return false;
+  const bs = summarize(b);
+  const is = summarize(i);
+  if (is.mean - bs.mean < MIN_RISE_MS || is.mean < 2 * bs.mean) return false;
+  const over90 = i.filter((v) => v > bs.p90).length;
+  const over99 = i.filter((v) => v > bs.p99).length;
+  return exceedancePValue(over90, over99, i.length, b.length) <= MAX_P_VALUE;
+}
