@@ -63,7 +63,7 @@ export async function investigate(
   deps.onProgress?.('changes', status(changes));
   const traceSeries = traces
     ? await withTimeout(`traces (${traces.name})`, ms, (s) =>
-        traces.series(query, marks.state === 'ok' ? marks.value : new Set(), s),
+        traces.series(query, marks.state === 'ok' ? marks.value : new Map(), s),
       )
     : await absent<never>('traces');
 

@@ -60,8 +60,8 @@ describe('Elasticsearch above the read caps', () => {
       const logs = await createEsLogSource(es, s).series(q, signal);
       const fileLogs = await b.value.logs.series(q, signal);
       expect(logs).toEqual(fileLogs);
-      const traces = await createEsTraceSource(es, s).series(q, new Set(), signal);
-      const fileTraces = await b.value.traces.series(q, new Set(), signal);
+      const traces = await createEsTraceSource(es, s).series(q, new Map(), signal);
+      const fileTraces = await b.value.traces.series(q, new Map(), signal);
       if (traces.state !== 'ok' || fileTraces.state !== 'ok') throw new Error('no trace series');
       expect([...traces.value.keys()].sort()).toEqual([...fileTraces.value.keys()].sort());
       for (const [svc, t] of fileTraces.value) {

@@ -1,7 +1,7 @@
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { SeriesQuery } from '../../core/ports.ts';
-import { type ErrorMarks, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import { type ErrorMarks, markText, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
 import type { EsSettings } from './es-settings.ts';
 import type { LevelClasses } from './level-classes.ts';
@@ -9,7 +9,7 @@ import { timeRange } from './time-range.ts';
 
 /**
  * Error logs that carry a trace id, as marks for spans without a status (the most recent
- * `maxErrorMarks` of them): only the ids travel.
+ * `maxErrorMarks` of them): the ids and what the line said travel.
  */
 export async function fetchErrorMarks(
   es: EsQuery,
@@ -19,7 +19,7 @@ export async function fetchErrorMarks(
   signal: AbortSignal,
 ): Promise<ErrorMarks> {
   const f = s.logFields;
-  const marks = new Set<string>();
+  const marks = new Map<string, string>();
   if (levels.error.length === 0) return marks;
   await es.scan<Record<string, unknown>>(
     s.indices.logs,
@@ -34,7 +34,7 @@ export async function fetchErrorMarks(
         },
       },
       sort: [{ [f.timestamp]: { order: 'desc' } }, { _shard_doc: { order: 'asc' } }],
-      _source: { includes: [f.traceId, f.spanId, f.service] },
+      _source: { includes: [f.traceId, f.spanId, f.service, f.message, f.errorType] },
     },
     s.maxErrorMarks,
     signal,
@@ -44,8 +44,15 @@ export async function fetchErrorMarks(
       if (!traceId) return;
       const spanId = lower(getDotted(d, f.spanId));
       const service = getDotted(d, f.service);
-      if (spanId) marks.add(spanMark(traceId, spanId));
-      else if (typeof service === 'string') marks.add(serviceMark(traceId, serviceFromPodName(service)));
+      const message = getDotted(d, f.message);
+      const errorType = getDotted(d, f.errorType);
+      const text = markText(
+        typeof message === 'string' ? message : '',
+        typeof errorType === 'string' ? errorType : undefined,
+      );
+      // Newest first: each later (older) line overwrites, so the earliest line's text stays.
+      if (spanId) marks.set(spanMark(traceId, spanId), text);
+      else if (typeof service === 'string') marks.set(serviceMark(traceId, serviceFromPodName(service)), text);
     },
   );
   return marks;

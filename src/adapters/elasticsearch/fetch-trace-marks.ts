@@ -1,7 +1,7 @@
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
-import { type ErrorMarks, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import { addMark, type ErrorMarks, markText, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
 import { ERROR_LEVEL_VALUES } from './error-level-values.ts';
 import type { EsSettings } from './es-settings.ts';
@@ -9,7 +9,7 @@ import { timeRange } from './time-range.ts';
 
 /**
  * Error logs of the given traces only, as marks for their spans without a status: what the trace
- * sample needs when the logs are too many to read whole. Only ids travel.
+ * sample needs when the logs are too many to read whole. The ids and what each line said travel.
  */
 export async function fetchTraceMarks(
   es: EsQuery,
@@ -19,7 +19,7 @@ export async function fetchTraceMarks(
   signal: AbortSignal,
 ): Promise<ErrorMarks> {
   const f = s.logFields;
-  const marks = new Set<string>();
+  const marks = new Map<string, string>();
   if (traceIds.length === 0) return marks;
   await es.scan<Record<string, unknown>>(
     s.indices.logs,
@@ -33,8 +33,8 @@ export async function fetchTraceMarks(
           ],
         },
       },
-      sort: [{ _shard_doc: { order: 'asc' } }],
-      _source: { includes: [f.traceId, f.spanId, f.service] },
+      sort: [{ [f.timestamp]: { order: 'asc' } }, { _shard_doc: { order: 'asc' } }],
+      _source: { includes: [f.traceId, f.spanId, f.service, f.message, f.errorType] },
     },
     s.maxErrorMarks,
     signal,
@@ -44,8 +44,14 @@ export async function fetchTraceMarks(
       if (!traceId) return;
       const spanId = lower(getDotted(d, f.spanId));
       const service = getDotted(d, f.service);
-      if (spanId) marks.add(spanMark(traceId, spanId));
-      else if (typeof service === 'string') marks.add(serviceMark(traceId, serviceFromPodName(service)));
+      const message = getDotted(d, f.message);
+      const errorType = getDotted(d, f.errorType);
+      const text = markText(
+        typeof message === 'string' ? message : '',
+        typeof errorType === 'string' ? errorType : undefined,
+      );
+      if (spanId) addMark(marks, spanMark(traceId, spanId), text);
+      else if (typeof service === 'string') addMark(marks, serviceMark(traceId, serviceFromPodName(service)), text);
     },
   );
   return marks;

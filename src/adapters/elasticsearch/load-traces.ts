@@ -61,7 +61,7 @@ export async function loadTraces(
   const raw = (aggs?.services.buckets ?? []).map((b) => String(b.key));
   const instrumented = new Set(raw.map(serviceFromPodName));
   const { series, roots } = await traceSeriesAggs(es, s, q, raw, instrumented, total, signal);
-  return { state: 'ok', value: { kind: 'sampled', q, total, instrumented, series, roots, marks: new Set() } };
+  return { state: 'ok', value: { kind: 'sampled', q, total, instrumented, series, roots, marks: new Map() } };
 }
 
 function totalOf(t: number | estypes.SearchTotalHits | undefined): number {

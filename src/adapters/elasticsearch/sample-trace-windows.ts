@@ -143,7 +143,7 @@ export async function sampleTraceWindows(
   };
   // Error logs of exactly the sampled traces (the source's own marks are capped at scale).
   const extra = marksFor ? await marksFor([...stratumOf.keys()], plan.q.range, signal) : undefined;
-  const marks = extra?.size ? new Set([...plan.marks, ...extra]) : plan.marks;
+  const marks = extra?.size ? new Map([...extra, ...plan.marks]) : plan.marks;
   const parts: StrataPart[] = [];
   for (const [st, acc] of accs) {
     if (acc.spanCount === 0) continue;

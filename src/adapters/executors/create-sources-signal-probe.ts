@@ -28,7 +28,7 @@ export function createSourcesSignalProbe(o: {
         return { state: 'ok', value: s ? sum(s.errorLogs) / minutes : 0 };
       }
       if (!o.traces) return { state: 'no-data', detail: 'no trace source' };
-      const r = await o.traces.series(query, new Set(), signal);
+      const r = await o.traces.series(query, new Map(), signal);
       if (r.state !== 'ok') return r;
       const s = r.value.get(q.service);
       const requests = s ? sum(s.requests) : 0;

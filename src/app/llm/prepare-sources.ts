@@ -23,7 +23,7 @@ export async function prepareSources(src: FollowUpSources, signal: AbortSignal):
   const traceSeries = traces
     ? done(
         await withTimeout('traces', ms, (s) =>
-          traces.series(src.query, marks?.state === 'ok' ? marks.value : new Set(), s),
+          traces.series(src.query, marks?.state === 'ok' ? marks.value : new Map(), s),
         ),
       )
     : none('traces');

@@ -1,7 +1,7 @@
 import { createTemplateMiner, type MinerOptions, type TemplateMiner } from '../logs/create-template-miner.ts';
 import type { LogLevel } from '../model/log-level.ts';
 import type { LogRecord } from '../model/log-record.ts';
-import { type ErrorMarks, serviceMark, spanMark } from '../traces/error-marks.ts';
+import { addMark, type ErrorMarks, markText, serviceMark, spanMark } from '../traces/error-marks.ts';
 import { inferLogLevel } from './infer-log-level.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
 import type { TimeWindow } from './time-window.ts';
@@ -67,7 +67,7 @@ export function createLogAccumulator(
   const buckets = Math.max(1, Math.ceil((range.to - range.from) / bucketMs));
   const maxRefs = options.maxErrorRefsPerService ?? 50_000;
   const services = new Map<string, ServiceState>();
-  const marks = new Set<string>();
+  const marks = new Map<string, string>();
   let lineCount = 0;
 
   const state = (svc: string): ServiceState => {
@@ -99,7 +99,8 @@ export function createLogAccumulator(
       if (rank >= RANK.error) {
         (s.errorLogs[b] as number)++;
         if (log.traceId) {
-          marks.add(log.spanId ? spanMark(log.traceId, log.spanId) : serviceMark(log.traceId, log.service));
+          const key = log.spanId ? spanMark(log.traceId, log.spanId) : serviceMark(log.traceId, log.service);
+          addMark(marks, key, markText(log.message, log.errorType));
           if (s.errorRefs.length < maxRefs) s.errorRefs.push({ b, traceId: log.traceId });
         }
       } else if (rank === RANK.warn) (s.warnLogs[b] as number)++;

@@ -30,6 +30,8 @@ type Node = {
   readonly children: Node[];
   error: boolean;
   errorBelow: boolean;
+  /** What the span says of its failure, or else the error log that marked it. */
+  errorText: string | undefined;
   /** The span through which the request entered this span's service (set once, parents first). */
   entry: Node | undefined;
 };
@@ -55,6 +57,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       children: [],
       error: false,
       errorBelow: false,
+      errorText: s.errorText,
       entry: undefined,
     });
   }
@@ -73,8 +76,11 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     n.kind = effectiveKind(n, parent);
     const e = isError(n, parent, marks);
     n.error = e !== false;
-    if (e === 'mark') markedOnly++;
-    else if (e === true) byStatus++;
+    if (e === true) byStatus++;
+    else if (e !== false) {
+      markedOnly++;
+      n.errorText ??= e.text;
+    }
   }
   // Children before parents: iterate a post-order of every root (iteratively, traces can be deep).
   const order = postOrder(roots, nodes.values());
@@ -148,7 +154,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
         durationMs: dur,
         error: n.error,
         ...(s.address ? { address: s.address } : {}),
-        ...(n.error && s.errorText ? { errorText: s.errorText } : {}),
+        ...(n.error && n.errorText ? { errorText: n.errorText } : {}),
       });
     } else if (isCall) {
       for (const c of remote) {
@@ -158,7 +164,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
           start: s.start,
           durationMs: dur,
           error: n.error,
-          ...(n.error && s.errorText ? { errorText: s.errorText } : {}),
+          ...(n.error && n.errorText ? { errorText: n.errorText } : {}),
         });
       }
     } else {
@@ -184,7 +190,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
           operation: entry.span.name,
           callees: calleesOf(entry),
           share: 1,
-          ...(s.errorText ? { errorText: s.errorText } : {}),
+          ...(n.errorText ? { errorText: n.errorText } : {}),
         });
       } else if (isCall && peer) {
         peerOrigins.push({
@@ -193,7 +199,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
           address: s.address,
           share: (origins.get(peer) ?? 0) - before,
           durationMs: s.end - s.start,
-          errorText: s.errorText,
+          errorText: n.errorText,
         });
       }
     }
@@ -247,9 +253,9 @@ function addOrigin(origins: Map<string, number>, n: Node, isCall: boolean, peer:
     // The error itself often says whose it is: refused/reset/DNS/timeout → the dependency;
     // rejected credentials or a bad request → the caller.
     const share =
-      s.errorText && CLIENT_FAULT_WORDS.test(s.errorText)
+      n.errorText && CLIENT_FAULT_WORDS.test(n.errorText)
         ? 1 - PEER_SURE
-        : s.errorText && PEER_FAULT.test(s.errorText)
+        : n.errorText && PEER_FAULT.test(n.errorText)
           ? PEER_SURE
           : PEER_SHARE;
     add(peer, share);
@@ -293,8 +299,12 @@ function effectiveKind(n: Node, parent: SpanRecord | undefined): SpanKind {
   return 'internal';
 }
 
-/** true: the span says it failed; 'mark': only an error log joined by trace id says so; false: no failure known. */
-function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | undefined): boolean | 'mark' {
+/** true: the span says it failed; a mark: only an error log joined by trace id says so (with its text); false: no failure known. */
+function isError(
+  n: Node,
+  parent: SpanRecord | undefined,
+  marks: ErrorMarks | undefined,
+): boolean | { readonly text: string } {
   const s = n.span;
   if (s.status === 'error') return true;
   if (s.status === 'ok') return false;
@@ -303,10 +313,12 @@ function isError(n: Node, parent: SpanRecord | undefined, marks: ErrorMarks | un
     if ((n.kind === 'client' || n.kind === 'producer') && s.httpStatus === 429) return true;
   }
   if (!marks || marks.size === 0) return false;
-  if (marks.has(spanMark(s.traceId, s.spanId))) return 'mark';
+  const own = marks.get(spanMark(s.traceId, s.spanId));
+  if (own !== undefined) return { text: own };
   // A service-level mark (an error log with a trace id but no span id) marks the service's entry span.
   const isEntry = !parent || parent.service !== s.service;
-  return isEntry && marks.has(serviceMark(s.traceId, s.service)) ? 'mark' : false;
+  const service = isEntry ? marks.get(serviceMark(s.traceId, s.service)) : undefined;
+  return service !== undefined ? { text: service } : false;
 }
 
 /**

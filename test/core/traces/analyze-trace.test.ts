@@ -141,11 +141,31 @@ describe('analyzeTrace', () => {
     expect(analyzeTrace([pub, sub]).selfTime.get('orders')).toBeCloseTo(4);
   });
 
+  it('reads what the error log that marks a span without status says, as the span would', () => {
+    // No span status: the catalog's error log (same trace and span id) says whose fault it is.
+    const origins = (text: string) => {
+      const api = span({ service: 'catalog', start: 0, end: 100 });
+      const call = span({ service: 'catalog', kind: 'client', parentSpanId: api.spanId, start: 5, end: 9, peer: 'pg' });
+      const f = analyzeTrace([api, call], new Map([[spanMark(call.traceId, call.spanId), text]]));
+      return { pg: f.origins.get('pg') ?? 0, text: f.peerOrigins[0]?.errorText };
+    };
+    // Rejected credentials: the caller's doing.
+    expect(origins('FATAL: password authentication failed for user "catalog"').pg).toBeCloseTo(0.15);
+    // Refused: the database's.
+    expect(origins('dial tcp 10.0.0.7:5432: connect: connection refused')).toEqual({
+      pg: expect.closeTo(0.85),
+      text: 'dial tcp 10.0.0.7:5432: connect: connection refused',
+    });
+  });
+
   it('works without span kinds: cross-service parent/child makes the call, and without status codes via log marks', () => {
     const a = span({ service: 'frontend', kind: 'unspecified', start: 0, end: 100 });
     const b = span({ service: 'cart', kind: 'unspecified', parentSpanId: a.spanId, start: 10, end: 90 });
     const c = span({ service: 'redis-client', kind: 'unspecified', parentSpanId: b.spanId, start: 20, end: 80 });
-    const marks = new Set([serviceMark(a.traceId, 'frontend'), spanMark(b.traceId, b.spanId)]);
+    const marks = new Map([
+      [serviceMark(a.traceId, 'frontend'), 'request failed'],
+      [spanMark(b.traceId, b.spanId), 'redis: connection refused'],
+    ]);
     const f = analyzeTrace([a, b, c], marks);
     expect(f.failing).toBe(true);
     expect([...f.origins]).toEqual([['cart', 1]]);

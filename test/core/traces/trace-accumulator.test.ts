@@ -92,11 +92,11 @@ describe('createTraceAccumulator', () => {
     acc.analyze();
     const w = acc.windowed({ from: 0, to: 40 * MIN }, { from: 40 * MIN, to: 60 * MIN });
     const self = (svc: string) => w.services.get(svc)?.incident.selfTime.mean ?? 0;
-    const before = (svc: string) => w.services.get(svc)?.baseline.selfTime.mean ?? 0;
+    const was = (svc: string) => w.services.get(svc)?.baseline.selfTime.mean ?? 0;
     // The web and api edges into cart both grew (cart has three growing edges, each caller one).
-    expect(self('cart') - before('cart')).toBeGreaterThan(100);
-    expect(self('web') - before('web')).toBeLessThan(5);
-    expect(self('api') - before('api')).toBeLessThan(5);
+    expect(self('cart') - was('cart')).toBeGreaterThan(100);
+    expect(self('web') - was('web')).toBeLessThan(5);
+    expect(self('api') - was('api')).toBeLessThan(5);
     expect(w.services.get('cart')?.incident.selfTimeFromGaps).toBeGreaterThan(0);
   });
 
