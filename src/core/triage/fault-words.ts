@@ -13,9 +13,12 @@ export const CONNECTION_WORDS =
 export const PROPAGATION_WORDS =
   /circuit ?breaker|breaker (is )?open|upstream|downstream|fallback|bad gateway|gateway time-?out|dependency (call )?failed|from (the )?(backend|server|remote)|remote (call|service) failed|rpc error|status code 5\d\d|returned 5\d\d|responded (with )?5\d\d|\b50[234]\b/i;
 
-/** Words that say the caller itself was turned away: its credentials, permissions or certificates. */
+/**
+ * Words that say the caller itself was turned away: its credentials, permissions or certificates
+ * (gRPC's UNAUTHENTICATED / PERMISSION_DENIED, and a bare OTel `error.type` of "auth").
+ */
 export const CLIENT_FAULT_WORDS =
-  /authentication failed|auth(entication|orization)? (error|failure)|password|permission denied|access denied|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;
+  /authentication failed|auth(entication|orization)? (error|failure)|password|permission[ _]denied|unauthenticated|^auth$|access denied|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;
 
 /** Words that say a service is overloaded: slow, timing out, shedding or queueing load. */
 export const SATURATION_WORDS =

@@ -149,8 +149,11 @@ describe('analyzeTrace', () => {
       const f = analyzeTrace([api, call], new Map([[spanMark(call.traceId, call.spanId), text]]));
       return { pg: f.origins.get('pg') ?? 0, text: f.peerOrigins[0]?.errorText };
     };
-    // Rejected credentials: the caller's doing.
+    // Rejected credentials: the caller's doing (said in words, or as a bare OTel error.type or gRPC code).
     expect(origins('FATAL: password authentication failed for user "catalog"').pg).toBeCloseTo(0.15);
+    expect(origins('auth').pg).toBeCloseTo(0.15);
+    expect(origins('UNAUTHENTICATED').pg).toBeCloseTo(0.15);
+    expect(origins('authz-service unavailable').pg).toBeCloseTo(0.85);
     // Refused: the database's.
     expect(origins('dial tcp 10.0.0.7:5432: connect: connection refused')).toEqual({
       pg: expect.closeTo(0.85),
