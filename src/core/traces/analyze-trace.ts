@@ -19,7 +19,7 @@ const MARK_CERTAINTY = 0.4;
 const PEER_SURE = 0.85;
 /** Errors that are the dependency's doing. */
 const PEER_FAULT =
-  /refused|reset|unreachable|no route|dns|enotfound|name resolution|timed? ?out|timeout|deadline|unavailable|broken pipe|econn|ehost|etimedout|closed|eof|5\d\d|server error|internal error|too many (connections|clients)|overload/i;
+  /refused|reset|unreachable|no route|dns|enotfound|name resolution|timed? ?out|timeout|deadline|unavailable|broken pipe|gone away|lost connection|econn|ehost|etimedout|closed|eof|5\d\d|server error|internal error|too many (connections|clients)|overload/i;
 /** How much of a client timeout behind a slow (but successful) callee is the callee's. */
 const SLOW_CALLEE_SHARE = 0.8;
 

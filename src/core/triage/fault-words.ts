@@ -1,13 +1,13 @@
 /** Words that say a resource ran out (memory, pools, disk, threads, descriptors, quotas). */
 export const RESOURCE_WORDS =
-  /out ?of ?memory|outofmemory|memory ?error|cannot allocate memory|bad_alloc|exit code 137|waiting for (an )?idle (object|connection)|(unable|could not|failed) to (acquire|obtain|get) (a )?([\w-]+ )?connection|connection is not available|\boom(kill(ed)?)?\b|heap (\d|space|usage|exhausted|limit)|java heap|gc overhead|memory (usage|limit|pressure)|high memory|starv|tasks queued|exhaust|pool (is )?(probably )?(full|exhausted|timeout)|queuepool limit|resourcerequest timed out|(timeout|timed out) (acquiring|waiting for) (a )?([\w-]+ )?connection|too many (open files|connections|clients)|no space|disk (is )?full|low (disk|memory)|disk space|space left|free space|enospc|emfile|thread ?pool|native thread|threads? (exhausted|limit)|event loop (delay|lag|blocked|utili[sz]ation)|(worker|threads?) (are )?(all )?(busy|blocked)|no (available|idle|free) (workers?|threads?)|file descriptor|quota|rejected ?execution|(at|over) capacity|limit (reached|exceeded)|backlog (is )?full|queue (is )?full|max_?connections|resources? (unavailable|exhausted)/i;
+  /out ?of ?memory|outofmemory|memory ?error|cannot allocate memory|bad_alloc|exit code 137|waiting for (an )?idle (object|connection)|(unable|could not|failed) to (acquire|obtain|get) (a )?([\w-]+ )?connection|connection is not available|\boom(kill(ed)?)?\b|heap (\d|space|usage|exhausted|limit)|java heap|gc overhead|memory (usage|limit|pressure)|high memory|starv|tasks queued|exhaust|pool (is )?(probably )?(full|exhausted|timeout)|queuepool limit|resourcerequest timed out|(timeout|timed out) (acquiring|waiting for) (a )?([\w-]+ )?connection|too many (open files|connections|clients)|no space|disk (is )?full|low (disk|memory)|disk space|space left|free space|enospc|emfile|thread ?pool|native thread|threads? (exhausted|limit)|event loop (delay|lag|blocked|utili[sz]ation)|(worker|threads?) (are )?(all )?(busy|blocked)|no (available|idle|free) (workers?|threads?)|file descriptor|quota|rejected ?execution|(at|over) capacity|limit (reached|exceeded)|backlog (is )?full|queue (is )?full|max_?connections|max(imum)? number of clients|connection slots|resources? (temporarily )?(unavailable|exhausted)|low on resource/i;
 
 /**
  * Words that say a peer could not be reached at all (refused, no route, DNS). Not "unavailable"
  * or "circuit open": services pass those on from their own callees.
  */
 export const CONNECTION_WORDS =
-  /refused|unreachable|no route to host|reset by peer|connection (reset|aborted|closed)|could not connect|cannot connect|failed to connect|unable to connect|connect(ion)? (error|failed|timed out)|connect timeout|dial tcp|name resolution|no such host|name or service not known|unknown host|enotfound|econnrefused|etimedout|ehostunreach|econnreset/i;
+  /refused|unreachable|no route to host|reset by peer|connection (reset|aborted|closed)|could not connect|cannot connect|failed to connect|unable to connect|connect(ion)? (error|failed|timed out)|connect timeout|dial tcp|name resolution|no such host|name or service not known|unknown host|enotfound|econnrefused|etimedout|ehostunreach|econnreset|(server|connection) has gone away|lost connection|broken pipe/i;
 
 /** Words by which a service says a failure came from elsewhere (it is passing it on). */
 export const PROPAGATION_WORDS =
@@ -18,7 +18,7 @@ export const PROPAGATION_WORDS =
  * (gRPC's UNAUTHENTICATED / PERMISSION_DENIED, and a bare OTel `error.type` of "auth").
  */
 export const CLIENT_FAULT_WORDS =
-  /authentication failed|auth(entication|orization)? (error|failure)|password|permission[ _]denied|unauthenticated|^auth$|access denied|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;
+  /authentication failed|auth(entication|orization)? (error|failure)|password|permission[ _]denied|unauthenticated|^auth$|access ?denied|noauth|auth(entication)? required|token[\w ]{0,40}\b(is )?(invalid|expired)|not authori[sz]ed|unauthori[sz]ed|forbidden|invalid (credentials|token|api key|client)|expired (token|credentials|certificate)|certificate|x509|tls handshake|ssl (error|handshake)|\b401\b|\b403\b|28P01|invalid_grant/i;
 
 /** Words that say a service is overloaded: slow, timing out, shedding or queueing load. */
 export const SATURATION_WORDS =
