@@ -55,6 +55,62 @@ describe('seeded documents read back as the file readers read the files', () => 
     });
   }
 
+  it('spans converted from other tracers (status only in attributes) read back the same, both schemas', () => {
+    const attr = (key: string, value: unknown) => ({ key, value });
+    const sp = (i: number, kind: number, attributes: unknown[]) => ({
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: `b7ad6b716920333${i}`,
+      name: 'op',
+      kind,
+      startTimeUnixNano: '1763647200001500000',
+      endTimeUnixNano: '1763647200010000000',
+      attributes,
+    });
+    const request = {
+      resourceSpans: [
+        {
+          resource: { attributes: [attr('service.name', { stringValue: 'cart' })] },
+          scopeSpans: [
+            {
+              spans: [
+                sp(1, 3, [
+                  attr('otel.status_code', { stringValue: 'ERROR' }),
+                  attr('otel.status_description', { stringValue: 'connection refused' }),
+                  attr('peer.service', { stringValue: 'redis' }),
+                ]),
+                sp(2, 2, [attr('error', { boolValue: true })]),
+                sp(3, 3, [attr('rpc.grpc.status_code', { intValue: '14' })]),
+                sp(4, 2, [attr('rpc.grpc.status_code', { intValue: '5' })]),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const parsed = parseOtlpRequest(request);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.map((x) => x.status)).toEqual(['error', 'error', 'error', 'unset']);
+    for (const schema of ['elastic-apm', 'otel'] as const) {
+      const docs = spanDocs(otlpSeedSpans(request, 0), schema).map(
+        (d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>,
+      );
+      expect(docs.map((d) => esSpanRecord(d, TRACE_SCHEMAS[schema]))).toEqual(parsed.value);
+    }
+    // An OTel-native document as an exporter writes it (status Unset, the gRPC code in attributes).
+    const raw = {
+      '@timestamp': '2026-11-20T14:00:00.001500000Z',
+      trace_id: '0af7651916cd43dd8448eb211c80319c',
+      span_id: 'b7ad6b7169203339',
+      name: 'grpc.Cart/Get',
+      kind: 'Client',
+      duration: 8_500_000,
+      status: { code: 'Unset' },
+      resource: { attributes: { 'service.name': 'cart' } },
+      attributes: { 'rpc.grpc.status_code': 14 },
+    };
+    expect(esSpanRecord(raw, TRACE_SCHEMAS.otel)?.status).toBe('error');
+  });
+
   it('log lines (flat and nested ECS, pod names, levels in any case)', () => {
     for (const dir of dirs) {
       for (const doc of lines(join(dir, 'logs.ndjson'))) {

@@ -1,5 +1,6 @@
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import { statusFromAttributes } from '../../core/formats/status-from-attributes.ts';
 import type { SpanKind, SpanRecord } from '../../core/model/span-record.ts';
 import { addNanos, splitTime, toMs } from './split-time.ts';
 import type { TraceFields } from './trace-fields.ts';
@@ -29,7 +30,10 @@ export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): Span
   if (!start || duration === undefined) return undefined;
   const ns = Math.round(duration * (f.durationUnit === 'us' ? 1000 : 1));
   const kind = spanKind(first(doc, f.kind)) ?? fallbackKind(doc, f);
-  const status = statusOf(getDotted(doc, f.status), f);
+  const own = statusOf(getDotted(doc, f.status), f);
+  // OTel-native documents keep span attributes as they came: a status converted spans keep there counts.
+  const status =
+    own === 'unset' && f.schema === 'otel' ? statusFromAttributes((k) => getDotted(doc, `attributes.${k}`), kind) : own;
   const peer = str(first(doc, f.peer));
   const exit = kind === 'client' || kind === 'producer' || kind === 'unspecified';
   const parent = id(first(doc, f.parentId));

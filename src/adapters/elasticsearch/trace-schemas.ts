@@ -44,7 +44,14 @@ export const TRACE_SCHEMAS: Readonly<Record<TraceFields['schema'], TraceFields>>
     peer: ['attributes.peer.service', 'attributes.server.address', 'attributes.net.peer.name'],
     address: ['attributes.server.address', 'attributes.net.peer.name'],
     event: '',
-    errorText: ['attributes.error.type', 'status.message', 'events.exception.type', 'events.exception.message'],
+    errorText: [
+      'attributes.error.type',
+      'status.message',
+      'attributes.otel.status_description',
+      'attributes.error.message',
+      'events.exception.type',
+      'events.exception.message',
+    ],
     sequence: 'event.sequence',
   },
 };

@@ -2,6 +2,7 @@ import type { SpanKind, SpanRecord } from '../model/span-record.ts';
 import type { Result } from '../result/result.ts';
 import type { FieldError } from './field-error.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
+import { statusFromAttributes } from './status-from-attributes.ts';
 
 const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -72,7 +73,11 @@ function parseSpan(sp: unknown, service: string, path: string): Result<SpanRecor
   const attrs = attributes(sp.attributes);
   const code = isObject(sp.status) ? sp.status.code : undefined;
   const status =
-    code === 2 || code === 'STATUS_CODE_ERROR' ? 'error' : code === 1 || code === 'STATUS_CODE_OK' ? 'ok' : 'unset';
+    code === 2 || code === 'STATUS_CODE_ERROR'
+      ? 'error'
+      : code === 1 || code === 'STATUS_CODE_OK'
+        ? 'ok'
+        : statusFromAttributes((k) => attrs.get(k), kind);
   const httpStatus = toInt(attrs.get('http.response.status_code') ?? attrs.get('http.status_code'));
   const peer = str(attrs.get('peer.service')) ?? str(attrs.get('server.address')) ?? str(attrs.get('net.peer.name'));
   return {
@@ -107,6 +112,8 @@ function errorText(sp: Record<string, unknown>, attrs: Map<string, unknown>): st
   };
   add(attrs.get('error.type'));
   if (isObject(sp.status)) add(sp.status.message);
+  add(attrs.get('otel.status_description'));
+  add(attrs.get('error.message'));
   if (Array.isArray(sp.events)) {
     const ex = sp.events.find((e) => isObject(e) && e.name === 'exception');
     if (isObject(ex)) {

@@ -51,6 +51,34 @@ describe('parseOtlpRequest', () => {
     expect(r.ok && r.value[0]).toMatchObject({ peer: 'pg-main.internal', httpStatus: 200 });
   });
 
+  it('reads a status kept in attributes by spans converted from other tracers, when the span has none', () => {
+    const parsed = (kind: number, attributes: unknown[]) => {
+      const r = parseOtlpRequest(req([{ ...good, kind, attributes, status: {} }]));
+      return r.ok ? { status: r.value[0]?.status, errorText: r.value[0]?.errorText } : undefined;
+    };
+    const a = (key: string, value: unknown) => ({ key, value });
+    expect(
+      parsed(3, [
+        a('otel.status_code', { stringValue: 'ERROR' }),
+        a('otel.status_description', { stringValue: 'connection refused' }),
+      ]),
+    ).toEqual({ status: 'error', errorText: 'connection refused' });
+    expect(parsed(2, [a('otel.status_code', { stringValue: 'OK' })])?.status).toBe('ok');
+    // OpenTracing's error tag.
+    expect(parsed(2, [a('error', { boolValue: true })])?.status).toBe('error');
+    expect(parsed(2, [a('error', { boolValue: false })])?.status).toBe('unset');
+    // gRPC: any code but OK fails a client; only server-side faults fail a server (NOT_FOUND does not).
+    expect(parsed(3, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('error');
+    expect(parsed(2, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('unset');
+    expect(parsed(2, [a('rpc.grpc.status_code', { intValue: '14' })])?.status).toBe('error');
+    expect(parsed(3, [a('rpc.grpc.status_code', { intValue: '0' })])?.status).toBe('unset');
+    // The span's own status wins.
+    const own = parseOtlpRequest(
+      req([{ ...good, attributes: [a('otel.status_code', { stringValue: 'ERROR' })], status: { code: 1 } }]),
+    );
+    expect(own.ok && own.value[0]?.status).toBe('ok');
+  });
+
   it('names the JSON path of a bad field', () => {
     expect(parseOtlpRequest(req([{ ...good, traceId: 'xyz' }]))).toMatchObject({
       ok: false,

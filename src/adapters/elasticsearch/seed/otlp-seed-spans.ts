@@ -1,3 +1,4 @@
+import { statusFromAttributes } from '../../../core/formats/status-from-attributes.ts';
 import type { SpanKind } from '../../../core/model/span-record.ts';
 import type { SeedSpan } from './seed-span.ts';
 
@@ -19,6 +20,9 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
         const s = obj(sp);
         const status = obj(s.status);
         const code = status.code;
+        const kind = kindOf(s.kind);
+        const attrs = attributes(s.attributes);
+        const message = str(status.message) ?? str(attrs['otel.status_description']);
         out.push({
           seq: seq + out.length,
           traceId: String(s.traceId).toLowerCase(),
@@ -26,7 +30,7 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
           parentSpanId:
             typeof s.parentSpanId === 'string' && s.parentSpanId !== '' ? s.parentSpanId.toLowerCase() : undefined,
           name: typeof s.name === 'string' ? s.name : '',
-          kind: kindOf(s.kind),
+          kind,
           startNs: nanos(s.startTimeUnixNano),
           endNs: nanos(s.endTimeUnixNano),
           status:
@@ -34,11 +38,11 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
               ? 'error'
               : code === 1 || code === 'STATUS_CODE_OK'
                 ? 'ok'
-                : 'unset',
-          statusMessage: typeof status.message === 'string' && status.message !== '' ? status.message : undefined,
+                : statusFromAttributes((k) => attrs[k], kind),
+          statusMessage: message,
           exception: exceptionOf(s.events),
           resource,
-          attributes: attributes(s.attributes),
+          attributes: attrs,
           scope: { name: str(scope.name), version: str(scope.version) },
         });
       }

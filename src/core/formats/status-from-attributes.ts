@@ -1,0 +1,23 @@
+import type { SpanKind } from '../model/span-record.ts';
+
+/** gRPC status codes that make a server span an error (OTel semantic conventions); for clients, any but OK. */
+const GRPC_SERVER_ERRORS = new Set([2, 4, 12, 13, 14, 15]);
+
+/**
+ * A span's status told by its attributes, for spans whose own status is unset, as spans
+ * converted from other tracers carry it: `otel.status_code` (what Jaeger and Zipkin exports keep
+ * of an OTel status), OpenTracing's `error` tag, and the gRPC status code.
+ */
+export function statusFromAttributes(attr: (key: string) => unknown, kind: SpanKind): 'error' | 'ok' | 'unset' {
+  const otel = attr('otel.status_code');
+  const named = typeof otel === 'string' ? otel.toUpperCase() : '';
+  if (named === 'ERROR') return 'error';
+  if (named === 'OK') return 'ok';
+  const tag = attr('error');
+  if (tag === true || tag === 'true') return 'error';
+  const raw = attr('rpc.grpc.status_code');
+  const grpc = typeof raw === 'string' ? Number(raw) : raw;
+  if (typeof grpc !== 'number' || !Number.isInteger(grpc) || grpc === 0) return 'unset';
+  if (kind === 'server' || kind === 'consumer') return GRPC_SERVER_ERRORS.has(grpc) ? 'error' : 'unset';
+  return 'error';
+}
