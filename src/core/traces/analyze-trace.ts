@@ -116,18 +116,17 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     const isCall = n.kind === 'client' || n.kind === 'producer' || (n.kind === 'internal' && remote.length > 0);
     const peer = isCall && n.children.length === 0 ? s.peer : undefined;
 
-    // Self time: the span's duration minus what its children cover; a leaf call to an
-    // uninstrumented dependency is that dependency's time; what a call to an instrumented
-    // service spends outside the callee's span is a gap between the two.
+    // Self time: the span's duration minus what its children cover. What a call spends outside
+    // its callee's span — all of a call to an uninstrumented dependency — is a gap, whose owner
+    // the windows decide (see gapOwners).
     const own = Math.max(0, dur - covered(n));
     // (Not for messages: a consumer runs on its own time, after its producer ended.)
     const callee = isCall && !peer && n.kind !== 'producer' ? remote.find((c) => c.kind !== 'consumer') : undefined;
     if (callee) {
       gaps.push({ from: s.service, to: callee.span.service, operation: entryOf(n).span.name, start: s.start, ms: own });
-    } else {
-      const selfOwner = peer ?? s.service;
-      selfTime.set(selfOwner, (selfTime.get(selfOwner) ?? 0) + own);
-    }
+    } else if (peer) {
+      gaps.push({ from: s.service, to: peer, leaf: true, operation: entryOf(n).span.name, start: s.start, ms: own });
+    } else selfTime.set(s.service, (selfTime.get(s.service) ?? 0) + own);
     if (!peer && !callee) {
       let byOp = operationSelfTime.get(s.service);
       if (!byOp) {

@@ -171,7 +171,7 @@ function summariseWindows(
       const self = new Map(f.selfTime);
       const opGaps = new Map<string, Map<string, number>>();
       for (const g of f.gaps) {
-        const share = owners.callerShare(g.from, g.to);
+        const share = owners.callerShare(g.from, g.to, g.leaf === true);
         self.set(g.from, (self.get(g.from) ?? 0) + g.ms * share);
         if (share < 1) self.set(g.to, (self.get(g.to) ?? 0) + g.ms * (1 - share));
         if (share > 0) {
@@ -179,7 +179,8 @@ function summariseWindows(
           byOp.set(g.operation, (byOp.get(g.operation) ?? 0) + g.ms * share);
           opGaps.set(g.from, byOp);
         }
-        if (w === 'i' && owners.rising.has(`${g.from}\u0000${g.to}`)) {
+        // (A dependency's own slow calls are its self time, not time between spans.)
+        if (w === 'i' && owners.rising.has(`${g.from}\u0000${g.to}`) && !(g.leaf && share === 0)) {
           get(g.from).gapMs += g.ms * share;
           get(g.to).gapMs += g.ms * (1 - share);
         }

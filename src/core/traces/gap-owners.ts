@@ -5,8 +5,11 @@ import type { TraceFacts } from './trace-facts.ts';
 
 /** A call edge whose gaps (time outside the callee's span) grew, and how much of them is the caller's. */
 export type GapOwners = {
-  /** The caller's share of the edge's gap time: 1 unless the edge's gaps grew. */
-  callerShare(from: string, to: string): number;
+  /**
+   * The caller's share of the edge's gap time: 1 for a call to a service unless the edge's gaps
+   * grew, 0 for a call to an uninstrumented dependency unless its calls grew with the caller's others.
+   */
+  callerShare(from: string, to: string, leaf: boolean): number;
   /** Edges whose gaps grew, "from\u0000to". */
   readonly rising: ReadonlySet<string>;
 };
@@ -18,11 +21,12 @@ const MAX_P_VALUE = 0.05;
 
 /**
  * Whose is the time a call spends outside its callee's span? Normally the caller's (its client
- * library, its connection pool, its side of the network). When it grows, the services that
- * share the calls that grew tell: calls into one service from several callers slowing before
- * its spans start (its network, its accept queues) point at it, and so do its own outgoing
- * calls slowing the same way (its network is slow both ways); calls out of one service to
- * several callees point at the caller. One edge alone is split between the two.
+ * library, its connection pool, its side of the network), and all of a call to an
+ * uninstrumented dependency the dependency's. When it grows, the services that share the calls
+ * that grew tell: calls into one service from several callers slowing before its spans start
+ * (its network, its accept queues) point at it, and so do its own outgoing calls slowing the
+ * same way (its network is slow both ways, or it stalls while it waits); calls out of one
+ * service to several callees point at the caller. One edge alone between two services is split.
  */
 export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, incident: TimeWindow): GapOwners {
   const edges = new Map<string, { from: string; to: string; b: number[]; i: number[] }>();
@@ -53,10 +57,12 @@ export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, in
   }
   return {
     rising,
-    callerShare(from, to) {
-      if (!rising.has(`${from}\u0000${to}`)) return 1;
+    callerShare(from, to, leaf) {
+      if (!rising.has(`${from}\u0000${to}`)) return leaf ? 0 : 1;
       const a = degree.get(from) ?? 0;
       const b = degree.get(to) ?? 0;
+      // A dependency's own slowness stays its own unless its caller's other calls slowed too.
+      if (leaf) return a > b ? 1 : 0;
       return a > b ? 1 : a < b ? 0 : 0.5;
     },
   };

@@ -13,12 +13,15 @@ export type CallFact = {
 
 /**
  * Time a call spent between the caller and the callee's own span (the client span minus the
- * server span it covers): the network, and the callee's queues before its code starts. Whose it
- * is depends on which other calls got slower the same way, so it is kept apart from self time.
+ * server span it covers): the network, and the callee's queues before its code starts; for a
+ * call to an uninstrumented dependency, the whole call. Whose it is depends on which other calls
+ * got slower the same way, so it is kept apart from self time.
  */
 export type GapFact = {
   readonly from: string;
   readonly to: string;
+  /** A call to an uninstrumented dependency: all of it is outside any span of the callee. */
+  readonly leaf?: true;
   /** The operation the caller was entered by. */
   readonly operation: string;
   readonly start: number;

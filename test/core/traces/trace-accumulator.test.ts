@@ -129,6 +129,52 @@ describe('createTraceAccumulator', () => {
     expect(w.services.get('cart')?.incident.selfTime.mean).toBeCloseTo(20);
   });
 
+  it("a dependency's slower calls are its own, unless its caller's other calls slowed the same way", () => {
+    // api calls redis and pg. Either redis alone gets slower (redis's doing), or api stalls
+    // while it waits (GC pauses): every call it makes takes longer, and the time is api's.
+    const run = (slowPg: boolean) => {
+      const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
+      for (let m = 0; m < 60; m++) {
+        const extra = m >= 40 ? 120 : 0;
+        const traceId = (m + 1).toString(16).padStart(32, '0');
+        const at = m * MIN;
+        const pgMs = 10 + (slowPg ? extra : 0);
+        const api = span({ traceId, service: 'api', start: at, end: at + 30 + extra + pgMs });
+        const r = span({
+          traceId,
+          service: 'api',
+          kind: 'client',
+          parentSpanId: api.spanId,
+          start: at + 5,
+          end: at + 15 + extra,
+          peer: 'redis',
+        });
+        const p = span({
+          traceId,
+          service: 'api',
+          kind: 'client',
+          parentSpanId: api.spanId,
+          start: at + 20 + extra,
+          end: at + 20 + extra + pgMs,
+          peer: 'pg',
+        });
+        for (const s of [api, r, p]) acc.add(s);
+      }
+      acc.analyze();
+      const w = acc.windowed({ from: 0, to: 40 * MIN }, { from: 40 * MIN, to: 60 * MIN });
+      const rise = (svc: string) =>
+        (w.services.get(svc)?.incident.selfTime.mean ?? 0) - (w.services.get(svc)?.baseline.selfTime.mean ?? 0);
+      return { api: rise('api'), redis: rise('redis'), pg: rise('pg') };
+    };
+    const redisSlow = run(false);
+    expect(redisSlow.redis).toBeCloseTo(120);
+    expect(redisSlow.api).toBeCloseTo(0);
+    const apiStalls = run(true);
+    expect(apiStalls.api).toBeCloseTo(240);
+    expect(apiStalls.redis).toBeCloseTo(0);
+    expect(apiStalls.pg).toBeCloseTo(0);
+  });
+
   it('keeps self time per operation a service is entered by, in both windows', () => {
     const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
     let k = 0;

@@ -70,7 +70,7 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
         ? `; most of it in ${op.operation} (${formatNumber(op.baseline.mean)} → ${formatNumber(op.incident.mean)} ms)`
         : '') +
       (gapShare >= 0.25
-        ? `; ${formatPercent(Math.min(1, gapShare))} of its time in the incident was spent outside the spans on calls to and from it, where those calls grew slower (its network or queues)`
+        ? `; ${formatPercent(Math.min(1, gapShare))} of its time in the incident was spent outside the spans on calls to and from it, where those calls grew slower (its network, its queues, or stalls while it waits)`
         : '');
     out.push({
       rule: 'self-latency',
