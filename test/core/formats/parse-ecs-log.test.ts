@@ -63,6 +63,30 @@ describe('parseEcsLog', () => {
     expect(parseEcsLog([1, 2])).toMatchObject({ ok: false });
   });
 
+  it('reads the level names and numbers other loggers write', () => {
+    const level = (v: unknown) => {
+      const r = parseEcsLog({
+        '@timestamp': '2026-11-20T14:02:11Z',
+        'service.name': 'a',
+        message: 'm',
+        'log.level': v,
+      });
+      return r.ok ? r.value.level : r.error.message;
+    };
+    // Python, .NET / Serilog, zap, glog, syslog names.
+    expect(['WARNING', 'Warning', 'WRN', 'W'].map(level)).toEqual(['warn', 'warn', 'warn', 'warn']);
+    expect(['CRITICAL', 'FTL', 'dpanic', 'Information', 'Verbose'].map(level)).toEqual([
+      'fatal',
+      'fatal',
+      'error',
+      'info',
+      'trace',
+    ]);
+    // pino / bunyan numbers and syslog severities, as numbers or strings.
+    expect([30, 50, '40', 3, 7].map(level)).toEqual(['info', 'error', 'warn', 'error', 'debug']);
+    expect(level(45)).toMatch(/is not one of/);
+  });
+
   it('maps a Kubernetes pod name used as service.name to its deployment', () => {
     const r = parseEcsLog({
       '@timestamp': '2026-11-20T14:02:11Z',
