@@ -2,6 +2,7 @@ import { getDotted } from '../../core/formats/get-dotted.ts';
 import { parseLogLevel } from '../../core/formats/parse-log-level.ts';
 import { parseRfc3339 } from '../../core/formats/parse-rfc3339.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
 import type { LogRecord } from '../../core/model/log-record.ts';
 import type { LogFields } from './log-fields.ts';
 
@@ -23,8 +24,8 @@ export function esLogRecord(doc: Record<string, unknown>, f: LogFields): LogReco
     service: serviceFromPodName(service),
     message,
     level: parseLogLevel(getDotted(doc, f.level)),
-    traceId: hexId(getDotted(doc, f.traceId)),
-    spanId: hexId(getDotted(doc, f.spanId)),
+    traceId: traceIdOf(getDotted(doc, f.traceId)) ?? hexId(getDotted(doc, f.traceId)),
+    spanId: spanIdOf(getDotted(doc, f.spanId)) ?? hexId(getDotted(doc, f.spanId)),
     errorType: text(getDotted(doc, f.errorType)),
     pod: text(getDotted(doc, f.pod)),
   };

@@ -1,5 +1,6 @@
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
 import { statusFromAttributes } from '../../core/formats/status-from-attributes.ts';
 import type { SpanKind, SpanRecord } from '../../core/model/span-record.ts';
 import { addNanos, splitTime, toMs } from './split-time.ts';
@@ -21,8 +22,8 @@ const KIND_NUMBERS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 
  * and the peer of an exit span. Undefined when ids, service or times are missing.
  */
 export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): SpanRecord | undefined {
-  const traceId = id(first(doc, f.traceId));
-  const spanId = id(first(doc, f.spanId));
+  const traceId = traceIdOf(first(doc, f.traceId)) ?? id(first(doc, f.traceId));
+  const spanId = spanIdOf(first(doc, f.spanId)) ?? id(first(doc, f.spanId));
   const rawService = first(doc, f.service);
   if (!traceId || !spanId || typeof rawService !== 'string' || rawService === '') return undefined;
   const start = splitTime(getDotted(doc, f.start));
@@ -36,7 +37,7 @@ export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): Span
     own === 'unset' && f.schema === 'otel' ? statusFromAttributes((k) => getDotted(doc, `attributes.${k}`), kind) : own;
   const peer = str(first(doc, f.peer));
   const exit = kind === 'client' || kind === 'producer' || kind === 'unspecified';
-  const parent = id(first(doc, f.parentId));
+  const parent = spanIdOf(first(doc, f.parentId)) ?? id(first(doc, f.parentId));
   const httpStatus = toInt(first(doc, f.httpStatus));
   return {
     traceId,

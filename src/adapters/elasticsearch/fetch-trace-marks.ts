@@ -1,5 +1,6 @@
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
+import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { addMark, type ErrorMarks, markText, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
@@ -40,9 +41,9 @@ export async function fetchTraceMarks(
     signal,
     (h) => {
       const d = h._source ?? {};
-      const traceId = lower(getDotted(d, f.traceId));
+      const traceId = traceIdOf(getDotted(d, f.traceId)) ?? lower(getDotted(d, f.traceId));
       if (!traceId) return;
-      const spanId = lower(getDotted(d, f.spanId));
+      const spanId = spanIdOf(getDotted(d, f.spanId)) ?? lower(getDotted(d, f.spanId));
       const service = getDotted(d, f.service);
       const message = getDotted(d, f.message);
       const errorType = getDotted(d, f.errorType);

@@ -5,6 +5,7 @@ import { getDotted } from './get-dotted.ts';
 import { parseLogLevel } from './parse-log-level.ts';
 import { parseRfc3339 } from './parse-rfc3339.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
+import { spanIdOf, traceIdOf } from './span-ids.ts';
 
 /** One ECS log document → a LogRecord, or the first field that is wrong. */
 export function parseEcsLog(doc: unknown): Result<LogRecord, FieldError> {
@@ -49,8 +50,8 @@ export function parseEcsLog(doc: unknown): Result<LogRecord, FieldError> {
       service: serviceFromPodName(service),
       message,
       level,
-      traceId: hexId(getDotted(d, 'trace.id')),
-      spanId: hexId(getDotted(d, 'span.id')),
+      traceId: traceIdOf(getDotted(d, 'trace.id')) ?? hexId(getDotted(d, 'trace.id')),
+      spanId: spanIdOf(getDotted(d, 'span.id')) ?? hexId(getDotted(d, 'span.id')),
       errorType: text(getDotted(d, 'error.type')),
       pod,
     },

@@ -2,11 +2,10 @@ import type { SpanKind, SpanRecord } from '../model/span-record.ts';
 import type { Result } from '../result/result.ts';
 import type { FieldError } from './field-error.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
+import { spanIdOf, traceIdOf } from './span-ids.ts';
 import { statusFromAttributes } from './status-from-attributes.ts';
 
 const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-const HEX16 = /^[0-9a-fA-F]{16}$/;
 const KIND_NAMES: Readonly<Record<string, SpanKind>> = {
   SPAN_KIND_UNSPECIFIED: 'unspecified',
   SPAN_KIND_INTERNAL: 'internal',
@@ -55,12 +54,14 @@ export function parseOtlpRequest(doc: unknown): Result<SpanRecord[], FieldError>
 
 function parseSpan(sp: unknown, service: string, path: string): Result<SpanRecord, FieldError> {
   if (!isObject(sp)) return fail(path, 'expected an object');
-  const traceId = sp.traceId;
-  if (typeof traceId !== 'string' || !HEX32.test(traceId)) return fail(`${path}.traceId`, 'must be 32 hex characters');
-  const spanId = sp.spanId;
-  if (typeof spanId !== 'string' || !HEX16.test(spanId)) return fail(`${path}.spanId`, 'must be 16 hex characters');
-  const parent = sp.parentSpanId;
-  if (parent !== undefined && parent !== '' && (typeof parent !== 'string' || !HEX16.test(parent))) {
+  // Hex as OTLP/JSON has it; 64-bit ids and base64 (what other exporters write) are read too.
+  const traceId = traceIdOf(sp.traceId);
+  if (!traceId) return fail(`${path}.traceId`, 'must be 32 hex characters');
+  const spanId = spanIdOf(sp.spanId);
+  if (!spanId) return fail(`${path}.spanId`, 'must be 16 hex characters');
+  const rawParent = sp.parentSpanId;
+  const parent = rawParent === undefined || rawParent === '' ? undefined : spanIdOf(rawParent);
+  if (rawParent !== undefined && rawParent !== '' && !parent) {
     return fail(`${path}.parentSpanId`, 'must be 16 hex characters or empty');
   }
   const start = nanosToMs(sp.startTimeUnixNano);
@@ -83,9 +84,9 @@ function parseSpan(sp: unknown, service: string, path: string): Result<SpanRecor
   return {
     ok: true,
     value: {
-      traceId: traceId.toLowerCase(),
-      spanId: spanId.toLowerCase(),
-      parentSpanId: typeof parent === 'string' && parent !== '' ? parent.toLowerCase() : undefined,
+      traceId,
+      spanId,
+      parentSpanId: parent,
       service,
       name: typeof sp.name === 'string' ? sp.name : '',
       kind,

@@ -63,6 +63,17 @@ describe('parseEcsLog', () => {
     expect(parseEcsLog([1, 2])).toMatchObject({ ok: false });
   });
 
+  it('pads a 64-bit trace id as the trace reader does, so logs still join their spans', () => {
+    const r = parseEcsLog({
+      '@timestamp': '2026-11-20T14:02:11Z',
+      'service.name': 'a',
+      message: 'm',
+      'trace.id': 'A1B2C3D4E5F60718',
+      'span.id': 'B7AD6B7169203331',
+    });
+    expect(r.ok && [r.value.traceId, r.value.spanId]).toEqual(['0000000000000000a1b2c3d4e5f60718', 'b7ad6b7169203331']);
+  });
+
   it('reads the level names and numbers other loggers write', () => {
     const level = (v: unknown) => {
       const r = parseEcsLog({

@@ -79,6 +79,30 @@ describe('parseOtlpRequest', () => {
     expect(own.ok && own.value[0]?.status).toBe('ok');
   });
 
+  it('reads 64-bit ids (left-padded, as W3C trace context pads them) and base64 ids, as other exporters write them', () => {
+    const r = parseOtlpRequest(
+      req([
+        { ...good, traceId: 'A1B2C3D4E5F60718', spanId: 'b7ad6b7169203331', parentSpanId: '' },
+        // protobuf's JSON for bytes: base64 of the 16- and 8-byte ids.
+        {
+          ...good,
+          traceId: Buffer.from('0af7651916cd43dd8448eb211c80319c', 'hex').toString('base64'),
+          spanId: Buffer.from('00f067aa0ba902b7', 'hex').toString('base64'),
+          parentSpanId: Buffer.from('b7ad6b7169203331', 'hex').toString('base64'),
+        },
+      ]),
+    );
+    expect(r.ok && r.value.map((x) => [x.traceId, x.spanId, x.parentSpanId])).toEqual([
+      ['0000000000000000a1b2c3d4e5f60718', 'b7ad6b7169203331', undefined],
+      ['0af7651916cd43dd8448eb211c80319c', '00f067aa0ba902b7', 'b7ad6b7169203331'],
+    ]);
+    // Neither hex nor base64 of an id's size: refused, naming the field.
+    expect(parseOtlpRequest(req([{ ...good, spanId: 'b7ad6b71692033' }]))).toMatchObject({
+      ok: false,
+      error: { field: 'resourceSpans[0].scopeSpans[0].spans[0].spanId' },
+    });
+  });
+
   it('names the JSON path of a bad field', () => {
     expect(parseOtlpRequest(req([{ ...good, traceId: 'xyz' }]))).toMatchObject({
       ok: false,
