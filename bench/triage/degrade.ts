@@ -2,12 +2,14 @@
 // the simulator's, so `causeway eval` can measure what each degradation costs.
 //
 //   node bench/triage/degrade.ts --in DIR --out DIR [--strip-status] [--strip-kind] [--no-changes]
-//        [--baseline-min N] [--skew-ms N] [--pod-names] [--logs-only] [--traces-only]
+//        [--baseline-min N] [--baseline-before-onset S] [--skew-ms N] [--pod-names] [--logs-only] [--traces-only]
 //
 // --strip-status  spans lose status (and HTTP status codes): errors come only from logs
 // --strip-kind    span kinds become unspecified
 // --no-changes    changes.json removed
 // --baseline-min  data older than N minutes before the alert removed (a short baseline)
+// --baseline-before-onset  data older than S seconds before the fault's onset removed (from
+//                 scenario.json, the simulator's metadata; the triage never reads it): S of baseline
 // --skew-ms       each service's clock shifted by a fixed amount within ±N ms
 // --pod-names     log service.name replaced by a pod name (checkout → checkout-7d9f8c6b5-x2k4q)
 // --logs-only / --traces-only  one source removed
@@ -33,6 +35,7 @@ const { values: o } = parseArgs({
     'strip-kind': { type: 'boolean' },
     'no-changes': { type: 'boolean' },
     'baseline-min': { type: 'string' },
+    'baseline-before-onset': { type: 'string' },
     'skew-ms': { type: 'string' },
     'pod-names': { type: 'boolean' },
     'logs-only': { type: 'boolean' },
@@ -75,7 +78,14 @@ for (const name of readdirSync(o.in).sort()) {
       .filter((a: { status: string }) => a.status === 'firing')
       .map((a: { startsAt: string }) => Date.parse(a.startsAt)),
   );
-  const from = o['baseline-min'] ? asOf - Number(o['baseline-min']) * 60_000 : Number.NEGATIVE_INFINITY;
+  const onset = existsSync(join(src, 'scenario.json'))
+    ? Date.parse(JSON.parse(readFileSync(join(src, 'scenario.json'), 'utf8')).timeline?.onset ?? '')
+    : Number.NaN;
+  const from = o['baseline-min']
+    ? asOf - Number(o['baseline-min']) * 60_000
+    : o['baseline-before-onset'] && Number.isFinite(onset)
+      ? onset - Number(o['baseline-before-onset']) * 1000
+      : Number.NEGATIVE_INFINITY;
   if (!o['traces-only'] && existsSync(join(src, 'logs.ndjson'))) {
     await eachLine(join(src, 'logs.ndjson'), join(dst, 'logs.ndjson'), (line) => {
       const d = JSON.parse(line);

@@ -6,5 +6,7 @@ import { binomialTail } from './binomial-tail.ts';
  * binomial tails. The p99 count catches a few long stalls that few p90 crossings would miss.
  */
 export function exceedancePValue(over90: number, over99: number, n: number, baselineN: number): number {
-  return Math.min(binomialTail(over90, n, 0.1), binomialTail(over99, n, Math.max(0.01, 1 / (baselineN + 1))));
+  // A small baseline's p90 and p99 are its top samples: exceeded by chance 1 time in n + 1.
+  const top = 1 / (baselineN + 1);
+  return Math.min(binomialTail(over90, n, Math.max(0.1, top)), binomialTail(over99, n, Math.max(0.01, top)));
 }

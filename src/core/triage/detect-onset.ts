@@ -69,7 +69,12 @@ export function detectOnset(
   let reason: string;
   let shifts: TriageWindows['shifts'] = [];
   if (voters.length === 0) {
-    onset = Math.max(start + first * bucketMs, asOf - options.defaultIncidentMs);
+    // Keep a baseline to compare with when the data is short: at least minBaselineMs of it (half
+    // the data when there is less than twice that).
+    const dataFrom = start + first * bucketMs;
+    const keep = Math.min(options.minBaselineMs, Math.max(0, asOf - dataFrom) / 2);
+    const earliest = dataFrom + Math.ceil(keep / bucketMs) * bucketMs;
+    onset = Math.min(asOf, Math.max(earliest, asOf - options.defaultIncidentMs));
     reason = `no series shifted clearly; the incident window is the ${Math.round((asOf - onset) / 60_000)} min before the alert`;
   } else {
     let bestK = kHi;

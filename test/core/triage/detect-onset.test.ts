@@ -72,6 +72,22 @@ describe('detectOnset', () => {
     expect(w.onsetReason).toMatch(/no series shifted/);
   });
 
+  it('keeps a baseline when the data before the alert is shorter than the fallback window', () => {
+    // Data starts 4 min before the alert (buckets 0-23 empty, then 24 of data): nothing shifts.
+    const n = 60;
+    const quiet = (base: number) => series(n, undefined, base, base).map((v, i) => (i < 12 ? 0 : v));
+    const s = set({ api: { requests: quiet(50), errors: quiet(3) } }, n);
+    const asOf = START + 36 * BUCKET;
+    const w = detectOnset(s, asOf, asOf + 60_000, 'api');
+    expect(w.onsetReason).toMatch(/no series shifted/);
+    // A minute of baseline before the incident window, not an empty one.
+    expect(w.baseline.from).toBe(START + 12 * BUCKET);
+    expect(w.onset).toBe(START + 18 * BUCKET);
+    // With only a minute of data, half of it.
+    const short = set({ api: { requests: quiet(50).map((v, i) => (i < 30 ? 0 : v)) } }, n);
+    expect(detectOnset(short, asOf, asOf + 60_000, 'api').onset).toBe(START + 33 * BUCKET);
+  });
+
   it('never places the onset after the alert time, even if data keeps changing later', () => {
     const n = 240;
     const s = set({ api: { requests: series(n, undefined, 50, 50), errors: series(n, 230, 3, 40) } }, n);

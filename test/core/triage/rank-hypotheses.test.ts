@@ -318,6 +318,32 @@ describe('rankHypotheses', () => {
     expect(slow(0)?.text).not.toMatch(/network/);
   });
 
+  it('a minute of baseline is enough to see a clear slowdown, and its few samples are not over-trusted', () => {
+    // 6 baseline traces (a minute of tail-sampled traffic), 18 in the incident.
+    const slow = (over: number) =>
+      selfLatencyRule(
+        features({
+          services: {
+            api: {
+              b: { requests: 6, traces: 6, selfTime: dist(20, 6) },
+              i: {
+                requests: 18,
+                traces: 18,
+                selfTime: dist(120, 18),
+                selfTimeOverBaselineP90: over,
+                selfTimeOverBaselineP99: over,
+              },
+            },
+          },
+        }),
+        DEFAULT_RANK_OPTIONS,
+      )[0]?.points ?? 0;
+    expect(slow(18)).toBeGreaterThan(5);
+    // 5 of 18 beyond a 6-sample baseline's top: each happens 1 time in 7 by chance (not 1 in 10
+    // as beyond a large baseline's p90), so 5 is not surprising enough (p ≈ 0.1).
+    expect(slow(5)).toBe(0);
+  });
+
   it('a few long stalls beyond anything the baseline saw count, though few cross its p90', () => {
     // GC pauses: 3 of 27 requests stall far beyond the baseline's slowest of 91; the mean rises ×12.
     const stalls = (overP99: number) =>

@@ -7,7 +7,7 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 
-const MIN_BASELINE_SAMPLES = 10;
+const MIN_BASELINE_SAMPLES = 5;
 const MIN_INCIDENT_SAMPLES = 2;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
