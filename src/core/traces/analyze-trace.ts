@@ -126,8 +126,8 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       gaps.push({ from: s.service, to: callee.span.service, operation: entryOf(n).span.name, start: s.start, ms: own });
     } else if (peer) {
       gaps.push({ from: s.service, to: peer, leaf: true, operation: entryOf(n).span.name, start: s.start, ms: own });
-    } else selfTime.set(s.service, (selfTime.get(s.service) ?? 0) + own);
-    if (!peer && !callee) {
+    } else {
+      selfTime.set(s.service, (selfTime.get(s.service) ?? 0) + own);
       let byOp = operationSelfTime.get(s.service);
       if (!byOp) {
         byOp = new Map();

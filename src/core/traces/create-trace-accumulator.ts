@@ -172,9 +172,9 @@ function summariseWindows(
       const opGaps = new Map<string, Map<string, number>>();
       for (const g of f.gaps) {
         const share = owners.callerShare(g.from, g.to, g.leaf === true);
-        self.set(g.from, (self.get(g.from) ?? 0) + g.ms * share);
         if (share < 1) self.set(g.to, (self.get(g.to) ?? 0) + g.ms * (1 - share));
         if (share > 0) {
+          self.set(g.from, (self.get(g.from) ?? 0) + g.ms * share);
           const byOp = opGaps.get(g.from) ?? new Map<string, number>();
           byOp.set(g.operation, (byOp.get(g.operation) ?? 0) + g.ms * share);
           opGaps.set(g.from, byOp);
