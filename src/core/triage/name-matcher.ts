@@ -1,4 +1,6 @@
 const GENERIC = new Set(['service', 'svc', 'api', 'server', 'app', 'srv', 'backend', 'worker', 'db']);
+/** A one-word name ending in a generic word: `paymentservice`, `cartsvc`. */
+const GLUED_GENERIC = /^([a-z0-9]{4,}?)(service|svc|api|server|srv|backend|worker)$/;
 
 export type NameMatcher = {
   /** The known services named in `text`, other than `self`, in the order they appear in it. */
@@ -36,6 +38,14 @@ export function createNameMatcher(names: Iterable<string>): NameMatcher {
     addForm(words, name, false);
     if (name.includes('.')) addForm(nameWords(name.split('.')[0] as string), name, true);
     if (words.length > 1 && GENERIC.has(words[words.length - 1] as string)) addForm(words.slice(0, -1), name, true);
+    // Written glued or split: `payment-service` ~ `paymentservice`, and `paymentservice` ~
+    // `PaymentService` (gRPC's `hipstershop.PaymentService/Charge`) ~ `payment`.
+    if (words.length > 1) addForm([words.join('')], name, true);
+    const glued = words.length === 1 ? GLUED_GENERIC.exec(words[0] as string) : null;
+    if (glued) {
+      addForm([glued[1] as string, glued[2] as string], name, true);
+      addForm([glued[1] as string], name, true);
+    }
   }
   // Longer forms first, so `payment-gateway` wins over `payment` where both fit.
   forms.sort((a, b) => b.words.length - a.words.length || (a.name < b.name ? -1 : 1));

@@ -32,6 +32,17 @@ describe('name matching in log text', () => {
     expect(m.mentions('payment-gateway timeout', 'x')).toEqual(['payment-gateway']);
   });
 
+  it('finds names written glued or split (Online Boutique style), as in gRPC method names', () => {
+    const ob = createNameMatcher(['paymentservice', 'cartservice', 'shipping-service', 'frontend']);
+    expect(ob.mentions('failed to charge card: rpc error calling hipstershop.PaymentService/Charge', 'x')).toEqual([
+      'paymentservice',
+    ]);
+    expect(ob.mentions('could not retrieve cart: cart service unavailable', 'x')).toEqual(['cartservice']);
+    expect(ob.mentions('shippingservice: quote failed', 'x')).toEqual(['shipping-service']);
+    // A stem shorter than four letters stays unmatched (`ad` of `adservice`).
+    expect(createNameMatcher(['adservice']).mentions('bad request', 'x')).toEqual([]);
+  });
+
   it('does not find a service in its own lines, nor short stems in other words', () => {
     expect(m.mentions('payment succeeded', 'payment-service')).toEqual([]);
     expect(m.mentions('betamax theta', 'x')).toEqual([]);
