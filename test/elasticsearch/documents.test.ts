@@ -81,6 +81,7 @@ describe('seeded documents read back as the file readers read the files', () => 
                 sp(2, 2, [attr('error', { boolValue: true })]),
                 sp(3, 3, [attr('rpc.grpc.status_code', { intValue: '14' })]),
                 sp(4, 2, [attr('rpc.grpc.status_code', { intValue: '5' })]),
+                sp(5, 3, [attr('error', { stringValue: 'read: connection reset by peer' })]),
               ],
             },
           ],
@@ -89,7 +90,7 @@ describe('seeded documents read back as the file readers read the files', () => 
     };
     const parsed = parseOtlpRequest(request);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(parsed.value.map((x) => x.status)).toEqual(['error', 'error', 'error', 'unset']);
+    expect(parsed.value.map((x) => x.status)).toEqual(['error', 'error', 'error', 'unset', 'error']);
     for (const schema of ['elastic-apm', 'otel'] as const) {
       const docs = spanDocs(otlpSeedSpans(request, 0), schema).map(
         (d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>,

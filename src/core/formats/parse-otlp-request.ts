@@ -115,6 +115,8 @@ function errorText(sp: Record<string, unknown>, attrs: Map<string, unknown>): st
   if (isObject(sp.status)) add(sp.status.message);
   add(attrs.get('otel.status_description'));
   add(attrs.get('error.message'));
+  const tag = attrs.get('error');
+  if (typeof tag === 'string' && !/^(true|false)$/i.test(tag)) add(tag);
   if (Array.isArray(sp.events)) {
     const ex = sp.events.find((e) => isObject(e) && e.name === 'exception');
     if (isObject(ex)) {

@@ -6,16 +6,19 @@ const GRPC_SERVER_ERRORS = new Set([2, 4, 12, 13, 14, 15]);
 /**
  * A span's status told by its attributes, for spans whose own status is unset, as spans
  * converted from other tracers carry it: `otel.status_code` (what Jaeger and Zipkin exports keep
- * of an OTel status), OpenTracing's `error` tag, and the gRPC status code.
+ * of an OTel status), the `error` tag (OpenTracing's boolean, Zipkin's message), and the gRPC
+ * status code (OpenCensus's `status.code`).
  */
 export function statusFromAttributes(attr: (key: string) => unknown, kind: SpanKind): 'error' | 'ok' | 'unset' {
   const otel = attr('otel.status_code');
   const named = typeof otel === 'string' ? otel.toUpperCase() : '';
   if (named === 'ERROR') return 'error';
   if (named === 'OK') return 'ok';
+  // OpenTracing's boolean error tag; Zipkin's error tag holds the message itself.
   const tag = attr('error');
-  if (tag === true || tag === 'true') return 'error';
-  const raw = attr('rpc.grpc.status_code');
+  if (tag === true || (typeof tag === 'string' && tag !== '' && tag.toLowerCase() !== 'false')) return 'error';
+  // The gRPC status code, or OpenCensus's `status.code` (a gRPC canonical code too).
+  const raw = attr('rpc.grpc.status_code') ?? attr('status.code');
   const grpc = typeof raw === 'string' ? Number(raw) : raw;
   if (typeof grpc !== 'number' || !Number.isInteger(grpc) || grpc === 0) return 'unset';
   if (kind === 'server' || kind === 'consumer') return GRPC_SERVER_ERRORS.has(grpc) ? 'error' : 'unset';

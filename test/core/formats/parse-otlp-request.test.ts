@@ -67,6 +67,13 @@ describe('parseOtlpRequest', () => {
     // OpenTracing's error tag.
     expect(parsed(2, [a('error', { boolValue: true })])?.status).toBe('error');
     expect(parsed(2, [a('error', { boolValue: false })])?.status).toBe('unset');
+    // Zipkin's error tag carries the message.
+    expect(parsed(3, [a('error', { stringValue: 'connection refused' })])).toEqual({
+      status: 'error',
+      errorText: 'connection refused',
+    });
+    // OpenCensus's status.code attribute: a gRPC canonical code.
+    expect(parsed(3, [a('status.code', { intValue: '14' })])?.status).toBe('error');
     // gRPC: any code but OK fails a client; only server-side faults fail a server (NOT_FOUND does not).
     expect(parsed(3, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('error');
     expect(parsed(2, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('unset');

@@ -22,7 +22,11 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
         const code = status.code;
         const kind = kindOf(s.kind);
         const attrs = attributes(s.attributes);
-        const message = str(status.message) ?? str(attrs['otel.status_description']);
+        const tag = attrs.error;
+        const message =
+          str(status.message) ??
+          str(attrs['otel.status_description']) ??
+          (typeof tag === 'string' && !/^(true|false)$/i.test(tag) ? str(tag) : undefined);
         out.push({
           seq: seq + out.length,
           traceId: String(s.traceId).toLowerCase(),
