@@ -1,4 +1,20 @@
-const WORDS = ['error', 'err', 'severe', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency', 'panic'];
+const WORDS = [
+  'error',
+  'err',
+  'eror',
+  'e',
+  'severe',
+  'dpanic',
+  'fatal',
+  'ftl',
+  'f',
+  'critical',
+  'crit',
+  'alert',
+  'emerg',
+  'emergency',
+  'panic',
+];
 
 /**
  * The spellings of error and fatal levels a keyword field may hold (lower, UPPER, Capitalized of

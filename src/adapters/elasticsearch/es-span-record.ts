@@ -61,7 +61,8 @@ function errorText(doc: Record<string, unknown>, f: TraceFields): string | undef
   const parts: string[] = [];
   for (const field of f.errorText) {
     const v = field.startsWith('events.') ? exceptionField(doc, field.slice(7)) : getDotted(doc, field);
-    if (typeof v === 'string' && v !== '' && !parts.includes(v)) parts.push(v);
+    // (An `error` tag of true / false is a status, not a text.)
+    if (typeof v === 'string' && v !== '' && !/^(true|false)$/i.test(v) && !parts.includes(v)) parts.push(v);
   }
   const text = parts.join(' ');
   return text === '' ? undefined : text.slice(0, 300);

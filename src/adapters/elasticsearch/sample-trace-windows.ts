@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { getDotted } from '../../core/formats/get-dotted.ts';
+import { traceIdOf } from '../../core/formats/span-ids.ts';
 import type { SpanRecord } from '../../core/model/span-record.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
@@ -45,7 +46,14 @@ export async function sampleTraceWindows(
 
   // A window with few enough spans is read whole: every trace with a span in it (traces whose root
   // is missing too), weight 1. Only larger windows are sampled.
+  // Trace ids as stored (for the queries: keyword matches are exact) and as the span reader
+  // normalises them (64-bit ids padded, base64 decoded, lower case), each to its stratum.
   const stratumOf = new Map<string, string>();
+  const byTrace = new Map<string, string>();
+  const assign = (raw: string, key: string) => {
+    stratumOf.set(raw, key);
+    byTrace.set(traceIdOf(raw) ?? raw.toLowerCase(), key);
+  };
   const sampled = new Map<string, number>();
   const full = await wholeWindows(es, s, win, signal);
   for (const w of WINS) {
@@ -60,8 +68,8 @@ export async function sampleTraceWindows(
       s.fullReadMaxSpans,
       signal,
       (h) => {
-        const id = lowerId(h._source ? firstOf(h._source, f.traceId) : undefined);
-        if (id && !stratumOf.has(id)) stratumOf.set(id, `${w}|all`);
+        const id = rawId(h._source ? firstOf(h._source, f.traceId) : undefined);
+        if (id && !stratumOf.has(id)) assign(id, `${w}|all`);
       },
     );
   }
@@ -98,9 +106,9 @@ export async function sampleTraceWindows(
   responses.forEach((r, n) => {
     const key = keys[n] as string;
     for (const h of r.hits.hits) {
-      const id = lowerId(h._source ? firstOf(h._source as Record<string, unknown>, f.traceId) : undefined);
+      const id = rawId(h._source ? firstOf(h._source as Record<string, unknown>, f.traceId) : undefined);
       if (!id || stratumOf.has(id)) continue;
-      stratumOf.set(id, key);
+      assign(id, key);
       sampled.set(key, (sampled.get(key) ?? 0) + 1);
     }
   });
@@ -130,7 +138,7 @@ export async function sampleTraceWindows(
       signal,
       (h: estypes.SearchHit<Record<string, unknown>>) => {
         const rec: SpanRecord | undefined = h._source ? esSpanRecord(h._source, f) : undefined;
-        const key = rec ? stratumOf.get(rec.traceId) : undefined;
+        const key = rec ? byTrace.get(rec.traceId) : undefined;
         if (rec && key) accs.get(key.split('|')[1] as Stratum)?.add(rec);
       },
     );
@@ -229,6 +237,6 @@ function firstOf(doc: Record<string, unknown>, fields: readonly string[]): unkno
   return undefined;
 }
 
-function lowerId(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
+function rawId(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }

@@ -49,6 +49,7 @@ export const TRACE_SCHEMAS: Readonly<Record<TraceFields['schema'], TraceFields>>
       'status.message',
       'attributes.otel.status_description',
       'attributes.error.message',
+      'attributes.error',
       'events.exception.type',
       'events.exception.message',
     ],

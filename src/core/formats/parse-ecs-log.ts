@@ -2,7 +2,7 @@ import type { LogRecord } from '../model/log-record.ts';
 import type { Result } from '../result/result.ts';
 import type { FieldError } from './field-error.ts';
 import { getDotted } from './get-dotted.ts';
-import { parseLogLevel } from './parse-log-level.ts';
+import { isNumericLevel, parseLogLevel } from './parse-log-level.ts';
 import { parseRfc3339 } from './parse-rfc3339.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
 import { spanIdOf, traceIdOf } from './span-ids.ts';
@@ -33,7 +33,7 @@ export function parseEcsLog(doc: unknown): Result<LogRecord, FieldError> {
   if (message === undefined) return { ok: false, error: { field: 'message', message: 'missing (required)' } };
   const rawLevel = getDotted(d, 'log.level');
   const level = parseLogLevel(rawLevel);
-  if (rawLevel !== undefined && rawLevel !== null && level === undefined) {
+  if (rawLevel !== undefined && rawLevel !== null && level === undefined && !isNumericLevel(rawLevel)) {
     return {
       ok: false,
       error: {

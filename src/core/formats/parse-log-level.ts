@@ -40,28 +40,17 @@ const ALIASES: Readonly<Record<string, LogLevel>> = {
   f: 'fatal',
 };
 
-/** Numeric levels: pino / bunyan (10 … 60) and syslog severities (0 emergency … 7 debug). */
-const NUMERIC: Readonly<Record<number, LogLevel>> = {
-  10: 'trace',
-  20: 'debug',
-  30: 'info',
-  40: 'warn',
-  50: 'error',
-  60: 'fatal',
-  0: 'fatal',
-  1: 'fatal',
-  2: 'fatal',
-  3: 'error',
-  4: 'warn',
-  5: 'info',
-  6: 'info',
-  7: 'debug',
-};
-
-/** Normalises a log level name, case-insensitively, with the common aliases (syslog, java.util.logging, Serilog, glog) and numeric levels (pino, syslog). */
+/** Normalises a log level name, case-insensitively, with the common aliases (syslog, java.util.logging, Serilog, glog) */
 export function parseLogLevel(value: unknown): LogLevel | undefined {
-  if (typeof value === 'number') return NUMERIC[value];
   if (typeof value !== 'string') return undefined;
-  const name = value.trim().toLowerCase();
-  return ALIASES[name] ?? (/^\d+$/.test(name) ? NUMERIC[Number(name)] : undefined);
+  return ALIASES[value.trim().toLowerCase()];
+}
+
+/**
+ * A level given as a number (pino's 30, Python's 40, syslog's 3): the scales disagree (pino's 40
+ * is a warning, Python's an error), so the number says nothing for sure and the line's level is
+ * read from its words instead, as for a line without one.
+ */
+export function isNumericLevel(value: unknown): boolean {
+  return typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value));
 }

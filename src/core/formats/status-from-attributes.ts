@@ -16,11 +16,13 @@ export function statusFromAttributes(attr: (key: string) => unknown, kind: SpanK
   if (named === 'OK') return 'ok';
   // OpenTracing's boolean error tag; Zipkin's error tag holds the message itself.
   const tag = attr('error');
-  if (tag === true || (typeof tag === 'string' && tag !== '' && tag.toLowerCase() !== 'false')) return 'error';
-  // The gRPC status code, or OpenCensus's `status.code` (a gRPC canonical code too).
+  // (Zipkin shows a span with an empty error tag as failed too.)
+  if (tag === true || (typeof tag === 'string' && tag.toLowerCase() !== 'false')) return 'error';
+  // The gRPC status code, or OpenCensus's `status.code` (a gRPC canonical code, 0-16: anything
+  // else under that generic key, an HTTP 200 say, is not one).
   const raw = attr('rpc.grpc.status_code') ?? attr('status.code');
   const grpc = typeof raw === 'string' ? Number(raw) : raw;
-  if (typeof grpc !== 'number' || !Number.isInteger(grpc) || grpc === 0) return 'unset';
+  if (typeof grpc !== 'number' || !Number.isInteger(grpc) || grpc <= 0 || grpc > 16) return 'unset';
   if (kind === 'server' || kind === 'consumer') return GRPC_SERVER_ERRORS.has(grpc) ? 'error' : 'unset';
   return 'error';
 }

@@ -120,8 +120,9 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
     // its callee's span — all of a call to an uninstrumented dependency — is a gap, whose owner
     // the windows decide (see gapOwners).
     const own = Math.max(0, dur - covered(n));
-    // (Not for messages: a consumer runs on its own time, after its producer ended.)
-    const callee = isCall && !peer && n.kind !== 'producer' ? remote.find((c) => c.kind !== 'consumer') : undefined;
+    // Only a client span is a call and nothing else (not a message: a consumer runs on its own
+    // time, after its producer ended; not an internal span doing work around its remote children).
+    const callee = n.kind === 'client' && !peer ? remote.find((c) => c.kind !== 'consumer') : undefined;
     if (callee) {
       gaps.push({ from: s.service, to: callee.span.service, operation: entryOf(n).span.name, start: s.start, ms: own });
     } else if (peer) {

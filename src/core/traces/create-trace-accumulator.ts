@@ -180,7 +180,7 @@ function summariseWindows(
           opGaps.set(g.from, byOp);
         }
         // (A dependency's own slow calls are its self time, not time between spans.)
-        if (w === 'i' && owners.rising.has(`${g.from}\u0000${g.to}`) && !(g.leaf && share === 0)) {
+        if (w === 'i' && !f.failing && owners.rising.has(`${g.from}\u0000${g.to}`) && !(g.leaf && share === 0)) {
           get(g.from).gapMs += g.ms * share;
           get(g.to).gapMs += g.ms * (1 - share);
         }

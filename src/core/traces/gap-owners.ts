@@ -30,15 +30,17 @@ const MAX_P_VALUE = 0.05;
  */
 export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, incident: TimeWindow): GapOwners {
   const edges = new Map<string, { from: string; to: string; b: number[]; i: number[] }>();
-  for (const f of facts)
+  for (const f of facts) {
+    // By the trace's start, as the self times are windowed; failing traces left out (retries and
+    // backoff inside a failing call are no slower network).
+    const w =
+      f.start >= incident.from && f.start < incident.to
+        ? 'i'
+        : f.start >= baseline.from && f.start < baseline.to
+          ? 'b'
+          : undefined;
+    if (!w || f.failing) continue;
     for (const g of f.gaps) {
-      const w =
-        g.start >= incident.from && g.start < incident.to
-          ? 'i'
-          : g.start >= baseline.from && g.start < baseline.to
-            ? 'b'
-            : undefined;
-      if (!w) continue;
       const key = `${g.from}\u0000${g.to}`;
       let e = edges.get(key);
       if (!e) {
@@ -47,6 +49,7 @@ export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, in
       }
       e[w].push(g.ms);
     }
+  }
   const rising = new Set<string>();
   const degree = new Map<string, number>();
   for (const [key, e] of edges) {

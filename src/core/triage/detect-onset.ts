@@ -73,7 +73,8 @@ export function detectOnset(
     // the data when there is less than twice that).
     const dataFrom = start + first * bucketMs;
     const keep = Math.min(options.minBaselineMs, Math.max(0, asOf - dataFrom) / 2);
-    const earliest = dataFrom + Math.ceil(keep / bucketMs) * bucketMs;
+    // (+ one bucket: the guard between the baseline and the onset, below.)
+    const earliest = dataFrom + (Math.ceil(keep / bucketMs) + 1) * bucketMs;
     onset = Math.min(asOf, Math.max(earliest, asOf - options.defaultIncidentMs));
     reason = `no series shifted clearly; the incident window is the ${Math.round((asOf - onset) / 60_000)} min before the alert`;
   } else {

@@ -38,14 +38,12 @@ export function createNameMatcher(names: Iterable<string>): NameMatcher {
     addForm(words, name, false);
     if (name.includes('.')) addForm(nameWords(name.split('.')[0] as string), name, true);
     if (words.length > 1 && GENERIC.has(words[words.length - 1] as string)) addForm(words.slice(0, -1), name, true);
-    // Written glued or split: `payment-service` ~ `paymentservice`, and `paymentservice` ~
-    // `PaymentService` (gRPC's `hipstershop.PaymentService/Charge`) ~ `payment`.
+    // Written glued or split: `payment-service` ~ `paymentservice` ~ `PaymentService` (gRPC's
+    // `hipstershop.PaymentService/Charge`). Not the bare stem of a glued name: `email` and `user`
+    // are ordinary words in log lines (`invalid email for user 42` names no emailservice).
     if (words.length > 1) addForm([words.join('')], name, true);
     const glued = words.length === 1 ? GLUED_GENERIC.exec(words[0] as string) : null;
-    if (glued) {
-      addForm([glued[1] as string, glued[2] as string], name, true);
-      addForm([glued[1] as string], name, true);
-    }
+    if (glued) addForm([glued[1] as string, glued[2] as string], name, true);
   }
   // Longer forms first, so `payment-gateway` wins over `payment` where both fit.
   forms.sort((a, b) => b.words.length - a.words.length || (a.name < b.name ? -1 : 1));

@@ -74,6 +74,8 @@ describe('parseOtlpRequest', () => {
     });
     // OpenCensus's status.code attribute: a gRPC canonical code.
     expect(parsed(3, [a('status.code', { intValue: '14' })])?.status).toBe('error');
+    // …but not an HTTP status someone put under that generic key.
+    expect(parsed(3, [a('status.code', { intValue: '200' })])?.status).toBe('unset');
     // gRPC: any code but OK fails a client; only server-side faults fail a server (NOT_FOUND does not).
     expect(parsed(3, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('error');
     expect(parsed(2, [a('rpc.grpc.status_code', { intValue: '5' })])?.status).toBe('unset');

@@ -80,12 +80,15 @@ describe('detectOnset', () => {
     const asOf = START + 36 * BUCKET;
     const w = detectOnset(s, asOf, asOf + 60_000, 'api');
     expect(w.onsetReason).toMatch(/no series shifted/);
-    // A minute of baseline before the incident window, not an empty one.
-    expect(w.baseline.from).toBe(START + 12 * BUCKET);
-    expect(w.onset).toBe(START + 18 * BUCKET);
+    // A minute of baseline (then the one-bucket guard) before the incident window, not an empty one.
+    expect(w.baseline).toEqual({ from: START + 12 * BUCKET, to: START + 18 * BUCKET });
+    expect(w.onset).toBe(START + 19 * BUCKET);
     // With only a minute of data, half of it.
     const short = set({ api: { requests: quiet(50).map((v, i) => (i < 30 ? 0 : v)) } }, n);
-    expect(detectOnset(short, asOf, asOf + 60_000, 'api').onset).toBe(START + 33 * BUCKET);
+    expect(detectOnset(short, asOf, asOf + 60_000, 'api').baseline).toEqual({
+      from: START + 30 * BUCKET,
+      to: START + 33 * BUCKET,
+    });
   });
 
   it('never places the onset after the alert time, even if data keeps changing later', () => {

@@ -39,8 +39,11 @@ describe('name matching in log text', () => {
     ]);
     expect(ob.mentions('could not retrieve cart: cart service unavailable', 'x')).toEqual(['cartservice']);
     expect(ob.mentions('shippingservice: quote failed', 'x')).toEqual(['shipping-service']);
-    // A stem shorter than four letters stays unmatched (`ad` of `adservice`).
-    expect(createNameMatcher(['adservice']).mentions('bad request', 'x')).toEqual([]);
+    // The bare stem of a glued name is an ordinary word, not a mention.
+    const words = createNameMatcher(['emailservice', 'userservice', 'dataapi', 'fileserver']);
+    expect(words.mentions('invalid email address for user 42', 'x')).toEqual([]);
+    expect(words.mentions('failed to parse data: file not found', 'x')).toEqual([]);
+    expect(words.mentions('EmailService.Send failed', 'x')).toEqual(['emailservice']);
   });
 
   it('does not find a service in its own lines, nor short stems in other words', () => {

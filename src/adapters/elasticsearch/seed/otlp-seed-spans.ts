@@ -1,3 +1,4 @@
+import { spanIdOf, traceIdOf } from '../../../core/formats/span-ids.ts';
 import { statusFromAttributes } from '../../../core/formats/status-from-attributes.ts';
 import type { SpanKind } from '../../../core/model/span-record.ts';
 import type { SeedSpan } from './seed-span.ts';
@@ -29,10 +30,13 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
           (typeof tag === 'string' && !/^(true|false)$/i.test(tag) ? str(tag) : undefined);
         out.push({
           seq: seq + out.length,
-          traceId: String(s.traceId).toLowerCase(),
-          spanId: String(s.spanId).toLowerCase(),
+          // Ids as the readers normalise them (64-bit padded, base64 decoded), so lookups by id match.
+          traceId: traceIdOf(s.traceId) ?? String(s.traceId).toLowerCase(),
+          spanId: spanIdOf(s.spanId) ?? String(s.spanId).toLowerCase(),
           parentSpanId:
-            typeof s.parentSpanId === 'string' && s.parentSpanId !== '' ? s.parentSpanId.toLowerCase() : undefined,
+            typeof s.parentSpanId === 'string' && s.parentSpanId !== ''
+              ? (spanIdOf(s.parentSpanId) ?? s.parentSpanId.toLowerCase())
+              : undefined,
           name: typeof s.name === 'string' ? s.name : '',
           kind,
           startNs: nanos(s.startTimeUnixNano),
