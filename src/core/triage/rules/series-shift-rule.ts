@@ -5,7 +5,7 @@ import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
-/** How much of an inherited step stays with the service that shows it (the rest goes to no one here). */
+/** How much of an inherited step stays with the service that shows it. */
 const INHERITED = 0.3;
 
 /**
@@ -29,12 +29,16 @@ export function seriesShiftRule(
     // A caller's latency or errors step up with its callee's: a shift its callee shows at least
     // half as clearly is mostly inherited.
     // So is an error step whose new error lines mostly name another service ("failed to call fx").
-    const inherited =
-      [...(callees.get(s.service) ?? [])].some((c) => (t.get(`${c}\u0000${s.metric}`) ?? 0) >= 0.5 * s.t) ||
-      (s.metric === 'errors' && (signals?.get(s.service)?.mentionShare ?? 0) >= 0.5);
+    const fromCallee = [...(callees.get(s.service) ?? [])].some(
+      (c) => (t.get(`${c}\u0000${s.metric}`) ?? 0) >= 0.5 * s.t,
+    );
+    const relayed = s.metric === 'errors' && (signals?.get(s.service)?.mentionShare ?? 0) >= 0.5;
+    const inherited = fromCallee || relayed;
     const amount = Math.min(s.t, 20);
     amounts.set(s.service, (amounts.get(s.service) ?? 0) + amount * (inherited ? INHERITED : 1));
-    if (inherited) unowned += amount * (1 - INHERITED);
+    // What a relay's step loses goes to no one here (the service it names may show no step at
+    // all); a step inherited from a callee with its own step leaves its share with the rest.
+    if (relayed) unowned += amount * (1 - INHERITED);
     what.set(s.service, [...(what.get(s.service) ?? []), `${s.metric} (t = ${formatNumber(s.t)})`]);
   }
   const out: RuleFinding[] = [];
