@@ -23,6 +23,11 @@ const alert: Alert = {
 // 30 min baseline vs 6 min incident: a baseline count of 5 "expects" 1 in the incident.
 const quiet = { requests: 3000, traces: 3000, originErrors: 5, failingTraces: 5, selfTime: dist(20, 3000) };
 
+type Stats = NonNullable<NonNullable<Parameters<typeof features>[0]['services']>[string]['b']>;
+/** What the self-latency rule finds for one service with these baseline and incident stats. */
+const selfLatencyOf = (b: Stats, i: Stats) =>
+  selfLatencyRule(features({ services: { svc: { b, i } } }), DEFAULT_RANK_OPTIONS)[0];
+
 describe('rankHypotheses', () => {
   it('ranks the origin of new failures above the services they propagate through, and blames its fitting deploy', () => {
     const f = features({
@@ -296,23 +301,13 @@ describe('rankHypotheses', () => {
 
   it('says when a slowdown was spent outside the spans on calls to and from the service (its network)', () => {
     const slow = (gapMs: number) =>
-      selfLatencyRule(
-        features({
-          services: {
-            cart: {
-              b: quiet,
-              i: {
-                requests: 600,
-                traces: 600,
-                selfTime: dist(200, 600),
-                selfTimeOverBaselineP90: 590,
-                selfTimeFromGaps: gapMs,
-              },
-            },
-          },
-        }),
-        DEFAULT_RANK_OPTIONS,
-      )[0];
+      selfLatencyOf(quiet, {
+        requests: 600,
+        traces: 600,
+        selfTime: dist(200, 600),
+        selfTimeOverBaselineP90: 590,
+        selfTimeFromGaps: gapMs,
+      });
     expect(slow(600 * 160)?.text).toMatch(/80% of its time in the incident was spent outside the spans .*network/);
     expect(slow(600 * 160)?.evidence[0]?.data).toMatchObject({ gapShare: 0.8 });
     expect(slow(0)?.text).not.toMatch(/network/);
@@ -321,49 +316,35 @@ describe('rankHypotheses', () => {
   it('a minute of baseline is enough to see a clear slowdown, and its few samples are not over-trusted', () => {
     // 6 baseline traces (a minute of tail-sampled traffic), 18 in the incident.
     const slow = (over: number) =>
-      selfLatencyRule(
-        features({
-          services: {
-            api: {
-              b: { requests: 6, traces: 6, selfTime: dist(20, 6) },
-              i: {
-                requests: 18,
-                traces: 18,
-                selfTime: dist(120, 18),
-                selfTimeOverBaselineP90: over,
-                selfTimeOverBaselineP99: over,
-              },
-            },
-          },
-        }),
-        DEFAULT_RANK_OPTIONS,
-      )[0]?.points ?? 0;
+      selfLatencyOf(
+        { requests: 6, traces: 6, selfTime: dist(20, 6) },
+        {
+          requests: 18,
+          traces: 18,
+          selfTime: dist(120, 18),
+          selfTimeOverBaselineP90: over,
+          selfTimeOverBaselineP99: over,
+        },
+      )?.points ?? 0;
     expect(slow(18)).toBeGreaterThan(5);
-    // 5 of 18 beyond a 6-sample baseline's top: each happens 1 time in 7 by chance (not 1 in 10
-    // as beyond a large baseline's p90), so 5 is not surprising enough (p ≈ 0.1).
+    // 5 of 18 beyond a 6-sample baseline's top happens by chance far more often than 1 in 10
+    // per sample would say (the top of 6 is itself low by chance): not surprising enough.
     expect(slow(5)).toBe(0);
   });
 
   it('a few long stalls beyond anything the baseline saw count, though few cross its p90', () => {
     // GC pauses: 3 of 27 requests stall far beyond the baseline's slowest of 91; the mean rises ×12.
     const stalls = (overP99: number) =>
-      selfLatencyRule(
-        features({
-          services: {
-            bff: {
-              b: { requests: 91, traces: 91, selfTime: dist(6, 91) },
-              i: {
-                requests: 27,
-                traces: 27,
-                selfTime: dist(79, 27),
-                selfTimeOverBaselineP90: 3,
-                selfTimeOverBaselineP99: overP99,
-              },
-            },
-          },
-        }),
-        DEFAULT_RANK_OPTIONS,
-      )[0]?.points ?? 0;
+      selfLatencyOf(
+        { requests: 91, traces: 91, selfTime: dist(6, 91) },
+        {
+          requests: 27,
+          traces: 27,
+          selfTime: dist(79, 27),
+          selfTimeOverBaselineP90: 3,
+          selfTimeOverBaselineP99: overP99,
+        },
+      )?.points ?? 0;
     expect(stalls(3)).toBeGreaterThan(2);
     // The same three above the p90 but not beyond the baseline's maximum: ordinary chance.
     expect(stalls(0)).toBe(0);
