@@ -1,31 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expireApprovals } from '../../src/app/runbooks/expire-approvals.ts';
 import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
 import { requestApproval } from '../../src/app/runbooks/request-approval.ts';
 import { adoptApprovalCards } from '../../src/app/slack/adopt-approval-cards.ts';
 import type { ChatRef } from '../../src/core/chat/chat-port.ts';
-import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
-import { type FakeKubectl, installFakeKubectl } from '../support/fake-kubectl.ts';
-import { catalogOf, runbookDeps, scriptedProbe, testClock, UNDO_RUNBOOK } from './support/runbook-harness.ts';
+import { BACKENDS } from '../storage/support/backends.ts';
+import {
+  catalogOf,
+  runbookDeps,
+  runbookTestEnv,
+  scriptedProbe,
+  testClock,
+  UNDO_RUNBOOK,
+} from './support/runbook-harness.ts';
 
 describe.each(BACKENDS)('approval cards after a restart: $name', (backend) => {
-  let db: TestDatabase;
-  let kubectl: FakeKubectl;
-  beforeEach(() => {
-    kubectl = installFakeKubectl();
-  });
-  afterEach(async () => {
-    kubectl.cleanup();
-    await db?.cleanup();
-  });
+  const env = runbookTestEnv(backend);
 
   it('finds the cards of pending approvals in the audit trail, and not those settled since', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
     const clock = testClock();
     const deps = runbookDeps(storage, {
       catalog: catalogOf([UNDO_RUNBOOK]),
-      path: kubectl.path,
+      path: env.kubectl.path,
       probe: scriptedProbe([0.01]),
       clock,
     });

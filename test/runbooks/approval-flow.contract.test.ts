@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { advanceRun } from '../../src/app/runbooks/advance-run.ts';
 import { decideApproval } from '../../src/app/runbooks/decide-approval.ts';
@@ -8,9 +8,15 @@ import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
 import { requestApproval } from '../../src/app/runbooks/request-approval.ts';
 import type { RunbookDeps } from '../../src/app/runbooks/runbook-deps.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
-import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
-import { type FakeKubectl, installFakeKubectl } from '../support/fake-kubectl.ts';
-import { catalogOf, runbookDeps, scriptedProbe, testClock, UNDO_RUNBOOK } from './support/runbook-harness.ts';
+import { BACKENDS } from '../storage/support/backends.ts';
+import {
+  catalogOf,
+  runbookDeps,
+  runbookTestEnv,
+  scriptedProbe,
+  testClock,
+  UNDO_RUNBOOK,
+} from './support/runbook-harness.ts';
 
 const noGroups = async () => [];
 const groupsOf = async (u: string) => (u === 'U0GRPMEMBER' ? ['S0SREGRP'] : []);
@@ -33,21 +39,13 @@ async function actions(storage: Storage) {
 }
 
 describe.each(BACKENDS)('approval flow: $name', (backend) => {
-  let db: TestDatabase;
-  let kubectl: FakeKubectl;
-  beforeEach(() => {
-    kubectl = installFakeKubectl();
-  });
-  afterEach(async () => {
-    kubectl.cleanup();
-    await db?.cleanup();
-  });
+  const env = runbookTestEnv(backend);
 
   it('two distinct approvers (one through a Slack user group) grant the high-risk step; requester and outsiders are refused and audited; the step runs once and is verified', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
     const probe = scriptedProbe([0.2, 0.01]);
-    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: kubectl.path, probe });
+    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: env.kubectl.path, probe });
     const { run, plan, requested } = await proposed(deps);
     expect(plan.steps.map((s) => [s.index, s.id, s.role, s.risk, s.approval?.min])).toEqual([
       [0, 'status', 'main', 'read', undefined],
@@ -104,7 +102,7 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
     expect(streamed).toEqual(['status:succeeded', 'undo:succeeded', 'healthy:succeeded']);
     expect(adv.executed[2]?.summary).toBe('error-rate of checkout is 0.01 (< 0.05) after 2 readings');
     expect(adv.run?.steps.map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'skipped']);
-    expect(kubectl.calls()).toEqual([
+    expect(env.kubectl.calls()).toEqual([
       ['rollout', 'status', 'deployment/checkout', '--namespace=shop'],
       ['rollout', 'undo', 'deployment/checkout', '--namespace=shop'],
     ]);
@@ -114,7 +112,7 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
       reason: 'already-ran',
     });
     expect((await advanceRun(deps, { runId: run.id, actor: 'system' })).executed).toEqual([]);
-    expect(kubectl.calls()).toHaveLength(2);
+    expect(env.kubectl.calls()).toHaveLength(2);
     expect(adv.executed[1]?.outputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(adv.run?.steps[1]?.outputHash).toBe(adv.executed[1]?.outputHash);
 
@@ -152,10 +150,10 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
   });
 
   it('an approval request expires after 30 minutes: the late approval is refused and audited, and approval can be asked again', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
     const clock = testClock();
-    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: kubectl.path, clock });
+    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: env.kubectl.path, clock });
     const { run } = await proposed(deps);
     expect(
       await decideApproval(deps, { runId: run.id, step: 1, user: 'U0SRE1', decision: 'approve', groupsOf: noGroups }),
@@ -194,9 +192,9 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
   });
 
   it('one rejection cancels the run; nothing runs', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
-    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: kubectl.path });
+    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: env.kubectl.path });
     const { run } = await proposed(deps);
     await decideApproval(deps, { runId: run.id, step: 1, user: 'U0SRE1', decision: 'approve', groupsOf: noGroups });
     const no = await decideApproval(deps, {
@@ -222,14 +220,14 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
     });
     const adv = await advanceRun(deps, { runId: run.id, actor: 'system' });
     expect(adv).toMatchObject({ state: 'finished', executed: [] });
-    expect(kubectl.calls()).toEqual([]);
+    expect(env.kubectl.calls()).toEqual([]);
     expect((await actions(storage)).slice(-3)).toEqual(['approval.denied', 'run.cancelled', 'approval.refused']);
   });
 
   it('a step that changed after approval is refused at execution (re-rendered hash differs), audited, and the run cancelled', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
-    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: kubectl.path });
+    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: env.kubectl.path });
     const { run } = await proposed(deps);
     for (const user of ['U0SRE1', 'U0SRE2'])
       await decideApproval(deps, { runId: run.id, step: 1, user, decision: 'approve', groupsOf: noGroups });
@@ -242,7 +240,7 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
     };
     const r = await executeApprovedStep(edited, { runId: run.id, step: 1, actor: 'slack:U0SRE2' });
     expect(r).toMatchObject({ outcome: 'refused', reason: 'step-changed', code: 'APPROVAL_STALE' });
-    expect(kubectl.calls()).toEqual([]);
+    expect(env.kubectl.calls()).toEqual([]);
     expect((await storage.runs.get(run.id))?.status).toBe('cancelled');
     const trail = await storage.audit.query({ incidentId: 'INC-7' });
     expect(trail.slice(-2).map((x) => [x.action, x.data.reason])).toEqual([
@@ -263,11 +261,11 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
   });
 
   it('a failed verification runs the approved rollback and fails the run', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
     const deps = runbookDeps(storage, {
       catalog: catalogOf([UNDO_RUNBOOK]),
-      path: kubectl.path,
+      path: env.kubectl.path,
       probe: scriptedProbe([0.3]),
     });
     const { run } = await proposed(deps);
@@ -286,7 +284,7 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
       'restart:succeeded',
     ]);
     expect(adv.executed[2]?.summary).toMatch(/did not get below 0.05 \(last 0.3\) within 1s/);
-    expect(kubectl.calls().map((c) => c.slice(0, 2).join(' '))).toEqual([
+    expect(env.kubectl.calls().map((c) => c.slice(0, 2).join(' '))).toEqual([
       'rollout status',
       'rollout undo',
       'rollout restart',
@@ -294,11 +292,11 @@ describe.each(BACKENDS)('approval flow: $name', (backend) => {
   });
 
   it('a rollback that is not approved makes the run wait for it', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open();
     const deps = runbookDeps(storage, {
       catalog: catalogOf([UNDO_RUNBOOK]),
-      path: kubectl.path,
+      path: env.kubectl.path,
       probe: scriptedProbe([0.3]),
     });
     const { run } = await proposed(deps);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { advanceRun } from '../../src/app/runbooks/advance-run.ts';
 import { decideApproval } from '../../src/app/runbooks/decide-approval.ts';
@@ -6,9 +6,8 @@ import { executeApprovedStep } from '../../src/app/runbooks/execute-approved-ste
 import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
 import { requestApproval } from '../../src/app/runbooks/request-approval.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
-import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
-import { type FakeKubectl, installFakeKubectl } from '../support/fake-kubectl.ts';
-import { catalogOf, GROUPS, runbookDeps, UNDO_RUNBOOK } from './support/runbook-harness.ts';
+import { BACKENDS } from '../storage/support/backends.ts';
+import { catalogOf, GROUPS, runbookDeps, runbookTestEnv, UNDO_RUNBOOK } from './support/runbook-harness.ts';
 
 /** 50 approvers: the three SRE users, and 47 more who are in the SRE Slack user group. */
 const APPROVERS = [
@@ -22,23 +21,15 @@ const groupsOf = async (u: string) => (u.startsWith('U0GRP') ? ['S0SREGRP'] : []
 // Exactly once under contention: 50 people click Approve at the same moment, and each click also
 // tries to move the run on, from several "replicas" (separate stores, connection pools) at once.
 describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
-  let db: TestDatabase;
-  let kubectl: FakeKubectl;
-  beforeEach(() => {
-    kubectl = installFakeKubectl();
-  });
-  afterEach(async () => {
-    kubectl.cleanup();
-    await db?.cleanup();
-  });
+  const env = runbookTestEnv(backend);
 
   it('50 simultaneous approvals + advances of one step across 4 replicas → the step runs exactly once', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const replicas: Storage[] = [];
     for (let i = 0; i < 4; i++)
       replicas.push(await db.open({ instanceId: `replica-${i}`, poolSize: 4, clock: Date.now }));
     const catalog = catalogOf([UNDO_RUNBOOK]);
-    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: kubectl.path, clock: { now: Date.now } }));
+    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: env.kubectl.path, clock: { now: Date.now } }));
     const d0 = deps[0] as (typeof deps)[number];
     const p = await proposeRun(d0, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
     if (!p.ok) throw new Error(p.error.message);
@@ -62,8 +53,8 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
         .filter((o) => o.decided.outcome === 'refused')
         .every((o) => o.decided.outcome === 'refused' && o.decided.reason === 'not-pending'),
     ).toBe(true);
-    const undos = kubectl.calls().filter((c) => c[1] === 'undo');
-    const statuses = kubectl.calls().filter((c) => c[1] === 'status');
+    const undos = env.kubectl.calls().filter((c) => c[1] === 'undo');
+    const statuses = env.kubectl.calls().filter((c) => c[1] === 'status');
     expect(undos).toHaveLength(1);
     expect(statuses).toHaveLength(1);
     const executedUndo = outcomes.flatMap((o) => o.advanced.executed).filter((r) => r.step.id === 'undo');
@@ -78,12 +69,12 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
   });
 
   it('50 simultaneous executions of one approved step (retries, double clicks) → one runs, 49 are skipped', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const replicas: Storage[] = [];
     for (let i = 0; i < 3; i++)
       replicas.push(await db.open({ instanceId: `replica-${i}`, poolSize: 4, clock: Date.now }));
     const catalog = catalogOf([UNDO_RUNBOOK]);
-    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: kubectl.path, clock: { now: Date.now } }));
+    const deps = replicas.map((s) => runbookDeps(s, { catalog, path: env.kubectl.path, clock: { now: Date.now } }));
     const d0 = deps[0] as (typeof deps)[number];
     const p = await proposeRun(d0, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
     if (!p.ok) throw new Error(p.error.message);
@@ -91,7 +82,7 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
     await requestApproval(d0, { runId, requestedBy: 'slack:U0ALICE' });
     for (const user of ['U0SRE1', 'U0SRE2'])
       await decideApproval(d0, { runId, step: 1, user, decision: 'approve', groupsOf });
-    kubectl.behave({ sleepMs: 200 });
+    env.kubectl.behave({ sleepMs: 200 });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         executeApprovedStep(deps[i % deps.length] as (typeof deps)[number], { runId, step: 1, actor: 'slack:U0SRE1' }),
@@ -99,15 +90,15 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
     );
     expect(results.filter((r) => r.outcome === 'succeeded')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'skipped')).toHaveLength(49);
-    expect(kubectl.calls()).toEqual([['rollout', 'undo', 'deployment/checkout', '--namespace=shop']]);
+    expect(env.kubectl.calls()).toEqual([['rollout', 'undo', 'deployment/checkout', '--namespace=shop']]);
   });
 
   it('an advance waits for a step another caller has begun (never mistakes it for a failure) and then carries on', async () => {
-    db = await backend.fresh();
+    const db = await env.fresh();
     const storage = await db.open({ clock: Date.now });
     const deps = runbookDeps(storage, {
       catalog: catalogOf([UNDO_RUNBOOK]),
-      path: kubectl.path,
+      path: env.kubectl.path,
       clock: { now: Date.now },
     });
     const p = await proposeRun(deps, { runbookId: 'undo-checkout', incidentId: 'INC-9', proposedBy: 'slack:U0ALICE' });
@@ -123,7 +114,7 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
     const waited = await advanceRun(deps, { runId, actor: 'system', waitForOthersMs: 300 });
     expect(waited.state).toBe('in-progress');
     expect(waited.run?.status).toBe('proposed');
-    expect(kubectl.calls()).toEqual([]);
+    expect(env.kubectl.calls()).toEqual([]);
     // It finishes while a second advance waits; that advance then goes on to the next step.
     const second = advanceRun(deps, { runId, actor: 'system', waitForOthersMs: 5000 });
     await storage.runs.transitionStep(runId, 0, ['pending'], { status: 'running', at: Date.now() });
@@ -131,6 +122,6 @@ describe.each(BACKENDS)('exactly once under concurrency: $name', (backend) => {
     await storage.runs.transitionStep(runId, 0, ['running'], { status: 'succeeded', at: Date.now() });
     const r = await second;
     expect(r).toMatchObject({ state: 'needs-approval', waitingFor: { id: 'undo' } });
-    expect(kubectl.calls()).toEqual([]);
+    expect(env.kubectl.calls()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { getDotted } from '../../core/formats/get-dotted.ts';
 import { parseLogLevel } from '../../core/formats/parse-log-level.ts';
 import { parseRfc3339 } from '../../core/formats/parse-rfc3339.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
-import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
+import { spanIdKey, traceIdKey } from '../../core/formats/span-ids.ts';
 import type { LogRecord } from '../../core/model/log-record.ts';
 import type { LogFields } from './log-fields.ts';
 
@@ -24,8 +24,8 @@ export function esLogRecord(doc: Record<string, unknown>, f: LogFields): LogReco
     service: serviceFromPodName(service),
     message,
     level: parseLogLevel(getDotted(doc, f.level)),
-    traceId: traceIdOf(getDotted(doc, f.traceId)) ?? hexId(getDotted(doc, f.traceId)),
-    spanId: spanIdOf(getDotted(doc, f.spanId)) ?? hexId(getDotted(doc, f.spanId)),
+    traceId: traceIdKey(getDotted(doc, f.traceId)),
+    spanId: spanIdKey(getDotted(doc, f.spanId)),
     errorType: text(getDotted(doc, f.errorType)),
     pod: text(getDotted(doc, f.pod)),
   };
@@ -35,8 +35,4 @@ function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
-}
-
-function hexId(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 ? v.toLowerCase() : undefined;
 }

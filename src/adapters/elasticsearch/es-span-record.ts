@@ -1,7 +1,8 @@
+import { errorTagText } from '../../core/formats/error-tag-text.ts';
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
-import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
-import { statusFromAttributes } from '../../core/formats/status-from-attributes.ts';
+import { spanIdKey, traceIdKey } from '../../core/formats/span-ids.ts';
+import { spanStatus } from '../../core/formats/span-status.ts';
 import type { SpanKind, SpanRecord } from '../../core/model/span-record.ts';
 import { addNanos, splitTime, toMs } from './split-time.ts';
 import type { TraceFields } from './trace-fields.ts';
@@ -22,8 +23,8 @@ const KIND_NUMBERS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 
  * and the peer of an exit span. Undefined when ids, service or times are missing.
  */
 export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): SpanRecord | undefined {
-  const traceId = traceIdOf(first(doc, f.traceId)) ?? id(first(doc, f.traceId));
-  const spanId = spanIdOf(first(doc, f.spanId)) ?? id(first(doc, f.spanId));
+  const traceId = traceIdKey(first(doc, f.traceId));
+  const spanId = spanIdKey(first(doc, f.spanId));
   const rawService = first(doc, f.service);
   if (!traceId || !spanId || typeof rawService !== 'string' || rawService === '') return undefined;
   const start = splitTime(getDotted(doc, f.start));
@@ -34,10 +35,12 @@ export function esSpanRecord(doc: Record<string, unknown>, f: TraceFields): Span
   const own = statusOf(getDotted(doc, f.status), f);
   // OTel-native documents keep span attributes as they came: a status converted spans keep there counts.
   const status =
-    own === 'unset' && f.schema === 'otel' ? statusFromAttributes((k) => getDotted(doc, `attributes.${k}`), kind) : own;
+    own === 'unset' && f.schema === 'otel'
+      ? spanStatus(undefined, (k) => getDotted(doc, `attributes.${k}`), kind)
+      : own;
   const peer = str(first(doc, f.peer));
   const exit = kind === 'client' || kind === 'producer' || kind === 'unspecified';
-  const parent = spanIdOf(first(doc, f.parentId)) ?? id(first(doc, f.parentId));
+  const parent = spanIdKey(first(doc, f.parentId));
   const httpStatus = toInt(first(doc, f.httpStatus));
   return {
     traceId,
@@ -62,7 +65,8 @@ function errorText(doc: Record<string, unknown>, f: TraceFields): string | undef
   for (const field of f.errorText) {
     const v = field.startsWith('events.') ? exceptionField(doc, field.slice(7)) : getDotted(doc, field);
     // (An `error` tag of true / false is a status, not a text.)
-    if (typeof v === 'string' && v !== '' && !/^(true|false)$/i.test(v) && !parts.includes(v)) parts.push(v);
+    const text = field === 'attributes.error' ? errorTagText(v) : typeof v === 'string' && v !== '' ? v : undefined;
+    if (text && !parts.includes(text)) parts.push(text);
   }
   const text = parts.join(' ');
   return text === '' ? undefined : text.slice(0, 300);
@@ -106,10 +110,6 @@ function statusOf(v: unknown, f: TraceFields): SpanRecord['status'] {
   if (f.errorValues.includes(v)) return 'error';
   if (f.okValues.includes(v)) return 'ok';
   return 'unset';
-}
-
-function id(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
 }
 
 function str(v: unknown): string | undefined {

@@ -1,9 +1,7 @@
-import { getDotted } from '../../core/formats/get-dotted.ts';
-import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
-import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
 import type { SeriesQuery } from '../../core/ports.ts';
-import { type ErrorMarks, markText, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import type { ErrorMarks } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
+import { esErrorMark } from './es-error-mark.ts';
 import type { EsSettings } from './es-settings.ts';
 import type { LevelClasses } from './level-classes.ts';
 import { timeRange } from './time-range.ts';
@@ -40,25 +38,10 @@ export async function fetchErrorMarks(
     s.maxErrorMarks,
     signal,
     (h) => {
-      const d = h._source ?? {};
-      const traceId = traceIdOf(getDotted(d, f.traceId)) ?? lower(getDotted(d, f.traceId));
-      if (!traceId) return;
-      const spanId = spanIdOf(getDotted(d, f.spanId)) ?? lower(getDotted(d, f.spanId));
-      const service = getDotted(d, f.service);
-      const message = getDotted(d, f.message);
-      const errorType = getDotted(d, f.errorType);
-      const text = markText(
-        typeof message === 'string' ? message : '',
-        typeof errorType === 'string' ? errorType : undefined,
-      );
+      const mark = esErrorMark(h._source ?? {}, f);
       // Newest first: each later (older) line overwrites, so the earliest line's text stays.
-      if (spanId) marks.set(spanMark(traceId, spanId), text);
-      else if (typeof service === 'string') marks.set(serviceMark(traceId, serviceFromPodName(service)), text);
+      if (mark) marks.set(mark.key, mark.text);
     },
   );
   return marks;
-}
-
-function lower(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
 }

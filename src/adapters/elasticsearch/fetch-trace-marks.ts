@@ -1,10 +1,8 @@
-import { getDotted } from '../../core/formats/get-dotted.ts';
-import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
-import { spanIdOf, traceIdOf } from '../../core/formats/span-ids.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
-import { addMark, type ErrorMarks, markText, serviceMark, spanMark } from '../../core/traces/error-marks.ts';
+import { addMark, type ErrorMarks } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
 import { ERROR_LEVEL_VALUES } from './error-level-values.ts';
+import { esErrorMark } from './es-error-mark.ts';
 import type { EsSettings } from './es-settings.ts';
 import { timeRange } from './time-range.ts';
 
@@ -40,24 +38,9 @@ export async function fetchTraceMarks(
     s.maxErrorMarks,
     signal,
     (h) => {
-      const d = h._source ?? {};
-      const traceId = traceIdOf(getDotted(d, f.traceId)) ?? lower(getDotted(d, f.traceId));
-      if (!traceId) return;
-      const spanId = spanIdOf(getDotted(d, f.spanId)) ?? lower(getDotted(d, f.spanId));
-      const service = getDotted(d, f.service);
-      const message = getDotted(d, f.message);
-      const errorType = getDotted(d, f.errorType);
-      const text = markText(
-        typeof message === 'string' ? message : '',
-        typeof errorType === 'string' ? errorType : undefined,
-      );
-      if (spanId) addMark(marks, spanMark(traceId, spanId), text);
-      else if (typeof service === 'string') addMark(marks, serviceMark(traceId, serviceFromPodName(service)), text);
+      const mark = esErrorMark(h._source ?? {}, f);
+      if (mark) addMark(marks, mark.key, mark.text);
     },
   );
   return marks;
-}
-
-function lower(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
 }

@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { getDotted } from '../../core/formats/get-dotted.ts';
-import { traceIdOf } from '../../core/formats/span-ids.ts';
+import { traceIdKey } from '../../core/formats/span-ids.ts';
 import type { SpanRecord } from '../../core/model/span-record.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
@@ -52,7 +52,7 @@ export async function sampleTraceWindows(
   const byTrace = new Map<string, string>();
   const assign = (raw: string, key: string) => {
     stratumOf.set(raw, key);
-    byTrace.set(traceIdOf(raw) ?? raw.toLowerCase(), key);
+    byTrace.set(traceIdKey(raw) ?? raw, key);
   };
   const sampled = new Map<string, number>();
   const full = await wholeWindows(es, s, win, signal);

@@ -5,7 +5,7 @@ import { getDotted } from './get-dotted.ts';
 import { isNumericLevel, parseLogLevel } from './parse-log-level.ts';
 import { parseRfc3339 } from './parse-rfc3339.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
-import { spanIdOf, traceIdOf } from './span-ids.ts';
+import { spanIdKey, traceIdKey } from './span-ids.ts';
 
 /** One ECS log document → a LogRecord, or the first field that is wrong. */
 export function parseEcsLog(doc: unknown): Result<LogRecord, FieldError> {
@@ -50,8 +50,8 @@ export function parseEcsLog(doc: unknown): Result<LogRecord, FieldError> {
       service: serviceFromPodName(service),
       message,
       level,
-      traceId: traceIdOf(getDotted(d, 'trace.id')) ?? hexId(getDotted(d, 'trace.id')),
-      spanId: spanIdOf(getDotted(d, 'span.id')) ?? hexId(getDotted(d, 'span.id')),
+      traceId: traceIdKey(getDotted(d, 'trace.id')),
+      spanId: spanIdKey(getDotted(d, 'span.id')),
       errorType: text(getDotted(d, 'error.type')),
       pod,
     },
@@ -62,8 +62,4 @@ function text(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return undefined;
-}
-
-function hexId(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 ? v.toLowerCase() : undefined;
 }

@@ -1,9 +1,10 @@
 import type { SpanKind, SpanRecord } from '../model/span-record.ts';
 import type { Result } from '../result/result.ts';
+import { errorTagText } from './error-tag-text.ts';
 import type { FieldError } from './field-error.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
 import { spanIdOf, traceIdOf } from './span-ids.ts';
-import { statusFromAttributes } from './status-from-attributes.ts';
+import { spanStatus } from './span-status.ts';
 
 const KINDS: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 const KIND_NAMES: Readonly<Record<string, SpanKind>> = {
@@ -72,13 +73,7 @@ function parseSpan(sp: unknown, service: string, path: string): Result<SpanRecor
   const kind = spanKind(sp.kind);
   if (kind === undefined) return fail(`${path}.kind`, `${JSON.stringify(sp.kind)} is not a span kind (0-5)`);
   const attrs = attributes(sp.attributes);
-  const code = isObject(sp.status) ? sp.status.code : undefined;
-  const status =
-    code === 2 || code === 'STATUS_CODE_ERROR'
-      ? 'error'
-      : code === 1 || code === 'STATUS_CODE_OK'
-        ? 'ok'
-        : statusFromAttributes((k) => attrs.get(k), kind);
+  const status = spanStatus(isObject(sp.status) ? sp.status.code : undefined, (k) => attrs.get(k), kind);
   const httpStatus = toInt(attrs.get('http.response.status_code') ?? attrs.get('http.status_code'));
   const peer = str(attrs.get('peer.service')) ?? str(attrs.get('server.address')) ?? str(attrs.get('net.peer.name'));
   return {
@@ -115,8 +110,7 @@ function errorText(sp: Record<string, unknown>, attrs: Map<string, unknown>): st
   if (isObject(sp.status)) add(sp.status.message);
   add(attrs.get('otel.status_description'));
   add(attrs.get('error.message'));
-  const tag = attrs.get('error');
-  if (typeof tag === 'string' && !/^(true|false)$/i.test(tag)) add(tag);
+  add(errorTagText(attrs.get('error')));
   if (Array.isArray(sp.events)) {
     const ex = sp.events.find((e) => isObject(e) && e.name === 'exception');
     if (isObject(ex)) {

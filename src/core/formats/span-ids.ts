@@ -28,3 +28,17 @@ function idHex(v: unknown, bytes: number): string | undefined {
   const buf = Buffer.from(v, 'base64');
   return buf.length === bytes || buf.length === 8 ? buf.toString('hex') : undefined;
 }
+
+/** A trace id to join on: normalised as traceIdOf when it is an id, else lower-cased as given (never refused). */
+export function traceIdKey(v: unknown): string | undefined {
+  return traceIdOf(v) ?? lowerId(v);
+}
+
+/** A span id to join on: normalised as spanIdOf when it is an id, else lower-cased as given. */
+export function spanIdKey(v: unknown): string | undefined {
+  return spanIdOf(v) ?? lowerId(v);
+}
+
+function lowerId(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v.toLowerCase() : undefined;
+}

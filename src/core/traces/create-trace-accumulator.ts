@@ -171,7 +171,7 @@ function summariseWindows(
       const self = new Map(f.selfTime);
       const opGaps = new Map<string, Map<string, number>>();
       for (const g of f.gaps) {
-        const share = owners.callerShare(g.from, g.to, g.leaf === true);
+        const { callerShare: share, grew } = owners.of(g.from, g.to, g.leaf === true);
         if (share < 1) self.set(g.to, (self.get(g.to) ?? 0) + g.ms * (1 - share));
         if (share > 0) {
           self.set(g.from, (self.get(g.from) ?? 0) + g.ms * share);
@@ -180,7 +180,7 @@ function summariseWindows(
           opGaps.set(g.from, byOp);
         }
         // (A dependency's own slow calls are its self time, not time between spans.)
-        if (w === 'i' && !f.failing && owners.rising.has(`${g.from}\u0000${g.to}`) && !(g.leaf && share === 0)) {
+        if (w === 'i' && !f.failing && grew && !(g.leaf && share === 0)) {
           get(g.from).gapMs += g.ms * share;
           get(g.to).gapMs += g.ms * (1 - share);
         }

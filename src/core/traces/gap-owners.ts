@@ -3,15 +3,13 @@ import { summarize } from '../stats/summarize.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
-/** A call edge whose gaps (time outside the callee's span) grew, and how much of them is the caller's. */
+/** Whose a call edge's gap time is: the caller's share, and whether the edge's gaps grew. */
 export type GapOwners = {
   /**
-   * The caller's share of the edge's gap time: 1 for a call to a service unless the edge's gaps
-   * grew, 0 for a call to an uninstrumented dependency unless its calls grew with the caller's others.
+   * `callerShare` is 1 for a call to a service unless the edge's gaps grew, 0 for a call to an
+   * uninstrumented dependency unless its calls grew with the caller's others.
    */
-  callerShare(from: string, to: string, leaf: boolean): number;
-  /** Edges whose gaps grew, "from\u0000to". */
-  readonly rising: ReadonlySet<string>;
+  of(from: string, to: string, leaf: boolean): { readonly callerShare: number; readonly grew: boolean };
 };
 
 const MIN_BASELINE = 5;
@@ -59,14 +57,13 @@ export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, in
     degree.set(e.to, (degree.get(e.to) ?? 0) + 1);
   }
   return {
-    rising,
-    callerShare(from, to, leaf) {
-      if (!rising.has(`${from}\u0000${to}`)) return leaf ? 0 : 1;
+    of(from, to, leaf) {
+      if (!rising.has(`${from}\u0000${to}`)) return { callerShare: leaf ? 0 : 1, grew: false };
       const a = degree.get(from) ?? 0;
       const b = degree.get(to) ?? 0;
       // A dependency's own slowness stays its own unless its caller's other calls slowed too.
-      if (leaf) return a > b ? 1 : 0;
-      return a > b ? 1 : a < b ? 0 : 0.5;
+      const callerShare = leaf ? (a > b ? 1 : 0) : a > b ? 1 : a < b ? 0 : 0.5;
+      return { callerShare, grew: true };
     },
   };
 }

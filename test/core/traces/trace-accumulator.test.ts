@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SpanKind, SpanRecord } from '../../../src/core/model/span-record.ts';
 import { createTraceAccumulator } from '../../../src/core/traces/create-trace-accumulator.ts';
 import { span } from '../../support/span.ts';
 
@@ -51,37 +52,13 @@ describe('createTraceAccumulator', () => {
     let k = 0;
     const request = (at: number, caller: string, delay: number) => {
       const traceId = (++k).toString(16).padStart(32, '0');
+      const under = (parent: SpanRecord, service: string, kind: SpanKind, start: number, end: number) =>
+        span({ traceId, service, kind, parentSpanId: parent.spanId, start: at + start, end: at + end });
       const root = span({ traceId, service: caller, start: at, end: at + 40 + 2 * delay });
-      const call = span({
-        traceId,
-        service: caller,
-        kind: 'client',
-        parentSpanId: root.spanId,
-        start: at + 5,
-        end: at + 35 + 2 * delay,
-      });
-      const cart = span({
-        traceId,
-        service: 'cart',
-        parentSpanId: call.spanId,
-        start: at + 6 + delay,
-        end: at + 34 + delay,
-      });
-      const out = span({
-        traceId,
-        service: 'cart',
-        kind: 'client',
-        parentSpanId: cart.spanId,
-        start: at + 8 + delay,
-        end: at + 20 + delay,
-      });
-      const pricing = span({
-        traceId,
-        service: 'pricing',
-        parentSpanId: out.spanId,
-        start: at + 9 + delay,
-        end: at + 19 + delay,
-      });
+      const call = under(root, caller, 'client', 5, 35 + 2 * delay);
+      const cart = under(call, 'cart', 'server', 6 + delay, 34 + delay);
+      const out = under(cart, 'cart', 'client', 8 + delay, 20 + delay);
+      const pricing = under(out, 'pricing', 'server', 9 + delay, 19 + delay);
       for (const s of [root, call, cart, out, pricing]) acc.add(s);
     };
     for (let m = 0; m < 60; m++) {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createExecutorRegistry } from '../../../src/adapters/executors/create-executor-registry.ts';
 import { formatRunbookProblem } from '../../../src/adapters/runbooks/format-runbook-problem.ts';
 import { parseRunbookFile } from '../../../src/adapters/runbooks/parse-runbook-file.ts';
@@ -9,6 +10,8 @@ import type { RunbookCatalog } from '../../../src/core/runbooks/runbook-catalog.
 import type { RunbookValidationContext } from '../../../src/core/runbooks/runbook-validation-context.ts';
 import type { SignalProbe } from '../../../src/core/runbooks/signal-probe.ts';
 import type { Storage } from '../../../src/core/storage/storage.ts';
+import type { Backend, TestDatabase } from '../../storage/support/backends.ts';
+import { type FakeKubectl, installFakeKubectl } from '../../support/fake-kubectl.ts';
 
 export const T0 = Date.UTC(2026, 6, 13, 18, 15, 0);
 
@@ -176,4 +179,28 @@ steps:
     with:
       duration: 1s
 `;
+}
+
+/** Per test: a fake kubectl on PATH and a fresh database of `backend` (when asked for), both cleaned up after it. */
+export function runbookTestEnv(backend: Backend): { readonly kubectl: FakeKubectl; fresh(): Promise<TestDatabase> } {
+  let kubectl: FakeKubectl | undefined;
+  let db: TestDatabase | undefined;
+  beforeEach(() => {
+    kubectl = installFakeKubectl();
+    db = undefined;
+  });
+  afterEach(async () => {
+    kubectl?.cleanup();
+    await db?.cleanup();
+  });
+  return {
+    get kubectl() {
+      if (!kubectl) throw new Error('runbookTestEnv: kubectl is there only inside a test');
+      return kubectl;
+    },
+    async fresh() {
+      db = await backend.fresh();
+      return db;
+    },
+  };
 }

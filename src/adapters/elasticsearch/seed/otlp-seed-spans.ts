@@ -1,5 +1,6 @@
-import { spanIdOf, traceIdOf } from '../../../core/formats/span-ids.ts';
-import { statusFromAttributes } from '../../../core/formats/status-from-attributes.ts';
+import { errorTagText } from '../../../core/formats/error-tag-text.ts';
+import { spanIdKey, traceIdKey } from '../../../core/formats/span-ids.ts';
+import { spanStatus } from '../../../core/formats/span-status.ts';
 import type { SpanKind } from '../../../core/model/span-record.ts';
 import type { SeedSpan } from './seed-span.ts';
 
@@ -20,33 +21,20 @@ export function otlpSeedSpans(request: unknown, seq: number): SeedSpan[] {
       for (const sp of arr(sc.spans)) {
         const s = obj(sp);
         const status = obj(s.status);
-        const code = status.code;
         const kind = kindOf(s.kind);
         const attrs = attributes(s.attributes);
-        const tag = attrs.error;
-        const message =
-          str(status.message) ??
-          str(attrs['otel.status_description']) ??
-          (typeof tag === 'string' && !/^(true|false)$/i.test(tag) ? str(tag) : undefined);
+        const message = str(status.message) ?? str(attrs['otel.status_description']) ?? errorTagText(attrs.error);
         out.push({
           seq: seq + out.length,
           // Ids as the readers normalise them (64-bit padded, base64 decoded), so lookups by id match.
-          traceId: traceIdOf(s.traceId) ?? String(s.traceId).toLowerCase(),
-          spanId: spanIdOf(s.spanId) ?? String(s.spanId).toLowerCase(),
-          parentSpanId:
-            typeof s.parentSpanId === 'string' && s.parentSpanId !== ''
-              ? (spanIdOf(s.parentSpanId) ?? s.parentSpanId.toLowerCase())
-              : undefined,
+          traceId: traceIdKey(s.traceId) ?? '',
+          spanId: spanIdKey(s.spanId) ?? '',
+          parentSpanId: spanIdKey(s.parentSpanId),
           name: typeof s.name === 'string' ? s.name : '',
           kind,
           startNs: nanos(s.startTimeUnixNano),
           endNs: nanos(s.endTimeUnixNano),
-          status:
-            code === 2 || code === 'STATUS_CODE_ERROR'
-              ? 'error'
-              : code === 1 || code === 'STATUS_CODE_OK'
-                ? 'ok'
-                : statusFromAttributes((k) => attrs[k], kind),
+          status: spanStatus(status.code, (k) => attrs[k], kind),
           statusMessage: message,
           exception: exceptionOf(s.events),
           resource,

@@ -4,12 +4,14 @@ import type { SpanKind } from '../model/span-record.ts';
 const GRPC_SERVER_ERRORS = new Set([2, 4, 12, 13, 14, 15]);
 
 /**
- * A span's status told by its attributes, for spans whose own status is unset, as spans
- * converted from other tracers carry it: `otel.status_code` (what Jaeger and Zipkin exports keep
- * of an OTel status), the `error` tag (OpenTracing's boolean, Zipkin's message), and the gRPC
- * status code (OpenCensus's `status.code`).
+ * A span's status: its OTLP status code (numeric or enum name), and when that is unset what its
+ * attributes say, as spans converted from other tracers carry it: `otel.status_code` (what Jaeger
+ * and Zipkin exports keep of an OTel status), the `error` tag (OpenTracing's boolean, Zipkin's
+ * message), and the gRPC status code (OpenCensus's `status.code`).
  */
-export function statusFromAttributes(attr: (key: string) => unknown, kind: SpanKind): 'error' | 'ok' | 'unset' {
+export function spanStatus(code: unknown, attr: (key: string) => unknown, kind: SpanKind): 'error' | 'ok' | 'unset' {
+  if (code === 2 || code === 'STATUS_CODE_ERROR') return 'error';
+  if (code === 1 || code === 'STATUS_CODE_OK') return 'ok';
   const otel = attr('otel.status_code');
   const named = typeof otel === 'string' ? otel.toUpperCase() : '';
   if (named === 'ERROR') return 'error';
