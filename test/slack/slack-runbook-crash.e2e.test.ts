@@ -10,6 +10,7 @@ import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { RUNBOOK_ACTION_IDS } from '../../src/core/chat/runbook-action-ids.ts';
 import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned } from '../support/fake-slack-client.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const MAIN = new URL('../../src/main.ts', import.meta.url).pathname;
@@ -72,15 +73,7 @@ let stack: SlackStack | undefined;
 /** The step's process, left running by the killed parent (as after a real crash). */
 let orphan: number | undefined;
 
-const waitFor = async <T>(what: string, f: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
+const waitFor = <T>(what: string, f: () => T | undefined | Promise<T | undefined>) => waitUntil(what, f, 30_000);
 type Button = { action_id: string; value: string };
 const buttons = (m: FakeMessage) =>
   (m.blocks as { type: string; elements?: Button[] }[]).flatMap((b) =>
@@ -118,13 +111,11 @@ describe('a Slack process that dies while a runbook step runs', () => {
     child.stderr?.on('data', (d: Buffer) => {
       out += d.toString();
     });
-    const port = await waitFor(
-      'listening',
-      () => /listening in HTTP on 127\.0\.0\.1:(\d+)/.exec(out)?.[1],
-      30_000,
-    ).catch((e) => {
-      throw new Error(`${e.message}: ${out}`);
-    });
+    const port = await waitFor('listening', () => /listening in HTTP on 127\.0\.0\.1:(\d+)/.exec(out)?.[1]).catch(
+      (e) => {
+        throw new Error(`${e.message}: ${out}`);
+      },
+    );
     const url = `http://127.0.0.1:${port}/slack/events`;
     const click = async (m: FakeMessage, actionId: string, user: string) => {
       const b = buttons(m).find((e) => e.action_id.startsWith(actionId)) as Button;
