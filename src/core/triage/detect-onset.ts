@@ -1,3 +1,4 @@
+import { dataCoverage, type SourceCoverage } from '../telemetry/data-coverage.ts';
 import type { SeriesSet } from '../telemetry/series-set.ts';
 import type { TriageWindows } from '../telemetry/triage-windows.ts';
 
@@ -44,8 +45,14 @@ export function detectOnset(
   options: OnsetOptions = DEFAULT_ONSET_OPTIONS,
 ): TriageWindows {
   const { start, bucketMs } = series;
-  const end = Math.min(series.buckets, Math.ceil((horizon - start) / bucketMs));
+  const coverage = dataCoverage(series);
+  // The data horizon: the incident window ends where the newest data ends, never later (what has
+  // not arrived yet is not silence).
+  const dataEnd = lastCoveredBucket(coverage) + 1;
+  const end = Math.min(series.buckets, Math.ceil((horizon - start) / bucketMs), dataEnd > 0 ? dataEnd : series.buckets);
   const first = firstDataBucket(series, end);
+  // Buckets every source with data holds whole: only these vote (a gap or a seam is no shift).
+  const whole = wholeBuckets(coverage, series.buckets);
   const kLo = Math.max(
     first + Math.ceil(options.minBaselineMs / bucketMs),
     Math.floor((asOf - options.maxIncidentMs - start) / bucketMs),
@@ -56,9 +63,9 @@ export function detectOnset(
   if (kHi > kLo) {
     for (const s of series.services.values()) {
       const w = s.service === alertService ? 2 : 1;
-      const errors = s.requestErrors.map((v, i) => v + (s.errorLogs[i] as number));
-      const volume = s.requests.map((v, i) => v + (s.logs[i] as number));
-      const latency = meanLatency(s.requests, s.latencySum);
+      const errors = s.requestErrors.map((v, i) => (whole[i] ? v + (s.errorLogs[i] as number) : Number.NaN));
+      const volume = s.requests.map((v, i) => (whole[i] ? v + (s.logs[i] as number) : Number.NaN));
+      const latency = meanLatency(s.requests, s.latencySum, whole);
       add(curves, s.service, 'errors', shiftCurve(errors, first, end, kLo, kHi, 0.5, 'up'), w);
       add(curves, s.service, 'volume', shiftCurve(volume, first, end, kLo, kHi, 0.5, 'both'), w * 0.5);
       if (latency) add(curves, s.service, 'latency', shiftCurve(latency, first, end, kLo, kHi, 0.01, 'up'), w);
@@ -103,15 +110,58 @@ export function detectOnset(
   const dataStart = start + first * bucketMs;
   const guard = bucketMs;
   const baselineTo = Math.max(dataStart, onset - guard);
+  const baseline = { from: Math.max(dataStart, onset - options.maxBaselineMs), to: baselineTo };
+  const incident = {
+    from: onset,
+    to: Math.max(onset, Math.min(horizon, dataEnd > 0 ? start + dataEnd * bucketMs : horizon)),
+  };
   return {
     asOf,
     horizon,
     onset,
-    baseline: { from: Math.max(dataStart, onset - options.maxBaselineMs), to: baselineTo },
-    incident: { from: onset, to: horizon },
+    baseline,
+    incident,
+    coverage: {
+      baseline: windowCoverage(coverage, start, bucketMs, baseline),
+      incident: windowCoverage(coverage, start, bucketMs, incident),
+    },
     onsetReason: reason,
     shifts,
   };
+}
+
+function lastCoveredBucket(c: SourceCoverage): number {
+  for (let b = c.traces.length - 1; b >= 0; b--) if ((c.traces[b] as number) > 0 || (c.logs[b] as number) > 0) return b;
+  return -1;
+}
+
+/** Per bucket: every source that holds data somewhere holds this bucket whole. */
+function wholeBuckets(c: SourceCoverage, n: number): Uint8Array {
+  const has = (a: Float64Array) => a.some((v) => v > 0);
+  const sources = [c.traces, c.logs].filter(has);
+  const out = new Uint8Array(n);
+  for (let b = 0; b < n; b++) out[b] = sources.every((a) => a[b] === 1) ? 1 : 0;
+  return out;
+}
+
+/** Ms of a window each source holds data for. */
+function windowCoverage(
+  c: SourceCoverage,
+  start: number,
+  bucketMs: number,
+  w: { readonly from: number; readonly to: number },
+): { traces: number; logs: number } {
+  let traces = 0;
+  let logs = 0;
+  const lo = Math.max(0, Math.floor((w.from - start) / bucketMs));
+  const hi = Math.min(c.traces.length, Math.ceil((w.to - start) / bucketMs));
+  for (let b = lo; b < hi; b++) {
+    const b0 = start + b * bucketMs;
+    const overlap = Math.max(0, Math.min(w.to, b0 + bucketMs) - Math.max(w.from, b0));
+    traces += (c.traces[b] as number) * overlap;
+    logs += (c.logs[b] as number) * overlap;
+  }
+  return { traces, logs };
 }
 
 function add(
@@ -134,11 +184,11 @@ function firstDataBucket(series: SeriesSet, end: number): number {
   return 0;
 }
 
-/** log(1 + mean latency) per bucket; NaN where the bucket served no request (no data, not zero). */
-function meanLatency(requests: readonly number[], sum: readonly number[]): number[] | undefined {
+/** log(1 + mean latency) per bucket; NaN where the bucket served no request or is not held whole (no data, not zero). */
+function meanLatency(requests: readonly number[], sum: readonly number[], whole: Uint8Array): number[] | undefined {
   let any = false;
   const out = requests.map((n, i) => {
-    if (n <= 0) return Number.NaN;
+    if (n <= 0 || !whole[i]) return Number.NaN;
     any = true;
     return Math.log1p((sum[i] as number) / n);
   });

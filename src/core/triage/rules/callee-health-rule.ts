@@ -2,7 +2,7 @@ import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
-import { windowMs } from '../window-ms.ts';
+import { coveredMs } from '../covered-ms.ts';
 
 /**
  * Traces: for each uninstrumented dependency (a database, cache, queue, external API), compare
@@ -11,8 +11,8 @@ import { windowMs } from '../window-ms.ts';
  * dependency is fine and the failing caller is (its config, its queries).
  */
 export function calleeHealthRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
+  const bMs = coveredMs(f.windows, 'baseline', 'traces');
+  const iMs = coveredMs(f.windows, 'incident', 'traces');
   const out: RuleFinding[] = [];
   const byCallee = new Map<string, { failing: string[]; healthy: string[] }>();
   for (const e of f.edges) {

@@ -5,7 +5,7 @@ import { formatPercent } from '../format-percent.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
-import { windowMs } from '../window-ms.ts';
+import { coveredMs } from '../covered-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 const MIN_ATTRIBUTED = 5;
@@ -20,8 +20,8 @@ export function errorLogsRule(
   options: RankOptions,
   signals: ReadonlyMap<string, ServiceLogSignals>,
 ): RuleFinding[] {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
+  const bMs = coveredMs(f.windows, 'baseline', 'logs');
+  const iMs = coveredMs(f.windows, 'incident', 'logs');
   const amounts = new Map<string, number>();
   const info = new Map<string, { e: ReturnType<typeof countExcess>; own: number; why: string }>();
   // Errors that belong to failures elsewhere count in the whole the points are shared from.

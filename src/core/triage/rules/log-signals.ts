@@ -15,7 +15,7 @@ import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { saysUnreachable } from '../says-unreachable.ts';
 import { slowCallee } from '../slow-callee.ts';
-import { windowMs } from '../window-ms.ts';
+import { coveredMs } from '../covered-ms.ts';
 
 /** A log template that is new or surging in the incident window. */
 export type NovelPattern = {
@@ -66,8 +66,8 @@ type Draft = {
  * say they pass a failure on (circuit breaker open, upstream error), and fault words in them.
  */
 export function logSignals(f: TriageFeatures): Map<string, ServiceLogSignals> {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
+  const bMs = coveredMs(f.windows, 'baseline', 'logs');
+  const iMs = coveredMs(f.windows, 'incident', 'logs');
   // Known names: services and dependencies seen in telemetry or changes, and hosts that new
   // error lines talk to (a dependency that emits nothing can only be named by its callers).
   const known = new Set<string>([...f.services.keys(), ...f.changes.map((c) => c.service)]);

@@ -5,7 +5,7 @@ import { formatPercent } from '../format-percent.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
-import { windowMs } from '../window-ms.ts';
+import { coveredMs } from '../covered-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 /**
@@ -18,8 +18,8 @@ export function originErrorsRule(
   options: RankOptions,
   signals: ReadonlyMap<string, ServiceLogSignals> = new Map(),
 ): RuleFinding[] {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
+  const bMs = coveredMs(f.windows, 'baseline', 'traces');
+  const iMs = coveredMs(f.windows, 'incident', 'traces');
   const excess = new Map<string, number>();
   const detail = new Map<string, ReturnType<typeof countExcess>>();
   for (const s of f.services.values()) {

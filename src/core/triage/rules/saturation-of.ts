@@ -2,7 +2,7 @@ import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import { SATURATION_WORDS } from '../fault-words.ts';
 import { formatNumber } from '../format-number.ts';
-import { windowMs } from '../window-ms.ts';
+import { coveredMs } from '../covered-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 /** 0..1: how much a service shows overload of its own (self time up, own failures up, words of slowness). */
@@ -25,9 +25,9 @@ export function saturationOf(
     }
     const own = countExcess(
       s.baseline.originErrors,
-      windowMs(f.windows.baseline),
+      coveredMs(f.windows, 'baseline', 'traces'),
       s.incident.originErrors,
-      windowMs(f.windows.incident),
+      coveredMs(f.windows, 'incident', 'traces'),
     );
     if (own.excess >= 3 && own.z >= 2.5) {
       score += 0.5;

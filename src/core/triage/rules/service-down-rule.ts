@@ -2,6 +2,7 @@ import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { windowMs } from '../window-ms.ts';
 
 const MIN_EXPECTED = 15;
@@ -14,21 +15,21 @@ const MAX_RATIO = 0.25;
  * (sampling and restarts make one source's gaps common).
  */
 export function serviceDownRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
-  if (bMs <= 0 || iMs <= 0) return [];
+  if (windowMs(f.windows.baseline) <= 0 || windowMs(f.windows.incident) <= 0) return [];
+  const ms = (w: 'baseline' | 'incident', src: 'traces' | 'logs') => coveredMs(f.windows, w, src);
   const out: RuleFinding[] = [];
   for (const s of f.services.values()) {
     if (s.role === 'dependency') continue;
     const byTraces = s.baseline.requests > 0;
     const base = byTraces ? s.baseline.requests : s.baseline.logs;
     const inc = byTraces ? s.incident.requests : s.incident.logs;
-    const expected = (base * iMs) / bMs;
+    const src = byTraces ? 'traces' : 'logs';
+    const expected = (base * ms('incident', src)) / ms('baseline', src);
     if (expected < MIN_EXPECTED) continue;
     const ratio = inc / expected;
     if (ratio > MAX_RATIO) continue;
     const logsToo = s.baseline.logs > 0 && byTraces;
-    const logsExpected = (s.baseline.logs * iMs) / bMs;
+    const logsExpected = (s.baseline.logs * ms('incident', 'logs')) / ms('baseline', 'logs');
     const silentEverywhere = !logsToo || s.incident.logs <= MAX_RATIO * logsExpected;
     let callErrors = 0;
     let calls = 0;

@@ -4,6 +4,7 @@ import { countExcess } from '../count-excess.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { windowMs } from '../window-ms.ts';
 import { callersOf } from './callers-of.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
@@ -28,9 +29,9 @@ export function trafficRule(
   options: RankOptions,
   signals: ReadonlyMap<string, ServiceLogSignals>,
 ): RuleFinding[] {
-  const bMs = windowMs(f.windows.baseline);
-  const iMs = windowMs(f.windows.incident);
-  if (bMs <= 0 || iMs <= 0) return [];
+  if (windowMs(f.windows.baseline) <= 0 || windowMs(f.windows.incident) <= 0) return [];
+  const bMs = coveredMs(f.windows, 'baseline', 'traces');
+  const iMs = coveredMs(f.windows, 'incident', 'traces');
   const out: RuleFinding[] = [];
   // A client that never called in the baseline and now calls a lot is new load on its callee,
   // whatever sampling does to the counts.
@@ -120,10 +121,13 @@ export function trafficRule(
       ? s.incident.requests - s.incident.requestErrors
       : s.incident.logs - s.incident.errorLogs - s.incident.warnLogs;
     if (base < MIN_BASELINE) continue;
-    const rb = base / bMs;
-    const ri = inc / iMs;
+    const src = byTraces ? 'traces' : 'logs';
+    const sb = coveredMs(f.windows, 'baseline', src);
+    const si = coveredMs(f.windows, 'incident', src);
+    const rb = base / sb;
+    const ri = inc / si;
     const ratio = ri / rb;
-    if (ratio < MIN_RATIO || countExcess(base, bMs, inc, iMs).z < 3) continue;
+    if (ratio < MIN_RATIO || countExcess(base, sb, inc, si).z < 3) continue;
     const { saturation, signs } = saturationOf(f, s.service, signals);
     const strength = Math.min(1, Math.log2(ratio) / 2) * (0.3 + 0.7 * saturation) * 1;
     const unit = byTraces ? 'successful requests' : 'info log lines';
