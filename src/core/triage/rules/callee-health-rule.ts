@@ -1,8 +1,8 @@
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { coveredMs } from '../covered-ms.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
-import { coveredMs } from '../covered-ms.ts';
 
 /**
  * Traces: for each uninstrumented dependency (a database, cache, queue, external API), compare

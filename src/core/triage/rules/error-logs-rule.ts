@@ -1,11 +1,11 @@
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { formatNumber } from '../format-number.ts';
 import { formatPercent } from '../format-percent.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
-import { coveredMs } from '../covered-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 const MIN_ATTRIBUTED = 5;

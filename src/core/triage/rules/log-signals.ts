@@ -1,6 +1,7 @@
 import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
@@ -15,7 +16,6 @@ import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { saysUnreachable } from '../says-unreachable.ts';
 import { slowCallee } from '../slow-callee.ts';
-import { coveredMs } from '../covered-ms.ts';
 
 /** A log template that is new or surging in the incident window. */
 export type NovelPattern = {

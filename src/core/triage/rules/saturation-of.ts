@@ -1,8 +1,8 @@
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { SATURATION_WORDS } from '../fault-words.ts';
 import { formatNumber } from '../format-number.ts';
-import { coveredMs } from '../covered-ms.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
 /** 0..1: how much a service shows overload of its own (self time up, own failures up, words of slowness). */

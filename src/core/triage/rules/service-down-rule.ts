@@ -1,8 +1,8 @@
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
-import { coveredMs } from '../covered-ms.ts';
 import { windowMs } from '../window-ms.ts';
 
 const MIN_EXPECTED = 15;

@@ -1,10 +1,10 @@
 import type { EdgeWindowStats } from '../../telemetry/edge-window-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
+import { coveredMs } from '../covered-ms.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
-import { coveredMs } from '../covered-ms.ts';
 import { windowMs } from '../window-ms.ts';
 import { callersOf } from './callers-of.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
