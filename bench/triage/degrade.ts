@@ -3,6 +3,7 @@
 //
 //   node bench/triage/degrade.ts --in DIR --out DIR [--strip-status] [--strip-kind] [--no-changes]
 //        [--baseline-min N] [--baseline-before-onset S] [--skew-ms N] [--pod-names] [--logs-only] [--traces-only]
+//        [--lag S] [--gap S]
 //
 // --strip-status  spans lose status (and HTTP status codes): errors come only from logs
 // --strip-kind    span kinds become unspecified
@@ -13,6 +14,11 @@
 // --skew-ms       each service's clock shifted by a fixed amount within ±N ms
 // --pod-names     log service.name replaced by a pod name (checkout → checkout-7d9f8c6b5-x2k4q)
 // --logs-only / --traces-only  one source removed
+// --lag S         ingest lag: everything from S seconds before the alert on is removed from every
+//                 source (at the alert, the newest S seconds have not arrived; nothing later has either)
+// --gap S         a recording hole: S seconds of every source removed, ending 2 minutes before the
+//                 fault's onset (scenario.json: the simulator's timeline or a real set's inject time;
+//                 else the alert)
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -40,6 +46,8 @@ const { values: o } = parseArgs({
     'pod-names': { type: 'boolean' },
     'logs-only': { type: 'boolean' },
     'traces-only': { type: 'boolean' },
+    lag: { type: 'string' },
+    gap: { type: 'string' },
   },
 });
 if (!o.in || !o.out) {
@@ -78,9 +86,14 @@ for (const name of readdirSync(o.in).sort()) {
       .filter((a: { status: string }) => a.status === 'firing')
       .map((a: { startsAt: string }) => Date.parse(a.startsAt)),
   );
-  const onset = existsSync(join(src, 'scenario.json'))
-    ? Date.parse(JSON.parse(readFileSync(join(src, 'scenario.json'), 'utf8')).timeline?.onset ?? '')
-    : Number.NaN;
+  const scenario = existsSync(join(src, 'scenario.json'))
+    ? JSON.parse(readFileSync(join(src, 'scenario.json'), 'utf8'))
+    : undefined;
+  const onset = Date.parse(scenario?.timeline?.onset ?? scenario?.fault?.inject_time ?? '');
+  const until = o.lag ? asOf - Number(o.lag) * 1000 : Number.POSITIVE_INFINITY;
+  const holeTo = (Number.isFinite(onset) ? onset : asOf) - 120_000;
+  const holeFrom = o.gap ? holeTo - Number(o.gap) * 1000 : holeTo;
+  const dropped = (ts: number) => ts >= until || (ts >= holeFrom && ts < holeTo);
   const from = o['baseline-min']
     ? asOf - Number(o['baseline-min']) * 60_000
     : o['baseline-before-onset'] && Number.isFinite(onset)
@@ -91,7 +104,7 @@ for (const name of readdirSync(o.in).sort()) {
       const d = JSON.parse(line);
       const svc: string = d['service.name'] ?? d.service?.name;
       const ts = Date.parse(d['@timestamp']) + skewOf(svc);
-      if (ts < from) return undefined;
+      if (ts < from || dropped(ts)) return undefined;
       d['@timestamp'] = new Date(ts).toISOString();
       if (o['pod-names']) {
         if (d['service.name']) d['service.name'] = podOf(svc);
@@ -108,9 +121,12 @@ for (const name of readdirSync(o.in).sort()) {
           rs.resource?.attributes?.find((a: { key: string }) => a.key === 'service.name')?.value?.stringValue ?? '';
         const skew = BigInt(Math.round(skewOf(svc) * 1e6));
         for (const ss of rs.scopeSpans ?? []) {
-          ss.spans = (ss.spans ?? []).filter(
-            (sp: { startTimeUnixNano: string }) => Number(BigInt(sp.startTimeUnixNano) / 1_000_000n) >= from,
-          );
+          // A span is exported when it ends: lag drops what ended too late.
+          ss.spans = (ss.spans ?? []).filter((sp: { startTimeUnixNano: string; endTimeUnixNano: string }) => {
+            const ts = Number(BigInt(sp.startTimeUnixNano) / 1_000_000n);
+            const te = Number(BigInt(sp.endTimeUnixNano) / 1_000_000n);
+            return ts >= from && !dropped(ts) && te < until;
+          });
           for (const sp of ss.spans) {
             sp.startTimeUnixNano = String(BigInt(sp.startTimeUnixNano) + skew);
             sp.endTimeUnixNano = String(BigInt(sp.endTimeUnixNano) + skew);

@@ -50,19 +50,38 @@ export function gapOwners(facts: readonly TraceFacts[], baseline: TimeWindow, in
   }
   const rising = new Set<string>();
   const degree = new Map<string, number>();
+  // Edges with enough calls in both windows whose gaps held steady: a service whose other calls
+  // kept their pace is not where the time went (its network and its waiting are fine).
+  const steady = new Map<string, number>();
   for (const [key, e] of edges) {
-    if (!grew(e.b, e.i)) continue;
+    if (!grew(e.b, e.i)) {
+      if (e.b.length >= MIN_BASELINE && e.i.length >= MIN_BASELINE) {
+        steady.set(e.from, (steady.get(e.from) ?? 0) + 1);
+        steady.set(e.to, (steady.get(e.to) ?? 0) + 1);
+      }
+      continue;
+    }
     rising.add(key);
     degree.set(e.from, (degree.get(e.from) ?? 0) + 1);
     degree.set(e.to, (degree.get(e.to) ?? 0) + 1);
   }
+  /** The share of a service's measured call edges whose gaps grew. */
+  const risingShare = (svc: string) => {
+    const r = degree.get(svc) ?? 0;
+    return r / (r + (steady.get(svc) ?? 0));
+  };
   return {
     of(from, to, leaf) {
       if (!rising.has(`${from}\u0000${to}`)) return { callerShare: leaf ? 0 : 1, grew: false };
       const a = degree.get(from) ?? 0;
       const b = degree.get(to) ?? 0;
-      // A dependency's own slowness stays its own unless its caller's other calls slowed too.
-      const callerShare = leaf ? (a > b ? 1 : 0) : a > b ? 1 : a < b ? 0 : 0.5;
+      if (leaf) return { callerShare: a > b ? 1 : 0, grew: true };
+      // The side more of whose calls slowed owns it: a caller whose other calls kept their pace
+      // waits on the callee's network (a delay on one service's interface slows all its calls,
+      // and only them); with nothing to tell them apart, one edge alone is split.
+      const ra = risingShare(from);
+      const rb = risingShare(to);
+      const callerShare = a > b ? 1 : a < b ? 0 : ra > rb ? 1 : ra < rb ? 0 : 0.5;
       return { callerShare, grew: true };
     },
   };

@@ -51,8 +51,11 @@ export function detectOnset(
   const dataEnd = lastCoveredBucket(coverage) + 1;
   const end = Math.min(series.buckets, Math.ceil((horizon - start) / bucketMs), dataEnd > 0 ? dataEnd : series.buckets);
   const first = firstDataBucket(series, end);
-  // Buckets every source with data holds whole: only these vote (a gap or a seam is no shift).
-  const whole = wholeBuckets(coverage, series.buckets);
+  // Buckets every source with data holds whole: only these vote on volume (a gap or a seam is no
+  // shift). Errors and latency only vote upwards, and a partly held bucket cannot make them rise:
+  // those take every bucket with data, so the newest few seconds before the data horizon count.
+  const whole = wholeBuckets(coverage, series.buckets, 1);
+  const held = wholeBuckets(coverage, series.buckets, 0.5);
   const kLo = Math.max(
     first + Math.ceil(options.minBaselineMs / bucketMs),
     Math.floor((asOf - options.maxIncidentMs - start) / bucketMs),
@@ -63,9 +66,9 @@ export function detectOnset(
   if (kHi > kLo) {
     for (const s of series.services.values()) {
       const w = s.service === alertService ? 2 : 1;
-      const errors = s.requestErrors.map((v, i) => (whole[i] ? v + (s.errorLogs[i] as number) : Number.NaN));
+      const errors = s.requestErrors.map((v, i) => (held[i] ? v + (s.errorLogs[i] as number) : Number.NaN));
       const volume = s.requests.map((v, i) => (whole[i] ? v + (s.logs[i] as number) : Number.NaN));
-      const latency = meanLatency(s.requests, s.latencySum, whole);
+      const latency = meanLatency(s.requests, s.latencySum, held);
       add(curves, s.service, 'errors', shiftCurve(errors, first, end, kLo, kHi, 0.5, 'up'), w);
       add(curves, s.service, 'volume', shiftCurve(volume, first, end, kLo, kHi, 0.5, 'both'), w * 0.5);
       if (latency) add(curves, s.service, 'latency', shiftCurve(latency, first, end, kLo, kHi, 0.01, 'up'), w);
@@ -135,12 +138,12 @@ function lastCoveredBucket(c: SourceCoverage): number {
   return -1;
 }
 
-/** Per bucket: every source that holds data somewhere holds this bucket whole. */
-function wholeBuckets(c: SourceCoverage, n: number): Uint8Array {
+/** Per bucket: every source that holds data somewhere holds at least `min` of this bucket. */
+function wholeBuckets(c: SourceCoverage, n: number, min: number): Uint8Array {
   const has = (a: Float64Array) => a.some((v) => v > 0);
   const sources = [c.traces, c.logs].filter(has);
   const out = new Uint8Array(n);
-  for (let b = 0; b < n; b++) out[b] = sources.every((a) => a[b] === 1) ? 1 : 0;
+  for (let b = 0; b < n; b++) out[b] = sources.every((a) => (a[b] as number) >= min) ? 1 : 0;
   return out;
 }
 
