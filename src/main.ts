@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
 import { lazyCommand } from './adapters/cli/lazy-command.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
+import { takeConfigFlag } from './adapters/cli/take-config-flag.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
 import { loadPrompts } from './adapters/llm/load-prompts.ts';
+import { unknownEnvVariables } from './core/config/unknown-env-variables.ts';
 
 // The composition root: the only file that touches the process (argv, env, stdout, exit code).
 const io: CliIo = {
@@ -18,13 +20,13 @@ const io: CliIo = {
   cwd: process.cwd(),
 };
 
-const argv = process.argv.slice(2);
-let configPath = io.env.CAUSEWAY_CONFIG;
-const at = argv.indexOf('--config');
-if (at >= 0) {
-  configPath = argv[at + 1];
-  argv.splice(at, 2);
+const flag = takeConfigFlag(process.argv.slice(2));
+if (!flag.ok) {
+  io.stderr(`causeway: ${flag.error}\n`);
+  process.exit(2);
 }
+const argv = flag.value.argv;
+const configPath = flag.value.path ?? io.env.CAUSEWAY_CONFIG;
 
 let file: { path: string; text: string } | undefined;
 if (configPath) {
@@ -40,6 +42,11 @@ if (!config.ok) {
   io.stderr(`causeway: ${formatConfigProblems(config.error)}\n`);
   process.exit(2);
 }
+// A misspelt CAUSEWAY_* variable would silently leave its key at the default: say so, once.
+for (const u of unknownEnvVariables(Object.keys(io.env), config.value.runbooks.secretEnv))
+  io.stderr(
+    `causeway: warning: unknown environment variable ${u.name} is ignored${u.closest ? ` (did you mean ${u.closest}?)` : ''}\n`,
+  );
 
 const now = () => performance.now();
 

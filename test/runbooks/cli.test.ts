@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCauseway } from '../support/run-causeway.ts';
+import { billionLaughs } from '../support/yaml-bombs.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CONFIG = ['--config', 'runbooks/config/example.yaml'];
@@ -22,7 +23,7 @@ describe('causeway runbooks (the real entry point)', () => {
     );
     writeFileSync(join(tmp, 'bad.yaml'), 'id: bad\ntitle: Bad\nsteps:\n  - id: x\n    name: x\n    uses: ssh\n');
     const bad = await runCauseway(['runbooks', 'validate', tmp], {}, ROOT);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.yaml:6: steps\[0\]\.uses: unknown executor "ssh"/);
     expect(bad.stderr).toContain('causeway runbooks: RUNBOOK_INVALID: 1 problem');
   });
@@ -55,5 +56,70 @@ describe('causeway runbooks (the real entry point)', () => {
     );
     const shown = await runCauseway(['audit', 'show', '--incident', 'webshop-deploy', '--db', db], {}, ROOT);
     expect(shown.stdout).toContain('runbook.proposed');
+  });
+
+  it('a circular alias or a "billion laughs" file in the folder is RUNBOOK_INVALID naming the file (exit 2, not INTERNAL)', async () => {
+    const dir = join(tmp, 'aliases');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'circular.yaml'),
+      'id: es\ntitle: ES\nsteps:\n  - id: s\n    name: S\n    uses: elasticsearch\n    with:\n      index: logs\n      query: &q {bool: {must: [*q]}}\n',
+    );
+    writeFileSync(join(dir, 'lol.yaml'), billionLaughs());
+    const r = await runCauseway(['runbooks', 'validate', dir], {}, ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('circular.yaml:9: steps[0].with.query.bool.must[0]: a circular alias (*q is inside');
+    expect(r.stderr).toContain('lol.yaml: YAML aliases expand too much');
+    expect(r.stderr).toContain('causeway runbooks: RUNBOOK_INVALID: 2 problems');
+    expect(r.stderr).not.toContain('INTERNAL');
+  });
+
+  it('shells, interpreters and program wrappers in runbooks.command.allow are CONFIG_INVALID naming the entry', async () => {
+    const cfg = join(tmp, 'runners.yaml');
+    writeFileSync(
+      cfg,
+      'runbooks:\n  command:\n    allow: [sh, bash, env, xargs, /bin/sh, python3, /usr/bin/flush-cache]\n  kubectl:\n    path: /usr/bin/timeout\n',
+    );
+    const r = await runCauseway(['--config', cfg, 'runbooks', 'validate', join(tmp, 'none')], {}, ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^causeway: CONFIG_INVALID: the configuration has 7 problems:/);
+    for (const [i, name] of ['sh', 'bash', 'env', 'xargs', '/bin/sh', 'python3'].entries())
+      expect(r.stderr).toContain(
+        `runbooks.command.allow.${i} = "${name}" (from ${cfg}:3): ${name} runs its arguments as a program`,
+      );
+    expect(r.stderr).toContain(
+      `runbooks.kubectl.path = "/usr/bin/timeout" (from ${cfg}:5): /usr/bin/timeout runs its arguments`,
+    );
+    expect(r.stderr).not.toContain('flush-cache');
+  });
+
+  it('with runbooks.command.allowProgramRunners, a runner still never gets a templated program or script', async () => {
+    const cfg = join(tmp, 'hatch.yaml');
+    writeFileSync(
+      cfg,
+      'runbooks:\n  approval:\n    groups:\n      sre: [U0SRE1]\n  command:\n    allowProgramRunners: true\n    allow: [sh, env, /usr/bin/flush-cache]\n',
+    );
+    const dir = join(tmp, 'runners');
+    mkdirSync(dir);
+    const runbook = (id: string, executable: string, args: string) =>
+      `id: ${id}\ntitle: T\nparams:\n  p: {type: string}\nsteps:\n  - id: go\n    name: Go\n    uses: command\n    with:\n      executable: ${executable}\n      args: ${args}\n    approval: {from: [sre]}\n`;
+    writeFileSync(join(dir, 'a-shell.yaml'), runbook('a-shell', 'sh', `['-c', 'echo {{ params.p }}']`));
+    writeFileSync(join(dir, 'b-env.yaml'), runbook('b-env', 'env', `['{{ params.p }}']`));
+    writeFileSync(join(dir, 'c-program.yaml'), runbook('c-program', "'{{ params.p }}'", '[]'));
+    writeFileSync(
+      join(dir, 'd-ok.yaml'),
+      runbook('d-ok', 'sh', `['-c', 'echo "$P"']\n      env: {P: '{{ params.p }}'}`),
+    );
+    const r = await runCauseway(['--config', cfg, 'runbooks', 'validate', dir], {}, ROOT);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines).toEqual([
+      expect.stringMatching(/a-shell\.yaml:11: steps\[0\]\.with\.args\[1\]: sh runs its arguments as a program/),
+      expect.stringMatching(/b-env\.yaml:11: steps\[0\]\.with\.args\[0\]: env runs its arguments as a program/),
+      expect.stringMatching(
+        /c-program\.yaml:10: steps\[0\]\.with\.executable: the program to run is never a parameter/,
+      ),
+      'causeway runbooks: RUNBOOK_INVALID: 3 problems',
+    ]);
   });
 });

@@ -103,10 +103,36 @@ describe('command executor: real processes', () => {
     expect(r.output).toBe(`greeting=hello world secret=none\n${s.dir}\n`);
   });
 
+  it('the definition: a program runner is refused without the escape hatch, and never gets templated arguments with it', () => {
+    const settings = {
+      httpAllowHosts: [],
+      commandAllow: ['/bin/sh', 'env', '/opt/tools/flush'],
+      commandAllowProgramRunners: false,
+      kubectlPath: 'kubectl',
+      kubectlNamespaces: [],
+      secretEnv: [],
+    };
+    expect(commandDefinition(settings).check({ executable: '/bin/sh', args: ['-c', 'id'] })).toEqual([
+      {
+        path: ['executable'],
+        message:
+          '/bin/sh runs its arguments as a program: refused unless runbooks.command.allowProgramRunners is set (dangerous)',
+      },
+    ]);
+    const hatch = commandDefinition({ ...settings, commandAllowProgramRunners: true });
+    expect(hatch.check({ executable: '/bin/sh', args: ['-c', 'echo "$P"'], env: { P: '{{ params.p }}' } })).toEqual([]);
+    expect(hatch.check({ executable: 'env', args: ['{{ params.w }}'] }).map((p) => p.path)).toEqual([['args', 0]]);
+    expect(hatch.check({ executable: '/bin/sh', args: ['-c', 'echo {{ params.p }}'] }).map((p) => p.path)).toEqual([
+      ['args', 1],
+    ]);
+    expect(hatch.check({ executable: '/opt/tools/flush', args: ['{{ params.p }}'] })).toEqual([]);
+  });
+
   it('the definition: argv arrays only, allowlisted executable, no PATH/LD_* overrides, templates fill whole arguments', () => {
     const def = commandDefinition({
       httpAllowHosts: [],
       commandAllow: ['/opt/tools/flush'],
+      commandAllowProgramRunners: false,
       kubectlPath: 'kubectl',
       kubectlNamespaces: [],
       secretEnv: [],
@@ -115,9 +141,13 @@ describe('command executor: real processes', () => {
       { path: ['executable'], message: '"/bin/sh" is not in runbooks.command.allow (/opt/tools/flush)' },
     ]);
     expect(def.check({ executable: '/opt/tools/flush', args: 'a b c' })[0]?.path).toEqual(['args']);
-    expect(def.check({ executable: '{{ params.tool }}' }).map((p) => p.message)).toContain(
-      'must be written out: parameters cannot be used here',
-    );
+    expect(def.check({ executable: '{{ params.tool }}' })).toEqual([
+      {
+        path: ['executable'],
+        message:
+          'the program to run is never a parameter: write the executable out (a name from runbooks.command.allow)',
+      },
+    ]);
     expect(
       def.check({ executable: '/opt/tools/flush', env: { LD_PRELOAD: 'x', PATH: '/tmp' } }).map((p) => p.path),
     ).toEqual([

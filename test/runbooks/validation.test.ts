@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRunbookProblem } from '../../src/adapters/runbooks/format-runbook-problem.ts';
 import { loadRunbookCatalog } from '../../src/adapters/runbooks/load-runbook-catalog.ts';
 import { parseRunbookFile } from '../../src/adapters/runbooks/parse-runbook-file.ts';
+import { billionLaughs } from '../support/yaml-bombs.ts';
 import { testValidationContext } from './support/runbook-harness.ts';
 
 const problems = (text: string) => {
@@ -106,6 +107,26 @@ steps:
     expect(problems(GOOD.replace('id: restart\ntitle', 'id: restart\nid: again\ntitle'))[0]).toMatch(
       /YAML syntax: Map keys must be unique/,
     );
+  });
+
+  it('refuses a circular alias and a "billion laughs" file as problems naming the file, not a crash', () => {
+    const circular = `id: es
+title: ES
+steps:
+  - id: s
+    name: S
+    uses: elasticsearch
+    with:
+      index: logs
+      query: &q {bool: {must: [*q]}}
+    approval: {from: [oncall]}
+`;
+    expect(problems(circular)).toEqual([
+      'rb.yaml:9: steps[0].with.query.bool.must[0]: a circular alias (*q is inside the node it names): write the value out',
+    ]);
+    expect(problems(billionLaughs())).toEqual([
+      'rb.yaml: YAML aliases expand too much (more than 100 alias uses, as in a "billion laughs" file): write the values out',
+    ]);
   });
 
   it('loads a folder: duplicate ids across files are problems, a missing folder is one', async () => {

@@ -51,6 +51,8 @@ runbooks:
     groups:
       sre: [U0ALICE]
   command:
+    # node runs the step's script: a program runner, allowed here on purpose (its arguments are literal).
+    allowProgramRunners: true
     allow: [${process.execPath}]
 `,
 );

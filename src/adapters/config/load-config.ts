@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { type Config, configSchema } from '../../core/config/config-schema.ts';
 import { ENV_BINDINGS } from '../../core/config/env-bindings.ts';
+import { plainYamlData } from '../../core/formats/plain-yaml-data.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { ConfigProblem } from './config-problem.ts';
 
@@ -35,20 +36,29 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
       });
     }
     if (doc.errors.length === 0) {
-      const js: unknown = doc.toJS();
-      if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
-        problems.push({
-          key: '(file)',
-          value: '',
-          source: input.file.path,
-          message: 'the file must hold a mapping of keys',
-        });
-      } else raw = (js as Record<string, unknown>) ?? {};
       const filePath = input.file.path;
       lineOf = (path) => {
         const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
         return node?.range ? lc.linePos(node.range[0]).line : undefined;
       };
+      const data = plainYamlData(doc);
+      const js = data.ok ? data.value : undefined;
+      if (!data.ok) {
+        const line = data.error.path.length > 0 ? lineOf(data.error.path) : undefined;
+        problems.push({
+          key: data.error.path.join('.') || '(file)',
+          value: '',
+          source: `${filePath}${line ? `:${line}` : ''}`,
+          message: data.error.message,
+        });
+      } else if (js !== null && js !== undefined && (typeof js !== 'object' || Array.isArray(js))) {
+        problems.push({
+          key: '(file)',
+          value: '',
+          source: filePath,
+          message: 'the file must hold a mapping of keys',
+        });
+      } else raw = (js as Record<string, unknown>) ?? {};
       sources.set('', filePath);
     }
   }
@@ -59,6 +69,14 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
     sources.set(b.path.join('.'), `env ${b.env}`);
   }
   if (problems.length > 0) return { ok: false, error: problems };
+  // A key set by a variable, or inside one (a list item of CAUSEWAY_…_ALLOW): the variable.
+  const sourceOf = (path: readonly string[]) => {
+    for (let n = path.length; n > 0; n--) {
+      const s = sources.get(path.slice(0, n).join('.'));
+      if (s) return s;
+    }
+    return undefined;
+  };
   const parsed = configSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: deepFreeze(parsed.data) };
   for (const issue of parsed.error.issues) {
@@ -69,7 +87,7 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
       const value = getIn(raw, p);
       const line = lineOf(p);
       const source =
-        sources.get(key) ??
+        sourceOf(p) ??
         (input.file && line !== undefined ? `${input.file.path}:${line}` : value === undefined ? 'missing' : 'file');
       problems.push({
         key,

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { plainYamlData } from '../../core/formats/plain-yaml-data.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { Runbook } from '../../core/runbooks/runbook.ts';
 import type { RunbookValidationContext } from '../../core/runbooks/runbook-validation-context.ts';
@@ -48,7 +49,20 @@ export function parseRunbookFile(
     }
     return undefined;
   };
-  const raw: unknown = doc.toJS({ maxAliasCount: 50 });
+  const data = plainYamlData(doc);
+  if (!data.ok)
+    return {
+      ok: false,
+      error: [
+        {
+          file,
+          line: data.error.path.length > 0 ? lineOf(data.error.path) : undefined,
+          field: fieldPath(data.error.path),
+          message: data.error.message,
+        },
+      ],
+    };
+  const raw = data.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return {
       ok: false,

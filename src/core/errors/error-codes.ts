@@ -12,7 +12,8 @@ export const ERROR_CODES = {
     fix: 'Check the path; a bundle folder must contain alert.json.',
   },
   CONFIG_INVALID: {
-    meaning: 'The configuration (environment variables or the YAML file) failed validation.',
+    meaning:
+      'The configuration (environment variables or the YAML file) failed validation: a bad value or unknown key, a YAML syntax error, a circular or over-expanding YAML alias, or a shell, interpreter or program wrapper in runbooks.command.allow.',
     fix: 'Every problem is listed with its key, the bad value and what is expected; correct them all.',
   },
   USAGE: {
@@ -149,7 +150,7 @@ export const ERROR_CODES = {
   },
   RUNBOOK_INVALID: {
     meaning:
-      'A runbook file failed validation: the message names the file, line and field (unknown executor, a template using something other than params, a host or executable not allowlisted, a missing approver group …). Causeway refuses to start with it.',
+      'A runbook file failed validation: the message names the file, line and field (unknown executor, a template using something other than params, a host or executable not allowlisted, a templated program or program-runner argument, a circular or over-expanding YAML alias, a missing approver group …). Causeway refuses to start with it (exit code 2).',
     fix: 'Correct the named field (see runbooks/README.md for the format) and check with: causeway runbooks validate [DIR].',
   },
   RUNBOOK_NOT_FOUND: {

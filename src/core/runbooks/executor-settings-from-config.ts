@@ -7,6 +7,7 @@ export function executorSettingsFromConfig(config: Readonly<Config>): ExecutorSe
   return {
     httpAllowHosts: r.http.allowHosts,
     commandAllow: r.command.allow,
+    commandAllowProgramRunners: r.command.allowProgramRunners,
     kubectlPath: r.kubectl.path,
     kubectlNamespaces: r.kubectl.namespaces,
     secretEnv: r.secretEnv,

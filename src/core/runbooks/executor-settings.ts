@@ -2,6 +2,8 @@
 export type ExecutorSettings = {
   readonly httpAllowHosts: readonly string[];
   readonly commandAllow: readonly string[];
+  /** runbooks.command.allowProgramRunners: whether `commandAllow` may hold shells, interpreters and wrappers (dangerous). */
+  readonly commandAllowProgramRunners: boolean;
   readonly kubectlPath: string;
   readonly kubectlNamespaces: readonly string[];
   readonly secretEnv: readonly string[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProgramRunner } from './is-program-runner.ts';
 
 const whole = (what: string, min: number, max: number) =>
   z
@@ -80,6 +81,12 @@ export const runbooksConfigSchema = z
             { error: 'expected a list of executables' },
           )
           .default([]),
+        /**
+         * DANGEROUS. Lets `allow` list shells, interpreters and program wrappers (sh, bash, env,
+         * xargs, sudo, python …), which run whatever their arguments say. Even then their
+         * arguments are never templated: parameters reach them only through `env`.
+         */
+        allowProgramRunners: z.boolean({ error: 'expected true or false' }).default(false),
       })
       .prefault({}),
     kubectl: z
@@ -102,6 +109,19 @@ export const runbooksConfigSchema = z
     maxOutputBytes: whole('bytes', 1024, 16 * 1_048_576).default(65_536),
     /** The longest parameter value accepted (characters); a parameter may set a lower maxLength. */
     maxParamLength: whole('characters', 1, 4096).default(256),
+  })
+  .superRefine((r, ctx) => {
+    if (r.command.allowProgramRunners) return;
+    const refuse = (path: (string | number)[], executable: string) =>
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `${executable} runs its arguments as a program (a shell, interpreter or wrapper), so a runbook could run anything: allow the tools themselves, or set runbooks.command.allowProgramRunners: true (dangerous, see docs/runbooks.md)`,
+      });
+    r.command.allow.forEach((x, i) => {
+      if (isProgramRunner(x)) refuse(['command', 'allow', i], x);
+    });
+    if (isProgramRunner(r.kubectl.path)) refuse(['kubectl', 'path'], r.kubectl.path);
   })
   .prefault({});
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatConfigProblems } from '../../../src/adapters/config/format-config-problems.ts';
 import { loadConfig } from '../../../src/adapters/config/load-config.ts';
+import { billionLaughs } from '../../support/yaml-bombs.ts';
 
 describe('loadConfig', () => {
   it('gives the defaults with nothing configured, frozen', () => {
@@ -61,5 +62,64 @@ describe('loadConfig', () => {
     const r = loadConfig({ env: {}, file: { path: 'c.yaml', text: 'triage:\n  graceSeconds: [1,\n' } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error[0]?.source).toMatch(/^c\.yaml:\d+$/);
+  });
+});
+
+describe('loadConfig: YAML aliases', () => {
+  it('refuses a circular alias as a problem naming the file and line, not a crash', () => {
+    const r = loadConfig({ env: {}, file: { path: 'c.yaml', text: 'triage:\n  serviceLabels: &a [app, *a]\n' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toEqual([
+      {
+        key: 'triage.serviceLabels.1',
+        value: '',
+        source: 'c.yaml:2',
+        message: expect.stringMatching(/circular alias/),
+      },
+    ]);
+  });
+
+  it('refuses a "billion laughs" file as a problem naming the file and the alias limit', () => {
+    const r = loadConfig({ env: {}, file: { path: 'lol.yaml', text: billionLaughs() } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toHaveLength(1);
+    expect(r.error[0]).toMatchObject({ key: '(file)', source: 'lol.yaml' });
+    expect(r.error[0]?.message).toMatch(/aliases expand too much \(more than 100 alias uses/);
+  });
+
+  it('still reads ordinary aliases', () => {
+    const text = 'triage:\n  graceSeconds: &n 30\n  lookbackMinutes: *n\n';
+    const r = loadConfig({ env: {}, file: { path: 'c.yaml', text } });
+    expect(r.ok && r.value.triage).toMatchObject({ graceSeconds: 30, lookbackMinutes: 30 });
+  });
+});
+
+describe('loadConfig: program runners in runbooks.command.allow', () => {
+  it('refuses shells, interpreters and wrappers (by basename too), naming the entry and where it came from', () => {
+    const file = { path: 'c.yaml', text: 'runbooks:\n  command:\n    allow: [ls, /bin/sh, perl5.36]\n' };
+    const r = loadConfig({ env: {}, file });
+    expect(r.ok ? [] : r.error.map((p) => `${p.key} ${p.value} ${p.source}`)).toEqual([
+      'runbooks.command.allow.1 "/bin/sh" c.yaml:3',
+      'runbooks.command.allow.2 "perl5.36" c.yaml:3',
+    ]);
+    const env = loadConfig({ env: { CAUSEWAY_RUNBOOKS_COMMAND_ALLOW: 'ls,xargs' } });
+    expect(env.ok ? [] : env.error).toEqual([
+      {
+        key: 'runbooks.command.allow.1',
+        value: '"xargs"',
+        source: 'env CAUSEWAY_RUNBOOKS_COMMAND_ALLOW',
+        message: expect.stringMatching(
+          /^xargs runs its arguments as a program .* runbooks\.command\.allowProgramRunners: true \(dangerous/,
+        ),
+      },
+    ]);
+  });
+
+  it('accepts them with runbooks.command.allowProgramRunners: true', () => {
+    const text = 'runbooks:\n  command:\n    allowProgramRunners: true\n    allow: [sh, env]\n';
+    const r = loadConfig({ env: {}, file: { path: 'c.yaml', text } });
+    expect(r.ok && r.value.runbooks.command).toEqual({ allow: ['sh', 'env'], allowProgramRunners: true });
   });
 });

@@ -22,6 +22,7 @@ export function testSettings(extra: Partial<ExecutorSettings> = {}): ExecutorSet
   return {
     httpAllowHosts: ['127.0.0.1'],
     commandAllow: [],
+    commandAllowProgramRunners: false,
     kubectlPath: 'kubectl',
     kubectlNamespaces: [],
     secretEnv: ['TEST_DEPLOY_TOKEN'],

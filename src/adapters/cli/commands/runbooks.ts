@@ -30,7 +30,7 @@ Runbooks are YAML files (runbooks/README.md) validated against the configuration
 executors, templates, allowlists and approver groups.
 
   validate   check every runbook file of DIR (default: runbooks.dir, else ./runbooks); every
-             problem is printed as file:line: field: message. Exit code 0 valid, 1 invalid.
+             problem is printed as file:line: field: message. Exit code 0 valid, 2 invalid.
   list       the runbooks, what they match and their steps' risks; with --bundle, the ones
              that fit that incident's triage, best first
   plan       render a runbook's steps exactly as they would run (parameters resolved, argv,
@@ -95,7 +95,7 @@ export function buildRunbooksCommand(config: Readonly<Config>, now: () => number
           const loaded = await loadCatalogForCli(config, io.cwd, rest[0] ?? str('dir'));
           if (!loaded.ok) {
             for (const p of loaded.error) io.stderr(`${formatRunbookProblem(p)}\n`);
-            return fail(io, `RUNBOOK_INVALID: ${loaded.error.length} problem${loaded.error.length > 1 ? 's' : ''}`, 1);
+            return fail(io, `RUNBOOK_INVALID: ${loaded.error.length} problem${loaded.error.length > 1 ? 's' : ''}`, 2);
           }
           const ids = [...loaded.value.catalog.keys()];
           io.stdout(
@@ -243,7 +243,7 @@ function invalid(io: CliIo, problems: readonly Parameters<typeof formatRunbookPr
   return fail(
     io,
     `RUNBOOK_INVALID: ${problems.length} problem${problems.length > 1 ? 's' : ''} (causeway runbooks validate)`,
-    1,
+    2,
   );
 }
 

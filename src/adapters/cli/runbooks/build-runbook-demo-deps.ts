@@ -28,6 +28,7 @@ export async function buildRunbookDemoDeps(
   const settings: ExecutorSettings = {
     httpAllowHosts: ['127.0.0.1'],
     commandAllow: [],
+    commandAllowProgramRunners: false,
     kubectlPath: 'kubectl',
     kubectlNamespaces: [],
     secretEnv: ['CAUSEWAY_DEMO_DEPLOY_TOKEN'],

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ExecutorDefinition } from '../executor-definition.ts';
 import type { ExecutorSettings } from '../executor-settings.ts';
+import { isProgramRunner } from '../is-program-runner.ts';
 import { literalProblems } from '../literal-problems.ts';
 import type { RunbookProblem } from '../runbook-problem.ts';
 import { shellQuote } from '../shell-quote.ts';
-import { fillTemplate } from '../template.ts';
+import { fillTemplate, isTemplated } from '../template.ts';
 import { zodProblems } from '../zod-problems.ts';
 
 /** Variables a step may never set: they change which code runs. */
@@ -38,11 +39,31 @@ export function commandDefinition(settings: ExecutorSettings): ExecutorDefinitio
     const parsed = schema.safeParse(args);
     if (!parsed.success) return zodProblems(parsed.error);
     const w = parsed.data;
-    const problems = literalProblems(args, ['executable', 'cwd']);
-    if (!settings.commandAllow.includes(w.executable))
+    const problems = literalProblems(args, ['cwd']);
+    const runner = isProgramRunner(w.executable);
+    if (isTemplated(w.executable))
+      problems.push({
+        path: ['executable'],
+        message:
+          'the program to run is never a parameter: write the executable out (a name from runbooks.command.allow)',
+      });
+    else if (!settings.commandAllow.includes(w.executable))
       problems.push({
         path: ['executable'],
         message: `"${w.executable}" is not in runbooks.command.allow (${settings.commandAllow.join(', ') || 'empty'})`,
+      });
+    else if (runner && !settings.commandAllowProgramRunners)
+      problems.push({
+        path: ['executable'],
+        message: `${w.executable} runs its arguments as a program: refused unless runbooks.command.allowProgramRunners is set (dangerous)`,
+      });
+    if (runner)
+      w.args.forEach((a, i) => {
+        if (isTemplated(a))
+          problems.push({
+            path: ['args', i],
+            message: `${w.executable} runs its arguments as a program, so they are never templated: pass parameters through env (read as "$NAME")`,
+          });
       });
     if (w.cwd !== undefined && !w.cwd.startsWith('/'))
       problems.push({ path: ['cwd'], message: 'expected an absolute folder path' });
