@@ -198,8 +198,45 @@ describe('causeway demo', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.n).toBe(2);
-    expect(Object.keys(out)).toEqual(['n', 'ac1', 'ac3', 'avg5', 'kindAt1', 'changeAt1', 'p50ms', 'p95ms', 'cases']);
+    expect(Object.keys(out)).toEqual([
+      'n',
+      'ac1',
+      'ac3',
+      'avg5',
+      'kindAt1',
+      'changeAt1',
+      'ece',
+      'p50ms',
+      'p95ms',
+      'cases',
+    ]);
     expect(out.ac1).toBe(1);
+    expect(out.ece).toBeGreaterThanOrEqual(0);
     expect(out.cases.map((c: { id: string }) => c.id).sort()).toEqual(['fleet-dependency-down', 'webshop-deploy']);
+    // JSON on stdout stays clean; the progress line of each bundle goes to stderr as it finishes.
+    expect(r.stderr.split('\n').filter((l) => /^✓ /.test(l))).toHaveLength(2);
+  });
+
+  it('eval prints a line per bundle as it goes and a summary per folder', async () => {
+    const root = new URL('../../examples', import.meta.url).pathname;
+    const r = await runCauseway(['eval', `${root}/webshop-deploy`, `${root}/fleet-dependency-down`]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    // Bundle names do not break the columns: "truth" starts at the same place on every line.
+    const bundleLines = lines.filter((l) => /^[✓~✗] /.test(l));
+    expect(bundleLines).toHaveLength(2);
+    expect(new Set(bundleLines.map((l) => l.indexOf(' truth ')))).toHaveProperty('size', 1);
+    const summaries = lines.filter((l) => /^n=\d/.test(l));
+    expect(summaries).toHaveLength(3);
+    expect(summaries[0]).toMatch(/^n=1 .*webshop-deploy$/);
+    expect(summaries[1]).toMatch(/^n=1 .*fleet-dependency-down$/);
+    expect(summaries[2]).toMatch(/^n=2 .*ECE \d\.\d{3} .* all$/);
+    const json = JSON.parse(
+      (await runCauseway(['eval', `${root}/webshop-deploy`, `${root}/fleet-dependency-down`, '--json'])).stdout,
+    );
+    expect(json.folders.map((f: { folder: string; n: number }) => [f.folder.split('/').pop(), f.n])).toEqual([
+      ['webshop-deploy', 1],
+      ['fleet-dependency-down', 1],
+    ]);
   });
 });

@@ -6,6 +6,8 @@ export type EvalTop = {
   readonly kind: FaultKind;
   readonly changeId?: string;
   readonly score: number;
+  /** The calibrated probability that this is the root cause, when the ranking gives one. */
+  readonly probability?: number;
 };
 
 /** One scored bundle. `error` is set when the bundle could not be triaged (it then counts as a miss). */

@@ -9,6 +9,11 @@ export type EvalSummary = {
   readonly kindAt1: number;
   /** Over the cases whose truth names a change; null when there are none. */
   readonly changeAt1: number | null;
+  /**
+   * Expected calibration error of the top hypothesis' probability (10 equal-width bins): how far
+   * "p ≈ 70%" is from being right 70% of the time. null when no case has a probability.
+   */
+  readonly ece: number | null;
   readonly p50ms: number;
   readonly p95ms: number;
   readonly cases: readonly EvalCase[];

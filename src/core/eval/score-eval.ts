@@ -25,10 +25,27 @@ export function scoreEval(cases: readonly EvalCase[]): EvalSummary {
     avg5: round((acAt(1) + acAt(2) + acAt(3) + acAt(4) + acAt(5)) / 5),
     kindAt1: round(kindAt1),
     changeAt1: changeAt1 === null ? null : round(changeAt1),
+    ece: expectedCalibrationError(cases),
     p50ms: Math.round(pct(0.5)),
     p95ms: Math.round(pct(0.95)),
     cases,
   };
+}
+
+function expectedCalibrationError(cases: readonly EvalCase[]): number | null {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, right: 0 }));
+  let n = 0;
+  for (const c of cases) {
+    const p = c.top[0]?.probability;
+    if (p === undefined) continue;
+    const bin = bins[Math.min(9, Math.floor(p * 10))] as { n: number; p: number; right: number };
+    bin.n++;
+    bin.p += p;
+    bin.right += c.rank === 1 ? 1 : 0;
+    n++;
+  }
+  if (n === 0) return null;
+  return round(bins.reduce((e, b) => e + (b.n === 0 ? 0 : (b.n / n) * Math.abs(b.right / b.n - b.p / b.n)), 0));
 }
 
 function round(x: number): number {

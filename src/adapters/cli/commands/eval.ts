@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { evaluateBundle } from '../../../app/evaluate-bundle.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
@@ -21,9 +21,12 @@ const USAGE = `usage: causeway eval DIR... [--json] [--baseline random|errors]
 
 Triages every bundle found under the folders (a folder holding alert.json is a bundle) and scores
 the ranking against each bundle's truth.json: AC@1, AC@3, Avg@5 (RCAEval's definitions), kind and
-change accuracy at rank 1, and triage time per bundle. Bundles without truth.json are skipped.
+change accuracy at rank 1, the calibration error of the top answer's probability (ECE), and triage
+time per bundle. Bundles without truth.json are skipped. A line per bundle is printed as it
+finishes (on stderr with --json); with several folders, a summary line per folder too.
 
-  --json                 print {n, ac1, ac3, avg5, kindAt1, changeAt1, p50ms, p95ms, cases}
+  --json                 print {n, ac1, ac3, avg5, kindAt1, changeAt1, ece, p50ms, p95ms, cases}
+                         (and folders: [{folder, ...}] with several folders)
   --baseline random      score a seeded random order of the services instead of the engine
   --baseline errors      score "the service with the largest error-count increase" instead
   --es URL               seed each bundle into fresh Elasticsearch indices, triage from them, delete them
@@ -68,6 +71,18 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
       const options = investigateOptionsFromConfig(config);
       const rank = typeof baseline === 'string' ? BASELINES[baseline] : undefined;
       const cases: EvalCase[] = [];
+      const folders = positionals.map((p) => resolve(io.cwd, p));
+      const folderOf = (dir: string) =>
+        folders.find((f) => dir === f || dir.startsWith(`${f}/`)) ?? (folders[0] as string);
+      const byFolder = new Map<string, EvalCase[]>(folders.map((f) => [f, []]));
+      // A bundle's name: its path inside the folder it was found in (the folder's own name when it is one).
+      const nameOf = (dir: string) => relative(folderOf(dir), dir) || basename(dir);
+      const width = Math.min(48, Math.max(12, ...dirs.map((d) => nameOf(d).length)));
+      const progress = (c: EvalCase) => {
+        const line = `${caseLine(c, width)}\n`;
+        if (values.json) io.stderr(line);
+        else io.stdout(line);
+      };
       let skipped = 0;
       for (const dir of dirs) {
         const truth = await readTruth(dir);
@@ -80,41 +95,65 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
         const seeded = typeof values.es === 'string' ? await seedAndOpen(config, dir, es.value) : undefined;
         const started = now();
         const opened = seeded ?? (await openBundle(dir, config.triage.serviceLabels));
-        if (!opened.ok) {
-          cases.push({
-            id: dir,
-            truth: truth.value,
-            rank: null,
-            top: [],
-            ms: 0,
-            error: `${opened.error.code}: ${opened.error.message}`,
-          });
-          continue;
-        }
-        cases.push(
-          await evaluateBundle({ options, now, ...(rank ? { rank } : {}) }, opened.value, truth.value, started),
-        );
+        const scored: EvalCase = opened.ok
+          ? {
+              ...(await evaluateBundle(
+                { options, now, ...(rank ? { rank } : {}) },
+                opened.value,
+                truth.value,
+                started,
+              )),
+              id: nameOf(dir),
+            }
+          : {
+              id: nameOf(dir),
+              truth: truth.value,
+              rank: null,
+              top: [],
+              ms: 0,
+              error: `${opened.error.code}: ${opened.error.message}`,
+            };
         if (seeded?.ok) await seeded.value.close();
+        cases.push(scored);
+        byFolder.get(folderOf(dir))?.push(scored);
+        progress(scored);
       }
       const summary = scoreEval(cases);
-      io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderEval(summary, skipped));
+      const perFolder =
+        folders.length > 1 ? [...byFolder].map(([folder, list]) => ({ folder, ...scoreEval(list) })) : [];
+      if (values.json) {
+        const folderSummaries = perFolder.map(({ cases: _, ...rest }) => rest);
+        io.stdout(
+          `${JSON.stringify(folderSummaries.length > 0 ? { ...summary, folders: folderSummaries } : summary, null, 2)}\n`,
+        );
+      } else {
+        const lines = [''];
+        for (const f of perFolder) lines.push(`${summaryLine(f)}  ${relative(io.cwd, f.folder) || '.'}`);
+        lines.push(
+          `${summaryLine(summary)}${skipped ? `  (${skipped} bundles without truth.json skipped)` : ''}${perFolder.length > 0 ? '  all' : ''}`,
+        );
+        io.stdout(`${lines.join('\n')}\n`);
+      }
       return 0;
     },
   };
 }
 
-function renderEval(s: EvalSummary, skipped: number): string {
-  const lines = s.cases.map((c) => {
-    const top = c.top[0];
-    const mark = c.rank === 1 ? '✓' : c.rank !== null && c.rank <= 3 ? '~' : '✗';
-    return `${mark} ${c.id.padEnd(34)} truth ${`${c.truth.service}/${c.truth.kind}`.padEnd(36)} rank ${String(c.rank ?? '-').padStart(2)}  top ${top ? `${top.service}/${top.kind}${top.changeId ? ` ${top.changeId}` : ''}` : '-'}  ${c.ms.toFixed(0)} ms${c.error ? `  ERROR ${c.error}` : ''}`;
-  });
+/** One bundle's line: right or wrong, its name (cut in the middle to fit the column), truth, rank, top answer, time. */
+function caseLine(c: EvalCase, width: number): string {
+  const top = c.top[0];
+  const mark = c.rank === 1 ? '✓' : c.rank !== null && c.rank <= 3 ? '~' : '✗';
+  const name =
+    c.id.length > width ? `${c.id.slice(0, Math.ceil(width / 2) - 1)}…${c.id.slice(-Math.floor(width / 2))}` : c.id;
+  const truth = `${c.truth.service}/${c.truth.kind}`;
+  const answer = top ? `${top.service}/${top.kind}${top.changeId ? ` ${top.changeId}` : ''}` : '-';
+  const p = top?.probability !== undefined ? ` p ${top.probability.toFixed(2)}` : '';
+  return `${mark} ${name.padEnd(width)}  truth ${truth.padEnd(36)} rank ${String(c.rank ?? '-').padStart(2)}  top ${answer}${p}  ${c.ms.toFixed(0)} ms${c.error ? `  ERROR ${c.error}` : ''}`;
+}
+
+function summaryLine(s: EvalSummary): string {
   const pct = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-  lines.push(
-    '',
-    `n=${s.n}  AC@1 ${pct(s.ac1)}  AC@3 ${pct(s.ac3)}  Avg@5 ${pct(s.avg5)}  kind@1 ${pct(s.kindAt1)}  change@1 ${pct(s.changeAt1)}  p50 ${s.p50ms} ms  p95 ${s.p95ms} ms${skipped ? `  (${skipped} bundles without truth.json skipped)` : ''}`,
-  );
-  return `${lines.join('\n')}\n`;
+  return `n=${s.n}  AC@1 ${pct(s.ac1)}  AC@3 ${pct(s.ac3)}  Avg@5 ${pct(s.avg5)}  kind@1 ${pct(s.kindAt1)}  change@1 ${pct(s.changeAt1)}  ECE ${pct(s.ece)}  p50 ${s.p50ms} ms  p95 ${s.p95ms} ms`;
 }
 
 function fail(io: { stderr: (s: string) => void }, message: string, code = 2): number {
