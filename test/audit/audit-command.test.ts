@@ -8,7 +8,7 @@ import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import type { JsonValue } from '../../src/core/audit/json-value.ts';
 import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
 import { SAMPLE_ENTRIES, writeSampleChain } from './support/sample-chain.ts';
-import { withEdit } from './support/tamper.ts';
+import { FORGED_APPROVAL, insertAfterLast, withEdit } from './support/tamper.ts';
 
 const KEY = 'cli-test-checkpoint-key-0123456789abcdef';
 const NOW = Date.UTC(2025, 0, 1, 0, 10);
@@ -69,13 +69,109 @@ describe.each(BACKENDS)('causeway audit verify: $name', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('causeway audit anchors and a tampered database: $name', (backend) => {
+  let db: TestDatabase;
+  afterEach(async () => db?.cleanup());
+  const seqs = (jsonl: string) =>
+    jsonl
+      .trimEnd()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l).seq as number);
+
+  it('prints the full head hash, and checks an anchor kept elsewhere with --expect-head HASH[@SEQ]', async () => {
+    db = await backend.fresh();
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
+    const head = String((await (await db.raw()).get('SELECT hash FROM audit_head'))?.hash);
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    const ok = await cli(['audit', 'verify', '--db', db.url]);
+    expect(ok.stdout).toContain(`audit chain intact: 20 records (#1..#20), head #20 ${head}\n`);
+    expect(ok.stdout).toContain(`keep this anchor elsewhere and check it later with --expect-head ${head}@20\n`);
+
+    for (const anchor of [`${head}@20`, head, head.toUpperCase()]) {
+      const r = await cli(['audit', 'verify', '--db', db.url, '--expect-head', anchor]);
+      expect(r, anchor).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toContain(`anchor ${head}@20: matches record #20\n`);
+    }
+    const wrong = `${head[0] === 'a' ? 'b' : 'a'}${head.slice(1)}`;
+    const bad = await cli(['audit', 'verify', '--db', db.url, '--expect-head', `${wrong}@20`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('audit chain BROKEN at record #20 (anchor-mismatch)');
+    expect(bad.stderr).toBe(
+      `causeway audit: AUDIT_CHAIN_BROKEN: record #20's hash ${head} is not the anchor's ${wrong}: the chain was rewritten since the anchor was taken\n`,
+    );
+    const later = await cli(['audit', 'verify', '--db', db.url, '--expect-head', `${head}@25`]);
+    expect(later.code).toBe(1);
+    expect(later.stderr).toContain('the chain ends at #20, before the anchored record #25');
+    for (const malformed of ['abc', `${head}@0`, `${head}@x`, `${head.slice(1)}@3`]) {
+      const r = await cli(['audit', 'verify', '--db', db.url, '--expect-head', malformed]);
+      expect(r.code, malformed).toBe(2);
+      expect(r.stderr).toContain(
+        `USAGE: --expect-head "${malformed}" is not HASH or HASH@SEQ (the 64 hex digits of a record's hash, and its record number)`,
+      );
+    }
+    const usage = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl', '--expect-head', head]);
+    expect(usage).toMatchObject({ code: 2, stderr: 'causeway audit: USAGE: --expect-head is an option of verify\n' });
+  });
+
+  it('reports a deleted chain head row as such', async () => {
+    db = await backend.fresh();
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
+    await (await db.raw()).run('DELETE FROM audit_head');
+    const r = await cli(['audit', 'verify', '--db', db.url]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('record #0');
+    expect(r.stdout).toContain('audit chain BROKEN (head-missing): the chain head row (audit_head) is missing');
+    expect(r.stdout).toContain('records #1..#20 verified');
+    expect(r.stderr).toContain('AUDIT_CHAIN_BROKEN: the chain head row (audit_head) is missing');
+  });
+
+  it('show and export print only verified records: a forged record past the head is left out and flagged', async () => {
+    db = await backend.fresh();
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
+    await insertAfterLast(await db.raw(), FORGED_APPROVAL);
+    const flag =
+      'causeway audit: AUDIT_CHAIN_BROKEN: record #21 is past the chain head (#20): it was inserted outside Causeway, or the head was moved back; records from #21 on are not shown (run causeway audit verify)\n';
+    for (const env of [{ CAUSEWAY_AUDIT_CHECKPOINT_KEY: KEY }, {}]) {
+      const show = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-1'], env);
+      expect(show.code).toBe(1);
+      expect(show.stdout).toContain('audit timeline of incident INC-1 (14 records)');
+      expect(show.stdout).not.toContain('UEVIL');
+      expect(show.stderr).toBe(flag);
+      const exported = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl'], env);
+      expect(exported.code).toBe(1);
+      expect(seqs(exported.stdout)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(exported.stderr).toBe(flag);
+    }
+  });
+
+  it('show and export --incident do not follow records moved to another incident', async () => {
+    db = await backend.fresh();
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
+    const raw = await db.raw();
+    await raw.run("UPDATE audit_log SET incident_id = 'INC-2' WHERE incident_id = 'INC-1'");
+    const exported = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl', '--incident', 'INC-2']);
+    expect(exported.code).toBe(1);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toContain(
+      'AUDIT_CHAIN_BROKEN: record #3 is filed under incident INC-2, but its hashed subject and data say INC-1',
+    );
+    expect(exported.stderr).toContain('records from #3 on are not shown');
+    const show = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-2']);
+    expect(show.code).toBe(1);
+    expect(show.stdout).toBe('');
+    expect(show.stderr).toContain('causeway audit: INPUT_MISSING: no verified audit records for incident INC-2\n');
+    expect(show.stderr).toContain('records from #3 on are not shown');
+  });
+});
+
 describe('causeway audit export and show', () => {
   let db: TestDatabase;
   afterEach(async () => db?.cleanup());
 
   it('exports canonical JSON lines that a SIEM can re-hash on its own, filtered by incident and time', async () => {
     db = await (BACKENDS[0] as (typeof BACKENDS)[number]).fresh();
-    await writeSampleChain(await db.open());
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY } }));
     const all = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl']);
     expect(all.code).toBe(0);
     const lines = all.stdout.trimEnd().split('\n');
@@ -121,7 +217,7 @@ describe('causeway audit export and show', () => {
 
   it('shows a readable timeline of one incident', async () => {
     db = await (BACKENDS[0] as (typeof BACKENDS)[number]).fresh();
-    await writeSampleChain(await db.open({ audit: { inlinePayloadBytes: 1024 } }));
+    await writeSampleChain(await db.open({ audit: { checkpointKey: KEY, inlinePayloadBytes: 1024 } }));
     const r = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-1']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');

@@ -218,7 +218,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
 
   it('bad signatures get 401 and run nothing', async () => {
     const calls = slack.calls.length;
-    const audit = (await stack.storage.audit.head()).seq;
+    const audit = (await stack.storage.audit.head())?.seq;
     const body = slashCommandBody({
       text: 'triage checkout',
       channel: INCIDENTS,
@@ -245,7 +245,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     for (const r of [wrong, stale, unsigned, ev]) expect(r.status).toBe(401);
     await stack.slack.idle();
     expect(slack.calls.length).toBe(calls);
-    expect((await stack.storage.audit.head()).seq).toBe(audit);
+    expect((await stack.storage.audit.head())?.seq).toBe(audit);
     expect(log.join('')).not.toContain(TOKEN);
     expect(log.join('')).not.toContain(SECRET);
   });

@@ -35,7 +35,7 @@ describe.each(BACKENDS)('migrations contract: $name', (backend) => {
     await s.close();
     const upgraded = await db.open({ migrations: [...MIGRATIONS, extra] });
     expect(upgraded.schemaVersion).toBe(latest + 1);
-    expect((await upgraded.audit.head()).seq).toBe(1);
+    expect((await upgraded.audit.head())?.seq).toBe(1);
     const raw = await db.raw();
     expect(await raw.all('SELECT * FROM test_incident_labels')).toEqual([]);
   });

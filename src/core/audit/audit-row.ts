@@ -11,4 +11,9 @@ export type AuditRow = {
   readonly dataJson: string;
   readonly prevHash: string;
   readonly hash: string;
+  /**
+   * The indexed `incident_id` column (null: none). Not hashed: it is derived from the subject and
+   * data (`auditIncidentId`), and verification derives it again and compares.
+   */
+  readonly incidentId: string | null;
 };

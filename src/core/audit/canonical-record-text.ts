@@ -5,7 +5,7 @@ import type { AuditRow } from './audit-row.ts';
  * data, prevHash, seq, subject) — built from the stored canonical `data` text. Equal to
  * `canonicalJson({...record, hash: undefined})` when `dataJson` is canonical.
  */
-export function canonicalRecordText(r: Omit<AuditRow, 'hash'>): string {
+export function canonicalRecordText(r: Omit<AuditRow, 'hash' | 'incidentId'>): string {
   return (
     '{"action":' +
     JSON.stringify(r.action) +

@@ -10,6 +10,10 @@ export type ChainBreakKind =
   | 'checkpoint-missing'
   | 'checkpoints-absent'
   | 'records-truncated'
+  | 'record-past-head'
+  | 'head-missing'
+  | 'incident-mismatch'
+  | 'anchor-mismatch'
   | 'payload-missing'
   | 'payload-altered';
 

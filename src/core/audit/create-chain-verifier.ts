@@ -1,8 +1,11 @@
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
+import { auditIncidentId } from './audit-incident-id.ts';
 import type { AuditRow } from './audit-row.ts';
 import type { ChainBreak } from './chain-break.ts';
 import { checkpointKeyId } from './checkpoint-key-id.ts';
 import { GENESIS_HASH } from './genesis-hash.ts';
+import { headMissing } from './head-missing.ts';
+import type { JsonObject } from './json-value.ts';
 import { recordHash } from './record-hash.ts';
 import { checkpointMac } from './sign-checkpoint.ts';
 import { verifyCheckpointMac } from './verify-checkpoint-mac.ts';
@@ -19,17 +22,22 @@ export type ChainProgress = {
   readonly firstSignedSeq: number | undefined;
   /** The last record covered by a valid checkpoint: everything up to here is authenticated. */
   readonly signedThrough: number | undefined;
+  /** The record that matched the expected anchor, once found. */
+  readonly anchor: ChainAnchor | undefined;
 };
+
+/** A record's hash kept outside the database (`--expect-head HASH[@SEQ]`); without `seq`, any record may have it. */
+export type ChainAnchor = { readonly hash: string; readonly seq?: number | undefined };
 
 /** An incremental verifier: feed records in order (with the checkpoint at that seq, if any), then `finish`. */
 export type ChainVerifier = {
   push(row: AuditRow, checkpoint: AuditCheckpoint | undefined): ChainBreak | undefined;
   /**
-   * After the last record: `head` is the stored chain head read before the walk began;
-   * `later` are checkpoints whose seq is past the last record walked.
+   * After the last record: `head` is the stored chain head (undefined: its row is missing), read
+   * after the walk reached the end; `later` are checkpoints whose seq is past the last record walked.
    */
   finish(
-    head: { readonly seq: number; readonly hash: string },
+    head: { readonly seq: number; readonly hash: string } | undefined,
     later: readonly AuditCheckpoint[],
   ): ChainBreak | undefined;
   progress(): ChainProgress;
@@ -39,11 +47,12 @@ const range = (from: number, to: number) => (from === to ? `record #${to}` : `re
 
 /**
  * Walks a chain from its first record: sequence numbers contiguous from 1, each record's content
- * hashing to its `hash`, each `prevHash` equal to the previous `hash`; with a key, every
- * checkpoint's HMAC valid, its hash equal to the record's, and each promised checkpoint present.
- * Reports the first break, naming the record.
+ * hashing to its `hash`, each `prevHash` equal to the previous `hash`, its `incident_id` column
+ * the one its subject and data name; with a key, every checkpoint's HMAC valid, its hash equal
+ * to the record's, and each promised checkpoint present; with an anchor, the anchored record
+ * present with that hash. Reports the first break, naming the record.
  */
-export function createChainVerifier(key: string | undefined): ChainVerifier {
+export function createChainVerifier(key: string | undefined, want?: ChainAnchor): ChainVerifier {
   const keyId = key === undefined ? undefined : checkpointKeyId(key);
   let records = 0;
   let lastSeq = 0;
@@ -53,6 +62,7 @@ export function createChainVerifier(key: string | undefined): ChainVerifier {
   let firstSigned: number | undefined;
   let signedThrough: number | undefined;
   let promised: { at: number; by: number } | undefined;
+  let anchor: ChainAnchor | undefined;
 
   const checkCheckpoint = (row: AuditRow, cp: AuditCheckpoint): ChainBreak | undefined => {
     if (key === undefined || keyId === undefined) {
@@ -115,6 +125,8 @@ export function createChainVerifier(key: string | undefined): ChainVerifier {
               : `record #${row.seq}'s prevHash does not match record #${lastSeq}'s hash: record #${lastSeq} was rewritten (its hash recomputed), or records were reordered or replaced`,
         };
       }
+      const filed = checkIncident(row);
+      if (filed) return filed;
       if (cp) {
         const broken = checkCheckpoint(row, cp);
         if (broken) return broken;
@@ -125,12 +137,23 @@ export function createChainVerifier(key: string | undefined): ChainVerifier {
           message: `record #${row.seq} has no signed checkpoint, though the checkpoint at #${promised.by} promised one here: checkpoints were deleted, or the chain after #${promised.by} was rewritten`,
         };
       }
+      if (want && anchor === undefined) {
+        if (want.seq === row.seq && want.hash !== row.hash) {
+          return {
+            seq: row.seq,
+            kind: 'anchor-mismatch',
+            message: `record #${row.seq}'s hash ${row.hash} is not the anchor's ${want.hash}: the chain was rewritten since the anchor was taken`,
+          };
+        }
+        if (want.hash === row.hash && (want.seq ?? row.seq) === row.seq) anchor = { seq: row.seq, hash: row.hash };
+      }
       records++;
       lastSeq = row.seq;
       lastHash = row.hash;
       return undefined;
     },
     finish(head, later) {
+      if (head === undefined) return headMissing(lastSeq + 1);
       const orphan = later.find((c) => c.seq > lastSeq);
       if (head.seq > lastSeq || orphan) {
         const to = Math.max(head.seq, orphan?.seq ?? 0);
@@ -145,6 +168,16 @@ export function createChainVerifier(key: string | undefined): ChainVerifier {
           seq: lastSeq,
           kind: 'hash-mismatch',
           message: `record #${lastSeq}'s hash differs from the stored chain head ${short(head.hash)}: the last record was replaced`,
+        };
+      }
+      if (want && anchor === undefined) {
+        return {
+          seq: lastSeq + 1,
+          kind: 'anchor-mismatch',
+          message:
+            want.seq === undefined
+              ? `no record has the anchor's hash ${want.hash}: the chain was rewritten (or cut short) since the anchor was taken, or the anchor is from another database`
+              : `the chain ends at #${lastSeq}, before the anchored record #${want.seq}: records were deleted from the end since the anchor was taken`,
         };
       }
       if (key !== undefined && records > 0 && verified === 0) {
@@ -164,7 +197,29 @@ export function createChainVerifier(key: string | undefined): ChainVerifier {
       checkpointsUnchecked: unchecked,
       firstSignedSeq: firstSigned,
       signedThrough,
+      anchor,
     }),
+  };
+}
+
+/** The `incident_id` column against the incident the hashed subject and data name. */
+function checkIncident(row: AuditRow): ChainBreak | undefined {
+  let data: JsonObject | undefined;
+  // Canonical JSON writes the key literally: most records need no parse.
+  if (row.dataJson.includes('"incidentId"')) {
+    try {
+      data = JSON.parse(row.dataJson) as JsonObject;
+    } catch {
+      return { seq: row.seq, kind: 'record-malformed', message: `record #${row.seq}'s data is not JSON` };
+    }
+  }
+  const derived = auditIncidentId(row.subject, data) ?? null;
+  if (derived === row.incidentId) return undefined;
+  const filed = row.incidentId === null ? 'no incident' : `incident ${row.incidentId}`;
+  return {
+    seq: row.seq,
+    kind: 'incident-mismatch',
+    message: `record #${row.seq} is filed under ${filed}, but its hashed subject and data say ${derived ?? 'none'}: its incident_id column was edited (records moved between incidents)`,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Result } from '../result/result.ts';
 import { isAuditAction } from './audit-actions.ts';
 import { isAuditActor } from './audit-actor.ts';
 import type { AuditEntry } from './audit-entry.ts';
+import { auditIncidentId } from './audit-incident-id.ts';
 import type { AuditOptions } from './audit-options.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { externalizePayloads } from './externalize-payloads.ts';
@@ -36,8 +37,6 @@ export function prepareAuditEntry(entry: AuditEntry, options: AuditOptions): Res
   const redacted = redactSecrets(json, options.knownSecrets);
   const { value, payloads } = externalizePayloads(redacted, options.inlinePayloadBytes, options.storeFullText);
   const data = value as JsonObject;
-  const fromData = typeof data.incidentId === 'string' ? data.incidentId : undefined;
-  const fromSubject = subject.startsWith('incident:') ? subject.slice('incident:'.length) : undefined;
   return {
     ok: true,
     value: {
@@ -45,7 +44,7 @@ export function prepareAuditEntry(entry: AuditEntry, options: AuditOptions): Res
       action: entry.action,
       subject,
       dataJson: canonicalJson(data),
-      incidentId: fromData ?? fromSubject,
+      incidentId: auditIncidentId(subject, data),
       payloads,
     },
   };

@@ -7,7 +7,7 @@ export type PreparedEntry = {
   readonly subject: string;
   /** Canonical JSON of the redacted data. */
   readonly dataJson: string;
-  /** `data.incidentId`, or the id of an `incident:` subject: indexed for `audit show --incident`. */
+  /** `auditIncidentId(subject, data)`: indexed for `audit show --incident`, checked by verification. */
   readonly incidentId: string | undefined;
   readonly payloads: readonly Payload[];
 };

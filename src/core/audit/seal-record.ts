@@ -17,5 +17,5 @@ export function sealRecord(
     dataJson: entry.dataJson,
     prevHash: head.hash,
   };
-  return { ...unsealed, hash: recordHash(unsealed) };
+  return { ...unsealed, hash: recordHash(unsealed), incidentId: entry.incidentId ?? null };
 }

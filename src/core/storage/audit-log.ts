@@ -11,13 +11,18 @@ export type AuditQuery = {
   readonly since?: string;
   /** Records with a sequence number greater than this (for paging). */
   readonly afterSeq?: number;
+  /** Records with a sequence number at most this (e.g. the last verified one). */
+  readonly throughSeq?: number;
   readonly limit?: number;
 };
 
 /** Reading the log: for verification (raw rows), export and timelines (parsed records). */
 export type AuditReader = {
-  /** The chain head as last written (`seq` 0 and the genesis hash when empty). */
-  head(): Promise<{ readonly seq: number; readonly hash: string }>;
+  /**
+   * The chain head as last written (`seq` 0 and the genesis hash when empty); `undefined` when
+   * its row was deleted (outside Causeway: appends are impossible until it is restored).
+   */
+  head(): Promise<{ readonly seq: number; readonly hash: string } | undefined>;
   /** Raw rows with `from <= seq <= to`, ascending, at most `limit`. */
   rows(from: number, to: number, limit: number): Promise<AuditRow[]>;
   /** Checkpoints with `from <= seq <= to`, ascending (`to` may be `Infinity`). */

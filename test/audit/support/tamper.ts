@@ -1,11 +1,15 @@
 import type { SqlDb, SqlRow } from '../../../src/adapters/storage/sql/sql-db.ts';
+import type { AuditEntry } from '../../../src/core/audit/audit-entry.ts';
+import { DEFAULT_AUDIT_OPTIONS } from '../../../src/core/audit/audit-options.ts';
 import { canonicalJson } from '../../../src/core/audit/canonical-json.ts';
 import type { JsonObject } from '../../../src/core/audit/json-value.ts';
+import { prepareAuditEntry } from '../../../src/core/audit/prepare-audit-entry.ts';
 import { recordHash } from '../../../src/core/audit/record-hash.ts';
+import { sealRecord } from '../../../src/core/audit/seal-record.ts';
 import { signCheckpoint } from '../../../src/core/audit/sign-checkpoint.ts';
 
 /** The audit columns an attacker with database access can edit. */
-export const FIELDS = ['seq', 'at', 'actor', 'action', 'subject', 'data', 'prev_hash', 'hash'] as const;
+export const FIELDS = ['seq', 'at', 'actor', 'action', 'subject', 'data', 'prev_hash', 'hash', 'incident_id'] as const;
 export type Field = (typeof FIELDS)[number];
 
 const flip = (hex: string) => (hex[0] === 'a' ? 'b' : 'a') + hex.slice(1);
@@ -28,6 +32,8 @@ export function forged(field: Field, row: SqlRow): string | number {
     case 'prev_hash':
     case 'hash':
       return flip(String(row[field]));
+    case 'incident_id':
+      return row.incident_id === null ? 'INC-EVIL' : `${String(row.incident_id)}-x`;
   }
 }
 
@@ -41,7 +47,7 @@ export async function withEdit<T>(raw: SqlDb, seq: number, field: Field, check: 
     return await check();
   } finally {
     const where = field === 'seq' ? value : seq;
-    await raw.run(`UPDATE audit_log SET ${field} = $1 WHERE seq = $2`, [row[field] as string | number, where]);
+    await raw.run(`UPDATE audit_log SET ${field} = $1 WHERE seq = $2`, [row[field] as string | number | null, where]);
   }
 }
 
@@ -109,3 +115,39 @@ export async function forgeCheckpoints(raw: SqlDb, from: number, otherKey: strin
     ]);
   }
 }
+
+/**
+ * What an attacker with INSERT rights can do without the key: seal a record of their own after
+ * the last stored one (hashes computed the way Causeway does) and insert it, leaving the head.
+ */
+export async function insertAfterLast(raw: SqlDb, entry: AuditEntry): Promise<number> {
+  const last = await raw.get('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const prepared = prepareAuditEntry(entry, DEFAULT_AUDIT_OPTIONS);
+  if (!prepared.ok) throw new Error(prepared.error);
+  const head = { seq: Number(last?.seq ?? 0), hash: String(last?.hash ?? '0'.repeat(64)) };
+  const row = sealRecord(head, prepared.value, Date.parse(String(last?.at ?? '2025-01-01T00:00:00Z')) + 1);
+  await raw.run(
+    `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash, incident_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      row.seq,
+      row.at,
+      row.actor,
+      row.action,
+      row.subject,
+      row.dataJson,
+      row.prevHash,
+      row.hash,
+      prepared.value.incidentId ?? null,
+    ],
+  );
+  return row.seq;
+}
+
+/** A forged approval by someone who never approved, as `insertAfterLast` would add it. */
+export const FORGED_APPROVAL: AuditEntry = {
+  actor: 'slack:UEVIL',
+  action: 'approval.granted',
+  subject: 'run:r1/step:1',
+  data: { incidentId: 'INC-1', stepHash: 'sha256:evil' },
+};

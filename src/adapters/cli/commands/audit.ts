@@ -1,7 +1,9 @@
 import type { AuditVerification } from '../../../app/audit/audit-verification.ts';
 import { exportAudit } from '../../../app/audit/export-audit.ts';
+import { verifiedThrough } from '../../../app/audit/verified-through.ts';
 import { verifyAudit } from '../../../app/audit/verify-audit.ts';
 import { canonicalJson } from '../../../core/audit/canonical-json.ts';
+import type { ChainAnchor } from '../../../core/audit/create-chain-verifier.ts';
 import { formatAuditTimeline } from '../../../core/audit/format-audit-timeline.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
@@ -10,23 +12,30 @@ import type { CliCommand, CliIo } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
-const USAGE = `usage: causeway audit verify [--db URL] [--json]
+const USAGE = `usage: causeway audit verify [--db URL] [--expect-head HASH[@SEQ]] [--json]
        causeway audit export [--db URL] [--incident ID] [--since TIME] --format jsonl
        causeway audit show --incident ID [--db URL]
 
 The audit log is an append-only hash chain: every record's hash covers the previous one, and
 with audit.checkpointKey set, signed checkpoints make a rewritten chain detectable too.
 
-  verify   walk the whole chain (and re-hash stored payloads); names the first broken record
-           and why. Exit code: 0 intact, 1 broken, 2 usage, 3 the database cannot be used.
+  verify   walk every stored record (and re-hash stored payloads); names the first broken
+           record and why, and prints the head hash to keep elsewhere as an anchor.
+           Exit code: 0 intact, 1 broken, 2 usage, 3 the database cannot be used.
            Checkpoint signatures are checked with audit.checkpointKey when configured.
   export   the records as JSON lines, one canonical record (with hash) per line, for a SIEM
   show     a readable timeline of one incident
+           export and show verify the chain first and print only the records it vouches for;
+           past a break they stop, say why on stderr and exit 1.
 
   --db URL          the database (default: storage.url): sqlite:PATH or postgres://…
   --incident ID     only records about this incident
   --since TIME      only records at or after TIME: ISO 8601 (2025-01-31T12:00:00Z) or an age (30m, 24h, 7d)
   --format jsonl    the export format (the only one)
+  --expect-head HASH[@SEQ]
+                    verify: a head hash printed by an earlier verify and kept elsewhere; the
+                    record (#SEQ, or any record without @SEQ) must still have it. A chain cut
+                    short or rewritten since then fails, even one consistent with itself
   --json            verify: print the result as JSON
   -h, --help        print this help
 `;
@@ -48,6 +57,7 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
           since: { type: 'string' },
           format: { type: 'string' },
           json: { type: 'boolean' },
+          'expect-head': { type: 'string' },
         },
         true,
       );
@@ -69,6 +79,18 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
       const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
       const incident = str('incident');
       let since: string | undefined;
+      const anchorText = str('expect-head');
+      if (anchorText !== undefined && sub !== 'verify') {
+        return fail(io, 'USAGE: --expect-head is an option of verify', EXIT.usage);
+      }
+      const expectHead = anchorText === undefined ? undefined : parseAnchor(anchorText);
+      if (expectHead === null) {
+        return fail(
+          io,
+          `USAGE: --expect-head "${anchorText}" is not HASH or HASH@SEQ (the 64 hex digits of a record's hash, and its record number)`,
+          EXIT.usage,
+        );
+      }
       if (sub === 'show' && incident === undefined) return fail(io, 'USAGE: show needs --incident ID', EXIT.usage);
       if (sub === 'export') {
         if (str('format') !== 'jsonl') return fail(io, 'USAGE: export needs --format jsonl', EXIT.usage);
@@ -94,20 +116,35 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
       if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, EXIT.storage);
       const storage = opened.value;
       try {
-        if (sub === 'verify') return await verify(storage, config, values.json === true, io);
+        if (sub === 'verify') return await verify(storage, config, { json: values.json === true, expectHead }, io);
+        // Only what the chain vouches for is printed: a record past a break (or past the head,
+        // or filed under another incident) could be forged.
+        const v = await verifyAudit(storage, { key: config.audit.checkpointKey, payloads: false });
+        const throughSeq = verifiedThrough(v);
+        const flagged = () =>
+          v.broken
+            ? fail(
+                io,
+                `AUDIT_CHAIN_BROKEN: ${v.broken.message}; records from #${throughSeq + 1} on are not shown (run causeway audit verify)`,
+                EXIT.broken,
+              )
+            : EXIT.ok;
         if (sub === 'export') {
           await exportAudit(
             storage,
-            { ...(incident !== undefined ? { incidentId: incident } : {}), ...(since ? { since } : {}) },
+            { ...(incident !== undefined ? { incidentId: incident } : {}), ...(since ? { since } : {}), throughSeq },
             (r) => io.stdout(`${canonicalJson(r)}\n`),
           );
-          return EXIT.ok;
+          return flagged();
         }
-        const records = await storage.audit.query({ incidentId: incident as string, limit: 100_000 });
-        if (records.length === 0) return fail(io, `INPUT_MISSING: no audit records for incident ${incident}`, 1);
+        const records = await storage.audit.query({ incidentId: incident as string, throughSeq, limit: 100_000 });
+        if (records.length === 0) {
+          fail(io, `INPUT_MISSING: no ${v.broken ? 'verified ' : ''}audit records for incident ${incident}`, 1);
+          return v.broken ? flagged() : 1;
+        }
         io.stdout(`audit timeline of incident ${incident} (${records.length} records)\n`);
         io.stdout(`${formatAuditTimeline(records).join('\n')}\n`);
-        return EXIT.ok;
+        return flagged();
       } finally {
         await storage.close();
       }
@@ -115,9 +152,14 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
   };
 }
 
-async function verify(storage: Storage, config: Readonly<Config>, json: boolean, io: CliIo): Promise<number> {
+async function verify(
+  storage: Storage,
+  config: Readonly<Config>,
+  { json, expectHead }: { readonly json: boolean; readonly expectHead: ChainAnchor | undefined },
+  io: CliIo,
+): Promise<number> {
   const key = config.audit.checkpointKey;
-  const v = await verifyAudit(storage, { key });
+  const v = await verifyAudit(storage, { key, expectHead });
   if (json) io.stdout(`${JSON.stringify(v, null, 2)}\n`);
   else io.stdout(describe(v));
   if (v.broken) {
@@ -130,13 +172,16 @@ async function verify(storage: Storage, config: Readonly<Config>, json: boolean,
 function describe(v: AuditVerification): string {
   const lines: string[] = [];
   if (v.broken) {
-    lines.push(`audit chain BROKEN at record #${v.broken.seq} (${v.broken.kind}): ${v.broken.message}`);
+    const where = v.broken.kind === 'head-missing' ? '' : ` at record #${v.broken.seq}`;
+    lines.push(`audit chain BROKEN${where} (${v.broken.kind}): ${v.broken.message}`);
     lines.push(v.records > 0 ? `records #1..#${v.lastSeq} verified before the break` : 'no record verified');
   } else if (v.records === 0) {
     lines.push('audit chain intact: empty');
   } else {
-    lines.push(`audit chain intact: ${v.records} records (#1..#${v.lastSeq}), head ${v.lastHash.slice(0, 16)}…`);
+    lines.push(`audit chain intact: ${v.records} records (#1..#${v.lastSeq}), head #${v.lastSeq} ${v.lastHash}`);
+    lines.push(`keep this anchor elsewhere and check it later with --expect-head ${v.lastHash}@${v.lastSeq}`);
   }
+  if (v.anchor && !v.broken) lines.push(`anchor ${v.anchor.hash}@${v.anchor.seq}: matches record #${v.anchor.seq}`);
   if (!v.keyed) {
     lines.push(
       `signed checkpoints: ${v.checkpointsUnchecked} present, not checked (no audit.checkpointKey configured): a chain rewritten with recomputed hashes is only detected with the key`,
@@ -154,6 +199,13 @@ function describe(v: AuditVerification): string {
   }
   if (v.payloadsChecked > 0) lines.push(`payloads: ${v.payloadsChecked} re-hashed, intact`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `HASH` or `HASH@SEQ` (64 hex digits, any case; SEQ from 1), or null when malformed. */
+function parseAnchor(s: string): ChainAnchor | null {
+  const m = /^([0-9a-fA-F]{64})(?:@([1-9][0-9]{0,15}))?$/.exec(s.trim());
+  if (!m) return null;
+  return { hash: (m[1] as string).toLowerCase(), ...(m[2] !== undefined ? { seq: Number(m[2]) } : {}) };
 }
 
 /** An ISO 8601 time or an age (`90s`, `30m`, `24h`, `7d`) before `now`, as the records' ISO text. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { checkChainTail } from '../../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
 import { createWorkQueue } from '../../../app/ingest/create-work-queue.ts';
 import type { IncidentAnnouncer } from '../../../app/ingest/incident-announcer.ts';
@@ -122,6 +123,15 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         return 3;
       }
       const storage = opened.value;
+      const tampered = await checkChainTail(storage);
+      if (tampered) {
+        io.stderr(
+          `causeway serve: AUDIT_CHAIN_BROKEN: the audit log was tampered with: ${tampered.message}. Nothing was written; run causeway audit verify, and restore the database from a backup\n`,
+        );
+        await storage.close();
+        await tracing.shutdown();
+        return 3;
+      }
       const recovered = await recoverUnfinished(storage, { owner: env.instanceId });
       if (recovered.length > 0)
         log.warn(

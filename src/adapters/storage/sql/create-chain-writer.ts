@@ -62,7 +62,7 @@ export function createChainWriter(db: SqlDb, options: AuditOptions, clock: () =>
         row.dataJson,
         row.prevHash,
         row.hash,
-        entry.incidentId ?? null,
+        row.incidentId,
       ];
       if (db.dialect === 'postgres') {
         // One round trip while the head is locked: record, checkpoint and head in one statement.

@@ -4,7 +4,7 @@ import type { ChainWriter } from './create-chain-writer.ts';
 import type { SqlDb, SqlParam } from './sql-db.ts';
 import { toAuditRecord, toAuditRow } from './to-audit-record.ts';
 
-const COLUMNS = 'seq, at, actor, action, subject, data, prev_hash, hash';
+const COLUMNS = 'seq, at, actor, action, subject, data, prev_hash, hash, incident_id';
 
 /** The audit log on either backend. */
 export function createSqlAuditLog(db: SqlDb, writer: ChainWriter): AuditLog {
@@ -16,7 +16,7 @@ export function createSqlAuditLog(db: SqlDb, writer: ChainWriter): AuditLog {
     },
     async head() {
       const h = await db.get('SELECT seq, hash FROM audit_head WHERE id = 1');
-      return { seq: Number(h?.seq ?? 0), hash: String(h?.hash ?? '') };
+      return h ? { seq: Number(h.seq), hash: String(h.hash) } : undefined;
     },
     async rows(from, to, limit) {
       const rows = await db.all(
@@ -50,6 +50,7 @@ export function createSqlAuditLog(db: SqlDb, writer: ChainWriter): AuditLog {
       if (q.incidentId !== undefined) add('incident_id = ?', q.incidentId);
       if (q.since !== undefined) add('at >= ?', q.since);
       if (q.afterSeq !== undefined) add('seq > ?', q.afterSeq);
+      if (q.throughSeq !== undefined) add('seq <= ?', q.throughSeq);
       params.push(q.limit ?? 1000);
       const rows = await db.all(
         `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT $${params.length}`,

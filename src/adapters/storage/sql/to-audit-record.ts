@@ -13,6 +13,7 @@ export function toAuditRow(r: SqlRow): AuditRow {
     dataJson: String(r.data),
     prevHash: String(r.prev_hash),
     hash: String(r.hash),
+    incidentId: r.incident_id === null || r.incident_id === undefined ? null : String(r.incident_id),
   };
 }
 
