@@ -47,7 +47,7 @@ export const ERROR_CODES = {
   },
   AUDIT_CHAIN_BROKEN: {
     meaning:
-      'causeway audit verify found the audit chain altered: a record edited, deleted, reordered, or rewritten after signing.',
+      'causeway audit verify found the audit chain altered: a record edited, deleted, reordered, inserted past the chain head, moved to another incident, or rewritten after signing; the chain head row deleted; or a record no longer matching an anchor given with --expect-head. audit show and export print only the records before the break and exit 1; serve refuses to start (exit 3) when a record lies past the chain head or the head row is missing.',
     fix: 'The message names the first broken record and why. Restore the database from a backup and investigate who had write access.',
   },
   SEED_REJECTED: {
