@@ -7,6 +7,8 @@ import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import { contentHash } from '../../src/core/audit/content-hash.ts';
 import { GENESIS_HASH } from '../../src/core/audit/genesis-hash.ts';
 import type { JsonValue } from '../../src/core/audit/json-value.ts';
+import { writeSampleChain } from '../audit/support/sample-chain.ts';
+import { FORGED_APPROVAL, insertAfterLast } from '../audit/support/tamper.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 
 const KEY = 'test-checkpoint-key-0123456789abcdef';
@@ -216,6 +218,18 @@ describe.each(BACKENDS)('audit log contract: $name', (backend) => {
     } finally {
       await plain.close();
     }
+  });
+
+  it('refuses to append after a record inserted past the head, saying the log was tampered with', async () => {
+    db = await backend.fresh();
+    const s = await db.open({ audit: { checkpointKey: KEY } });
+    await writeSampleChain(s);
+    await insertAfterLast(await db.raw(), FORGED_APPROVAL);
+    const appended = s.audit.append({ actor: 'system', action: 'config.loaded', subject: 'config' });
+    await expect(appended).rejects.toThrow(
+      'AUDIT_CHAIN_BROKEN: the audit log was tampered with: record #21 is past the chain head (#20): it was inserted outside Causeway, or the head was moved back; nothing was written (run causeway audit verify)',
+    );
+    expect((await s.audit.head())?.seq).toBe(20);
   });
 
   it('serialises concurrent appends from one process into one linear chain', async () => {

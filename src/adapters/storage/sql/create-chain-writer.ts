@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../../core/audit/audit-entry.ts';
 import type { AuditOptions } from '../../../core/audit/audit-options.ts';
 import type { AuditRow } from '../../../core/audit/audit-row.ts';
+import { headMissing } from '../../../core/audit/head-missing.ts';
 import { prepareAuditEntry } from '../../../core/audit/prepare-audit-entry.ts';
 import type { PreparedEntry } from '../../../core/audit/prepared-entry.ts';
+import { recordPastHead } from '../../../core/audit/record-past-head.ts';
 import { sealRecord } from '../../../core/audit/seal-record.ts';
 import { signCheckpoint } from '../../../core/audit/sign-checkpoint.ts';
 import type { ChainHead } from './chain-head.ts';
@@ -19,7 +21,10 @@ export type ChainWriter = {
 };
 
 export function createChainWriter(db: SqlDb, options: AuditOptions, clock: () => number): ChainWriter {
-  const lockSql = `SELECT seq, hash, checkpoint_next FROM audit_head WHERE id = 1${db.forUpdate}`;
+  // The last stored record comes along (one index probe): a record past the head was not written
+  // by Causeway, and appending over it would only fail on the primary key.
+  const lockSql = `SELECT seq, hash, checkpoint_next, (SELECT MAX(seq) FROM audit_log) AS last_seq
+    FROM audit_head WHERE id = 1${db.forUpdate}`;
   const payloadSql =
     'INSERT INTO audit_payloads (hash, bytes, content) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING';
   const recordSql = `INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash, incident_id)
@@ -37,7 +42,17 @@ export function createChainWriter(db: SqlDb, options: AuditOptions, clock: () =>
     },
     async lockHead(tx) {
       const h = await tx.get(lockSql);
-      if (!h) throw new Error('the audit_head row is missing: the database was altered outside Causeway');
+      if (!h) {
+        throw new Error(
+          `AUDIT_CHAIN_BROKEN: the audit log was tampered with: ${headMissing(1).message}; nothing was written (run causeway audit verify)`,
+        );
+      }
+      if (h.last_seq !== null && Number(h.last_seq) > Number(h.seq)) {
+        const past = recordPastHead(Number(h.last_seq), Number(h.seq));
+        throw new Error(
+          `AUDIT_CHAIN_BROKEN: the audit log was tampered with: ${past.message}; nothing was written (run causeway audit verify)`,
+        );
+      }
       return {
         seq: Number(h.seq),
         hash: String(h.hash),
