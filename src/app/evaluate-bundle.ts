@@ -25,6 +25,7 @@ export async function evaluateBundle(
       logs: bundle.logs,
       traces: bundle.traces,
       changes: bundle.changes,
+      ...(bundle.metrics ? { metrics: bundle.metrics } : {}),
       options: deps.options,
       ...(deps.rank ? { rank: deps.rank } : {}),
     },

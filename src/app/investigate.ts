@@ -1,7 +1,8 @@
+import type { MetricSeries } from '../core/metrics/metric-series.ts';
 import type { Alert } from '../core/model/alert.ts';
 import type { ChangeEvent } from '../core/model/change-event.ts';
 import type { TriageReport } from '../core/model/triage-report.ts';
-import type { ChangeSource, LogSource, SeriesQuery, TraceSource } from '../core/ports.ts';
+import type { ChangeSource, LogSource, MetricSource, SeriesQuery, TraceSource } from '../core/ports.ts';
 import type { LogWindowed } from '../core/telemetry/create-log-accumulator.ts';
 import { mergeSeries } from '../core/telemetry/merge-series.ts';
 import type { SourceResult } from '../core/telemetry/source-result.ts';
@@ -23,6 +24,7 @@ export type InvestigateDeps = {
   readonly logs?: LogSource;
   readonly traces?: TraceSource;
   readonly changes?: ChangeSource;
+  readonly metrics?: MetricSource;
   readonly options: InvestigateOptions;
   /** The ranking to use (the engine unless a baseline is being measured). */
   readonly rank?: Ranker;
@@ -51,7 +53,8 @@ export async function investigate(
   const logs = deps.logs;
   const traces = deps.traces;
   const changesSource = deps.changes;
-  const [logSeries, marks, changes] = await Promise.all([
+  const metricsSource = deps.metrics;
+  const [logSeries, marks, changes, metrics] = await Promise.all([
     logs ? withTimeout(`logs (${logs.name})`, ms, (s) => logs.series(query, s)) : absent<never>('logs'),
     logs ? withTimeout(`logs (${logs.name})`, ms, (s) => logs.errorMarks(query, s)) : absent<ErrorMarks>('logs'),
     changesSource
@@ -59,6 +62,9 @@ export async function investigate(
           changesSource.list({ from: from - options.rank.changeLookbackMs, to: horizon }, s),
         )
       : absent<ChangeEvent[]>('changes'),
+    metricsSource
+      ? withTimeout(`metrics (${metricsSource.name})`, ms, (s) => metricsSource.range({ from, to: horizon }, s))
+      : absent<MetricSeries[]>('metrics'),
   ]);
   deps.onProgress?.('changes', status(changes));
   const traceSeries = traces
@@ -97,7 +103,7 @@ export async function investigate(
   }
   deps.onProgress?.('logs', status(logWindowed));
 
-  const features = assembleFeatures(
+  const assembled = assembleFeatures(
     windows,
     traceWindowed.state === 'ok' ? traceWindowed.value : undefined,
     logWindowed.state === 'ok' ? logWindowed.value : undefined,
@@ -105,6 +111,14 @@ export async function investigate(
     { logs: status(logWindowed), traces: status(traceWindowed), changes: status(changes) },
     alias,
   );
+  // Metrics are read only when a metrics source is configured: without one the triage is as before.
+  const features = metricsSource
+    ? {
+        ...assembled,
+        ...(metrics.state === 'ok' ? { metrics: metrics.value } : {}),
+        sources: { ...assembled.sources, metrics: status(metrics) },
+      }
+    : assembled;
   const hypotheses = calibrate((deps.rank ?? rankHypotheses)(features, alerts, options.rank));
   const confidence = assessConfidence(hypotheses);
   return {

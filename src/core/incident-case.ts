@@ -1,5 +1,5 @@
 import type { Alert } from './model/alert.ts';
-import type { ChangeSource, LogSource, TraceSource } from './ports.ts';
+import type { ChangeSource, LogSource, MetricSource, TraceSource } from './ports.ts';
 
 /** One incident ready to triage: its alerts, the triage time and the sources to read (a bundle, or live systems). */
 export type IncidentCase = {
@@ -10,4 +10,5 @@ export type IncidentCase = {
   readonly logs: LogSource;
   readonly traces: TraceSource;
   readonly changes: ChangeSource;
+  readonly metrics?: MetricSource;
 };

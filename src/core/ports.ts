@@ -1,3 +1,4 @@
+import type { MetricSeries } from './metrics/metric-series.ts';
 import type { ChangeEvent } from './model/change-event.ts';
 import type { LogSeries, LogWindowed } from './telemetry/create-log-accumulator.ts';
 import type { SourceResult } from './telemetry/source-result.ts';
@@ -27,6 +28,13 @@ export type TraceSource = {
   readonly name: string;
   series(q: SeriesQuery, marks: ErrorMarks, signal: AbortSignal): Promise<SourceResult<Map<string, TraceSeries>>>;
   windowed(baseline: TimeWindow, incident: TimeWindow, signal: AbortSignal): Promise<SourceResult<TraceWindowed>>;
+};
+
+/** Metric series (bundle metrics.ndjson; Prometheus and its kin over the HTTP API). */
+export type MetricSource = {
+  readonly name: string;
+  /** The series of the services in play over the range (no sample after `range.to`). */
+  range(range: TimeWindow, signal: AbortSignal): Promise<SourceResult<MetricSeries[]>>;
 };
 
 /** Deploys, config changes and the like. */

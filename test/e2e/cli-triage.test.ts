@@ -41,7 +41,13 @@ describe('causeway triage (CLI end to end)', () => {
       expect(Object.keys(h)).toEqual(expect.arrayContaining(['id', 'service', 'kind', 'score', 'evidence', 'reasons']));
       expect(h.evidence.length).toBeGreaterThan(0);
     }
-    expect(out.sources).toEqual({ logs: { state: 'ok' }, traces: { state: 'ok' }, changes: { state: 'ok' } });
+    expect(out.sources).toEqual({
+      logs: { state: 'ok' },
+      traces: { state: 'ok' },
+      changes: { state: 'ok' },
+      // A bundle's metrics.ndjson is optional (bundle format 1.1): absent, the source says so.
+      metrics: { state: 'no-data', detail: 'metrics.ndjson not present' },
+    });
   });
 
   it('prints a readable report by default', async () => {

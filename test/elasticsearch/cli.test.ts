@@ -111,7 +111,8 @@ describe('causeway seed, triage --es, eval --es', () => {
   it('eval --es seeds each bundle into fresh indices, triages it from them, and deletes them', async () => {
     const before = await indices('causeway-eval-*');
     const r = await runCauseway(['eval', join(root, 'set'), '--es', esUrl(), '--json']);
-    expect(r.stderr).toBe('');
+    // stderr has only the progress line of the one bundle (stdout stays the JSON).
+    expect(r.stderr).toMatch(/^✓ mini-payment-deploy +truth payment\/deploy .* ms\n$/);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ n: 1, ac1: 1 });

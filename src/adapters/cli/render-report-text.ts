@@ -13,9 +13,10 @@ export function renderReportText(r: TriageReport, maxHypotheses = 5): string {
     `Windows: baseline ${hhmm(r.windows.baseline.from)}–${hhmm(r.windows.baseline.to)}, incident ${hhmm(r.windows.incident.from)}–${hhmm(r.windows.incident.to)} UTC (onset: ${r.windows.onsetReason})`,
   );
   out.push(
-    `Sources: ${(['logs', 'traces', 'changes'] as const)
-      .map((k) => {
+    `Sources: ${(['logs', 'traces', 'metrics', 'changes'] as const)
+      .flatMap((k) => {
         const s = r.sources[k];
+        if (!s) return [];
         return s.state === 'ok' ? `${k} ok` : s.state === 'no-data' ? `${k} none` : `${k} FAILED (${s.detail})`;
       })
       .join(', ')}`,

@@ -51,6 +51,7 @@ export function createBundleTriageSources(dir: string, serviceLabels?: readonly 
           logs: b.value.logs,
           traces: b.value.traces,
           changes: b.value.changes,
+          ...(b.value.metrics ? { metrics: b.value.metrics } : {}),
           asOf: b.value.asOf,
           alerts: b.value.alerts,
           origin: { kind: 'bundle', id: b.value.id, dir: chosen },

@@ -5,6 +5,7 @@ import type { IncidentCase } from '../../core/incident-case.ts';
 import type { Result } from '../../core/result/result.ts';
 import { createFileChangeSource } from './create-file-change-source.ts';
 import { createFileLogSource } from './create-file-log-source.ts';
+import { createFileMetricSource } from './create-file-metric-source.ts';
 import { createFileTraceSource } from './create-file-trace-source.ts';
 import { readAlertFile } from './read-alert-file.ts';
 
@@ -41,6 +42,7 @@ export async function openBundle(
       logs: createFileLogSource(join(dir, 'logs.ndjson')),
       traces: createFileTraceSource(join(dir, 'traces.ndjson')),
       changes: createFileChangeSource(join(dir, 'changes.json')),
+      metrics: createFileMetricSource(join(dir, 'metrics.ndjson'), serviceLabels),
     },
   };
 }

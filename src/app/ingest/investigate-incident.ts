@@ -91,6 +91,7 @@ export async function investigateIncident(
             ...(src.logs ? { logs: src.logs } : {}),
             ...(src.traces ? { traces: src.traces } : {}),
             ...(src.changes ? { changes: src.changes } : {}),
+            ...(src.metrics ? { metrics: src.metrics } : {}),
             options: deps.options,
             rank: (features, a, o) =>
               deps.telemetry.spanSync('causeway.rank', { 'causeway.incident_id': incidentId }, () =>

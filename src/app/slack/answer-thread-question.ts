@@ -76,6 +76,7 @@ export async function answerThreadQuestion(
         ...(src.logs ? { logs: src.logs } : {}),
         ...(src.traces ? { traces: src.traces } : {}),
         ...(src.changes ? { changes: src.changes } : {}),
+        ...(src.metrics ? { metrics: src.metrics } : {}),
         query: { range: { from: report.windows.baseline.from, to: report.windows.incident.to }, bucketMs: 10_000 },
         sourceTimeoutMs: deps.sourceTimeoutMs,
       },

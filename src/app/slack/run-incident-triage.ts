@@ -108,6 +108,7 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
         ...(src.logs ? { logs: src.logs } : {}),
         ...(src.traces ? { traces: src.traces } : {}),
         ...(src.changes ? { changes: src.changes } : {}),
+        ...(src.metrics ? { metrics: src.metrics } : {}),
         options,
         onProgress: (source, status) => {
           timings.firstProgressMs ??= deps.now() - started;

@@ -7,6 +7,7 @@ const LINK_LABEL: Readonly<Record<Evidence['source'], string>> = {
   changes: 'deploy',
   traces: 'trace',
   logs: 'logs',
+  metrics: 'graph',
   alert: 'alert source',
 };
 

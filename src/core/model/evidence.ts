@@ -1,5 +1,5 @@
 /** Where a piece of evidence came from. */
-export type EvidenceSource = 'traces' | 'logs' | 'changes' | 'alert';
+export type EvidenceSource = 'traces' | 'logs' | 'metrics' | 'changes' | 'alert';
 
 /**
  * One finding, with a stable id (hypotheses and the narrative cite it), a one-line summary a

@@ -14,7 +14,13 @@ export type TriageReport = {
     readonly onset: number;
     readonly onsetReason: string;
   };
-  readonly sources: { readonly logs: SourceStatus; readonly traces: SourceStatus; readonly changes: SourceStatus };
+  readonly sources: {
+    readonly logs: SourceStatus;
+    readonly traces: SourceStatus;
+    readonly changes: SourceStatus;
+    /** Present when a metrics source was configured. */
+    readonly metrics?: SourceStatus;
+  };
   readonly hypotheses: readonly Hypothesis[];
   readonly confidence: 'high' | 'medium' | 'low' | 'none';
   readonly summary: string;

@@ -1,7 +1,7 @@
 import type { CausewayError } from '../errors/causeway-error.ts';
 import type { Alert } from '../model/alert.ts';
 import type { TriageReport } from '../model/triage-report.ts';
-import type { ChangeSource, LogSource, TraceSource } from '../ports.ts';
+import type { ChangeSource, LogSource, MetricSource, TraceSource } from '../ports.ts';
 import type { Result } from '../result/result.ts';
 
 /** Where a triage's data came from, kept with its result (a bundle can become an evaluation case). */
@@ -14,6 +14,7 @@ export type OpenedSources = {
   readonly logs?: LogSource;
   readonly traces?: TraceSource;
   readonly changes?: ChangeSource;
+  readonly metrics?: MetricSource;
   /** Set when the data is a recording (a bundle): the triage runs at the recording's time, not now. */
   readonly asOf?: number;
   /** Set for a recording: the alerts it was recorded for (they replace the ones from chat). */

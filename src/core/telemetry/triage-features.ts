@@ -1,3 +1,4 @@
+import type { MetricSeries } from '../metrics/metric-series.ts';
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { EdgeWindowStats } from './edge-window-stats.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
@@ -39,5 +40,12 @@ export type TriageFeatures = {
   readonly changes: readonly ChangeEvent[];
   /** Self time per (service, entry operation), when the traces were read whole. */
   readonly operations?: readonly OperationWindows[];
-  readonly sources: { readonly logs: SourceStatus; readonly traces: SourceStatus; readonly changes: SourceStatus };
+  /** Metric series of the services in play (bundle metrics.ndjson, Prometheus), when a metrics source is configured. */
+  readonly metrics?: readonly MetricSeries[];
+  readonly sources: {
+    readonly logs: SourceStatus;
+    readonly traces: SourceStatus;
+    readonly changes: SourceStatus;
+    readonly metrics?: SourceStatus;
+  };
 };

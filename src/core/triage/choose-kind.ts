@@ -47,8 +47,15 @@ export function chooseKind(
       why: `${type} ${change.facts?.changeId} fits the onset`,
     };
   }
-  const latency = pts('self-latency');
-  const errors = pts('origin-errors') + pts('error-logs');
+  // A metric of its own moving adds to what it says: CPU and latency to slowness, errors and
+  // availability to failures; memory, saturation and restarts say a resource ran out.
+  const metric = findings.find((f) => f.rule === 'metric-shift');
+  const metricSignal = metric?.facts?.metricSignal;
+  const metricPts = metric?.points ?? 0;
+  const slowSignal = metricSignal === 'cpu' || metricSignal === 'latency' || metricSignal === 'caller-latency';
+  const failSignal = metricSignal === 'errors' || metricSignal === 'availability';
+  const latency = pts('self-latency') + (slowSignal ? metricPts : 0);
+  const errors = pts('origin-errors') + pts('error-logs') + (failSignal ? metricPts : 0);
   // A client of its own brought the load (new, or calling far more than its other callers): what
   // ran out under it ("max threads", "pool exhausted") is the effect, the surge the cause.
   const client = findings.find((f) => f.rule === 'traffic' && f.facts?.newClient !== undefined);
@@ -69,6 +76,12 @@ export function chooseKind(
   if (pts('unreachable') > errors + latency) return { kind: 'dependency_down', why: 'its callers cannot reach it' };
   if (pts('traffic') >= 5)
     return { kind: 'traffic_surge', why: `load arriving here rose ×${Number(fact('surgeRatio')).toFixed(1)}` };
+  if (
+    (metricSignal === 'memory' || metricSignal === 'saturation' || metricSignal === 'restarts') &&
+    metricPts > latency + errors
+  ) {
+    return { kind: 'resource_exhaustion', why: `its ${String(metricSignal)} rose` };
+  }
   const resource = Number(fact('resourceWeight') ?? 0);
   const connection = Number(fact('connectionWeight') ?? 0);
   if (resource > 0 && resource >= 0.25 * (resource + connection + 1)) {

@@ -15,6 +15,7 @@ import { clientFaultRule } from './rules/client-fault-rule.ts';
 import { errorLogsRule } from './rules/error-logs-rule.ts';
 import { logPatternsRule } from './rules/log-patterns-rule.ts';
 import { logSignals, type ServiceLogSignals } from './rules/log-signals.ts';
+import { metricShiftRule } from './rules/metric-shift-rule.ts';
 import { originErrorsRule } from './rules/origin-errors-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
 import { seriesShiftRule } from './rules/series-shift-rule.ts';
@@ -46,6 +47,7 @@ export function rankHypotheses(
     ...blameChainRule(options, signals),
     ...callFanoutRule(f, options),
     ...seriesShiftRule(f, options, signals),
+    ...metricShiftRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, not a silence a restart can explain, and not the
@@ -78,9 +80,12 @@ export function rankHypotheses(
     // the alert names it: refuted suspects are listed, low, with why.
     const found = list.some((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'));
     if (!found) continue;
-    // Named only in logs or changes: a service if a change names it, else a dependency.
+    // Named only in logs or changes: a service if a change or a metric of its own names it, else a dependency.
     const role =
-      f.services.get(service)?.role ?? (f.changes.some((c) => c.service === service) ? 'service' : 'dependency');
+      f.services.get(service)?.role ??
+      (f.changes.some((c) => c.service === service) || f.metrics?.some((m) => m.service === service)
+        ? 'service'
+        : 'dependency');
     const kind = chooseKind(role, list, faultTexts(f, signals, service), surges.get(service));
     const reasons = list
       .filter((x) => x.points > 0 || x.evidence.some((e) => e.stance === 'refutes'))

@@ -15,6 +15,7 @@ export type RankOptions = {
     readonly blameChain: number;
     readonly callFanout: number;
     readonly seriesShift: number;
+    readonly metricShift: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -42,6 +43,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     blameChain: 15,
     callFanout: 15,
     seriesShift: 8,
+    metricShift: 10,
     alerted: 3,
   },
   changeDecayMs: 10 * 60_000,

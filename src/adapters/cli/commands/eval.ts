@@ -75,9 +75,10 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
       const folderOf = (dir: string) =>
         folders.find((f) => dir === f || dir.startsWith(`${f}/`)) ?? (folders[0] as string);
       const byFolder = new Map<string, EvalCase[]>(folders.map((f) => [f, []]));
-      // A bundle's name: its path inside the folder it was found in (the folder's own name when it is one).
+      // A bundle's name when it cannot be opened (else its own id): its path inside the folder it
+      // was found in (the folder's own name when it is one).
       const nameOf = (dir: string) => relative(folderOf(dir), dir) || basename(dir);
-      const width = Math.min(48, Math.max(12, ...dirs.map((d) => nameOf(d).length)));
+      const width = Math.min(48, Math.max(32, ...dirs.map((d) => nameOf(d).length)));
       const progress = (c: EvalCase) => {
         const line = `${caseLine(c, width)}\n`;
         if (values.json) io.stderr(line);
@@ -96,15 +97,7 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
         const started = now();
         const opened = seeded ?? (await openBundle(dir, config.triage.serviceLabels));
         const scored: EvalCase = opened.ok
-          ? {
-              ...(await evaluateBundle(
-                { options, now, ...(rank ? { rank } : {}) },
-                opened.value,
-                truth.value,
-                started,
-              )),
-              id: nameOf(dir),
-            }
+          ? await evaluateBundle({ options, now, ...(rank ? { rank } : {}) }, opened.value, truth.value, started)
           : {
               id: nameOf(dir),
               truth: truth.value,

@@ -15,7 +15,7 @@ import { renderReportText } from '../render-report-text.ts';
 const USAGE = `usage: causeway triage --bundle DIR [--json]
        causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json]
 
-Triages the incident in a bundle folder (alert.json + logs.ndjson, traces.ndjson, changes.json;
+Triages the incident in a bundle folder (alert.json + logs.ndjson, traces.ndjson, metrics.ndjson, changes.json;
 see shared/specs/incident-bundle.md) and prints the ranked root-cause hypotheses with evidence.
 
   --bundle DIR   the incident bundle folder
@@ -52,7 +52,13 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
         return fail(io, `${bundle.error.code}: ${bundle.error.message}`, bundle.error.code === 'USAGE' ? 2 : 1);
       const b = bundle.value;
       const investigated = await investigate(
-        { logs: b.logs, traces: b.traces, changes: b.changes, options: investigateOptionsFromConfig(config) },
+        {
+          logs: b.logs,
+          traces: b.traces,
+          changes: b.changes,
+          ...(b.metrics ? { metrics: b.metrics } : {}),
+          options: investigateOptionsFromConfig(config),
+        },
         b.alerts,
         b.asOf,
       ).finally(() => (esCase?.ok ? esCase.value.close() : undefined));

@@ -1,0 +1,118 @@
+import type { MetricSignal } from '../../metrics/classify-metric.ts';
+import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
+import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import { formatNumber } from '../format-number.ts';
+import type { RankOptions } from '../rank-options.ts';
+import type { RuleFinding } from '../rule-finding.ts';
+
+/** Below this robust z a series did not move. */
+const MIN_Z = 3;
+/** At this z a series counts fully; further off counts more, slowly (up to MAX_STRENGTH). */
+const FULL_Z = 12;
+const MAX_STRENGTH = 2;
+/** Metrics keep an hour of baseline, whatever the other sources hold. */
+const METRIC_BASELINE_MS = 60 * 60_000;
+
+/**
+ * How much a signal says about the service it belongs to: its own failures, slowness and resource
+ * use count fully; what it sees of its callees (client-side latency) or of its load little.
+ */
+const WEIGHT: Readonly<Record<MetricSignal, number>> = {
+  errors: 1,
+  availability: 1,
+  latency: 1,
+  cpu: 1,
+  restarts: 1,
+  memory: 0.8,
+  saturation: 0.7,
+  'caller-latency': 0.3,
+  load: 0.3,
+  other: 0.2,
+};
+
+const WORDS: Readonly<Record<MetricSignal, string>> = {
+  errors: 'errors',
+  availability: 'availability',
+  latency: 'latency',
+  cpu: 'CPU',
+  restarts: 'restarts',
+  memory: 'memory',
+  saturation: 'saturation',
+  'caller-latency': 'latency of its calls',
+  load: 'load',
+  other: 'a metric',
+};
+
+/**
+ * Metrics: which services' own series moved in their bad direction at the onset — errors up,
+ * availability down, latency, CPU, memory, saturation up — by a robust z score against the
+ * hour before. The strongest signal counts, a second kind of signal adds a little.
+ */
+export function metricShiftRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
+  if (!f.metrics || f.metrics.length === 0) return [];
+  const incident = { from: f.windows.incident.from, to: f.windows.horizon };
+  const baseline = {
+    from: Math.min(f.windows.baseline.from, f.windows.onset - METRIC_BASELINE_MS),
+    to: f.windows.baseline.to,
+  };
+  const byService = new Map<string, { shift: MetricShift; strength: number }[]>();
+  for (const s of f.metrics) {
+    if (!s.service) continue;
+    const shift = metricShift(s, baseline, incident);
+    if (!shift || shift.z < MIN_Z) continue;
+    const strength =
+      WEIGHT[shift.signal] * Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
+    if (strength <= 0) continue;
+    const list = byService.get(s.service) ?? [];
+    list.push({ shift, strength });
+    byService.set(s.service, list);
+  }
+  const out: RuleFinding[] = [];
+  for (const [service, list] of [...byService].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    list.sort(
+      (a, b) =>
+        b.strength - a.strength || b.shift.z - a.shift.z || (a.shift.series.name < b.shift.series.name ? -1 : 1),
+    );
+    const top = list[0];
+    if (!top) continue;
+    const other = list.find((x) => x.shift.signal !== top.shift.signal);
+    const strength = top.strength + 0.3 * (other?.strength ?? 0);
+    const shown = [top, ...(other ? [other] : [])].map((x) => describe(x.shift));
+    const text = `${shown.join('; ')}`;
+    out.push({
+      rule: 'metric-shift',
+      service,
+      points: options.points.metricShift * strength,
+      text,
+      facts: { metricSignal: top.shift.signal, metricZ: Math.round(top.shift.z * 10) / 10 },
+      evidence: list.slice(0, 3).map(({ shift }) => ({
+        id: `metrics:shift:${service}:${shift.series.name}`,
+        source: 'metrics' as const,
+        kind: 'metric-shift',
+        service,
+        summary: `${service}: ${describe(shift)}`,
+        stance: 'supports' as const,
+        data: {
+          metric: shift.series.name,
+          labels: Object.entries(shift.series.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+          baselineMedian: round(shift.baselineMedian),
+          incidentPeak: round(shift.incidentPeak),
+          z: Math.round(shift.z * 10) / 10,
+        },
+      })),
+    });
+  }
+  return out;
+}
+
+function describe(s: MetricShift): string {
+  const dir = s.incidentPeak >= s.baselineMedian ? 'rose' : 'fell';
+  const rate = s.counter ? '/s' : '';
+  return `its ${WORDS[s.signal]} (${s.series.name}) ${dir} from ${formatNumber(s.baselineMedian)}${rate} to ${formatNumber(s.incidentPeak)}${rate} (robust z ${formatNumber(s.z)})`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

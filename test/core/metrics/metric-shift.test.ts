@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrometheusSeries } from '../../../src/core/formats/parse-prometheus-series.ts';
+import { classifyMetric } from '../../../src/core/metrics/classify-metric.ts';
+import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
+import { metricShift } from '../../../src/core/metrics/metric-shift.ts';
+import { serviceOfSeries } from '../../../src/core/metrics/service-of-series.ts';
+
+const MIN = 60_000;
+const ONSET = 100 * MIN;
+const BASELINE = { from: ONSET - 60 * MIN, to: ONSET - 10_000 };
+const INCIDENT = { from: ONSET, to: ONSET + 5 * MIN };
+
+/** A series sampled every minute from an hour before the onset to 4 minutes after it. */
+function series(name: string, value: (minute: number) => number, labels: Record<string, string> = {}): MetricSeries {
+  const times: number[] = [];
+  const values: number[] = [];
+  for (let m = -60; m <= 4; m++) {
+    times.push(ONSET + m * MIN);
+    values.push(value(m));
+  }
+  return { name, labels, service: serviceOfSeries(labels), times, values };
+}
+
+const wobble = (m: number) => ((((m * 7919) % 5) + 5) % 5) - 2;
+
+describe('prometheus series', () => {
+  it('reads a range-query element, with NaN and infinities, and keeps no sample past the end', () => {
+    const r = parsePrometheusSeries(
+      {
+        metric: { __name__: 'up', pod: 'checkout-7d9f8c6b5-x2x4q' },
+        values: [
+          [10, '1'],
+          [20, 'NaN'],
+          [30, '+Inf'],
+          [40, '1'],
+        ],
+      },
+      30_000,
+    );
+    expect(r.ok && r.value).toMatchObject({ name: 'up', service: 'checkout', times: [10_000, 20_000, 30_000] });
+    expect(r.ok && r.value.values).toEqual([1, Number.NaN, Number.POSITIVE_INFINITY]);
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = (doc: unknown) => {
+      const r = parsePrometheusSeries(doc);
+      return r.ok ? 'ok' : r.error.field;
+    };
+    expect(bad([])).toBe('(line)');
+    expect(bad({ metric: { a: 1 }, values: [] })).toBe('metric.a');
+    expect(bad({ metric: {}, values: [[1, 2]] })).toBe('values[0][1]');
+    expect(bad({ metric: {}, values: [[1, 'x1']] })).toBe('values[0][1]');
+    expect(
+      bad({
+        metric: {},
+        values: [
+          [2, '1'],
+          [1, '1'],
+        ],
+      }),
+    ).toBe('values[1][0]');
+    expect(bad({ metric: {}, values: [[1e300, '1']] })).toBe('values[0][0]');
+  });
+
+  it("ties a series to its service by the first label that names one, else the pod's workload", () => {
+    expect(serviceOfSeries({ job: 'node', service: 'cart' })).toBe('cart');
+    expect(serviceOfSeries({ container: 'cart', pod: 'x-7d9f8c6b5-x2x4q' })).toBe('cart');
+    expect(serviceOfSeries({ pod: 'checkout-7d9f8c6b5-x2x4q' })).toBe('checkout');
+    expect(serviceOfSeries({ instance: '10.0.0.1:9100', node: 'n1' })).toBeUndefined();
+  });
+
+  it('reads names as hints', () => {
+    expect(classifyMetric('container_cpu_usage_seconds_total')).toEqual({ signal: 'cpu', bad: 'up', counter: true });
+    expect(classifyMetric('cloudwatch_availability_average_percent').signal).toBe('availability');
+    expect(classifyMetric('pod_client_latency_p90_seconds').signal).toBe('caller-latency');
+    expect(classifyMetric('kube_pod_container_status_restarts_total').signal).toBe('restarts');
+    expect(classifyMetric('something_else').signal).toBe('other');
+  });
+});
+
+describe('metric shift', () => {
+  it('CPU that rose at the onset stands out; the same series without the rise does not', () => {
+    const hot = metricShift(
+      series('pod_cpu_usage_percent', (m) => (m >= 0 ? 95 : 20 + wobble(m))),
+      BASELINE,
+      INCIDENT,
+    );
+    const calm = metricShift(
+      series('pod_cpu_usage_percent', (m) => 20 + wobble(m)),
+      BASELINE,
+      INCIDENT,
+    );
+    expect(hot?.z).toBeGreaterThan(12);
+    expect(calm?.z).toBeLessThan(3);
+  });
+
+  it('a counter is read as a rate, a reset is not a drop', () => {
+    let total = 0;
+    const s = series('http_errors_total', (m) => {
+      total += m >= 0 ? 50 : 1;
+      return m === -30 ? 0 : total; // a restart reset the counter half an hour ago
+    });
+    const shift = metricShift(s, BASELINE, INCIDENT);
+    expect(shift?.counter).toBe(true);
+    expect(shift?.incidentPeak).toBeCloseTo(50 / 60, 5);
+    expect(shift?.z).toBeGreaterThan(12);
+  });
+
+  it("a level already held just before the onset is not the incident's (an older step, a seam)", () => {
+    // Stepped up 20 minutes before the onset and stayed there.
+    const s = series('request_latency_seconds', (m) => (m >= -20 ? 3 : 0.4) + wobble(m) / 100);
+    expect(metricShift(s, BASELINE, INCIDENT)?.z).toBeLessThan(3);
+  });
+
+  it('availability counts when it falls, errors when they rise', () => {
+    const avail = metricShift(
+      series('availability_percent', (m) => (m >= 0 ? 60 : 100)),
+      BASELINE,
+      INCIDENT,
+    );
+    expect(avail?.z).toBeGreaterThan(3);
+    const errorsFell = metricShift(
+      series('errors_per_second', (m) => (m >= 0 ? 0 : 5 + wobble(m))),
+      BASELINE,
+      INCIDENT,
+    );
+    expect(errorsFell?.z).toBe(0);
+  });
+
+  it('a series flat at zero that blips to one is not a large shift', () => {
+    const s = series('requests_sum', (m) => (m === 2 ? 1 : 0));
+    expect(metricShift(s, BASELINE, INCIDENT)?.z).toBeLessThanOrEqual(10);
+  });
+
+  it('needs a few baseline samples', () => {
+    const s: MetricSeries = { name: 'x', labels: {}, service: 'a', times: [ONSET - MIN, ONSET], values: [1, 9] };
+    expect(metricShift(s, BASELINE, INCIDENT)).toBeUndefined();
+  });
+});
