@@ -97,6 +97,45 @@ describe('causeway triage (CLI end to end)', () => {
     expect(r.stderr).toMatch(/^causeway triage: INPUT_INVALID: traces\.ndjson:3: not valid JSON/);
   });
 
+  it('refuses a line longer than sources.maxLineBytes, naming file and line and how to raise it', async () => {
+    const long = JSON.stringify({
+      '@timestamp': '2026-11-20T14:10:00Z',
+      'service.name': 'x',
+      message: 'y'.repeat(6000),
+    });
+    const dir = corrupt('long-line', 'logs.ndjson', 9, long);
+    const r = await runCauseway(['triage', '--bundle', dir], { CAUSEWAY_SOURCES_MAX_LINE_BYTES: '4096' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(
+      'causeway triage: INPUT_INVALID: logs.ndjson:9: longer than the limit of 4096 bytes (sources.maxLineBytes); ' +
+        'split the record, or raise sources.maxLineBytes (env CAUSEWAY_SOURCES_MAX_LINE_BYTES)',
+    );
+    // The default limit (8 MiB) takes the same line.
+    expect((await runCauseway(['triage', '--bundle', dir])).code).toBe(0);
+    const bad = await runCauseway(['triage', '--bundle', dir], { CAUSEWAY_SOURCES_MAX_LINE_BYTES: '100' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /CONFIG_INVALID.*\n.*sources\.maxLineBytes = 100 \(from env CAUSEWAY_SOURCES_MAX_LINE_BYTES\): must be at least 1024 bytes/s,
+    );
+  });
+
+  it('refuses invalid UTF-8 in a bundle line, naming file, line and byte offset (never replaced silently)', async () => {
+    const dir = join(root, 'bad-utf8');
+    cpSync(bundle, dir, { recursive: true });
+    const bytes = readFileSync(join(dir, 'logs.ndjson'));
+    const line3 = bytes.indexOf('\n', bytes.indexOf('\n') + 1) + 1;
+    const at = bytes.indexOf('GET', line3);
+    bytes[at] = 0xff;
+    writeFileSync(join(dir, 'logs.ndjson'), bytes);
+    const r = await runCauseway(['triage', '--bundle', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `causeway triage: INPUT_INVALID: logs.ndjson:3: invalid UTF-8 at byte offset ${at} of the file (byte ${at - line3} of the line); ` +
+        'save the file as UTF-8',
+    );
+  });
+
   it('fails on a bad span field with its JSON path', async () => {
     const line = readFileSync(join(bundle, 'traces.ndjson'), 'utf8').split('\n')[4] as string;
     const dir = corrupt('bad-span', 'traces.ndjson', 5, line.replace(/"spanId":"[0-9a-f]+"/, '"spanId":"nothex"'));

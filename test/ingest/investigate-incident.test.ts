@@ -1,3 +1,6 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBundleTriageSources } from '../../src/adapters/files/create-bundle-triage-sources.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
@@ -10,6 +13,8 @@ import { NO_TELEMETRY } from '../../src/core/ingest/ingest-telemetry.ts';
 import { SILENT_LOG } from '../../src/core/ingest/silent-log.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
+import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
+import { writeMiniBundle } from '../support/mini-bundle.ts';
 
 const EXAMPLE = new URL('../../examples/webshop-deploy', import.meta.url).pathname;
 let storage: Storage;
@@ -89,5 +94,48 @@ describe('investigateIncident', () => {
     expect(todo).toEqual([{ incidentId: incident.id, attempt: 2 }]);
     expect(await investigateIncident(deps, incident.id, 2)).toMatchObject({ state: 'succeeded' });
     expect(await resumeInvestigations(storage)).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('investigateIncident on a bundle it cannot read: $name', (backend) => {
+  let db: TestDatabase;
+  let dir: string;
+  afterEach(async () => {
+    await db?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a log line over the line limit ends the investigation as failed, naming file and line; it is not resumed', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'causeway-long-line-'));
+    const bundle = writeMiniBundle(join(dir, 'mini'));
+    const long = { '@timestamp': '2026-11-20T14:21:00Z', 'service.name': 'payment', message: 'x'.repeat(20_000) };
+    appendFileSync(join(bundle, 'logs.ndjson'), `${JSON.stringify(long)}\n`);
+    const lines = readFileSync(join(bundle, 'logs.ndjson'), 'utf8').trimEnd().split('\n');
+    db = await backend.fresh();
+    const s = await db.open({ instanceId: 'a' });
+    const { incident } = await s.incidents.openOrJoin({ newId: 'INC-9', alert, at: Date.now() });
+    const deps = {
+      incidents: s.incidents,
+      effects: s.effects,
+      audit: s.audit,
+      sources: createBundleTriageSources(bundle, undefined, 4096),
+      options: DEFAULT_INVESTIGATE_OPTIONS,
+      telemetry: NO_TELEMETRY,
+      log: SILENT_LOG,
+      now: Date.now,
+      monotonic: () => performance.now(),
+    };
+    const outcome = await investigateIncident(deps, incident.id);
+    expect(outcome).toEqual({
+      state: 'failed',
+      reason: expect.stringMatching(
+        new RegExp(`^INPUT_INVALID: logs\\.ndjson:${lines.length}: longer than the limit of 4096 bytes`),
+      ),
+    });
+    expect(await s.incidents.latestTriage(incident.id)).toBeUndefined();
+    expect(await s.effects.get(`investigation:${incident.id}`)).toMatchObject({ state: 'failed' });
+    // A restart: recovery finds nothing unfinished, and nothing is investigated again.
+    await recoverUnfinished(s, { owner: 'a' });
+    expect(await resumeInvestigations(s)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Alert } from '../../core/model/alert.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import { findBundles } from './find-bundles.ts';
 import { openBundle } from './open-bundle.ts';
@@ -9,9 +10,14 @@ import { openBundle } from './open-bundle.ts';
  * Triage sources that replay recorded incident bundles (demo, tests, benchmarks): `dir` is one
  * bundle (every triage reads it) or a folder of bundles (the one whose alert matches: same
  * fingerprint, else same alert name and service, else same service). The triage runs at the
- * recording's time with the recording's alerts.
+ * recording's time with the recording's alerts. No line of a bundle file may be longer than
+ * `maxLineBytes` (sources.maxLineBytes).
  */
-export function createBundleTriageSources(dir: string, serviceLabels?: readonly string[]): TriageSources {
+export function createBundleTriageSources(
+  dir: string,
+  serviceLabels?: readonly string[],
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): TriageSources {
   return {
     name: `bundle:${dir}`,
     async open(alerts) {
@@ -24,7 +30,7 @@ export function createBundleTriageSources(dir: string, serviceLabels?: readonly 
         const dirs = await findBundles([dir]);
         const opened: { d: string; alerts: readonly Alert[] }[] = [];
         for (const d of dirs) {
-          const b = await openBundle(d, serviceLabels);
+          const b = await openBundle(d, serviceLabels, maxLineBytes);
           if (b.ok) opened.push({ d, alerts: b.value.alerts });
         }
         const firing = alerts.filter((a) => a.status === 'firing');
@@ -43,7 +49,7 @@ export function createBundleTriageSources(dir: string, serviceLabels?: readonly 
             },
           };
       }
-      const b = await openBundle(chosen, serviceLabels);
+      const b = await openBundle(chosen, serviceLabels, maxLineBytes);
       if (!b.ok) return b;
       return {
         ok: true,

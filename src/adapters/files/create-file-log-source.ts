@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseEcsLog } from '../../core/formats/parse-ecs-log.ts';
 import type { LogSource, SeriesQuery } from '../../core/ports.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import { createLogAccumulator, type LogAccumulator } from '../../core/telemetry/create-log-accumulator.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import { describeReadError } from './describe-read-error.ts';
@@ -9,13 +10,13 @@ import { readNdjson } from './read-ndjson.ts';
 
 /**
  * Logs from an ECS NDJSON file (a bundle's logs.ndjson), streamed once into per-service counts
- * and templates. A missing file is "no data"; a malformed line fails the source naming the file,
- * line and field.
+ * and templates. A missing file is "no data"; a malformed line (not JSON, not UTF-8, longer than
+ * `maxLineBytes`, a bad field) fails the source naming the file, line and field.
  */
-export function createFileLogSource(path: string): LogSource {
+export function createFileLogSource(path: string, maxLineBytes = DEFAULT_MAX_LINE_BYTES): LogSource {
   let loading: Promise<SourceResult<LogAccumulator>> | undefined;
   const load = (q: SeriesQuery, signal: AbortSignal) => {
-    loading ??= read(path, q, signal);
+    loading ??= read(path, maxLineBytes, q, signal);
     return loading;
   };
   return {
@@ -36,12 +37,17 @@ export function createFileLogSource(path: string): LogSource {
   };
 }
 
-async function read(path: string, q: SeriesQuery, signal: AbortSignal): Promise<SourceResult<LogAccumulator>> {
+async function read(
+  path: string,
+  maxLineBytes: number,
+  q: SeriesQuery,
+  signal: AbortSignal,
+): Promise<SourceResult<LogAccumulator>> {
   if (!(await fileExists(path))) return { state: 'no-data', detail: `${basename(path)} not present` };
   const acc = createLogAccumulator(q.range, q.bucketMs);
   try {
     let lines = 0;
-    for await (const { lineNo, value } of readNdjson(path, signal)) {
+    for await (const { lineNo, value } of readNdjson(path, maxLineBytes, signal)) {
       lines++;
       const rec = parseEcsLog(value);
       if (!rec.ok) {

@@ -11,7 +11,11 @@ import { readNdjson } from './read-ndjson.ts';
  * streamed; a bad line is INPUT_INVALID naming the file, line and field. No sample after the
  * range's end is kept; series with no sample in the range are left out.
  */
-export function createFileMetricSource(path: string, serviceLabels: readonly string[] = []): MetricSource {
+export function createFileMetricSource(
+  path: string,
+  serviceLabels: readonly string[] = [],
+  maxLineBytes?: number,
+): MetricSource {
   return {
     name: `file ${basename(path)}`,
     async range(range, signal) {
@@ -19,7 +23,7 @@ export function createFileMetricSource(path: string, serviceLabels: readonly str
       const out: MetricSeries[] = [];
       let lines = 0;
       try {
-        for await (const { lineNo, value } of readNdjson(path, signal)) {
+        for await (const { lineNo, value } of readNdjson(path, maxLineBytes, signal)) {
           lines++;
           const s = parsePrometheusSeries(value, range.to, serviceLabels);
           if (!s.ok) {

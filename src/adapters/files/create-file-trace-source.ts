@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseOtlpRequest } from '../../core/formats/parse-otlp-request.ts';
 import type { TraceSource } from '../../core/ports.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { createTraceAccumulator, type TraceAccumulator } from '../../core/traces/create-trace-accumulator.ts';
@@ -10,15 +11,15 @@ import { readNdjson } from './read-ndjson.ts';
 
 /**
  * Traces from an OTLP/JSON file (one ExportTraceServiceRequest per line, as the OpenTelemetry
- * Collector's file exporter writes). A missing file is "no data"; a malformed line fails the
- * source naming the file, line and field path.
+ * Collector's file exporter writes). A missing file is "no data"; a malformed line (not JSON, not
+ * UTF-8, longer than `maxLineBytes`, a bad field) fails the source naming the file, line and field path.
  */
-export function createFileTraceSource(path: string): TraceSource {
+export function createFileTraceSource(path: string, maxLineBytes = DEFAULT_MAX_LINE_BYTES): TraceSource {
   let loading: Promise<SourceResult<TraceAccumulator>> | undefined;
   return {
     name: `file ${basename(path)}`,
     async series(q, marks, signal) {
-      loading ??= read(path, q.range, signal);
+      loading ??= read(path, maxLineBytes, q.range, signal);
       const r = await loading;
       if (r.state !== 'ok') return r;
       r.value.analyze(marks);
@@ -33,12 +34,17 @@ export function createFileTraceSource(path: string): TraceSource {
   };
 }
 
-async function read(path: string, range: TimeWindow, signal: AbortSignal): Promise<SourceResult<TraceAccumulator>> {
+async function read(
+  path: string,
+  maxLineBytes: number,
+  range: TimeWindow,
+  signal: AbortSignal,
+): Promise<SourceResult<TraceAccumulator>> {
   if (!(await fileExists(path))) return { state: 'no-data', detail: `${basename(path)} not present` };
   const acc = createTraceAccumulator(range);
   try {
     let lines = 0;
-    for await (const { lineNo, value } of readNdjson(path, signal)) {
+    for await (const { lineNo, value } of readNdjson(path, maxLineBytes, signal)) {
       lines++;
       const spans = parseOtlpRequest(value);
       if (!spans.ok) {

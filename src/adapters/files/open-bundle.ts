@@ -1,20 +1,26 @@
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import type { IncidentCase } from '../../core/incident-case.ts';
 import type { Result } from '../../core/result/result.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import { createFileChangeSource } from './create-file-change-source.ts';
 import { createFileLogSource } from './create-file-log-source.ts';
 import { createFileMetricSource } from './create-file-metric-source.ts';
 import { createFileTraceSource } from './create-file-trace-source.ts';
 import { readAlertFile } from './read-alert-file.ts';
+import { readBoundedText } from './read-bounded-text.ts';
 
-/** Opens an incident bundle folder (its id: scenario.json's id, else the folder name) (see shared/specs/incident-bundle.md): reads the alert, prepares the file sources. */
+/**
+ * Opens an incident bundle folder (its id: scenario.json's id, else the folder name) (see
+ * shared/specs/incident-bundle.md): reads the alert, prepares the file sources. Every file is
+ * UTF-8 with no line longer than `maxLineBytes` (sources.maxLineBytes), else INPUT_INVALID.
+ */
 export async function openBundle(
   dir: string,
   serviceLabels?: readonly string[],
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
 ): Promise<Result<IncidentCase, CausewayError>> {
-  const alert = await readAlertFile(join(dir, 'alert.json'), serviceLabels);
+  const alert = await readAlertFile(join(dir, 'alert.json'), serviceLabels, maxLineBytes);
   if (!alert.ok) return alert;
   const firing = alert.value.alerts.filter((a) => a.status === 'firing');
   if (firing.length === 0) {
@@ -26,7 +32,7 @@ export async function openBundle(
   const asOf = Math.min(...firing.map((a) => a.startsAt));
   let id = basename(dir);
   try {
-    const scenario: unknown = JSON.parse(await readFile(join(dir, 'scenario.json'), 'utf8'));
+    const scenario: unknown = JSON.parse(await readBoundedText(join(dir, 'scenario.json'), maxLineBytes));
     if (scenario && typeof scenario === 'object' && typeof (scenario as { id?: unknown }).id === 'string') {
       id = (scenario as { id: string }).id;
     }
@@ -39,10 +45,10 @@ export async function openBundle(
       id,
       alerts: alert.value.alerts,
       asOf,
-      logs: createFileLogSource(join(dir, 'logs.ndjson')),
-      traces: createFileTraceSource(join(dir, 'traces.ndjson')),
-      changes: createFileChangeSource(join(dir, 'changes.json')),
-      metrics: createFileMetricSource(join(dir, 'metrics.ndjson'), serviceLabels),
+      logs: createFileLogSource(join(dir, 'logs.ndjson'), maxLineBytes),
+      traces: createFileTraceSource(join(dir, 'traces.ndjson'), maxLineBytes),
+      changes: createFileChangeSource(join(dir, 'changes.json'), maxLineBytes),
+      metrics: createFileMetricSource(join(dir, 'metrics.ndjson'), serviceLabels, maxLineBytes),
     },
   };
 }

@@ -1,19 +1,24 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import { type AlertmanagerPayload, parseAlertmanagerPayload } from '../../core/formats/parse-alertmanager-payload.ts';
 import type { Result } from '../../core/result/result.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
+import { BundleLineError } from './bundle-line-error.ts';
+import { readBoundedText } from './read-bounded-text.ts';
 
-/** Reads an Alertmanager webhook body from a file (a bundle's alert.json). */
+/** Reads an Alertmanager webhook body from a file (a bundle's alert.json; UTF-8, no line longer than `maxLineBytes`). */
 export async function readAlertFile(
   path: string,
   serviceLabels?: readonly string[],
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
 ): Promise<Result<AlertmanagerPayload, CausewayError>> {
   const file = basename(path);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, maxLineBytes);
   } catch (e) {
+    if (e instanceof BundleLineError)
+      return { ok: false, error: { code: 'INPUT_INVALID', message: `${file}:${e.lineNo}: ${e.detail}` } };
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     return {
       ok: false,

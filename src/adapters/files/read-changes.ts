@@ -1,20 +1,26 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseChangeEvent } from '../../core/formats/parse-change-event.ts';
 import type { ChangeEvent } from '../../core/model/change-event.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
+import { describeReadError } from './describe-read-error.ts';
 import { fileExists } from './file-exists.ts';
 import { jsonElementLines } from './json-element-lines.ts';
+import { readBoundedText } from './read-bounded-text.ts';
 
-/** Reads and validates every change in a changes.json file. */
-export async function readChanges(path: string): Promise<SourceResult<ChangeEvent[]>> {
+/** Reads and validates every change in a changes.json file (UTF-8, no line longer than `maxLineBytes`). */
+export async function readChanges(
+  path: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+  signal?: AbortSignal,
+): Promise<SourceResult<ChangeEvent[]>> {
   const file = basename(path);
   if (!(await fileExists(path))) return { state: 'no-data', detail: `${file} not present` };
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, maxLineBytes, signal);
   } catch (e) {
-    return { state: 'failed', code: 'SOURCE_UNAVAILABLE', detail: `${file}: ${(e as Error).message}` };
+    return describeReadError(path, e);
   }
   let doc: unknown;
   try {

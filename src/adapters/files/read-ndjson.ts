@@ -1,41 +1,35 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
+import { BundleLineError } from './bundle-line-error.ts';
+import { readLines } from './read-lines.ts';
 
 export type NdjsonLine = { readonly lineNo: number; readonly value: unknown };
 
 /** A line that is not JSON; the caller turns it into an INPUT_INVALID naming the file and line. */
-export class NdjsonSyntaxError extends Error {
-  readonly lineNo: number;
-  readonly detail: string;
+export class NdjsonSyntaxError extends BundleLineError {
   constructor(lineNo: number, detail: string) {
-    super(`line ${lineNo}: not valid JSON (${detail})`);
-    this.lineNo = lineNo;
-    this.detail = detail;
+    super(lineNo, `not valid JSON (${detail})`);
   }
 }
 
 /**
  * Streams a newline-delimited JSON file one parsed line at a time (blank lines skipped), so a
- * file of any size is read in constant memory. Throws NdjsonSyntaxError for a line that is not JSON.
+ * file of any size is read in bounded memory: no line may be longer than `maxLineBytes`, and
+ * every line must be UTF-8 (see readLines). Throws NdjsonSyntaxError for a line that is not
+ * JSON, BundleLineError for one that is too long or not UTF-8.
  */
-export async function* readNdjson(path: string, signal?: AbortSignal): AsyncGenerator<NdjsonLine> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20, ...(signal ? { signal } : {}) });
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNo = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (e) {
-        throw new NdjsonSyntaxError(lineNo, (e as Error).message.replace(/^.*?JSON[^:]*: ?/, ''));
-      }
-      yield { lineNo, value };
+export async function* readNdjson(
+  path: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+  signal?: AbortSignal,
+): AsyncGenerator<NdjsonLine> {
+  for await (const { lineNo, text } of readLines(path, maxLineBytes, signal)) {
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new NdjsonSyntaxError(lineNo, (e as Error).message.replace(/^.*?JSON[^:]*: ?/, ''));
     }
-  } finally {
-    lines.close();
-    stream.destroy();
+    yield { lineNo, value };
   }
 }

@@ -1,15 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FAULT_KINDS, type FaultKind } from '../../core/model/fault-kind.ts';
 import type { Truth } from '../../core/model/truth.ts';
 import type { Result } from '../../core/result/result.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
+import { BundleLineError } from './bundle-line-error.ts';
+import { readBoundedText } from './read-bounded-text.ts';
 
 /** A bundle's truth.json (evaluation only), or undefined when the bundle has none. */
-export async function readTruth(dir: string): Promise<Result<Truth | undefined, string>> {
+export async function readTruth(
+  dir: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Promise<Result<Truth | undefined, string>> {
   let text: string;
   try {
-    text = await readFile(join(dir, 'truth.json'), 'utf8');
-  } catch {
+    text = await readBoundedText(join(dir, 'truth.json'), maxLineBytes);
+  } catch (e) {
+    if (e instanceof BundleLineError) return { ok: false, error: `truth.json:${e.lineNo}: ${e.detail}` };
     return { ok: true, value: undefined };
   }
   let d: unknown;

@@ -42,7 +42,10 @@ const MAX_ALERTS = 50;
  * nothing), triages its alerts at the incident's fixed as-of time with the configured sources,
  * saves the result and audits the ranking (`hypotheses.produced`), then closes the journal entry.
  * A source that fails leaves a named gap, never a failed investigation; a failure to open the
- * sources or to store is reported as `failed` (and audited in the journal's `step.finished`).
+ * sources or to store is reported as `failed` (and audited in the journal's `step.finished`), and
+ * so is a recorded bundle that cannot be read (INPUT_INVALID: a malformed, over-long or non-UTF-8
+ * line), as `causeway triage` refuses it: the journal then holds a final state, so the incident is
+ * not resumed at the next start.
  */
 export async function investigateIncident(
   deps: InvestigateIncidentDeps,
@@ -104,6 +107,12 @@ export async function investigateIncident(
         report = src.link ? src.link(report) : report;
       } finally {
         await src.close();
+      }
+      if (src.origin.kind === 'bundle') {
+        for (const r of Object.values(report.sources)) {
+          if (r.state === 'failed' && r.code === 'INPUT_INVALID')
+            return finish({ state: 'failed', reason: `INPUT_INVALID: ${r.detail} (bundle ${src.origin.dir})` });
+        }
       }
       const saved = await deps.incidents.saveTriage(incidentId, {
         at: deps.now(),

@@ -3,6 +3,7 @@ import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts
 import { DEFAULT_SEND_FIELDS } from '../llm/default-send-fields.ts';
 import { SEND_FIELDS } from '../llm/send-fields.ts';
 import { runbooksConfigSchema } from '../runbooks/runbooks-config-schema.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../sources/default-max-line-bytes.ts';
 
 const seconds = (what: string) =>
   z.number({ error: `expected a number of seconds (${what})` }).nonnegative({ error: 'must be ≥ 0 seconds' });
@@ -333,6 +334,13 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** A recorded incident bundle (or a folder of them) that chat triages read instead of live data. */
       bundleDir: z.string({ error: 'expected a folder path' }).min(1).optional(),
+      /** The longest line a bundle file may hold; a longer one is INPUT_INVALID, refused before it is read whole. */
+      maxLineBytes: z
+        .number({ error: 'expected a number of bytes' })
+        .int({ error: 'must be a whole number of bytes' })
+        .min(1024, { error: 'must be at least 1024 bytes' })
+        .max(256 * 1_048_576, { error: 'must be at most 268435456 bytes (256 MiB)' })
+        .default(DEFAULT_MAX_LINE_BYTES),
     })
     .prefault({}),
   runbooks: runbooksConfigSchema,

@@ -27,6 +27,7 @@ hintBit[61] = 2;
 hintBit[64] = 4;
 hintBit[92] = 8;
 hintBit[58] = 16;
+const WILDCARD = '<*>';
 
 export type MessagePreparer = {
   /** Tokenises and masks one message; the kind of token i is left in `kinds[i]`. */
@@ -37,11 +38,16 @@ export type MessagePreparer = {
 
 /**
  * One pass over a message: splits it on whitespace (any code unit <= 32), masks the tokens
- * that may hold a variable (a digit, `/`, `=`, `@` or `\`), and classifies each token. A
+ * that may hold a variable (a digit, `/`, `=`, `@` or `\`), and classifies each token. A token
+ * longer than `maxTokenLength` is `<*>` at once (never sliced, masked or looked up). A
  * word is not counted as wording when it is a value (`true`, `null`, `Jun`, `Fri`), a unit
  * after a variable (`<*> KB`) or a name after a cue (`user root`, `for admin`).
  */
-export function createMessagePreparer(masks: readonly MaskKind[], nameCues: readonly string[]): MessagePreparer {
+export function createMessagePreparer(
+  masks: readonly MaskKind[],
+  nameCues: readonly string[],
+  maxTokenLength = Number.POSITIVE_INFINITY,
+): MessagePreparer {
   const flags = toMaskFlags(masks);
   const masking = masks.length > 0;
   // One look-up per word: bit 1 value word, bit 2 unit word, bit 4 naming cue.
@@ -88,20 +94,27 @@ export function createMessagePreparer(masks: readonly MaskKind[], nameCues: read
           continue;
         }
         if (start < 0) continue;
-        const raw = start === 0 && i === length ? message : message.slice(start, i);
-        start = -1;
-        const token = maybeVariable && masking ? maskCandidate(raw, flags, hints) : raw;
         const at = tokens.length;
-        tokens.push(token);
         if (at >= kinds.length) {
           const grown = new Uint8Array(kinds.length * 2);
           grown.set(kinds);
           kinds = grown;
         }
+        if (i - start > maxTokenLength) {
+          start = -1;
+          tokens.push(WILDCARD);
+          kinds[at] = tokenKind.wildcard;
+          afterCue = false;
+          continue;
+        }
+        const raw = start === 0 && i === length ? message : message.slice(start, i);
+        start = -1;
+        const token = maybeVariable && masking ? maskCandidate(raw, flags, hints) : raw;
+        tokens.push(token);
         let kind: number = tokenKind.other;
         let word = '';
         if (letters) word = token;
-        else if (token === '<*>') kind = tokenKind.wildcard;
+        else if (token === WILDCARD) kind = tokenKind.wildcard;
         else {
           const bounds = plainWordBounds(token);
           if (bounds >= 0) {

@@ -24,6 +24,11 @@ export type MinerOptions = {
   distinctWords: boolean;
   /** Words after which a plain word is a name, i.e. a variable (`user root`, `for admin`). */
   nameCues: readonly string[];
+  /**
+   * A token longer than this (a base64 blob, a minified payload, a long URL) is one variable,
+   * `<*>`, without being looked into: what the miner keeps and compares stays small.
+   */
+  maxTokenLength: number;
 };
 export type TemplateMatch = { id: number; template: string; isNew: boolean };
 export type Template = { id: number; template: string; count: number };
@@ -47,6 +52,9 @@ function validate(options: MinerOptions): void {
   if (!Number.isInteger(options.maxTemplates) || options.maxTemplates < 1) {
     throw new RangeError('maxTemplates must be an integer >= 1');
   }
+  if (!Number.isInteger(options.maxTokenLength) || options.maxTokenLength < 16) {
+    throw new RangeError('maxTokenLength must be an integer >= 16');
+  }
 }
 
 /**
@@ -58,7 +66,7 @@ function validate(options: MinerOptions): void {
 export function createTemplateMiner(options: Partial<MinerOptions> = {}): TemplateMiner {
   const config: MinerOptions = { ...defaultMinerOptions, ...options };
   validate(config);
-  const preparer = createMessagePreparer(config.masks, config.nameCues);
+  const preparer = createMessagePreparer(config.masks, config.nameCues, config.maxTokenLength);
   const tree = createPrefixTree(config.depth, config.maxChildren);
   const byId = new Map<number, TemplateCluster>();
   /** The recency list: `coldest` is the least recently matched cluster, `hottest` the most. */

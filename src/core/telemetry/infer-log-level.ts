@@ -1,7 +1,12 @@
 import type { LogLevel } from '../model/log-level.ts';
 
 const LEVEL_WORD = /\b(FATAL|PANIC|CRITICAL|ERROR|ERR|SEVERE|WARN|WARNING|INFO|DEBUG|TRACE)\b/;
-const ERRORISH = /\b(?:exception|traceback|panic:|stack trace|fatal error|error:)|\w+(?:Exception|Error)\b/i;
+/**
+ * `\w(?:Exception|Error)\b` finds a word ending in Exception or Error as `\w+(?:…)` would, but in
+ * linear time: `\w+` retried the whole rest of a long word from each of its characters, so one
+ * 1 MB word (a base64 blob, a long URL) took minutes.
+ */
+const ERRORISH = /\b(?:exception|traceback|panic:|stack trace|fatal error|error:)|\w(?:Exception|Error)\b/i;
 
 /** A level for a line that carries none: an upper-case level word in the message, else error-looking text, else info. */
 export function inferLogLevel(message: string): LogLevel {

@@ -217,7 +217,59 @@ describe('createTemplateMiner: options', () => {
     [{ maxChildren: 1 }],
     [{ maxTemplates: 0 }],
     [{ maxTemplates: 2.5 }],
+    [{ maxTokenLength: 8 }],
+    [{ maxTokenLength: 100.5 }],
   ])('rejects %j', (options) => {
     expect(() => createTemplateMiner(options)).toThrow(RangeError);
+  });
+});
+
+describe('createTemplateMiner: over-long tokens', () => {
+  // A base64 blob, a minified payload or a long URL logged as one word.
+  const blob = (n: number, seed = 1) => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/';
+    let s = seed;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      out += alphabet[s % alphabet.length];
+    }
+    return out;
+  };
+
+  it('masks a token longer than maxTokenLength as one variable, whatever it holds', () => {
+    const long = [
+      `upload failed: ${'a'.repeat(41)}`,
+      `upload failed: ${'b'.repeat(41)}`,
+      `upload failed: https://cdn.example/${'x'.repeat(40)}`,
+      `upload failed: ${blob(41)}`,
+    ];
+    const capped = mine(long, { maxTokenLength: 40 });
+    expect(capped.ids).toEqual([1, 1, 1, 1]);
+    expect(capped.miner.get(1)?.template).toBe('upload failed: <*>');
+    // Under the cap, two different words are two events, as before.
+    expect(mine(long.slice(0, 2)).ids).toEqual([1, 2]);
+    expect(
+      mine([`upload failed: ${'a'.repeat(40)}`, `upload failed: ${'b'.repeat(40)}`], { maxTokenLength: 40 }).ids,
+    ).toEqual([1, 2]);
+  });
+
+  it('by default (1024), a 1 MB token is one variable, and tokens up to the cap are kept', () => {
+    const { miner, ids } = mine([
+      `payload ${blob(1_000_000)} rejected`,
+      `payload ${'word'.repeat(10_000_000 / 40)} rejected`,
+      `payload ${'w'.repeat(1024)} rejected`,
+    ]);
+    expect(ids).toEqual([1, 1, 2]);
+    expect(miner.get(1)?.template).toBe('payload <*> rejected');
+    expect(miner.get(2)?.template).toBe(`payload ${'w'.repeat(1024)} rejected`);
+  });
+
+  it('a message that is a single 1 MB word is the template <*> (and match() agrees)', () => {
+    const miner = createTemplateMiner();
+    const word = 'Z'.repeat(1_048_576);
+    expect(miner.add(word)).toMatchObject({ id: 1, template: '<*>', isNew: true });
+    expect(miner.add(blob(1_048_576, 7))).toMatchObject({ id: 1, isNew: false });
+    expect(miner.match(word)?.id).toBe(1);
   });
 });

@@ -68,7 +68,7 @@ export function buildAskCommand(
         return 2;
       }
       const dir = typeof v.bundle === 'string' ? resolve(io.cwd, v.bundle) : exampleDir;
-      const opened = await openBundle(dir, cfg.triage.serviceLabels);
+      const opened = await openBundle(dir, cfg.triage.serviceLabels, cfg.sources.maxLineBytes);
       if (!opened.ok) {
         io.stderr(`causeway ask: ${opened.error.code}: ${opened.error.message}\n`);
         return 1;

@@ -64,7 +64,7 @@ export function buildDemoCommand(
         return 2;
       }
       const dir = typeof args.value.values.bundle === 'string' ? resolve(io.cwd, args.value.values.bundle) : exampleDir;
-      const opened = await openBundle(dir, config.triage.serviceLabels);
+      const opened = await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes);
       if (!opened.ok) {
         io.stderr(`causeway demo: ${opened.error.code}: ${opened.error.message}\n`);
         return 1;

@@ -86,7 +86,7 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
       };
       let skipped = 0;
       for (const dir of dirs) {
-        const truth = await readTruth(dir);
+        const truth = await readTruth(dir, config.sources.maxLineBytes);
         if (!truth.ok) return fail(io, `INPUT_INVALID: ${dir}/${truth.error}`, 1);
         if (!truth.value) {
           skipped++;
@@ -95,7 +95,7 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
         // With --es, seeding happens before the clock starts: the time is the triage's.
         const seeded = typeof values.es === 'string' ? await seedAndOpen(config, dir, es.value) : undefined;
         const started = now();
-        const opened = seeded ?? (await openBundle(dir, config.triage.serviceLabels));
+        const opened = seeded ?? (await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes));
         const scored: EvalCase = opened.ok
           ? await evaluateBundle({ options, now, ...(rank ? { rank } : {}) }, opened.value, truth.value, started)
           : {

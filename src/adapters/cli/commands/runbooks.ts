@@ -51,7 +51,7 @@ executors, templates, allowlists and approver groups.
 type Triage = { readonly id: string; readonly report: TriageReport; readonly alert: Alert | undefined };
 
 async function triageBundle(config: Readonly<Config>, dir: string): Promise<Triage | string> {
-  const opened = await openBundle(dir, config.triage.serviceLabels);
+  const opened = await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes);
   if (!opened.ok) return `${opened.error.code}: ${opened.error.message}`;
   const b = opened.value;
   const report = await investigate(

@@ -59,6 +59,7 @@ export function buildSeedCommand(config: Readonly<Config>): CliCommand {
           prefix,
           schema,
           replace: v.replace === true,
+          maxLineBytes: config.sources.maxLineBytes,
         });
         if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
         const { names, counts } = r.value;

@@ -47,7 +47,9 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
         return fail(io, 'USAGE: --bundle DIR (or --alert FILE --es URL) is required');
       const esCase =
         typeof alertFile === 'string' ? await openEsCase(config, resolve(io.cwd, alertFile), es.value) : undefined;
-      const bundle = esCase ?? (await openBundle(resolve(io.cwd, dir as string), config.triage.serviceLabels));
+      const bundle =
+        esCase ??
+        (await openBundle(resolve(io.cwd, dir as string), config.triage.serviceLabels, config.sources.maxLineBytes));
       if (!bundle.ok)
         return fail(io, `${bundle.error.code}: ${bundle.error.message}`, bundle.error.code === 'USAGE' ? 2 : 1);
       const b = bundle.value;

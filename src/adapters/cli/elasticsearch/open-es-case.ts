@@ -29,7 +29,7 @@ export async function openEsCase(
   const settings = esSettingsFromConfig(config.elasticsearch, overrides);
   if (!settings)
     return { ok: false, error: { code: 'USAGE', message: '--es URL is required (or set elasticsearch.url)' } };
-  const alert = await readAlertFile(alertPath, config.triage.serviceLabels);
+  const alert = await readAlertFile(alertPath, config.triage.serviceLabels, config.sources.maxLineBytes);
   if (!alert.ok) return alert;
   const firing = alert.value.alerts.filter((a) => a.status === 'firing');
   if (firing.length === 0)

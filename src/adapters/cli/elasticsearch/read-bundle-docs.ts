@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CausewayError } from '../../../core/errors/causeway-error.ts';
 import { parseEcsLog } from '../../../core/formats/parse-ecs-log.ts';
 import { parseOtlpRequest } from '../../../core/formats/parse-otlp-request.ts';
 import type { Result } from '../../../core/result/result.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../../core/sources/default-max-line-bytes.ts';
 import { otlpSeedSpans } from '../../elasticsearch/seed/otlp-seed-spans.ts';
 import type { SeedSpan } from '../../elasticsearch/seed/seed-span.ts';
 import { describeReadError } from '../../files/describe-read-error.ts';
 import { fileExists } from '../../files/file-exists.ts';
+import { readBoundedText } from '../../files/read-bounded-text.ts';
 import { readChanges } from '../../files/read-changes.ts';
 import { readNdjson } from '../../files/read-ndjson.ts';
 
@@ -22,14 +23,17 @@ export type BundleDocs = {
  * A bundle's logs, spans and changes, validated exactly as the file connectors validate them
  * (a malformed record fails naming the file, line and field), ready to be seeded.
  */
-export async function readBundleDocs(dir: string): Promise<Result<BundleDocs, CausewayError>> {
+export async function readBundleDocs(
+  dir: string,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Promise<Result<BundleDocs, CausewayError>> {
   const logs: Record<string, unknown>[] = [];
   const spans: SeedSpan[] = [];
   const logPath = join(dir, 'logs.ndjson');
   const tracePath = join(dir, 'traces.ndjson');
   try {
     if (await fileExists(logPath)) {
-      for await (const { lineNo, value } of readNdjson(logPath)) {
+      for await (const { lineNo, value } of readNdjson(logPath, maxLineBytes)) {
         const rec = parseEcsLog(value);
         if (!rec.ok) return invalid(`logs.ndjson:${lineNo}: field ${rec.error.field}: ${rec.error.message}`);
         logs.push({ ...(value as Record<string, unknown>), 'event.sequence': lineNo });
@@ -40,7 +44,7 @@ export async function readBundleDocs(dir: string): Promise<Result<BundleDocs, Ca
   }
   try {
     if (await fileExists(tracePath)) {
-      for await (const { lineNo, value } of readNdjson(tracePath)) {
+      for await (const { lineNo, value } of readNdjson(tracePath, maxLineBytes)) {
         const r = parseOtlpRequest(value);
         if (!r.ok) return invalid(`traces.ndjson:${lineNo}: field ${r.error.field}: ${r.error.message}`);
         spans.push(...otlpSeedSpans(value, spans.length));
@@ -50,11 +54,11 @@ export async function readBundleDocs(dir: string): Promise<Result<BundleDocs, Ca
     return fromRead(tracePath, e);
   }
   const changes: Record<string, unknown>[] = [];
-  const c = await readChanges(join(dir, 'changes.json'));
+  const c = await readChanges(join(dir, 'changes.json'), maxLineBytes);
   if (c.state === 'failed') return { ok: false, error: { code: c.code, message: c.detail } };
   if (c.state === 'ok') {
     // Validated above; index the records as written (the connector parses them the same way).
-    const raw: unknown = JSON.parse(await readFile(join(dir, 'changes.json'), 'utf8'));
+    const raw: unknown = JSON.parse(await readBoundedText(join(dir, 'changes.json'), maxLineBytes));
     for (const x of raw as Record<string, unknown>[]) changes.push(x);
   }
   return { ok: true, value: { logs, spans, changes } };

@@ -26,7 +26,7 @@ export async function seedAndOpen(
   const settings = esSettingsFromConfig(config.elasticsearch, { ...overrides, prefix });
   if (!settings)
     return { ok: false, error: { code: 'USAGE', message: '--es URL is required (or set elasticsearch.url)' } };
-  const bundle = await openBundle(dir, config.triage.serviceLabels);
+  const bundle = await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes);
   if (!bundle.ok) return bundle;
   const client = createEsClient({
     url: settings.url,
@@ -38,6 +38,7 @@ export async function seedAndOpen(
     prefix,
     schema: settings.traceFields.schema,
     replace: true,
+    maxLineBytes: config.sources.maxLineBytes,
   });
   if (!seeded.ok) {
     await client.close();

@@ -12,6 +12,8 @@ export type SeedBundleOptions = {
   readonly prefix: string;
   readonly schema: TraceFields['schema'];
   readonly replace: boolean;
+  /** The longest line a bundle file may hold (sources.maxLineBytes). */
+  readonly maxLineBytes?: number;
 };
 
 /** `causeway seed`'s work: a bundle folder's logs, spans and changes into fresh Elasticsearch indices. */
@@ -20,7 +22,7 @@ export async function seedBundle(
   dir: string,
   o: SeedBundleOptions,
 ): Promise<Result<{ names: SeedIndexNames; counts: SeedCounts }, CausewayError>> {
-  const docs = await readBundleDocs(dir);
+  const docs = await readBundleDocs(dir, o.maxLineBytes);
   if (!docs.ok) return docs;
   const names = seedIndexNames(o.prefix, o.schema);
   const seeded = await seedIndices(client, {

@@ -11,7 +11,11 @@ import { createBundleTriageSources } from '../../files/create-bundle-triage-sour
  */
 export function triageSourcesFromConfig(config: Readonly<Config>, cwd: string): TriageSources {
   if (config.sources.bundleDir)
-    return createBundleTriageSources(resolve(cwd, config.sources.bundleDir), config.triage.serviceLabels);
+    return createBundleTriageSources(
+      resolve(cwd, config.sources.bundleDir),
+      config.triage.serviceLabels,
+      config.sources.maxLineBytes,
+    );
   const es = esSettingsFromConfig(config.elasticsearch);
   if (es) return createEsTriageSources(es, config.elasticsearch.apiKey);
   return {
