@@ -12,7 +12,7 @@ import { readBoundedText } from './read-bounded-text.ts';
 
 /**
  * Opens an incident bundle folder (its id: scenario.json's id, else the folder name) (see
- * shared/specs/incident-bundle.md): reads the alert, prepares the file sources. Every file is
+ * docs/incident-bundle.md): reads the alert, prepares the file sources. Every file is
  * UTF-8 with no line longer than `maxLineBytes` (sources.maxLineBytes), else INPUT_INVALID.
  */
 export async function openBundle(

@@ -5,7 +5,7 @@
 export const ERROR_CODES = {
   INPUT_INVALID: {
     meaning: 'An input file or record is malformed (the message names the file, line and field).',
-    fix: 'Correct the named field; see shared/specs/incident-bundle.md for the bundle format.',
+    fix: 'Correct the named field; see docs/incident-bundle.md for the bundle format.',
   },
   INPUT_MISSING: {
     meaning: 'A required input (such as alert.json or a bundle folder) does not exist.',

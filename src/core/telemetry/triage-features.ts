@@ -3,6 +3,7 @@ import type { ChangeEvent } from '../model/change-event.ts';
 import type { EdgeWindowStats } from './edge-window-stats.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
 import type { OperationWindows } from './operation-windows.ts';
+import type { RequestEnds } from './request-ends.ts';
 import type { ServiceWindowStats } from './service-window-stats.ts';
 import type { SourceStatus } from './source-status.ts';
 import type { TriageWindows } from './triage-windows.ts';
@@ -40,6 +41,8 @@ export type TriageFeatures = {
   readonly changes: readonly ChangeEvent[];
   /** Self time per (service, entry operation), when the traces were read whole. */
   readonly operations?: readonly OperationWindows[];
+  /** Where each service's successful requests end, when the traces were read whole. */
+  readonly requestEnds?: readonly RequestEnds[];
   /** Metric series of the services in play (bundle metrics.ndjson, Prometheus), when a metrics source is configured. */
   readonly metrics?: readonly MetricSeries[];
   readonly sources: {

@@ -142,7 +142,7 @@ export function analyzeTrace(spans: readonly SpanRecord[], marks?: ErrorMarks): 
       requests.push({ service: s.service, start: s.start, durationMs: dur, error: n.error });
     }
     if (!n.parent || n.parent.span.service !== s.service) {
-      entries.push({ service: s.service, operation: s.name, callees: calleesOf(n) });
+      entries.push({ service: s.service, operation: s.name, callees: calleesOf(n), last: lastCalleeOf(n) });
     }
     if (peer) {
       services.add(peer);
@@ -231,6 +231,29 @@ function entryOf(n: Node): Node {
 }
 
 /** The remote services and dependencies called from within a service's part of the trace under `entry`. */
+/** The service an entry called last (the remote call that started latest under it), '' when none. */
+function lastCalleeOf(entry: Node): string {
+  let last = '';
+  let at = Number.NEGATIVE_INFINITY;
+  const stack = [entry];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    for (const c of n.children) {
+      if (c.span.service !== entry.span.service) {
+        if (c.span.start >= at) {
+          at = c.span.start;
+          last = c.span.service;
+        }
+      } else stack.push(c);
+    }
+    if (n.children.length === 0 && n.span.peer && n !== entry && n.span.start >= at) {
+      at = n.span.start;
+      last = n.span.peer;
+    }
+  }
+  return last;
+}
+
 function calleesOf(entry: Node): string[] {
   const out = new Set<string>();
   const stack = [entry];

@@ -3,6 +3,7 @@ import { summarize } from '../stats/summarize.ts';
 import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
 import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
 import type { OperationWindows } from '../telemetry/operation-windows.ts';
+import type { RequestEnds } from '../telemetry/request-ends.ts';
 import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import { analyzeTrace } from './analyze-trace.ts';
@@ -33,6 +34,8 @@ export type TraceWindowed = {
   readonly origins: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Self time per (service, entry operation) seen in both windows (absent when only sampled strata were read). */
   readonly operations?: readonly OperationWindows[];
+  /** Where each service's successful requests end (absent when only sampled strata were read). */
+  readonly requestEnds?: readonly RequestEnds[];
 };
 
 export type TraceAccumulator = {
@@ -130,6 +133,7 @@ function summariseWindows(
   const edges = new Map<string, { from: string; to: string; baseline: EdgeWindowStats; incident: EdgeWindowStats }>();
   const origins = new Map<string, ReadonlyMap<string, number>>();
   const ops = new Map<string, Map<string, { b: number[]; i: number[] }>>();
+  const ends = new Map<string, { b: Map<string, number>; i: Map<string, number> }>();
   const get = (svc: string) => {
     let a = acc.get(svc);
     if (!a) {
@@ -145,6 +149,17 @@ function summariseWindows(
     if (f.failing) origins.set(f.traceId, f.origins);
     const w = which(f.start);
     if (w) {
+      // Where requests that did not fail end (a request cut short by a wrong answer ends at it).
+      if (!f.failing)
+        for (const e of f.entries) {
+          if (e.last === undefined) continue;
+          let m = ends.get(e.service);
+          if (!m) {
+            m = { b: new Map(), i: new Map() };
+            ends.set(e.service, m);
+          }
+          m[w].set(e.last, (m[w].get(e.last) ?? 0) + 1);
+        }
       for (const svc of f.services) {
         const a = get(svc)[w];
         a.stats.traces++;
@@ -268,7 +283,10 @@ function summariseWindows(
     for (const [operation, o] of [...perOp].sort(byName))
       if (o.b.length > 0 && o.i.length > 0)
         operations.push({ service, operation, baseline: summarize(o.b), incident: summarize(o.i) });
-  return { services, edges, origins, operations };
+  const requestEnds: RequestEnds[] = [...ends]
+    .sort(byName)
+    .map(([service, m]) => ({ service, baseline: m.b, incident: m.i }));
+  return { services, edges, origins, operations, requestEnds };
 }
 
 /** Operation self times with the gap time owned by the caller added. */

@@ -37,7 +37,13 @@ export type RequestFact = {
 };
 
 /** Where a request entered a service, and whom the service called while handling it. */
-export type EntryFact = { readonly service: string; readonly operation: string; readonly callees: readonly string[] };
+export type EntryFact = {
+  readonly service: string;
+  readonly operation: string;
+  readonly callees: readonly string[];
+  /** The service it called last while serving this request ('' when it called none). */
+  readonly last?: string;
+};
 
 /** A failure that is a service's own (not a failed call), with the entry it happened under and what its span said. */
 export type OriginEntryFact = EntryFact & { readonly share: number; readonly errorText?: string };

@@ -59,6 +59,16 @@ export function assembleFeatures(
     a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1,
   );
   const operations = traces?.operations?.map((o) => ({ ...o, service: canonical(o.service) }));
+  const renamed = (m: ReadonlyMap<string, number>) => {
+    const out = new Map<string, number>();
+    for (const [k, v] of m) out.set(k && canonical(k), (out.get(k && canonical(k)) ?? 0) + v);
+    return out;
+  };
+  const requestEnds = traces?.requestEnds?.map((r) => ({
+    service: canonical(r.service),
+    baseline: renamed(r.baseline),
+    incident: renamed(r.incident),
+  }));
   return {
     windows,
     services,
@@ -67,6 +77,7 @@ export function assembleFeatures(
     changes,
     sources,
     ...(operations ? { operations } : {}),
+    ...(requestEnds ? { requestEnds } : {}),
   };
 }
 

@@ -55,7 +55,7 @@ export function chooseKind(
   const slowSignal = metricSignal === 'cpu' || metricSignal === 'latency' || metricSignal === 'caller-latency';
   const failSignal = metricSignal === 'errors' || metricSignal === 'availability';
   const latency = pts('self-latency') + (slowSignal ? metricPts : 0);
-  const errors = pts('origin-errors') + pts('error-logs') + (failSignal ? metricPts : 0);
+  const errors = pts('origin-errors') + pts('error-logs') + pts('request-end') + (failSignal ? metricPts : 0);
   // A client of its own brought the load (new, or calling far more than its other callers): what
   // ran out under it ("max threads", "pool exhausted") is the effect, the surge the cause.
   const client = findings.find((f) => f.rule === 'traffic' && f.facts?.newClient !== undefined);

@@ -17,6 +17,7 @@ import { logPatternsRule } from './rules/log-patterns-rule.ts';
 import { logSignals, type ServiceLogSignals } from './rules/log-signals.ts';
 import { metricShiftRule } from './rules/metric-shift-rule.ts';
 import { originErrorsRule } from './rules/origin-errors-rule.ts';
+import { requestEndRule } from './rules/request-end-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
 import { seriesShiftRule } from './rules/series-shift-rule.ts';
 import { serviceDownRule } from './rules/service-down-rule.ts';
@@ -48,6 +49,7 @@ export function rankHypotheses(
     ...callFanoutRule(f, options),
     ...seriesShiftRule(f, options, signals),
     ...metricShiftRule(f, options),
+    ...requestEndRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, not a silence a restart can explain, and not the

@@ -16,6 +16,7 @@ export type RankOptions = {
     readonly callFanout: number;
     readonly seriesShift: number;
     readonly metricShift: number;
+    readonly requestEnd: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -44,6 +45,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     callFanout: 15,
     seriesShift: 8,
     metricShift: 10,
+    requestEnd: 15,
     alerted: 3,
   },
   changeDecayMs: 10 * 60_000,

@@ -16,7 +16,7 @@ const USAGE = `usage: causeway triage --bundle DIR [--json]
        causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json]
 
 Triages the incident in a bundle folder (alert.json + logs.ndjson, traces.ndjson, metrics.ndjson, changes.json;
-see shared/specs/incident-bundle.md) and prints the ranked root-cause hypotheses with evidence.
+see docs/incident-bundle.md) and prints the ranked root-cause hypotheses with evidence.
 
   --bundle DIR   the incident bundle folder
   --json         print the JSON of the bundle spec instead of the readable report
