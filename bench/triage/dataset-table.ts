@@ -4,6 +4,7 @@
 // ../shared/data is absent; nothing is copied into the repository.
 //
 //   node bench/triage/dataset-table.ts [--sim /tmp/causeway-eval] [--work .cache/bench] [--lag 45] [--gap 120]
+//        [--shared ../shared/data]
 //
 // The simulator suite is written by bench/triage/run-eval.ts (seeds 101, 202, 303) if --sim has none.
 // nezha-ob is unpacked once into .cache/real by ../shared/tools/real-eval (or here, the same way).
@@ -18,13 +19,14 @@ const { values: o } = parseArgs({
     work: { type: 'string', default: '.cache/bench' },
     lag: { type: 'string', default: '45' },
     gap: { type: 'string', default: '120' },
+    shared: { type: 'string' },
   },
 });
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const main = join(root, 'src/main.ts');
 const node = (args: string[]) =>
   execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
-const shared = resolve(root, '../shared/data');
+const shared = resolve(root, o.shared ?? '../shared/data');
 const work = resolve(root, o.work as string);
 mkdirSync(work, { recursive: true });
 
