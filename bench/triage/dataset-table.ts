@@ -1,6 +1,6 @@
 // One table over every dataset: the simulator suite, the real development sets in ../shared/data
 // (nezha-ob with and without its metrics, petshop), and the degradations of each (ingest lag, a
-// recording hole), for the engine and the two baselines. Real sets are skipped (and said so) when
+// recording hole, bursty load, a changed request mix), for the engine and the two baselines. Real sets are skipped (and said so) when
 // ../shared/data is absent; nothing is copied into the repository.
 //
 //   node bench/triage/dataset-table.ts [--sim /tmp/causeway-eval] [--work .cache/bench] [--lag 45] [--gap 120]
@@ -57,6 +57,8 @@ else console.error(`no ${shared}/petshop: skipped`);
 for (const [flag, label] of [
   [`--lag=${o.lag}`, `lag ${o.lag} s`],
   [`--gap=${o.gap}`, `${o.gap} s hole in the baseline`],
+  ['--bursty-load', 'bursty load'],
+  ['--mix-change', 'request mix changed in the baseline'],
 ] as const) {
   for (const s of degradable) {
     const dirs = s.dirs.map((d, i) => {

@@ -3,7 +3,7 @@
 //
 //   node bench/triage/degrade.ts --in DIR --out DIR [--strip-status] [--strip-kind] [--no-changes]
 //        [--baseline-min N] [--baseline-before-onset S] [--skew-ms N] [--pod-names] [--logs-only] [--traces-only]
-//        [--lag S] [--gap S]
+//        [--lag S] [--gap S] [--bursty-load] [--mix-change]
 //
 // --strip-status  spans lose status (and HTTP status codes): errors come only from logs
 // --strip-kind    span kinds become unspecified
@@ -19,6 +19,11 @@
 // --gap S         a recording hole: S seconds of every source removed, ending 2 minutes before the
 //                 fault's onset (scenario.json: the simulator's timeline or a real set's inject time;
 //                 else the alert)
+// --bursty-load   entry traffic arrives in bursts: in every other 30 s, only a third of the traces
+//                 (whole traces, with their logs) are kept, in baseline and incident alike
+// --mix-change    a different request mix in the baseline: before the fault's onset, 70% of the
+//                 traces entering by half of the entry operations (chosen by a hash of the name)
+//                 are removed, with their logs
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -48,6 +53,8 @@ const { values: o } = parseArgs({
     'traces-only': { type: 'boolean' },
     lag: { type: 'string' },
     gap: { type: 'string' },
+    'bursty-load': { type: 'boolean' },
+    'mix-change': { type: 'boolean' },
   },
 });
 if (!o.in || !o.out) {
@@ -94,6 +101,10 @@ for (const name of readdirSync(o.in).sort()) {
   const holeTo = (Number.isFinite(onset) ? onset : asOf) - 120_000;
   const holeFrom = o.gap ? holeTo - Number(o.gap) * 1000 : holeTo;
   const dropped = (ts: number) => ts >= until || (ts >= holeFrom && ts < holeTo);
+  const droppedTraces =
+    (o['bursty-load'] || o['mix-change']) && existsSync(join(src, 'traces.ndjson'))
+      ? await tracesToDrop(join(src, 'traces.ndjson'), Number.isFinite(onset) ? onset : asOf - 300_000)
+      : new Set<string>();
   const from = o['baseline-min']
     ? asOf - Number(o['baseline-min']) * 60_000
     : o['baseline-before-onset'] && Number.isFinite(onset)
@@ -105,6 +116,8 @@ for (const name of readdirSync(o.in).sort()) {
       const svc: string = d['service.name'] ?? d.service?.name;
       const ts = Date.parse(d['@timestamp']) + skewOf(svc);
       if (ts < from || dropped(ts)) return undefined;
+      const tid: unknown = d['trace.id'] ?? d.trace?.id;
+      if (typeof tid === 'string' && droppedTraces.has(tid.toLowerCase())) return undefined;
       d['@timestamp'] = new Date(ts).toISOString();
       if (o['pod-names']) {
         if (d['service.name']) d['service.name'] = podOf(svc);
@@ -122,11 +135,13 @@ for (const name of readdirSync(o.in).sort()) {
         const skew = BigInt(Math.round(skewOf(svc) * 1e6));
         for (const ss of rs.scopeSpans ?? []) {
           // A span is exported when it ends: lag drops what ended too late.
-          ss.spans = (ss.spans ?? []).filter((sp: { startTimeUnixNano: string; endTimeUnixNano: string }) => {
-            const ts = Number(BigInt(sp.startTimeUnixNano) / 1_000_000n);
-            const te = Number(BigInt(sp.endTimeUnixNano) / 1_000_000n);
-            return ts >= from && !dropped(ts) && te < until;
-          });
+          ss.spans = (ss.spans ?? []).filter(
+            (sp: { startTimeUnixNano: string; endTimeUnixNano: string; traceId: string }) => {
+              const ts = Number(BigInt(sp.startTimeUnixNano) / 1_000_000n);
+              const te = Number(BigInt(sp.endTimeUnixNano) / 1_000_000n);
+              return ts >= from && !dropped(ts) && te < until && !droppedTraces.has(String(sp.traceId).toLowerCase());
+            },
+          );
           for (const sp of ss.spans) {
             sp.startTimeUnixNano = String(BigInt(sp.startTimeUnixNano) + skew);
             sp.endTimeUnixNano = String(BigInt(sp.endTimeUnixNano) + skew);
@@ -144,4 +159,33 @@ for (const name of readdirSync(o.in).sort()) {
       return JSON.stringify(req);
     });
   }
+}
+
+/** The trace ids --bursty-load and --mix-change remove: decided per whole trace from its root span. */
+async function tracesToDrop(path: string, onset: number): Promise<Set<string>> {
+  const roots = new Map<string, { start: number; name: string }>();
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line.trim()) continue;
+    for (const rs of JSON.parse(line).resourceSpans ?? [])
+      for (const ss of rs.scopeSpans ?? [])
+        for (const sp of ss.spans ?? []) {
+          const id = String(sp.traceId).toLowerCase();
+          const start = Number(BigInt(sp.startTimeUnixNano) / 1_000_000n);
+          const cur = roots.get(id);
+          // The root: the span without a parent, else the earliest.
+          if (!cur || !sp.parentSpanId || start < cur.start) {
+            if (!cur || !sp.parentSpanId || cur.name === '')
+              roots.set(id, { start, name: sp.parentSpanId ? '' : sp.name });
+            else if (start < cur.start) roots.set(id, { ...cur, start });
+          }
+        }
+  }
+  const unit = (s: string) => h(s).readUInt32LE(0) / 0xffffffff;
+  const out = new Set<string>();
+  for (const [id, r] of roots) {
+    const quiet = o['bursty-load'] && Math.floor(r.start / 30_000) % 2 === 1 && unit(`b${id}`) > 1 / 3;
+    const mixed = o['mix-change'] && r.start < onset && unit(`op${r.name}`) < 0.5 && unit(`m${id}`) < 0.7;
+    if (quiet || mixed) out.add(id);
+  }
+  return out;
 }
