@@ -18,6 +18,7 @@ async function deps(groupBy: string[] = ['service', 'environment'], windowMs = 1
   return {
     incidents: storage.incidents,
     audit: storage.audit,
+    deliveries: storage.deliveries,
     grouping: { groupBy, windowMs },
     now: () => 1_800_000_000_000,
     newIncidentId: () => `INC-${++n}`,

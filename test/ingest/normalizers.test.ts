@@ -46,3 +46,41 @@ describe('normalisers', () => {
     ).toMatchObject({ ok: false, error: { field: '[1].type' } });
   });
 });
+
+describe('normalisers: times', () => {
+  const am = (alert: Record<string, unknown>) => ({
+    version: '4',
+    status: 'firing',
+    alerts: [{ labels: { alertname: 'X' }, startsAt: '2026-11-24T10:00:00Z', ...alert }],
+  });
+
+  it("Alertmanager: Go's zero time means not ended; any other end time is checked like the start", () => {
+    expect(normalizeAlertmanager(am({ endsAt: '0001-01-01T00:00:00Z' }), LABELS)).toMatchObject({
+      ok: true,
+      value: { alerts: [{ endsAt: undefined }] },
+    });
+    expect(normalizeAlertmanager(am({ endsAt: '2026-11-31T10:00:00Z' }), LABELS)).toMatchObject({
+      ok: false,
+      error: { field: 'alerts[0].endsAt', message: expect.stringMatching(/November 2026 has 30 days/) },
+    });
+  });
+
+  it('Datadog: the date out of range is named, with how the template sets it', () => {
+    expect(normalizeDatadog({ alert_id: '1', transition: 'Triggered', date: 1e300 }, LABELS)).toEqual({
+      ok: false,
+      error: { field: 'date', message: '1e+300 is outside the years 1970–9999 (the template sets it to "$DATE")' },
+    });
+  });
+
+  it('GitHub: an impossible status time is refused, not dropped', () => {
+    const doc = {
+      deployment_status: { state: 'success', updated_at: '2026-02-29T10:00:00Z' },
+      deployment: { id: 1, created_at: '2026-02-28T10:00:00Z' },
+      repository: { name: 'checkout' },
+    };
+    expect(normalizeGithubDeployment(doc, 'deployment_status')).toMatchObject({
+      ok: false,
+      error: { field: 'deployment_status.updated_at' },
+    });
+  });
+});

@@ -123,6 +123,36 @@ describe.each(CASES)('webhook source $name', (c) => {
   });
 });
 
+/** The body with the value at a JSON path like `alerts[0].startsAt` replaced. */
+function withValueAt(body: unknown, path: string, value: unknown): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  at[keys.at(-1) as string] = value;
+  return copy;
+}
+
+describe.each(CASES)('webhook source $name: times', (c) => {
+  it.each([
+    // Sources that take epoch times say it is out of range; the others that a number is not RFC 3339.
+    [1e300, /outside the years 1970–9999|1e\+300 is not RFC 3339/],
+    ['1e300', /is not RFC 3339/],
+    ['1969-12-31T23:59:59Z', /outside the years 1970–9999/],
+    ['2026-02-30T10:00:00Z', /not a date: February 2026 has 28 days/],
+    ['2026-11-24T24:00:00Z', /not a time of day/],
+  ])('%s: 422 naming the field, nothing kept (the retry is refused the same way)', async (value, reason) => {
+    const body = JSON.stringify(withValueAt(c.body(Date.now(), 90), c.timeField, value));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const r = await post(c, body, signed(c, body));
+      expect(r.status, JSON.stringify(r.json)).toBe(422);
+      expect(r.json.error).toMatchObject({ code: 'WEBHOOK_PAYLOAD_INVALID', field: c.timeField });
+      expect(r.json.error?.message).toContain(c.timeField);
+      expect(r.json.error?.message).toMatch(reason);
+    }
+  });
+});
+
 describe('the other endpoints', () => {
   it('healthz, readyz, metrics (with its token), unknown routes and methods', async () => {
     expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);

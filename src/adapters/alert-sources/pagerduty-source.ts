@@ -1,3 +1,4 @@
+import { parseTimestamp } from '../../core/formats/parse-timestamp.ts';
 import { checkReplayWindow } from '../../core/ingest/check-replay-window.ts';
 import { normalizePagerduty } from '../../core/ingest/normalize-pagerduty.ts';
 import { verifyHmacSignature } from '../../core/ingest/verify-hmac-signature.ts';
@@ -22,9 +23,9 @@ export function pagerdutySource(
     normalize: (doc) => normalizePagerduty(doc, serviceLabels),
     checkFreshness(doc, req) {
       const occurred = (doc as { event?: { occurred_at?: unknown } }).event?.occurred_at;
-      const ms = typeof occurred === 'string' ? Date.parse(occurred) : Number.NaN;
+      const at = parseTimestamp(occurred, 'rfc3339-or-epoch');
       return checkReplayWindow(
-        Number.isFinite(ms) ? String(ms) : undefined,
+        at.ok ? String(at.value) : undefined,
         req.receivedAt,
         replayWindowMs,
         'event.occurred_at',

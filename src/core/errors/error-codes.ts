@@ -131,8 +131,8 @@ export const ERROR_CODES = {
   },
   WEBHOOK_PAYLOAD_INVALID: {
     meaning:
-      'A webhook body is JSON but not the shape its source sends (HTTP 422); the message names the wrong field by its JSON path.',
-    fix: 'Correct the named field; the expected payloads and templates are in docs/webhooks.md.',
+      'A webhook body is JSON but not the shape its source sends (HTTP 422); the message names the wrong field by its JSON path and says why — including a time that is not a real date (`2026-02-30`) or lies outside the years 1970–9999 (`1e300`).',
+    fix: 'Correct the named field; the expected payloads, templates and time formats are in docs/webhooks.md.',
   },
   WEBHOOK_SOURCE_DISABLED: {
     meaning:
@@ -145,7 +145,7 @@ export const ERROR_CODES = {
   },
   SERVER_UNAVAILABLE: {
     meaning:
-      'The server could not accept the request now (HTTP 503): it is shutting down, or the database failed while storing it; nothing was half-stored.',
+      'The server could not accept the request now (HTTP 503): it is shutting down, or the database failed while storing it. A delivery is stored in one transaction (its alerts, incidents and audit records), so nothing of it was kept and a retry is treated as new.',
     fix: 'The sender should retry (Alertmanager, Grafana, GitHub and PagerDuty do); if it persists, check /readyz and storage.url.',
   },
   RUNBOOK_INVALID: {

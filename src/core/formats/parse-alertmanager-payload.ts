@@ -2,7 +2,9 @@ import type { Alert } from '../model/alert.ts';
 import type { Result } from '../result/result.ts';
 import type { FieldError } from './field-error.ts';
 import { labelsFingerprint } from './labels-fingerprint.ts';
-import { parseRfc3339 } from './parse-rfc3339.ts';
+import { parseTimestamp } from './parse-timestamp.ts';
+
+const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
 
 export const DEFAULT_SERVICE_LABELS = ['service', 'service_name', 'app', 'job', 'kubernetes_deployment'] as const;
 
@@ -40,11 +42,16 @@ export function parseAlertmanagerPayload(
     if (aStatus !== 'firing' && aStatus !== 'resolved') return fail(`${path}.status`, 'must be "firing" or "resolved"');
     if (!isObject(a.labels)) return fail(`${path}.labels`, 'missing or not an object');
     const labels = { ...common, ...stringMap(a.labels) };
-    const startsAt = parseRfc3339(a.startsAt);
-    if (startsAt === undefined) return fail(`${path}.startsAt`, 'missing or not RFC 3339 with a zone');
-    const endsAtRaw = parseRfc3339(a.endsAt);
-    // Alertmanager sends 0001-01-01T00:00:00Z for "not ended".
-    const endsAt = endsAtRaw !== undefined && endsAtRaw > 0 ? endsAtRaw : undefined;
+    const started = parseTimestamp(a.startsAt, 'rfc3339');
+    if (!started.ok) return fail(`${path}.startsAt`, started.error);
+    const startsAt = started.value;
+    let endsAt: number | undefined;
+    // Alertmanager (and Grafana) send Go's zero time, 0001-01-01T00:00:00Z, for "not ended".
+    if (a.endsAt !== undefined && a.endsAt !== null && a.endsAt !== '' && !GO_ZERO_TIME.test(String(a.endsAt))) {
+      const ended = parseTimestamp(a.endsAt, 'rfc3339');
+      if (!ended.ok) return fail(`${path}.endsAt`, ended.error);
+      endsAt = ended.value;
+    }
     const service = serviceLabels.map((l) => labels[l]).find((v) => v !== undefined && v !== '');
     alerts.push({
       fingerprint:

@@ -2,7 +2,7 @@ import type { ChangeEvent } from '../model/change-event.ts';
 import { CHANGE_TYPES, type ChangeType } from '../model/change-type.ts';
 import type { Result } from '../result/result.ts';
 import type { FieldError } from './field-error.ts';
-import { parseRfc3339 } from './parse-rfc3339.ts';
+import { parseTimestamp } from './parse-timestamp.ts';
 import { serviceFromPodName } from './service-from-pod-name.ts';
 
 /** One change event in the bundle spec's shape → ChangeEvent, or the first field that is wrong. */
@@ -19,12 +19,14 @@ export function parseChangeEvent(doc: unknown): Result<ChangeEvent, FieldError> 
   }
   const service = d.service;
   if (typeof service !== 'string' || service === '') return fail('service', 'missing or empty (required)');
-  const startedAt = parseRfc3339(d.startedAt);
-  if (startedAt === undefined) return fail('startedAt', 'missing or not RFC 3339 with a zone (required)');
+  const started = parseTimestamp(d.startedAt, 'rfc3339');
+  if (!started.ok) return fail('startedAt', started.error === 'missing' ? 'missing (required)' : started.error);
+  const startedAt = started.value;
   let finishedAt: number | undefined;
   if (d.finishedAt !== undefined && d.finishedAt !== null) {
-    finishedAt = parseRfc3339(d.finishedAt);
-    if (finishedAt === undefined) return fail('finishedAt', 'not RFC 3339 with a zone');
+    const finished = parseTimestamp(d.finishedAt, 'rfc3339');
+    if (!finished.ok) return fail('finishedAt', finished.error);
+    finishedAt = finished.value;
   }
   return {
     ok: true,

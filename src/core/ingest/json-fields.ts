@@ -1,4 +1,6 @@
 import type { FieldError } from '../formats/field-error.ts';
+import { parseTimestamp, type TimestampForms } from '../formats/parse-timestamp.ts';
+import type { Result } from '../result/result.ts';
 
 /** Small readers for untrusted JSON, shared by the normalisers. */
 export const jsonFields = {
@@ -19,6 +21,14 @@ export const jsonFields = {
       else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
     }
     return out;
+  },
+  /**
+   * A time, by the one parser for times that sources send (`parseTimestamp`: a real date in the
+   * years 1970–9999), or the error naming the field and why — with how the sender sets it, when given.
+   */
+  time(v: unknown, forms: TimestampForms, field: string, hint?: string): Result<number, FieldError> {
+    const t = parseTimestamp(v, forms);
+    return t.ok ? t : jsonFields.fail(field, hint ? `${t.error} (${hint})` : t.error);
   },
   fail(field: string, message: string): { readonly ok: false; readonly error: FieldError } {
     return { ok: false, error: { field, message } };

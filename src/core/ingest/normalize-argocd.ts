@@ -3,7 +3,6 @@ import type { ChangeEvent } from '../model/change-event.ts';
 import type { Result } from '../result/result.ts';
 import { jsonFields as J } from './json-fields.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
-import { parseEpochOrRfc3339 } from './parse-epoch-or-rfc3339.ts';
 
 const STATUS: Readonly<Record<string, string>> = {
   Succeeded: 'succeeded',
@@ -26,13 +25,19 @@ export function normalizeArgocd(doc: unknown): Result<NormalizedDelivery, FieldE
   const revision = J.text(doc.revision);
   if (!revision)
     return J.fail('revision', 'missing (the template sets it to {{.app.status.operationState.syncResult.revision}})');
-  const startedAt = parseEpochOrRfc3339(doc.startedAt);
-  if (startedAt === undefined)
-    return J.fail('startedAt', 'missing or not RFC 3339 with a zone ({{.app.status.operationState.startedAt}})');
+  const started = J.time(
+    doc.startedAt,
+    'rfc3339-or-epoch',
+    'startedAt',
+    'the template sets it to {{.app.status.operationState.startedAt}}',
+  );
+  if (!started.ok) return started;
+  const startedAt = started.value;
   let finishedAt: number | undefined;
   if (J.text(doc.finishedAt) !== undefined) {
-    finishedAt = parseEpochOrRfc3339(doc.finishedAt);
-    if (finishedAt === undefined) return J.fail('finishedAt', 'not RFC 3339 with a zone');
+    const finished = J.time(doc.finishedAt, 'rfc3339-or-epoch', 'finishedAt');
+    if (!finished.ok) return finished;
+    finishedAt = finished.value;
   }
   const phase = J.text(doc.phase);
   if (phase !== undefined && !(phase in STATUS))

@@ -3,7 +3,6 @@ import type { Result } from '../result/result.ts';
 import { buildAlert } from './build-alert.ts';
 import { jsonFields as J } from './json-fields.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
-import { parseEpochOrRfc3339 } from './parse-epoch-or-rfc3339.ts';
 import { parseTags } from './parse-tags.ts';
 
 /**
@@ -21,8 +20,9 @@ export function normalizeDatadog(
   if (!monitor) return J.fail('alert_id', 'missing (the template sets it to "$ALERT_ID")');
   const transition = J.text(doc.transition);
   if (!transition) return J.fail('transition', 'missing (the template sets it to "$ALERT_TRANSITION")');
-  const at = parseEpochOrRfc3339(doc.date);
-  if (at === undefined) return J.fail('date', 'missing or not epoch milliseconds (the template sets it to "$DATE")');
+  const date = J.time(doc.date, 'rfc3339-or-epoch', 'date', 'the template sets it to "$DATE"');
+  if (!date.ok) return date;
+  const at = date.value;
   const scope = J.text(doc.scope) ?? '';
   const tags = parseTags(doc.tags);
   const name = J.text(doc.alert_title) ?? J.text(doc.title) ?? `Datadog monitor ${monitor}`;

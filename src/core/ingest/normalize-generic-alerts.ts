@@ -4,7 +4,6 @@ import type { Result } from '../result/result.ts';
 import { buildAlert } from './build-alert.ts';
 import { jsonFields as J } from './json-fields.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
-import { parseEpochOrRfc3339 } from './parse-epoch-or-rfc3339.ts';
 
 /**
  * Causeway's own alert format for anything else: `{"alerts": [{name, status, service?, labels?,
@@ -32,12 +31,13 @@ export function normalizeGenericAlerts(
     if (a.labels !== undefined && !J.isObject(a.labels)) return J.fail(f('labels'), 'not an object of strings');
     if (a.annotations !== undefined && !J.isObject(a.annotations))
       return J.fail(f('annotations'), 'not an object of strings');
-    const startsAt = parseEpochOrRfc3339(a.startsAt);
-    if (startsAt === undefined) return J.fail(f('startsAt'), 'missing or not RFC 3339 with a zone (or epoch ms)');
+    const startsAt = J.time(a.startsAt, 'rfc3339-or-epoch', f('startsAt'));
+    if (!startsAt.ok) return startsAt;
     let endsAt: number | undefined;
     if (a.endsAt !== undefined && a.endsAt !== null) {
-      endsAt = parseEpochOrRfc3339(a.endsAt);
-      if (endsAt === undefined) return J.fail(f('endsAt'), 'not RFC 3339 with a zone (or epoch ms)');
+      const t = J.time(a.endsAt, 'rfc3339-or-epoch', f('endsAt'));
+      if (!t.ok) return t;
+      endsAt = t.value;
     }
     const service = J.text(a.service);
     const labels = { alertname: name, ...J.stringMap(a.labels), ...(service ? { service } : {}) };
@@ -48,7 +48,7 @@ export function normalizeGenericAlerts(
           status,
           labels,
           annotations: J.stringMap(a.annotations),
-          startsAt,
+          startsAt: startsAt.value,
           endsAt,
           generatorUrl: J.text(a.url),
           source: 'generic',

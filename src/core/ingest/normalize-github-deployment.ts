@@ -1,5 +1,4 @@
 import type { FieldError } from '../formats/field-error.ts';
-import { parseRfc3339 } from '../formats/parse-rfc3339.ts';
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { Result } from '../result/result.ts';
 import { jsonFields as J } from './json-fields.ts';
@@ -38,9 +37,16 @@ export function normalizeGithubDeployment(
   const state = J.text(st.state);
   if (!state || !(state in STATUS))
     return J.fail('deployment_status.state', `${JSON.stringify(st.state)} is not a GitHub deployment state`);
-  const startedAt = parseRfc3339(dep.created_at);
-  if (startedAt === undefined) return J.fail('deployment.created_at', 'missing or not RFC 3339 with a zone');
-  const updated = parseRfc3339(st.updated_at ?? st.created_at);
+  const created = J.time(dep.created_at, 'rfc3339', 'deployment.created_at');
+  if (!created.ok) return created;
+  const startedAt = created.value;
+  const updatedField = st.updated_at !== undefined ? 'updated_at' : 'created_at';
+  let updated: number | undefined;
+  if (st[updatedField] !== undefined && st[updatedField] !== null) {
+    const t = J.time(st[updatedField], 'rfc3339', `deployment_status.${updatedField}`);
+    if (!t.ok) return t;
+    updated = t.value;
+  }
   const payload = J.isObject(dep.payload) ? dep.payload : {};
   const repo = J.isObject(doc.repository) ? doc.repository : {};
   const service = J.text(payload.service) ?? J.text(repo.name);

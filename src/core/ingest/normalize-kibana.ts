@@ -3,7 +3,6 @@ import type { Result } from '../result/result.ts';
 import { buildAlert } from './build-alert.ts';
 import { jsonFields as J } from './json-fields.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
-import { parseEpochOrRfc3339 } from './parse-epoch-or-rfc3339.ts';
 import { parseTags } from './parse-tags.ts';
 
 /**
@@ -27,8 +26,9 @@ export function normalizeKibana(
   if (!alertId) return J.fail('alert.id', 'missing (the body sets it to "{{alert.id}}")');
   const group = J.text(doc.alert.actionGroup);
   if (!group) return J.fail('alert.actionGroup', 'missing (the body sets it to "{{alert.actionGroup}}")');
-  const at = parseEpochOrRfc3339(doc.date);
-  if (at === undefined) return J.fail('date', 'missing or not RFC 3339 with a zone (the body sets it to "{{date}}")');
+  const date = J.time(doc.date, 'rfc3339-or-epoch', 'date', 'the body sets it to "{{date}}"');
+  if (!date.ok) return date;
+  const at = date.value;
   if (doc.labels !== undefined && !J.isObject(doc.labels)) return J.fail('labels', 'not an object of strings');
   const name = J.text(doc.rule.name) ?? `Kibana rule ${ruleId}`;
   const resolved = group === 'recovered';

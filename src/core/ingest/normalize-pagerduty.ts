@@ -3,7 +3,6 @@ import type { Result } from '../result/result.ts';
 import { buildAlert } from './build-alert.ts';
 import { jsonFields as J } from './json-fields.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
-import { parseEpochOrRfc3339 } from './parse-epoch-or-rfc3339.ts';
 
 const FIRING = new Set(['incident.triggered', 'incident.reopened', 'incident.escalated', 'incident.priority_updated']);
 const RESOLVED = new Set(['incident.resolved']);
@@ -33,10 +32,13 @@ export function normalizePagerduty(
   if (!J.isObject(data)) return J.fail('event.data', 'missing or not an object');
   const id = J.text(data.id);
   if (!id) return J.fail('event.data.id', 'missing (the PagerDuty incident id)');
-  const occurred = parseEpochOrRfc3339(ev.occurred_at);
-  if (occurred === undefined) return J.fail('event.occurred_at', 'missing or not RFC 3339 with a zone');
-  const created = data.created_at === undefined ? occurred : parseEpochOrRfc3339(data.created_at);
-  if (created === undefined) return J.fail('event.data.created_at', 'not RFC 3339 with a zone');
+  const occurredAt = J.time(ev.occurred_at, 'rfc3339-or-epoch', 'event.occurred_at');
+  if (!occurredAt.ok) return occurredAt;
+  const occurred = occurredAt.value;
+  const createdAt =
+    data.created_at === undefined ? occurredAt : J.time(data.created_at, 'rfc3339-or-epoch', 'event.data.created_at');
+  if (!createdAt.ok) return createdAt;
+  const created = createdAt.value;
   const svc = J.isObject(data.service) ? J.text(data.service.summary) : undefined;
   const priority = J.isObject(data.priority) ? J.text(data.priority.summary) : undefined;
   const labels: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.ts';
 import type { ChangeStore } from './change-store.ts';
+import type { DeliveryStore } from './delivery-store.ts';
 import type { EffectJournal } from './effect-journal.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { IncidentStore } from './incident-store.ts';
@@ -15,6 +16,8 @@ export type Storage = {
   readonly feedback: FeedbackStore;
   readonly runs: RunStore;
   readonly audit: AuditLog;
+  /** Webhook deliveries, each stored (alerts, incidents, audit records) in one transaction. */
+  readonly deliveries: DeliveryStore;
   readonly effects: EffectJournal;
   close(): Promise<void>;
 };

@@ -51,6 +51,8 @@ export type SourceCase = {
   readonly badShape: { body(now: number): unknown; readonly field: string };
   /** The header that carries the credential (named by the 401). */
   readonly authField: string;
+  /** A time field of the valid body (its JSON path), refused with a 422 when out of range or impossible. */
+  readonly timeField: string;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -83,6 +85,7 @@ export const CASES: readonly SourceCase[] = [
     }),
     auth: bearer('am-token-0123456789abcdef'),
     authField: 'authorization',
+    timeField: 'alerts[0].startsAt',
     replay: { kind: 'idempotent' },
     badShape: {
       body: (now) => ({ version: '4', status: 'firing', alerts: [{ labels: {}, startsAt: 'yesterday' }], t: now }),
@@ -127,6 +130,7 @@ export const CASES: readonly SourceCase[] = [
       'x-grafana-alerting-signature': hmac('grafana-hmac-0123456789abcdef', `${now}:`, body),
     }),
     authField: 'x-grafana-alerting-signature',
+    timeField: 'alerts[0].startsAt',
     replay: { kind: 'timestamp', field: 'x-grafana-alerting-timestamp' },
     badShape: { body: () => ({ version: '1', status: 'firing', alerts: 'none' }), field: 'alerts' },
   },
@@ -158,6 +162,7 @@ export const CASES: readonly SourceCase[] = [
     }),
     auth: (body) => ({ 'x-pagerduty-signature': `v1=${hmac('pagerduty-secret-0123456789', body)}` }),
     authField: 'x-pagerduty-signature',
+    timeField: 'event.data.created_at',
     replay: { kind: 'timestamp', field: 'event.occurred_at' },
     badShape: { body: () => ({ event: { event_type: 'incident.triggered', data: {} } }), field: 'event.data.id' },
   },
@@ -183,6 +188,7 @@ export const CASES: readonly SourceCase[] = [
     }),
     auth: bearer('datadog-token-0123456789abcdef'),
     authField: 'authorization',
+    timeField: 'date',
     replay: { kind: 'idempotent' },
     badShape: { body: () => ({ alert_id: '1', transition: 'Triggered', date: 'soon' }), field: 'date' },
   },
@@ -203,6 +209,7 @@ export const CASES: readonly SourceCase[] = [
     }),
     auth: bearer('kibana-token-0123456789abcdef'),
     authField: 'authorization',
+    timeField: 'date',
     replay: { kind: 'idempotent' },
     badShape: {
       body: () => ({ rule: { id: 'r' }, alert: { id: 'a' }, date: '2026-11-24T00:00:00Z' }),
@@ -228,6 +235,7 @@ export const CASES: readonly SourceCase[] = [
       'x-causeway-signature': `sha256=${hmac('generic-hmac-0123456789abcdef', `${now}.`, body)}`,
     }),
     authField: 'x-causeway-signature',
+    timeField: 'alerts[0].startsAt',
     replay: { kind: 'timestamp', field: 'x-causeway-timestamp' },
     badShape: {
       body: () => ({ alerts: [{ name: 'X', status: 'burning', startsAt: '2026-11-24T00:00:00Z' }] }),
@@ -265,6 +273,7 @@ export const CASES: readonly SourceCase[] = [
     auth: (body) => ({ 'x-hub-signature-256': `sha256=${hmac('github-secret-0123456789abcdef', body)}` }),
     extraHeaders: { 'x-github-event': 'deployment_status', 'x-github-delivery': 'f0e1d2c3' },
     authField: 'x-hub-signature-256',
+    timeField: 'deployment.created_at',
     replay: { kind: 'idempotent' },
     badShape: {
       body: () => ({
@@ -291,6 +300,7 @@ export const CASES: readonly SourceCase[] = [
     }),
     auth: bearer('argocd-token-0123456789abcdef'),
     authField: 'authorization',
+    timeField: 'startedAt',
     replay: { kind: 'idempotent' },
     badShape: { body: () => ({ app: 'payment', revision: 'abc', startedAt: 'now' }), field: 'startedAt' },
   },
@@ -310,6 +320,7 @@ export const CASES: readonly SourceCase[] = [
       'x-causeway-signature': `sha256=${hmac('changes-hmac-0123456789abcdef', `${now}.`, body)}`,
     }),
     authField: 'x-causeway-signature',
+    timeField: 'startedAt',
     replay: { kind: 'timestamp', field: 'x-causeway-timestamp' },
     badShape: {
       body: () => ({ id: 'x', type: 'teleport', service: 's', startedAt: '2026-11-24T00:00:00Z' }),

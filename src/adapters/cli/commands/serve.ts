@@ -186,6 +186,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       const ingest = {
         incidents: storage.incidents,
         audit: storage.audit,
+        deliveries: storage.deliveries,
         grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
         now: env.now,
         newIncidentId: () =>

@@ -4,6 +4,7 @@ import type { StorageOptions } from '../storage-options.ts';
 import { createChainWriter } from './create-chain-writer.ts';
 import { createSqlAuditLog } from './create-sql-audit-log.ts';
 import { createSqlChangeStore } from './create-sql-change-store.ts';
+import { createSqlDeliveryStore } from './create-sql-delivery-store.ts';
 import { createSqlEffectJournal } from './create-sql-effect-journal.ts';
 import { createSqlFeedbackStore } from './create-sql-feedback-store.ts';
 import { createSqlIncidentStore } from './create-sql-incident-store.ts';
@@ -22,6 +23,7 @@ export function buildSqlStorage(db: SqlDb, options: StorageOptions, schemaVersio
     feedback: createSqlFeedbackStore(db),
     runs: createSqlRunStore(db),
     audit: createSqlAuditLog(db, writer),
+    deliveries: createSqlDeliveryStore(db, writer),
     effects: createSqlEffectJournal(db, writer, options.instanceId ?? 'default'),
     close: () => db.close(),
   };
