@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Makes sure what the test suite needs is on this machine, so that `npm test` passes on a fresh
+# one (it is the first step of `npm test`; .ci/run runs exactly `npm test`):
+#   - PostgreSQL server binaries (initdb, pg_ctl) for the storage contract suite, unless DATABASE_URL
+#     points at a server: Debian package postgresql;
+#   - Prometheus Alertmanager for the webhook end-to-end test, unless ALERTMANAGER_BIN names one:
+#     Debian package prometheus-alertmanager.
+# Elasticsearch is fetched by the tests themselves (scripts/services.sh, from Maven Central).
+# As root with apt-get, missing packages are installed; otherwise it stops at once and prints the
+# one command that installs them.
+set -uo pipefail
+
+missing=()
+if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+if [ -z "${ALERTMANAGER_BIN:-}" ] && ! command -v prometheus-alertmanager >/dev/null 2>&1 && ! command -v alertmanager >/dev/null 2>&1; then
+  missing+=(prometheus-alertmanager)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "provision-tests: the tests need ${missing[*]}, which this machine lacks." >&2
+  echo "provision-tests: install them with:  sudo sh -c '$cmd'" >&2
+  echo "provision-tests: (or set DATABASE_URL / ALERTMANAGER_BIN to ones you have)" >&2
+  exit 1
+fi
+echo "provision-tests: installing ${missing[*]} (Debian packages) for the tests ..." >&2
+if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+  echo "provision-tests: could not install ${missing[*]}; run:  $cmd" >&2
+  exit 1
+fi
