@@ -74,12 +74,20 @@ export async function triageEs(
   }
 }
 
-/** The report's JSON without the Kibana links only the Elasticsearch path adds (links from the data stay). */
+/**
+ * The report's JSON without the Kibana links only the Elasticsearch path adds (links from the data
+ * stay), and without the metrics source's status: a bundle always has one (its metrics.ndjson may
+ * be absent), the Elasticsearch path none (metrics come from Prometheus there).
+ */
 export function comparable(r: TriageReport): unknown {
-  const j = triageReportJson(r) as { hypotheses: { evidence: { source: string; link?: string }[] }[] };
+  const j = triageReportJson(r) as {
+    hypotheses: { evidence: { source: string; link?: string }[] }[];
+    sources?: { metrics?: unknown };
+  };
   for (const h of j.hypotheses) {
     for (const e of h.evidence)
       if ((e.source === 'logs' || e.source === 'traces') && e.link?.includes('/app/')) delete e.link;
   }
+  if (j.sources) delete j.sources.metrics;
   return j;
 }
