@@ -4,6 +4,10 @@ import { emptySeries } from '../../../src/core/telemetry/empty-series.ts';
 import type { SeriesSet } from '../../../src/core/telemetry/series-set.ts';
 import { detectOnset } from '../../../src/core/triage/detect-onset.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
+import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
+import { logSignals } from '../../../src/core/triage/rules/log-signals.ts';
+import { serviceDownRule } from '../../../src/core/triage/rules/service-down-rule.ts';
+import { trafficRule } from '../../../src/core/triage/rules/traffic-rule.ts';
 import { AS_OF, features, ONSET, T0 } from '../../support/features.ts';
 
 const BUCKET = 10_000;
@@ -100,24 +104,36 @@ describe('honest windows', () => {
     const bLen = f.windows.baseline.to - f.windows.baseline.from;
     const iLen = f.windows.incident.to - f.windows.incident.from;
     expect(bLen).toBeGreaterThan(20 * 60_000);
-    const diluted = rankHypotheses(f, []);
-    // Without coverage the old reading: a six-fold "surge" everywhere.
-    expect(diluted.some((h) => h.reasons.some((r) => r.rule === 'traffic'))).toBe(true);
-    const honest = rankHypotheses(
-      {
-        ...f,
-        windows: {
-          ...f.windows,
-          coverage: {
-            baseline: { traces: 5 * 60_000, logs: 5 * 60_000 },
-            incident: { traces: 3 * 60_000, logs: 3 * 60_000 },
-          },
+    // Without coverage the old reading: load tripled everywhere.
+    const diluted = trafficRule(f, DEFAULT_RANK_OPTIONS, logSignals(f));
+    expect(diluted.map((x) => x.service).sort()).toEqual(['api', 'web']);
+    expect(diluted[0]?.text).toMatch(/rose ×2\.98/);
+    const honestFeatures = {
+      ...f,
+      windows: {
+        ...f.windows,
+        coverage: {
+          baseline: { traces: 5 * 60_000, logs: 5 * 60_000 },
+          incident: { traces: 3 * 60_000, logs: 3 * 60_000 },
         },
       },
-      [],
-    );
+    };
+    expect(trafficRule(honestFeatures, DEFAULT_RANK_OPTIONS, logSignals(honestFeatures))).toEqual([]);
+    expect(serviceDownRule(honestFeatures, DEFAULT_RANK_OPTIONS)).toEqual([]);
+    const honest = rankHypotheses(honestFeatures, []);
     expect(iLen).toBe(AS_OF + 60_000 - ONSET);
     expect(T0).toBeLessThan(ONSET);
     expect(honest.filter((h) => h.reasons.some((r) => r.rule === 'traffic' || r.rule === 'service-down'))).toEqual([]);
+  });
+});
+
+describe('load without harm', () => {
+  it('more requests with no sign of overload is said but scores nothing (a burst, a new request mix)', () => {
+    const f = features({ services: { web: { b: { requests: 3000 }, i: { requests: 3000 } } } });
+    const found = trafficRule(f, DEFAULT_RANK_OPTIONS, logSignals(f));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ service: 'web', points: 0 });
+    expect(found[0]?.text).toMatch(/no sign that it is overloaded/);
+    expect(rankHypotheses(f, []).find((h) => h.kind === 'traffic_surge')).toBeUndefined();
   });
 });

@@ -129,7 +129,9 @@ export function trafficRule(
     const ratio = ri / rb;
     if (ratio < MIN_RATIO || countExcess(base, sb, inc, si).z < 3) continue;
     const { saturation, signs } = saturationOf(f, s.service, signals);
-    const strength = Math.min(1, Math.log2(ratio) / 2) * (0.3 + 0.7 * saturation) * 1;
+    // More load with no sign that it hurts is a burst or a change of request mix, not a surge:
+    // it is said, and scores nothing.
+    const strength = saturation > 0 ? Math.min(1, Math.log2(ratio) / 2) * (0.3 + 0.7 * saturation) : 0;
     const unit = byTraces ? 'successful requests' : 'info log lines';
     const text =
       `${unit} per minute rose ×${formatNumber(ratio)} (${formatNumber(rb * 60_000)} → ${formatNumber(ri * 60_000)})` +
