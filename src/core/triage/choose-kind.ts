@@ -72,7 +72,9 @@ export function chooseKind(
       ? { kind: 'latency', why: 'calls to this dependency got slower but mostly succeed' }
       : { kind: 'dependency_down', why: 'calls to this dependency fail' };
   }
-  if (pts('service-down') > 5) return { kind: 'dependency_down', why: 'it stopped serving while its callers fail' };
+  // A service its callers' requests now end at still answers: what fell is what they no longer ask.
+  if (pts('service-down') > 5 && pts('request-end') === 0)
+    return { kind: 'dependency_down', why: 'it stopped serving while its callers fail' };
   if (pts('unreachable') > errors + latency) return { kind: 'dependency_down', why: 'its callers cannot reach it' };
   if (pts('traffic') >= 5)
     return { kind: 'traffic_surge', why: `load arriving here rose ×${Number(fact('surgeRatio')).toFixed(1)}` };
