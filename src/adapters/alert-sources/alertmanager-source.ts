@@ -13,6 +13,7 @@ export function alertmanagerSource(token: string, serviceLabels: readonly string
     name: 'alertmanager',
     kind: 'alerts',
     auth: 'Authorization: Bearer <webhooks.alertmanager.token>',
+    credential: { kind: 'bearer', header: 'authorization' },
     verify: (req) => verifyBearer(req, token),
     normalize: (doc) => normalizeAlertmanager(doc, serviceLabels),
   };

@@ -12,6 +12,7 @@ export function datadogSource(token: string, serviceLabels: readonly string[]): 
     name: 'datadog',
     kind: 'alerts',
     auth: 'Authorization: Bearer <webhooks.datadog.token> (a custom header of the Datadog webhook)',
+    credential: { kind: 'bearer', header: 'authorization' },
     verify: (req) => verifyBearer(req, token),
     normalize: (doc) => normalizeDatadog(doc, serviceLabels),
   };

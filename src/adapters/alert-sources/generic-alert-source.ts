@@ -18,6 +18,7 @@ export function genericAlertSource(
     name: 'generic',
     kind: 'alerts',
     auth: v.description,
+    credential: v.credential,
     verify: v.verify,
     normalize: (doc) => normalizeGenericAlerts(doc, serviceLabels),
   };

@@ -34,10 +34,16 @@ export function grafanaSource(
       auth.kind === 'hmac'
         ? `HMAC-SHA256 in ${auth.signatureHeader}${auth.timestampHeader ? ` over "<${auth.timestampHeader}>:<body>"` : ''}`
         : 'Authorization: Bearer <webhooks.grafana.token>',
+    credential:
+      auth.kind === 'hmac'
+        ? { kind: 'hmac', header: sigHeader, prefix: '', timestampHeader: tsHeader || undefined }
+        : { kind: 'bearer', header: 'authorization' },
     verify(req) {
       if (auth.kind === 'bearer') return verifyBearer(req, auth.token);
       if (!tsHeader) return verifyHmacSignature(sigHeader, req.headers[sigHeader], auth.secret, [req.body]);
       const ts = req.headers[tsHeader];
+      // Without the timestamp the signature cannot match: name the header that is missing.
+      if (req.headers[sigHeader] && !ts?.trim()) return checkReplayWindow(ts, req.receivedAt, replayWindowMs, tsHeader);
       // The signature first (a forged timestamp must not reveal anything), then its freshness.
       const sig = verifyHmacSignature(sigHeader, req.headers[sigHeader], auth.secret, [`${ts ?? ''}:`, req.body]);
       if (!sig.ok) return sig;

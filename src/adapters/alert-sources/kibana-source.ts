@@ -12,6 +12,7 @@ export function kibanaSource(token: string, serviceLabels: readonly string[]): W
     name: 'kibana',
     kind: 'alerts',
     auth: 'Authorization: Bearer <webhooks.kibana.token> (a header of the Kibana Webhook connector)',
+    credential: { kind: 'bearer', header: 'authorization' },
     verify: (req) => verifyBearer(req, token),
     normalize: (doc) => normalizeKibana(doc, serviceLabels),
   };

@@ -18,6 +18,7 @@ export function pagerdutySource(
     name: 'pagerduty',
     kind: 'alerts',
     auth: 'HMAC-SHA256 in X-PagerDuty-Signature (v1=…) over the body; event.occurred_at within the replay window',
+    credential: { kind: 'hmac', header: 'x-pagerduty-signature', prefix: 'v1=' },
     verify: (req) =>
       verifyHmacSignature('x-pagerduty-signature', req.headers['x-pagerduty-signature'], secret, [req.body], 'v1='),
     normalize: (doc) => normalizePagerduty(doc, serviceLabels),

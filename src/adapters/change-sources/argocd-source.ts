@@ -12,6 +12,7 @@ export function argocdSource(token: string): WebhookSource {
     name: 'argocd',
     kind: 'changes',
     auth: 'Authorization: Bearer <webhooks.argocd.token> (a header of the Argo CD webhook service)',
+    credential: { kind: 'bearer', header: 'authorization' },
     verify: (req) => verifyBearer(req, token),
     normalize: (doc) => normalizeArgocd(doc),
   };

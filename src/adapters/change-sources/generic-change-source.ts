@@ -17,6 +17,7 @@ export function genericChangeSource(
     name: 'generic',
     kind: 'changes',
     auth: v.description,
+    credential: v.credential,
     verify: v.verify,
     normalize: (doc) => normalizeGenericChanges(doc),
   };

@@ -12,6 +12,7 @@ export function githubDeploymentSource(secret: string): WebhookSource {
     name: 'github',
     kind: 'changes',
     auth: 'HMAC-SHA256 in X-Hub-Signature-256 (sha256=…) over the body',
+    credential: { kind: 'hmac', header: 'x-hub-signature-256', prefix: 'sha256=' },
     verify: (req) =>
       verifyHmacSignature('x-hub-signature-256', req.headers['x-hub-signature-256'], secret, [req.body], 'sha256='),
     normalize: (doc, req) => normalizeGithubDeployment(doc, req.headers['x-github-event']),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqualText } from '../../core/ingest/timing-safe-equal-text.ts';
+import { createBodyGate } from './body-gate.ts';
 import { handleWebhook } from './handle-webhook.ts';
 import type { HttpServerDeps } from './http-server-deps.ts';
 import { sendJson } from './send-json.ts';
@@ -26,7 +27,9 @@ const WEBHOOK = /^\/webhooks\/(alerts|changes)\/([a-z0-9-]+)\/?$/;
  */
 export function buildHttpServer(deps: HttpServerDeps): HttpServer {
   let inFlight = 0;
+  let connections = 0;
   let draining = false;
+  const gate = { bodies: createBodyGate(deps.limits), connections: () => connections };
   let idle: (() => void) | undefined;
   const bySource = {
     alerts: new Map(deps.alertSources.map((s) => [s.name, s])),
@@ -105,14 +108,27 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
       );
       return label;
     }
-    const answer = await handleWebhook(deps, source, req);
-    sendJson(res, answer.status, answer.body, answer.close ?? false);
+    const answer = await handleWebhook(deps, source, req, gate);
+    sendJson(
+      res,
+      answer.status,
+      answer.body,
+      answer.close ?? false,
+      answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {},
+    );
     if (answer.close) res.on('finish', () => req.destroy());
     return label;
   }
 
   const server = createServer(
-    { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    {
+      // Node's own limits, behind the body gate's: headers within 10 s, the whole request within the
+      // body timeout and a margin (answered 408 by Node), checked every second.
+      requestTimeout: deps.limits.bodyTimeoutMs + 15_000,
+      headersTimeout: 10_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+    },
     (req, res) => {
       inFlight++;
       const t0 = deps.monotonic();
@@ -128,6 +144,11 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
         });
     },
   );
+
+  server.on('connection', (socket) => {
+    connections++;
+    socket.once('close', () => connections--);
+  });
 
   return {
     server,

@@ -1,13 +1,27 @@
 import type { IncomingMessage } from 'node:http';
+import { checkCredentialHeaders } from '../../core/ingest/check-credential-headers.ts';
+import { findInvalidUtf8 } from '../../core/ingest/find-invalid-utf8.ts';
 import type { WebhookRejection } from '../../core/ingest/webhook-rejection.ts';
 import type { WebhookRequest } from '../../core/ingest/webhook-request.ts';
 import type { WebhookSource } from '../../core/ingest/webhook-source.ts';
+import type { BodyGate } from './body-gate.ts';
 import type { HttpServerDeps } from './http-server-deps.ts';
 import { isJsonContentType } from './is-json-content-type.ts';
 import { lowerCaseHeaders } from './lower-case-headers.ts';
-import { readBody } from './read-body.ts';
 
-export type WebhookAnswer = { readonly status: number; readonly body: unknown; readonly close?: boolean };
+export type WebhookAnswer = {
+  readonly status: number;
+  readonly body: unknown;
+  readonly close?: boolean;
+  /** Seconds, for a 503 past a cap. */
+  readonly retryAfter?: number;
+};
+
+/** What the server knows beyond the request: its body gate and how many connections are open. */
+export type WebhookGate = { readonly bodies: BodyGate; connections(): number };
+
+/** How long a sender turned away by a cap is asked to wait. */
+const RETRY_AFTER_SECONDS = 5;
 
 const problem = (e: WebhookRejection, close = false): WebhookAnswer => ({
   status: e.status,
@@ -15,25 +29,42 @@ const problem = (e: WebhookRejection, close = false): WebhookAnswer => ({
   close,
 });
 
+const busy = (message: string): WebhookAnswer => ({
+  status: 503,
+  body: { error: { code: 'SERVER_BUSY', field: '(server)', message } },
+  close: true,
+  retryAfter: RETRY_AFTER_SECONDS,
+});
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * One webhook delivery, in this order: JSON content type (415) → body within the limit (413) →
- * signature or token on the raw bytes, constant-time (401) → JSON (400) → the source's shape
- * (422, naming the field) → a signed timestamp inside the body within the replay window (401) →
- * stored durably (202), or 503 when the store failed. Nothing is parsed before it is verified.
+ * One webhook delivery, in this order: JSON content type (415) → the credential header's presence
+ * and form, before any of the body is read (401) → open connections within server.maxConnections
+ * (503 + Retry-After) → body within the size limit (413), the in-flight cap (503 + Retry-After) and
+ * the body timeout (408) → signature or token on the raw bytes, constant-time (401) → UTF-8 (400,
+ * with the byte offset) → JSON (400) → the source's shape (422, naming the field) → a signed
+ * timestamp inside the body within the replay window (401) → stored durably (202), or 503 when the
+ * store failed. Nothing is parsed before it is verified.
  */
 export async function handleWebhook(
   deps: HttpServerDeps,
   source: WebhookSource,
   req: IncomingMessage,
+  gate: WebhookGate,
 ): Promise<WebhookAnswer> {
   const count = source.kind === 'alerts' ? deps.telemetry.alertsReceived : deps.telemetry.changesReceived;
-  const refuse = (e: WebhookRejection, close = false) => {
+  const log = (status: number, code: string, field: string, message: string) => {
     count(source.name, 'rejected', 1);
-    deps.log.warn(
-      { source: source.name, kind: source.kind, status: e.status, code: e.code, field: e.field },
-      e.message,
-    );
+    deps.log.warn({ source: source.name, kind: source.kind, status, code, field }, message);
+  };
+  const refuse = (e: WebhookRejection, close = false) => {
+    log(e.status, e.code, e.field, e.message);
     return problem(e, close);
+  };
+  const turnAway = (message: string) => {
+    log(503, 'SERVER_BUSY', '(server)', message);
+    return busy(message);
   };
   const contentType = req.headers['content-type'];
   if (!isJsonContentType(contentType))
@@ -46,29 +77,62 @@ export async function handleWebhook(
       },
       true,
     );
-  const body = await readBody(req, deps.bodyLimitBytes);
-  if (body === 'aborted')
+  const headers = lowerCaseHeaders(req.headers);
+  const form = checkCredentialHeaders(headers, source.credential);
+  if (!form.ok) return refuse(form.error, true);
+  if (gate.connections() > deps.limits.connections)
+    return turnAway(
+      `more than server.maxConnections (${deps.limits.connections}) connections are open; retry after ${RETRY_AFTER_SECONDS} s`,
+    );
+  const read = await gate.bodies.read(req);
+  if (read.kind === 'aborted')
     return {
       status: 400,
       body: { error: { code: 'WEBHOOK_MALFORMED', field: '(body)', message: 'the request was aborted' } },
       close: true,
     };
-  if (body === 'too-large')
+  if (read.kind === 'too-large')
     return refuse(
       {
         status: 413,
         code: 'WEBHOOK_TOO_LARGE',
         field: '(body)',
-        message: `the body is larger than server.bodyLimitBytes (${deps.bodyLimitBytes} bytes)`,
+        message: `the body is larger than server.bodyLimitBytes (${deps.limits.bodyBytes} bytes)`,
       },
       true,
     );
-  const wreq: WebhookRequest = { headers: lowerCaseHeaders(req.headers), body, receivedAt: deps.now() };
+  if (read.kind === 'timeout')
+    return refuse(
+      {
+        status: 408,
+        code: 'WEBHOOK_TIMEOUT',
+        field: '(body)',
+        message: `the body did not arrive within server.bodyTimeoutSeconds (${deps.limits.bodyTimeoutMs / 1000} s)`,
+      },
+      true,
+    );
+  if (read.kind === 'crowded')
+    return turnAway(
+      `bodies being received passed server.maxBodyBytesInFlight (${deps.limits.bodyBytesInFlight} bytes) and this one had been arriving the longest; retry after ${RETRY_AFTER_SECONDS} s`,
+    );
+  const body = read.bytes;
+  const wreq: WebhookRequest = { headers, body, receivedAt: deps.now() };
   const verdict = source.verify(wreq);
   if (!verdict.ok) return refuse(verdict.error);
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    return refuse({
+      status: 400,
+      code: 'WEBHOOK_MALFORMED',
+      field: '(body)',
+      message: `not valid UTF-8 at byte ${findInvalidUtf8(body)}; send the body encoded as UTF-8`,
+    });
+  }
   let doc: unknown;
   try {
-    doc = JSON.parse(body.toString('utf8'));
+    doc = JSON.parse(text);
   } catch (e) {
     return refuse({
       status: 400,

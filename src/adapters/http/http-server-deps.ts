@@ -2,12 +2,19 @@ import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { NormalizedDelivery } from '../../core/ingest/normalized-delivery.ts';
 import type { WebhookSource } from '../../core/ingest/webhook-source.ts';
+import type { BodyLimits } from './body-gate.ts';
 
 /** The JSON a webhook's handling answers with (202). */
 export type Accepted = Readonly<Record<string, unknown>>;
 
 /** One readiness check (the store, a data source): its name, whether it passed, and why not. */
 export type ReadyCheck = { readonly name: string; readonly ok: boolean; readonly detail?: string };
+
+/** What one client may hold (server.* in the configuration; docs/webhooks.md). */
+export type HttpLimits = BodyLimits & {
+  /** Open connections; past it a webhook is answered 503 + Retry-After and its connection closed. */
+  readonly connections: number;
+};
 
 /** What the HTTP server needs; it owns no state beyond requests in flight. */
 export type HttpServerDeps = {
@@ -25,7 +32,7 @@ export type HttpServerDeps = {
   };
   readonly telemetry: IngestTelemetry;
   readonly log: LogPort;
-  readonly bodyLimitBytes: number;
+  readonly limits: HttpLimits;
   /** Epoch ms (the receive time of each delivery) and a monotonic ms clock for durations. */
   readonly now: () => number;
   readonly monotonic: () => number;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { App, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction, HTTPReceiver, type Logger } from '@slack/bolt';
 import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts';
 import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
@@ -16,6 +16,7 @@ import { decodeActionValue } from '../../core/chat/decode-action-value.ts';
 import { decodeRunbookActionValue } from '../../core/chat/decode-runbook-action-value.ts';
 import { RUNBOOK_ACTION_IDS, RUNBOOK_BLOCK_IDS } from '../../core/chat/runbook-action-ids.ts';
 import { createSlackChat, type SlackChatOptions } from './create-slack-chat.ts';
+import { guardSlackTimestamps } from './guard-slack-timestamps.ts';
 import type { SlackAppOptions } from './slack-app-options.ts';
 import type { SlackUseCaseDeps } from './slack-use-case-deps.ts';
 
@@ -60,7 +61,13 @@ export function buildSlackApp(
           installerOptions: { clientOptions: o.apiUrl ? { slackApiUrl: o.apiUrl } : {} },
           logger,
         })
-      : new App({ signingSecret: o.signingSecret as string, token: o.botToken, ...ids, clientOptions, logger });
+      : new App({
+          receiver: httpReceiver(o.signingSecret as string, logger),
+          token: o.botToken,
+          ...ids,
+          clientOptions,
+          logger,
+        });
   const chat = createSlackChat(app.client, chatOptions);
   const all = { ...deps, chat };
   const inFlight = new Set<Promise<unknown>>();
@@ -244,4 +251,11 @@ export function buildSlackApp(
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Bolt's HTTP receiver (signatures verified on the raw body), behind the timestamp guard. */
+function httpReceiver(signingSecret: string, logger: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, logger });
+  receiver.requestListener = guardSlackTimestamps(receiver.requestListener, logger);
+  return receiver;
 }

@@ -363,6 +363,20 @@ export const configSchema = z.strictObject({
         .min(1024, { error: 'must be at least 1024 bytes' })
         .max(64 * 1_048_576, { error: 'must be at most 67108864 bytes' })
         .default(1_048_576),
+      /** All webhook bodies being received at once, together; past it the one arriving the longest gets 503. */
+      maxBodyBytesInFlight: z
+        .number({ error: 'expected a number of bytes' })
+        .int({ error: 'must be a whole number of bytes' })
+        .min(1024, { error: 'must be at least 1024 bytes' })
+        .default(32 * 1_048_576),
+      /** A webhook body must arrive whole within this long (else 408). */
+      bodyTimeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0 seconds' })
+        .max(300, { error: 'must be at most 300 seconds' })
+        .default(10),
+      /** Open connections; past it webhooks get 503 + Retry-After (the health endpoints still answer). */
+      maxConnections: count('connections').default(1024),
       shutdownGraceSeconds: seconds('in-flight work gets this long to finish on SIGTERM').default(25),
       /** Investigations running at once in this process (the rest wait in memory, their alerts already stored). */
       investigationConcurrency: count('investigations').default(2),
@@ -371,6 +385,10 @@ export const configSchema = z.strictObject({
         .string({ error: 'expected a secret string' })
         .min(16, { error: 'use at least 16 characters' })
         .optional(),
+    })
+    .refine((s) => s.maxBodyBytesInFlight >= s.bodyLimitBytes, {
+      error: 'must be at least server.bodyLimitBytes (else a body of the largest size could never be received)',
+      path: ['maxBodyBytesInFlight'],
     })
     .prefault({}),
   webhooks: z

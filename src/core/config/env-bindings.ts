@@ -74,6 +74,13 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_SERVER_HOST', path: ['server', 'host'], type: 'string' },
   { env: 'CAUSEWAY_SERVER_PORT', path: ['server', 'port'], type: 'number' },
   { env: 'CAUSEWAY_SERVER_BODY_LIMIT_BYTES', path: ['server', 'bodyLimitBytes'], type: 'number' },
+  {
+    env: 'CAUSEWAY_SERVER_MAX_BODY_BYTES_IN_FLIGHT',
+    path: ['server', 'maxBodyBytesInFlight'],
+    type: 'number',
+  },
+  { env: 'CAUSEWAY_SERVER_BODY_TIMEOUT_SECONDS', path: ['server', 'bodyTimeoutSeconds'], type: 'number' },
+  { env: 'CAUSEWAY_SERVER_MAX_CONNECTIONS', path: ['server', 'maxConnections'], type: 'number' },
   { env: 'CAUSEWAY_SERVER_SHUTDOWN_GRACE_SECONDS', path: ['server', 'shutdownGraceSeconds'], type: 'number' },
   { env: 'CAUSEWAY_SERVER_INVESTIGATION_CONCURRENCY', path: ['server', 'investigationConcurrency'], type: 'number' },
   { env: 'CAUSEWAY_METRICS_TOKEN', path: ['server', 'metricsToken'], type: 'string' },

@@ -126,8 +126,14 @@ export const ERROR_CODES = {
     fix: 'Send the body with Content-Type: application/json.',
   },
   WEBHOOK_MALFORMED: {
-    meaning: 'A webhook body is not valid JSON (HTTP 400); the message gives the parser position.',
-    fix: 'Fix the sender payload template so that it renders valid JSON (quote template variables that can be empty).',
+    meaning:
+      'A webhook body is not valid UTF-8 (the message gives the byte offset of the first bad byte) or not valid JSON (the parser position), or the request was aborted (HTTP 400).',
+    fix: 'Fix the sender payload template so that it renders valid JSON encoded as UTF-8 (quote template variables that can be empty).',
+  },
+  WEBHOOK_TIMEOUT: {
+    meaning:
+      'A webhook body did not arrive whole within server.bodyTimeoutSeconds (default 10 s) of the request (HTTP 408); the connection was closed.',
+    fix: 'Check the network between the sender and Causeway, or raise server.bodyTimeoutSeconds for a slow link.',
   },
   WEBHOOK_PAYLOAD_INVALID: {
     meaning:
@@ -142,6 +148,11 @@ export const ERROR_CODES = {
   HTTP_ROUTE_UNKNOWN: {
     meaning: 'A request named a path or method that the Causeway server does not serve (HTTP 404 or 405).',
     fix: 'See docs/webhooks.md and docs/deploy.md for the endpoints: /healthz, /readyz, /metrics, POST /webhooks/alerts/<source>, POST /webhooks/changes/<source>.',
+  },
+  SERVER_BUSY: {
+    meaning:
+      'A webhook was turned away (HTTP 503 with Retry-After) because more than server.maxConnections connections were open, or because the bodies being received passed server.maxBodyBytesInFlight and this one had been arriving the longest. Nothing was stored.',
+    fix: 'The sender should retry after Retry-After; if genuine traffic hits the caps, raise server.maxConnections or server.maxBodyBytesInFlight (docs/webhooks.md), or look for a client holding connections open.',
   },
   SERVER_UNAVAILABLE: {
     meaning:

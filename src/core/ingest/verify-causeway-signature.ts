@@ -1,4 +1,5 @@
 import { checkReplayWindow } from './check-replay-window.ts';
+import type { CredentialHeaders } from './credential-headers.ts';
 import type { Verdict } from './verdict.ts';
 import { verifyBearer } from './verify-bearer.ts';
 import { verifyHmacSignature } from './verify-hmac-signature.ts';
@@ -13,11 +14,17 @@ import type { WebhookRequest } from './webhook-request.ts';
 export function verifyCausewaySignature(
   auth: { readonly hmacSecret?: string | undefined; readonly token?: string | undefined },
   replayWindowMs: number,
-): { readonly description: string; verify(req: WebhookRequest): Verdict } {
+): { readonly description: string; readonly credential: CredentialHeaders; verify(req: WebhookRequest): Verdict } {
   const { hmacSecret, token } = auth;
   if (hmacSecret !== undefined) {
     return {
       description: 'HMAC-SHA256 in X-Causeway-Signature (sha256=…) over "<X-Causeway-Timestamp>.<body>"',
+      credential: {
+        kind: 'hmac',
+        header: 'x-causeway-signature',
+        prefix: 'sha256=',
+        timestampHeader: 'x-causeway-timestamp',
+      },
       verify(req) {
         const ts = req.headers['x-causeway-timestamp'];
         const sig = verifyHmacSignature(
@@ -33,5 +40,9 @@ export function verifyCausewaySignature(
     };
   }
   if (token === undefined) throw new Error('verifyCausewaySignature: neither an HMAC secret nor a token');
-  return { description: 'Authorization: Bearer <token>', verify: (req) => verifyBearer(req, token) };
+  return {
+    description: 'Authorization: Bearer <token>',
+    credential: { kind: 'bearer', header: 'authorization' },
+    verify: (req) => verifyBearer(req, token),
+  };
 }

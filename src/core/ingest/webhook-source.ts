@@ -1,5 +1,6 @@
 import type { FieldError } from '../formats/field-error.ts';
 import type { Result } from '../result/result.ts';
+import type { CredentialHeaders } from './credential-headers.ts';
 import type { NormalizedDelivery } from './normalized-delivery.ts';
 import type { Verdict } from './verdict.ts';
 import type { WebhookRequest } from './webhook-request.ts';
@@ -14,6 +15,8 @@ export type WebhookSource = {
   readonly kind: 'alerts' | 'changes';
   /** How callers authenticate, for docs and the 401 message (e.g. "HMAC X-Hub-Signature-256"). */
   readonly auth: string;
+  /** Where the credential travels: its presence and form are checked before the body is read. */
+  readonly credential: CredentialHeaders;
   verify(req: WebhookRequest): Verdict;
   normalize(doc: unknown, req: WebhookRequest): Result<NormalizedDelivery, FieldError>;
   /** For sources whose only timestamp is inside the signed body: the replay check, after a successful normalize. */

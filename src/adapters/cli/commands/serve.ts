@@ -231,7 +231,12 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,
         log,
-        bodyLimitBytes: config.server.bodyLimitBytes,
+        limits: {
+          bodyBytes: config.server.bodyLimitBytes,
+          bodyBytesInFlight: config.server.maxBodyBytesInFlight,
+          bodyTimeoutMs: config.server.bodyTimeoutSeconds * 1000,
+          connections: config.server.maxConnections,
+        },
         now: env.now,
         monotonic: env.monotonic,
       });
