@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { firstInvalidUtf8 } from '../../core/formats/first-invalid-utf8.ts';
 import { checkCredentialHeaders } from '../../core/ingest/check-credential-headers.ts';
-import { findInvalidUtf8 } from '../../core/ingest/find-invalid-utf8.ts';
 import type { WebhookRejection } from '../../core/ingest/webhook-rejection.ts';
 import type { WebhookRequest } from '../../core/ingest/webhook-request.ts';
 import type { WebhookSource } from '../../core/ingest/webhook-source.ts';
@@ -127,7 +127,7 @@ export async function handleWebhook(
       status: 400,
       code: 'WEBHOOK_MALFORMED',
       field: '(body)',
-      message: `not valid UTF-8 at byte ${findInvalidUtf8(body)}; send the body encoded as UTF-8`,
+      message: `not valid UTF-8 at byte ${firstInvalidUtf8(body)}; send the body encoded as UTF-8`,
     });
   }
   let doc: unknown;
