@@ -1,7 +1,7 @@
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ChatMessage } from '../../core/llm/chat-message.ts';
 
-/** Our chat messages as LangChain messages (the wire shapes are in shared/notes/platform.md §4). */
+/** Our chat messages as LangChain messages (system, human, AI with tool calls, tool results). */
 export function toLangchainMessages(messages: readonly ChatMessage[]): BaseMessage[] {
   return messages.map((m) => {
     switch (m.role) {
