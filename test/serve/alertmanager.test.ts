@@ -70,8 +70,8 @@ describe('a real Prometheus Alertmanager delivers to causeway serve', () => {
 
     const triage = await waitFor('the triage', () => storage.incidents.latestTriage(incident.id));
     expect(triage.version).toBe(1);
-    expect((triage.report.hypotheses as unknown[]).length).toBeGreaterThan(0);
-    expect(triage.report.origin).toMatchObject({ kind: 'bundle' });
+    expect(triage.report.hypotheses.length).toBeGreaterThan(0);
+    expect(triage.origin).toMatchObject({ kind: 'bundle' });
 
     await am.postAlerts([{ ...alert, endsAt: new Date().toISOString() }]);
     const resolved = await waitFor('the resolution', async () => {

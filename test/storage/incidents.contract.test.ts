@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { triageReportJson } from '../../src/core/formats/triage-report-json.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
+import type { TriageReport } from '../../src/core/model/triage-report.ts';
+import type { SourcesOrigin } from '../../src/core/sources/triage-sources.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 
 const T0 = Date.UTC(2025, 2, 1, 12, 0, 0);
@@ -19,6 +22,70 @@ function alert(fingerprint: string, extra: Partial<Alert> = {}): Alert {
     ...extra,
   };
 }
+
+const REPORT: TriageReport = {
+  asOf: T0,
+  alerts: [
+    alert('fp', { labels: { alertname: 'HighErrorRate', service: 'checkout', namespace: 'shop' }, endsAt: T0 + 1000 }),
+  ],
+  windows: {
+    baseline: { from: T0 - 3_600_000, to: T0 - 600_000 },
+    incident: { from: T0 - 600_000, to: T0 + 60_000 },
+    onset: T0 - 300_000,
+    onsetReason: 'error rate of checkout rose',
+  },
+  sources: {
+    logs: { state: 'ok' },
+    traces: { state: 'no-data', detail: 'no spans' },
+    changes: { state: 'failed', code: 'ES_UNAVAILABLE', detail: 'timeout' },
+    metrics: { state: 'ok', detail: '3 series' },
+  },
+  hypotheses: [
+    {
+      id: 'h1',
+      service: 'payments',
+      kind: 'deploy',
+      changeId: 'c1',
+      score: 7.5,
+      probability: 0.8,
+      evidence: [
+        {
+          id: 'e1',
+          source: 'changes',
+          kind: 'deploy',
+          service: 'payments',
+          summary: 'deployed 2 min before',
+          stance: 'supports',
+          data: { minutesBefore: 2, version: 'v2', canary: false, note: null },
+          traceIds: ['abc'],
+          link: 'https://ci/1',
+          changeId: 'c1',
+        },
+      ],
+      reasons: [{ rule: 'deploy-before-onset', points: 4, text: 'a deploy 2 min before the onset' }],
+    },
+  ],
+  confidence: 'high',
+  summary: 'payments deploy c1',
+  changes: [
+    {
+      id: 'c1',
+      type: 'deploy',
+      service: 'payments',
+      startedAt: T0 - 420_000,
+      finishedAt: undefined,
+      environment: 'production',
+      version: 'v2',
+      previousVersion: 'v1',
+      status: undefined,
+      author: 'ci',
+      commit: undefined,
+      url: 'https://ci/1',
+      description: undefined,
+    },
+  ],
+};
+const ORIGIN: SourcesOrigin = { kind: 'bundle', id: 'b1', dir: '/tmp/b1' };
 
 describe.each(BACKENDS)('incident store contract: $name', (backend) => {
   let db: TestDatabase;
@@ -109,15 +176,72 @@ describe.each(BACKENDS)('incident store contract: $name', (backend) => {
     const { incidents } = await db.open();
     await incidents.openOrJoin({ newId: 'INC-1', alert: alert('fp'), at: T0 });
     expect(await incidents.latestTriage('INC-1')).toBeUndefined();
-    const report = {
-      confidence: 'high',
-      hypotheses: [{ id: 'h1', service: 'payments', score: 7.5, evidence: ['e1'] }],
-    };
-    const v1 = await incidents.saveTriage('INC-1', { at: T0 + 5000, report });
-    const v2 = await incidents.saveTriage('INC-1', { at: T0 + 9000, report: { ...report, confidence: 'medium' } });
-    expect(v1).toEqual({ incidentId: 'INC-1', version: 1, createdAt: T0 + 5000, asOf: T0, report });
+    const v1 = await incidents.saveTriage('INC-1', { at: T0 + 5000, report: REPORT, origin: ORIGIN });
+    const v2 = await incidents.saveTriage('INC-1', { at: T0 + 9000, report: { ...REPORT, confidence: 'medium' } });
+    expect(v1).toEqual({
+      incidentId: 'INC-1',
+      version: 1,
+      createdAt: T0 + 5000,
+      asOf: T0,
+      report: REPORT,
+      origin: ORIGIN,
+    });
     expect(v2.version).toBe(2);
     expect(await incidents.latestTriage('INC-1')).toEqual(v2);
-    await expect(incidents.saveTriage('INC-404', { at: T0, report })).rejects.toThrow(/no incident/);
+    await expect(incidents.saveTriage('INC-404', { at: T0, report: REPORT })).rejects.toThrow(/no incident/);
+  });
+
+  it('reads the stored report back whole: alerts with labels and annotations, evidence, changes, origin', async () => {
+    db = await backend.fresh();
+    const { incidents } = await db.open();
+    await incidents.openOrJoin({ newId: 'INC-1', alert: alert('fp'), at: T0 });
+    await incidents.saveTriage('INC-1', { at: T0 + 5000, report: REPORT, origin: ORIGIN });
+    const back = await incidents.latestTriage('INC-1');
+    expect(back?.report).toEqual(REPORT);
+    expect(back?.report.alerts[0]?.labels.namespace).toBe('shop');
+    expect(back?.origin).toEqual(ORIGIN);
+  });
+
+  it('reads triage rows written before the alerts were kept whole (no labels: empty ones)', async () => {
+    db = await backend.fresh();
+    const { incidents } = await db.open();
+    await incidents.openOrJoin({ newId: 'INC-1', alert: alert('fp'), at: T0 });
+    const raw = await db.raw();
+    // Exactly what the earlier code stored: `causeway triage --json` plus the origin.
+    const old = { ...triageReportJson(REPORT), origin: ORIGIN };
+    await raw.run(
+      'INSERT INTO triage_results (incident_id, version, created_at, as_of, report) VALUES ($1, $2, $3, $4, $5)',
+      ['INC-1', 1, T0 + 5000, T0, JSON.stringify(old)],
+    );
+    const back = await incidents.latestTriage('INC-1');
+    expect(back?.origin).toEqual(ORIGIN);
+    expect(back?.report.hypotheses).toEqual(REPORT.hypotheses);
+    expect(back?.report.windows).toEqual(REPORT.windows);
+    expect(back?.report.alerts).toEqual([
+      {
+        ...REPORT.alerts[0],
+        labels: {},
+        annotations: {},
+        endsAt: undefined,
+        generatorUrl: undefined,
+        source: 'unknown',
+      },
+    ]);
+    expect(back?.report.changes).toBeUndefined();
+  });
+
+  it('a damaged triage row is an error naming the incident, the version and the field', async () => {
+    db = await backend.fresh();
+    const { incidents } = await db.open();
+    await incidents.openOrJoin({ newId: 'INC-1', alert: alert('fp'), at: T0 });
+    const raw = await db.raw();
+    const bad = { ...triageReportJson(REPORT), hypotheses: [{ id: 'h1' }] };
+    await raw.run(
+      'INSERT INTO triage_results (incident_id, version, created_at, as_of, report) VALUES ($1, $2, $3, $4, $5)',
+      ['INC-1', 1, T0, T0, JSON.stringify(bad)],
+    );
+    await expect(incidents.latestTriage('INC-1')).rejects.toThrow(
+      /incident INC-1, version 1\): hypotheses\.0\.service/,
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { triageReportJson } from '../../core/formats/triage-report-json.ts';
 import { ownFingerprint } from '../../core/ingest/grouped-alert.ts';
 import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../core/ingest/log-port.ts';
@@ -114,10 +113,7 @@ export async function investigateIncident(
             return finish({ state: 'failed', reason: `INPUT_INVALID: ${r.detail} (bundle ${src.origin.dir})` });
         }
       }
-      const saved = await deps.incidents.saveTriage(incidentId, {
-        at: deps.now(),
-        report: JSON.parse(JSON.stringify({ ...triageReportJson(report), origin: src.origin })),
-      });
+      const saved = await deps.incidents.saveTriage(incidentId, { at: deps.now(), report, origin: src.origin });
       const top = report.hypotheses[0];
       await deps.audit.append({
         actor: 'system',

@@ -1,5 +1,6 @@
-import type { JsonObject } from '../audit/json-value.ts';
 import type { Alert } from '../model/alert.ts';
+import type { TriageReport } from '../model/triage-report.ts';
+import type { SourcesOrigin } from '../sources/triage-sources.ts';
 
 /** One incident: a group of alerts (by fingerprint) with one fixed triage time. */
 export type Incident = {
@@ -30,7 +31,10 @@ export type TriageResult = {
   readonly version: number;
   readonly createdAt: number;
   readonly asOf: number;
-  readonly report: JsonObject;
+  /** The report as produced (stored through `triageReportCodec`: everything but the chart's series). */
+  readonly report: TriageReport;
+  /** Where its data came from; undefined for rows that did not record it. */
+  readonly origin: SourcesOrigin | undefined;
 };
 
 export type OpenOrJoinInput = {
@@ -57,6 +61,9 @@ export type IncidentStore = {
   alerts(incidentId: string): Promise<IncidentAlert[]>;
   /** Closes the incident: its fingerprints are free to open a new one. Undefined when unknown. */
   resolve(id: string, at: number): Promise<Incident | undefined>;
-  saveTriage(incidentId: string, result: { readonly at: number; readonly report: JsonObject }): Promise<TriageResult>;
+  saveTriage(
+    incidentId: string,
+    result: { readonly at: number; readonly report: TriageReport; readonly origin?: SourcesOrigin },
+  ): Promise<TriageResult>;
   latestTriage(incidentId: string): Promise<TriageResult | undefined>;
 };

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../core/audit/json-value.ts';
+import { triageReportCodec } from '../../../core/formats/triage-report-codec.ts';
 import type { Alert } from '../../../core/model/alert.ts';
 import type { Incident, IncidentAlert, IncidentStore, TriageResult } from '../../../core/storage/incident-store.ts';
 import type { SqlDb, SqlExecutor, SqlRow } from './sql-db.ts';
@@ -120,10 +120,12 @@ export function createSqlIncidentStore(db: SqlDb): IncidentStore {
           createdAt: result.at,
           asOf: incident.asOf,
           report: result.report,
+          origin: result.origin,
         };
+        const encoded = triageReportCodec.encode({ report: result.report, origin: result.origin });
         await tx.run(
           'INSERT INTO triage_results (incident_id, version, created_at, as_of, report) VALUES ($1, $2, $3, $4, $5)',
-          [incidentId, saved.version, saved.createdAt, saved.asOf, JSON.stringify(saved.report)],
+          [incidentId, saved.version, saved.createdAt, saved.asOf, JSON.stringify(encoded)],
         );
         return saved;
       }),
@@ -133,12 +135,19 @@ export function createSqlIncidentStore(db: SqlDb): IncidentStore {
         [incidentId],
       );
       if (!r) return undefined;
+      const decoded = triageReportCodec.decode(JSON.parse(String(r.report)));
+      // Every row this code or an earlier one wrote decodes; anything else is a damaged database.
+      if (!decoded.ok)
+        throw new Error(
+          `triage_results (incident ${incidentId}, version ${String(r.version)}): ${decoded.error.field}: ${decoded.error.message}`,
+        );
       return {
         incidentId: String(r.incident_id),
         version: Number(r.version),
         createdAt: Number(r.created_at),
         asOf: Number(r.as_of),
-        report: JSON.parse(String(r.report)) as JsonObject,
+        report: decoded.value.report,
+        origin: decoded.value.origin,
       };
     },
   };
