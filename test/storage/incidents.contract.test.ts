@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/adapters/storage/migrations/migrations.ts';
 import { triageReportJson } from '../../src/core/formats/triage-report-json.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
@@ -169,6 +170,86 @@ describe.each(BACKENDS)('incident store contract: $name', (backend) => {
     expect((await incidents.list()).map((i) => i.id)).toEqual(['INC-3', 'INC-2', 'INC-1']);
     expect((await incidents.list({ status: 'open' })).map((i) => i.id)).toEqual(['INC-3', 'INC-2']);
     expect((await incidents.list({ status: 'resolved', limit: 1 })).map((i) => i.id)).toEqual(['INC-1']);
+  });
+
+  it('the group key has its own column: the alert keeps its own fingerprint, found by either', async () => {
+    db = await backend.fresh();
+    const { incidents } = await db.open();
+    const r = await incidents.openOrJoin({ newId: 'INC-1', alert: alert('fp-a'), groupKey: 'grp-k-1', at: T0 });
+    expect(r.incident.fingerprints).toEqual(['fp-a']);
+    const b = await incidents.openOrJoin({ newId: 'INC-2', alert: alert('fp-b'), groupKey: 'grp-k-1', at: T0 + 1 });
+    expect(b).toMatchObject({ created: false, incident: { id: 'INC-1', fingerprints: ['fp-a', 'fp-b'] } });
+    // The same alert under another key (delivered by another path, or in a later window) joins its incident.
+    const again = await incidents.openOrJoin({ newId: 'INC-3', alert: alert('fp-a'), groupKey: 'fp-a', at: T0 + 2 });
+    expect(again).toMatchObject({ created: false, incident: { id: 'INC-1' } });
+    expect((await incidents.findOpen('fp-b'))?.id).toBe('INC-1');
+    expect((await incidents.findOpenGroup('grp-k-1'))?.id).toBe('INC-1');
+    expect(await incidents.findOpenGroup('fp-a')).toBeUndefined();
+    expect((await incidents.alerts('INC-1')).map((a) => [a.fingerprint, a.alert.fingerprint, a.groupKey])).toEqual([
+      ['fp-a', 'fp-a', 'grp-k-1'],
+      ['fp-b', 'fp-b', 'grp-k-1'],
+      ['fp-a', 'fp-a', 'grp-k-1'],
+    ]);
+    await incidents.resolve('INC-1', T0 + 3);
+    expect(await incidents.findOpen('fp-a')).toBeUndefined();
+    expect(await incidents.findOpenGroup('grp-k-1')).toBeUndefined();
+    const next = await incidents.openOrJoin({ newId: 'INC-4', alert: alert('fp-a'), groupKey: 'grp-k-1', at: T0 + 4 });
+    expect(next.created).toBe(true);
+  });
+
+  it('incidents written before the group key had its own column read with their own fingerprints', async () => {
+    db = await backend.fresh();
+    // The schema and rows of the earlier code: a grouped alert stored under its group key, its own
+    // fingerprint in an annotation; an ungrouped one under its fingerprint.
+    await (await db.open({ migrations: MIGRATIONS.filter((m) => m.version <= 2) })).close();
+    const raw = await db.raw();
+    const old = (fp: string, key: string) => ({
+      ...alert(key),
+      annotations: { summary: '5xx above 5%', ...(key !== fp ? { 'causeway.fingerprint': fp } : {}) },
+    });
+    for (const [id, key, fps] of [
+      ['INC-OLD', 'grp-abc-7', ['fp-x', 'fp-y', 'fp-x']],
+      ['INC-SOLO', 'fp-solo', ['fp-solo']],
+    ] as const) {
+      await raw.run(
+        `INSERT INTO incidents (id, title, service, status, opened_at, as_of, resolved_at, updated_at)
+         VALUES ($1, 'HighErrorRate', 'checkout', 'open', $2, $2, NULL, $2)`,
+        [id, T0],
+      );
+      await raw.run('INSERT INTO open_fingerprints (fingerprint, incident_id) VALUES ($1, $2)', [key, id]);
+      await raw.run(
+        `INSERT INTO incident_fingerprints (incident_id, fingerprint, first_n, first_seen, last_seen, alerts)
+         VALUES ($1, $2, 1, $3, $4, $5)`,
+        [id, key, T0, T0 + fps.length - 1, fps.length],
+      );
+      for (const [i, fp] of fps.entries())
+        await raw.run(
+          'INSERT INTO incident_alerts (incident_id, n, fingerprint, received_at, alert) VALUES ($1, $2, $3, $4, $5)',
+          [id, i + 1, key, T0 + i, JSON.stringify(old(fp, key))],
+        );
+    }
+    const { incidents } = await db.open();
+    expect((await incidents.get('INC-OLD'))?.fingerprints).toEqual(['fp-x', 'fp-y']);
+    expect((await incidents.get('INC-SOLO'))?.fingerprints).toEqual(['fp-solo']);
+    const alerts = await incidents.alerts('INC-OLD');
+    expect(alerts.map((a) => [a.fingerprint, a.alert.fingerprint, a.groupKey])).toEqual([
+      ['fp-x', 'fp-x', 'grp-abc-7'],
+      ['fp-y', 'fp-y', 'grp-abc-7'],
+      ['fp-x', 'fp-x', 'grp-abc-7'],
+    ]);
+    expect(alerts[0]?.alert.annotations).toEqual({ summary: '5xx above 5%' });
+    expect((await incidents.findOpen('fp-y'))?.id).toBe('INC-OLD');
+    expect((await incidents.findOpenGroup('grp-abc-7'))?.id).toBe('INC-OLD');
+    expect((await incidents.findOpen('fp-solo'))?.id).toBe('INC-SOLO');
+    // New alerts join the old incidents by group key or by fingerprint.
+    const joined = await incidents.openOrJoin({ newId: 'N1', alert: alert('fp-z'), groupKey: 'grp-abc-7', at: T0 + 9 });
+    expect(joined).toMatchObject({
+      created: false,
+      incident: { id: 'INC-OLD', fingerprints: ['fp-x', 'fp-y', 'fp-z'] },
+    });
+    expect((await incidents.openOrJoin({ newId: 'N2', alert: alert('fp-solo'), at: T0 + 9 })).incident.id).toBe(
+      'INC-SOLO',
+    );
   });
 
   it('keeps every triage result as a new version, with the incident as-of', async () => {

@@ -20,6 +20,10 @@ import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { CausewayError } from '../../../core/errors/causeway-error.ts';
+import { incidentId } from '../../../core/ingest/incident-id.ts';
+import { type IngestTelemetry, NO_TELEMETRY } from '../../../core/ingest/ingest-telemetry.ts';
+import type { LogPort } from '../../../core/ingest/log-port.ts';
+import { SILENT_LOG } from '../../../core/ingest/silent-log.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
 import type { Result } from '../../../core/result/result.ts';
 import type { TriageSources } from '../../../core/sources/triage-sources.ts';
@@ -75,6 +79,8 @@ export type SlackStackEnv = {
   readonly approvalTickMs?: number;
   /** Counted in `/metrics` (`causeway serve`): Slack API failures and 429s, approvals, executions. */
   readonly observe?: SlackStackObserver;
+  /** The alert intake's telemetry and structured log (`causeway serve` passes its own; else none). */
+  readonly ingest?: { readonly telemetry: IngestTelemetry; readonly log: LogPort };
 };
 
 /**
@@ -167,6 +173,7 @@ export async function startSlackStack(
     incidents: storage.incidents,
     feedback: storage.feedback,
     audit: storage.audit,
+    deliveries: storage.deliveries,
     sources,
     runbooks: env.runbooks ?? runtime.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
@@ -180,8 +187,11 @@ export async function startSlackStack(
     serviceLabels: config.triage.serviceLabels,
     limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
     seen: createSeenDeliveries(),
-    newIncidentId: () =>
-      `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`,
+    // The intake of every alert (acceptAlerts): the same grouping and ids as the webhooks'.
+    grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
+    newIncidentId: () => incidentId(env.now(), randomBytes(4).toString('hex')),
+    telemetry: env.ingest?.telemetry ?? NO_TELEMETRY,
+    log: env.ingest?.log ?? SILENT_LOG,
   };
   const slack = buildSlackApp(
     {
