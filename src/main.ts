@@ -111,6 +111,7 @@ const commands = [
       monotonic: () => performance.now(),
       instanceId,
       onShutdown,
+      environment: process.env,
       startSlack: async (cfg, sources, observe, ingest) => {
         const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
         const s = await startSlackStack(cfg, {

@@ -56,6 +56,8 @@ export type ServeEnv = {
   readonly instanceId: string;
   readonly onShutdown: (stop: () => void) => void;
   readonly logDestination?: DestinationStream;
+  /** The process environment: the values of `runbooks.secretEnv` are secrets to redact too. */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Starts the Slack app next to the HTTP server (issue 5's startSlackStack) when slack.botToken is set. */
   readonly startSlack?: (
     config: Readonly<Config>,
@@ -93,7 +95,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       }
       const port = portArg !== undefined ? Number(portArg) : config.server.port;
       const host = typeof args.value.values.host === 'string' ? args.value.values.host : config.server.host;
-      const secrets = configSecrets(config);
+      const secrets = configSecrets(config, env.environment ?? {});
       const root = createLogger({
         level: config.log.level,
         name: 'causeway',

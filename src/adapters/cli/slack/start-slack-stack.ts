@@ -20,6 +20,7 @@ import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { CausewayError } from '../../../core/errors/causeway-error.ts';
+import { configSecrets } from '../../../core/ingest/config-secrets.ts';
 import { incidentId } from '../../../core/ingest/incident-id.ts';
 import { type IngestTelemetry, NO_TELEMETRY } from '../../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../../core/ingest/log-port.ts';
@@ -100,6 +101,8 @@ export async function startSlackStack(
   ];
   if (missing.length > 0)
     return { ok: false, error: { code: 'SLACK_NOT_CONFIGURED', message: `missing ${missing.join(', ')}` } };
+  // The one secret list: redacted from the logs, the chat and the audit trail.
+  const secrets = configSecrets(config, env.secrets ?? {});
   const opened = await openStorage(config.storage.url, {
     clock: env.now,
     cwd: env.cwd,
@@ -110,9 +113,7 @@ export async function startSlackStack(
       checkpointEvery: config.audit.checkpointEvery,
       storeFullText: config.audit.storeFullText,
       inlinePayloadBytes: config.audit.inlinePayloadBytes,
-      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey].filter(
-        (x): x is string => typeof x === 'string',
-      ),
+      knownSecrets: secrets,
     },
   });
   if (!opened.ok) return opened;
@@ -126,9 +127,7 @@ export async function startSlackStack(
       promptsDir: env.promptsDir,
       clock: env.now,
       audit: storage.audit,
-      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey, config.llm.apiKey].filter(
-        (x): x is string => typeof x === 'string',
-      ),
+      knownSecrets: secrets,
     });
     if (!llm.ok) {
       await storage.close();
@@ -143,7 +142,7 @@ export async function startSlackStack(
         { incidentId: q.incidentId, report: q.report, question: q.question, asker: q.asker },
       );
   }
-  const logger = createSlackLogger(env.log, levelOf(config.log.level));
+  const logger = createSlackLogger(env.log, levelOf(config.log.level), secrets);
   const sources = env.sources ?? triageSourcesFromConfig(config, env.cwd);
   // Runbooks (docs/runbooks.md): the catalog is validated now, so a bad runbook stops the start.
   const runtime = await buildRunbookRuntime(config, {
@@ -208,7 +207,7 @@ export async function startSlackStack(
     },
     useCaseDeps,
     logger,
-    observedChat(env.chat ?? {}, env.observe),
+    observedChat({ ...env.chat, knownSecrets: secrets }, env.observe),
   );
   // Approver groups may name Slack user groups: their members are read with the app's client.
   userGroups = createSlackUserGroups(slack.app.client, {
