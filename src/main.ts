@@ -111,10 +111,12 @@ const commands = [
       monotonic: () => performance.now(),
       instanceId,
       onShutdown,
-      startSlack: async (cfg, sources, observe) => {
+      environment: process.env,
+      startSlack: async (cfg, sources, observe, ingest) => {
         const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
         const s = await startSlackStack(cfg, {
           observe,
+          ingest,
           cwd: io.cwd,
           now: Date.now,
           log: io.stderr,

@@ -39,18 +39,12 @@ export async function exportFeedbackCases(
     const best = [...score.entries()].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1])[0];
     if (!best) continue;
     const triage = await deps.incidents.latestTriage(incident.id);
-    const origin = triage?.report.origin as { kind?: string; dir?: string } | undefined;
-    if (origin?.kind !== 'bundle' || typeof origin.dir !== 'string') {
+    const origin = triage?.origin;
+    if (origin?.kind !== 'bundle') {
       out.push({ incidentId: incident.id, skipped: 'triaged from live data, not from a bundle' });
       continue;
     }
-    const hyps = (Array.isArray(triage?.report.hypotheses) ? triage.report.hypotheses : []) as {
-      id: string;
-      service: string;
-      kind: FaultKind;
-      changeId?: string;
-    }[];
-    const h = hyps.find((x) => x.id === best[0]);
+    const h = triage?.report.hypotheses.find((x) => x.id === best[0]);
     if (!h) {
       out.push({ incidentId: incident.id, skipped: `hypothesis ${best[0]} is not in the latest triage` });
       continue;

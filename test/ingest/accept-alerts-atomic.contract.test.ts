@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptAlerts } from '../../src/app/ingest/accept-alerts.ts';
 import type { IngestDeps } from '../../src/app/ingest/ingest-deps.ts';
-import { ownFingerprint } from '../../src/core/ingest/grouped-alert.ts';
 import { NO_TELEMETRY } from '../../src/core/ingest/ingest-telemetry.ts';
 import { SILENT_LOG } from '../../src/core/ingest/silent-log.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
@@ -43,7 +42,7 @@ async function stored(storage: Storage) {
   const incidents = await storage.incidents.list({ limit: 1000 });
   const alerts = (await Promise.all(incidents.map((i) => storage.incidents.alerts(i.id)))).flat();
   const actions = (await storage.audit.query({ limit: 1000 })).map((r) => r.action);
-  return { incidents: incidents.map((i) => i.id), alerts: alerts.map((a) => ownFingerprint(a.alert)), actions };
+  return { incidents: incidents.map((i) => i.id), alerts: alerts.map((a) => a.alert.fingerprint), actions };
 }
 
 describe.each(BACKENDS)('a delivery is stored atomically: $name', (backend) => {

@@ -120,7 +120,7 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     expect(audit.find((a) => a.action === 'feedback.recorded')?.actor).toBe('slack:U0ONCALL');
     expect(slack.ephemerals.some((e) => e.text.includes('recorded 👍'))).toBe(true);
     const saved = await stack.storage.incidents.latestTriage(id);
-    expect(saved?.report.origin).toMatchObject({ kind: 'bundle', id: 'webshop-deploy' });
+    expect(saved?.origin).toMatchObject({ kind: 'bundle', id: 'webshop-deploy' });
   });
 
   it('retries and re-notifications never start a second investigation', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,13 @@ const SECRET = 'rb-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-3333-4444-rbtoken';
 const DEPLOY_TOKEN = 'deploy-token-never-shown-7f3a9c';
 const ALERTS = 'C0ALERTS2';
-const BUNDLE = new URL('../../examples/webshop-deploy', import.meta.url).pathname;
+// The example bundle, its alert labelled with a Kubernetes namespace (as the shipped runbooks expect).
+const BUNDLE = mkdtempSync(join(tmpdir(), 'causeway-slack-runbooks-bundle-'));
+cpSync(new URL('../../examples/webshop-deploy', import.meta.url).pathname, BUNDLE, { recursive: true });
 const payload = JSON.parse(readFileSync(`${BUNDLE}/alert.json`, 'utf8'));
+payload.alerts[0].labels.namespace = 'webshop';
+payload.commonLabels.namespace = 'webshop';
+writeFileSync(`${BUNDLE}/alert.json`, JSON.stringify(payload));
 
 let slack: FakeSlack;
 let stack: SlackStack;
@@ -78,6 +83,10 @@ params:
   service:
     type: string
     from: hypothesis.service
+  namespace:
+    type: string
+    from: alert.labels.namespace
+    default: default
   change:
     type: string
     from: hypothesis.changeId
@@ -88,7 +97,7 @@ steps:
     uses: http
     with:
       method: GET
-      url: http://127.0.0.1:${port}/deployments/{{ params.service }}
+      url: http://127.0.0.1:${port}/namespaces/{{ params.namespace }}/deployments/{{ params.service }}
       expectStatus: 200
     timeout: 10s
   - id: rollback
@@ -96,7 +105,7 @@ steps:
     uses: http
     with:
       method: POST
-      url: http://127.0.0.1:${port}/deployments/{{ params.service }}/rollback
+      url: http://127.0.0.1:${port}/namespaces/{{ params.namespace }}/deployments/{{ params.service }}/rollback
       headers:
         Authorization: { env: SLACK_TEST_DEPLOY_TOKEN, prefix: 'Bearer ' }
       body:
@@ -194,8 +203,9 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     plan = await waitUntil('plan card', () => slack.messages.slice(before).find((m) => m.text.startsWith('Plan:')));
     expect(plan.thread_ts).toBe(alertTs);
     const text = JSON.stringify(plan.blocks);
-    // Exactly what would run: the rendered URL with the blamed service, never the secret.
-    expect(text).toContain(`/deployments/quoterservice/rollback`);
+    // Exactly what would run: the rendered URL with the alert's namespace label (read back from the
+    // stored triage) and the blamed service, never the secret.
+    expect(text).toContain(`/namespaces/webshop/deployments/quoterservice/rollback`);
     expect(text).not.toContain(DEPLOY_TOKEN);
     expect(validateMessage(plan as unknown as ChatMessage)).toEqual([]);
     expect(buttons(plan).map((b) => b.action_id)).toEqual([
@@ -258,7 +268,10 @@ describe('runbooks from Slack: propose, two-person approval bound to the step ha
     );
     expect(summary).toBeDefined();
     expect(rollbacks).toHaveLength(1);
-    expect(rollbacks[0]).toMatchObject({ path: '/deployments/quoterservice/rollback', auth: `Bearer ${DEPLOY_TOKEN}` });
+    expect(rollbacks[0]).toMatchObject({
+      path: '/namespaces/webshop/deployments/quoterservice/rollback',
+      auth: `Bearer ${DEPLOY_TOKEN}`,
+    });
     const [run] = await stack.storage.runs.list(incidentId);
     expect(run?.status).toBe('succeeded');
     // The approval card has no buttons left once the run finished.

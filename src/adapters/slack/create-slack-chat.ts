@@ -1,5 +1,6 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { WebClient } from '@slack/web-api';
+import { redactSecrets, redactText } from '../../core/audit/redact-secrets.ts';
 import type { ChatMessage } from '../../core/chat/block-kit.ts';
 import type { ChatFailure, ChatPort, ChatRef } from '../../core/chat/chat-port.ts';
 import type { Result } from '../../core/result/result.ts';
@@ -17,6 +18,8 @@ export type SlackChatOptions = {
   readonly onRateLimited?: (method: string, retryAfterS: number) => void;
   /** Told of each call that failed for good (Slack's error code, or `ratelimited` after the retries). */
   readonly onFailed?: (method: string, code: string) => void;
+  /** Secret values (`configSecrets`) never posted: replaced in every message and file title. */
+  readonly knownSecrets?: readonly string[];
 };
 
 /**
@@ -101,7 +104,15 @@ export function createSlackChat(client: WebClient, opts: SlackChatOptions = {}):
       }
     }
   };
-  const payload = (m: ChatMessage) => ({ text: m.text, blocks: m.blocks as never });
+  const secrets = opts.knownSecrets ?? [];
+  // What reaches Slack passes the same redaction as the logs and the audit trail.
+  const payload = (m: ChatMessage) => {
+    const clean = redactSecrets(JSON.parse(JSON.stringify({ text: m.text, blocks: m.blocks })), secrets) as {
+      text: string;
+      blocks: never;
+    };
+    return { text: clean.text, blocks: clean.blocks };
+  };
 
   return {
     post: (channel, message, threadTs) =>
@@ -143,8 +154,8 @@ export function createSlackChat(client: WebClient, opts: SlackChatOptions = {}):
             thread_ts: threadTs,
             file: Buffer.from(file.bytes),
             filename: file.filename,
-            title: file.title,
-            ...(file.comment ? { initial_comment: file.comment } : {}),
+            title: redactText(file.title, secrets),
+            ...(file.comment ? { initial_comment: redactText(file.comment, secrets) } : {}),
           })) as unknown as { files?: { files?: { id?: string }[] }[] };
           const id = r.files?.[0]?.files?.[0]?.id;
           return { fileId: id ?? 'unknown' };

@@ -1,10 +1,17 @@
 import { type Logger, LogLevel } from '@slack/bolt';
-import { redactSlackSecrets } from './redact-slack-secrets.ts';
+import { redactText } from '../../core/audit/redact-secrets.ts';
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
-/** Bolt's logger interface over one write function (one line per record), with tokens and signatures redacted. */
-export function createSlackLogger(write: (line: string) => void, level: LogLevel = LogLevel.WARN): Logger {
+/**
+ * Bolt's logger interface over one write function (one line per record). Every configured secret
+ * (`configSecrets`) and anything secret-shaped (tokens, request signatures …) is redacted.
+ */
+export function createSlackLogger(
+  write: (line: string) => void,
+  level: LogLevel = LogLevel.WARN,
+  knownSecrets: readonly string[] = [],
+): Logger {
   let current = level;
   let name = 'causeway:slack';
   const log =
@@ -14,7 +21,7 @@ export function createSlackLogger(write: (line: string) => void, level: LogLevel
       const text = msg
         .map((m) => (m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m)))
         .join(' ');
-      write(`${name} ${l}: ${redactSlackSecrets(text)}\n`);
+      write(`${name} ${l}: ${redactText(text, knownSecrets)}\n`);
     };
   return {
     debug: log(LogLevel.DEBUG),

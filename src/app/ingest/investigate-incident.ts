@@ -1,5 +1,3 @@
-import { triageReportJson } from '../../core/formats/triage-report-json.ts';
-import { ownFingerprint } from '../../core/ingest/grouped-alert.ts';
 import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { Alert } from '../../core/model/alert.ts';
@@ -114,10 +112,7 @@ export async function investigateIncident(
             return finish({ state: 'failed', reason: `INPUT_INVALID: ${r.detail} (bundle ${src.origin.dir})` });
         }
       }
-      const saved = await deps.incidents.saveTriage(incidentId, {
-        at: deps.now(),
-        report: JSON.parse(JSON.stringify({ ...triageReportJson(report), origin: src.origin })),
-      });
+      const saved = await deps.incidents.saveTriage(incidentId, { at: deps.now(), report, origin: src.origin });
       const top = report.hypotheses[0];
       await deps.audit.append({
         actor: 'system',
@@ -143,14 +138,10 @@ export async function investigateIncident(
   }
 }
 
-/** One alert per own fingerprint (the latest delivery), firing first, under their own fingerprints. */
+/** One alert per fingerprint (the latest delivery), firing first. */
 function distinctAlerts(stored: readonly Alert[]): Alert[] {
   const byFp = new Map<string, Alert>();
-  for (const a of stored) {
-    const fp = ownFingerprint(a);
-    const { 'causeway.fingerprint': _own, ...annotations } = a.annotations;
-    byFp.set(fp, { ...a, fingerprint: fp, annotations });
-  }
+  for (const a of stored) byFp.set(a.fingerprint, a);
   const all = [...byFp.values()];
   return [...all.filter((a) => a.status === 'firing'), ...all.filter((a) => a.status !== 'firing')].slice(
     0,

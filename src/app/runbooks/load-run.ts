@@ -1,8 +1,8 @@
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import { runPlanCodec } from '../../core/formats/run-plan-codec.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import type { RunPlan } from '../../core/runbooks/run-plan.ts';
-import { runPlanOf } from '../../core/runbooks/run-plan-of.ts';
 import type { Run, RunStep, RunStore } from '../../core/storage/run-store.ts';
 
 /** A run with its plan and, when asked, one of its steps (stored and rendered); `RUN_NOT_FOUND` otherwise. */
@@ -17,8 +17,17 @@ export async function loadRun(
   >
 > {
   const run = await runs.get(runId);
-  const plan = run && runPlanOf(run);
-  if (!run || !plan) return { ok: false, error: { code: 'RUN_NOT_FOUND', message: `no runbook run ${runId}` } };
+  if (!run) return { ok: false, error: { code: 'RUN_NOT_FOUND', message: `no runbook run ${runId}` } };
+  const stored = runPlanCodec.decode(run.plan);
+  if (!stored.ok)
+    return {
+      ok: false,
+      error: {
+        code: 'RUN_NOT_FOUND',
+        message: `runbook run ${runId} has no readable plan (${stored.error.field}: ${stored.error.message})`,
+      },
+    };
+  const { plan } = stored.value;
   if (index === undefined) return { ok: true, value: { run, plan } };
   const step = run.steps[index];
   const rendered = plan.steps[index];

@@ -1,6 +1,6 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
-import type { JsonObject } from '../../core/audit/json-value.ts';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import { runPlanCodec } from '../../core/formats/run-plan-codec.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { Result } from '../../core/result/result.ts';
@@ -59,7 +59,7 @@ export async function proposeRun(
     proposedBy: input.proposedBy,
     at,
     steps: plan.steps.map((s) => ({ name: s.name, risk: s.risk === 'high' ? 'high' : 'low', renderedHash: s.hash })),
-    plan: { ...plan, ...(hypothesis ? { hypothesisId: hypothesis.id } : {}) } as unknown as JsonObject,
+    plan: runPlanCodec.encode({ plan, hypothesisId: hypothesis?.id }),
   });
   await deps.audit.append({
     actor: input.proposedBy,

@@ -1,7 +1,6 @@
 import { buildEvidenceMessages } from '../../core/chat/build-evidence-messages.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import type { ChatPort } from '../../core/chat/chat-port.ts';
-import type { Hypothesis } from '../../core/model/hypothesis.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { IncidentStore } from '../../core/storage/incident-store.ts';
 
@@ -14,7 +13,7 @@ export async function postMoreEvidence(
   input: { readonly incidentId: string; readonly channel: string; readonly threadTs: string; readonly user: string },
 ): Promise<number> {
   const t = await deps.incidents.latestTriage(input.incidentId);
-  const hypotheses = Array.isArray(t?.report.hypotheses) ? (t.report.hypotheses as unknown as Hypothesis[]) : undefined;
+  const hypotheses = t?.report.hypotheses;
   if (!hypotheses) {
     await deps.chat.postEphemeral(
       input.channel,

@@ -1,7 +1,6 @@
 import type { ChatMessage } from '../../core/chat/block-kit.ts';
 import { buildErrorMessage } from '../../core/chat/build-error-message.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
-import type { TriageReport } from '../../core/model/triage-report.ts';
 import { proposeRun } from '../runbooks/propose-run.ts';
 import type { RunbookChatDeps } from './runbook-chat-deps.ts';
 
@@ -63,7 +62,7 @@ export async function proposeRunbookInChat(
     return undefined;
   }
   const triage = await deps.incidents.latestTriage(incident.id);
-  const report = triage?.report as unknown as TriageReport | undefined;
+  const report = triage?.report;
   const proposed = await proposeRun(deps.runbook, {
     runbookId: input.runbookId,
     incidentId: incident.id,

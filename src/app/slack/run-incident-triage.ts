@@ -5,7 +5,6 @@ import { buildTimelineChartSpec } from '../../core/chat/build-timeline-chart-spe
 import type { ChatFailure, ChatRef } from '../../core/chat/chat-port.ts';
 import type { IncidentView } from '../../core/chat/incident-view.ts';
 import { sourceProgressOf } from '../../core/chat/source-progress-of.ts';
-import { triageReportJson } from '../../core/formats/triage-report-json.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
@@ -122,10 +121,7 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
   } finally {
     await src.close();
   }
-  await deps.incidents.saveTriage(incident.id, {
-    at: deps.now(),
-    report: JSON.parse(JSON.stringify({ ...triageReportJson(report), origin: src.origin })),
-  });
+  await deps.incidents.saveTriage(incident.id, { at: deps.now(), report, origin: src.origin });
   await deps.audit.append({
     actor: 'system',
     action: 'hypotheses.produced',

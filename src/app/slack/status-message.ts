@@ -7,7 +7,7 @@ import type { IncidentStore } from '../../core/storage/incident-store.ts';
 export async function statusMessage(incidents: IncidentStore, incidentId: string | undefined): Promise<ChatMessage> {
   const summaryOf = async (id: string) => {
     const t = await incidents.latestTriage(id);
-    return typeof t?.report.summary === 'string' ? t.report.summary : 'triage running or not run yet';
+    return t?.report.summary ?? 'triage running or not run yet';
   };
   if (incidentId) {
     const i = await incidents.get(incidentId);
@@ -16,14 +16,15 @@ export async function statusMessage(incidents: IncidentStore, incidentId: string
         `:warning: There is no incident \`${escapeMrkdwn(incidentId)}\`. \`/causeway status\` lists the open ones.`,
       );
     const t = await incidents.latestTriage(i.id);
-    const hyps = Array.isArray(t?.report.hypotheses) ? t.report.hypotheses : [];
+    const hyps = t?.report.hypotheses ?? [];
     const lines = [
       `*${escapeMrkdwn(i.id)}* — ${escapeMrkdwn(i.title)}${i.service ? ` on ${escapeMrkdwn(i.service)}` : ''} · ${i.status} · ${i.fingerprints.length} fingerprint(s)`,
       escapeMrkdwn(await summaryOf(i.id)),
-      ...hyps.slice(0, 3).map((h) => {
-        const x = h as { id?: unknown; service?: unknown; kind?: unknown; score?: unknown };
-        return `• ${escapeMrkdwn(String(x.id))} ${escapeMrkdwn(String(x.service))} — ${escapeMrkdwn(String(x.kind))} (${Number(x.score).toFixed(1)})`;
-      }),
+      ...hyps
+        .slice(0, 3)
+        .map(
+          (h) => `• ${escapeMrkdwn(h.id)} ${escapeMrkdwn(h.service)} — ${escapeMrkdwn(h.kind)} (${h.score.toFixed(1)})`,
+        ),
     ];
     return buildNoticeMessage(lines.join('\n'));
   }

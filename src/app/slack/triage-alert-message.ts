@@ -2,19 +2,21 @@ import type { AlertNotice } from '../../core/chat/alerts/alert-notice.ts';
 import { parseAlertMessage } from '../../core/chat/alerts/parse-alert-message.ts';
 import type { SlackMessage } from '../../core/chat/alerts/slack-message.ts';
 import { buildIncidentMessage } from '../../core/chat/build-incident-message.ts';
-import type { Alert } from '../../core/model/alert.ts';
+import { acceptAlerts } from '../ingest/accept-alerts.ts';
+import type { IngestDeps } from '../ingest/ingest-deps.ts';
+import { resolveIfCleared } from '../ingest/resolve-if-cleared.ts';
 import type { ChannelRateLimiter } from './channel-rate-limiter.ts';
 import { runIncidentTriage, type TriageRunOutcome } from './run-incident-triage.ts';
 import type { SeenDeliveries } from './seen-deliveries.ts';
 import type { TriageDeps } from './triage-deps.ts';
 
-export type AlertMessageDeps = TriageDeps & {
-  readonly watchedChannels: ReadonlySet<string>;
-  readonly serviceLabels: readonly string[];
-  readonly limiter: ChannelRateLimiter;
-  readonly seen: SeenDeliveries;
-  readonly newIncidentId: () => string;
-};
+export type AlertMessageDeps = TriageDeps &
+  IngestDeps & {
+    readonly watchedChannels: ReadonlySet<string>;
+    readonly serviceLabels: readonly string[];
+    readonly limiter: ChannelRateLimiter;
+    readonly seen: SeenDeliveries;
+  };
 
 export type AlertMessageInput = {
   readonly channel: string;
@@ -33,12 +35,14 @@ export type AlertMessageOutcome =
 const ms = (ts: string) => Math.round(Number.parseFloat(ts) * 1000);
 
 /**
- * A message in a watched channel: when an alerting integration posted it, its alerts are audited;
- * a firing notification opens an incident (or joins the open one with the same fingerprint — storms
- * and re-notifications never start a second investigation) and the triage runs in the message's
- * thread; resolved notifications resolve the incident; warning, no-data and acknowledgement
- * notifications start nothing. Retried deliveries are recognised and ignored; a per-channel rate
- * limit caps new investigations.
+ * A message in a watched channel. When an alerting integration posted it, its alerts go through
+ * the one intake of every alert (`acceptAlerts`, as from a webhook: same grouping, same audit
+ * records, source `slack.<integration>`): a firing notification opens an incident — whose triage
+ * then runs in the message's thread — or joins the open one (the same alert already delivered by
+ * a webhook, a re-notification, a storm: never a second investigation); a resolved notification
+ * resolves the incident once every alert of it has resolved. Warning, no-data and acknowledgement
+ * notifications are audited and start nothing. Retried deliveries are recognised and ignored; a
+ * per-channel rate limit caps new investigations.
  */
 export async function triageAlertMessage(
   deps: AlertMessageDeps,
@@ -52,52 +56,54 @@ export async function triageAlertMessage(
   const key = `${channel}:${message.ts}`;
   if ((input.eventId && !deps.seen.first(`event:${input.eventId}`)) || !deps.seen.first(key))
     return { kind: 'ignored', reason: 'duplicate delivery (retry)' };
-  const receivedAt = ms(message.ts);
-  const notice = parseAlertMessage(message, { serviceLabels: deps.serviceLabels, receivedAt });
+  const notice = parseAlertMessage(message, { serviceLabels: deps.serviceLabels, receivedAt: ms(message.ts) });
   if (!notice) return { kind: 'ignored', reason: 'not an alert notification' };
 
-  const actor = `webhook:slack.${notice.integration}` as const;
-  const received = async (alert: Alert, outcome: string, incidentId?: string) =>
-    deps.audit.append({
-      actor,
+  const source = `slack.${notice.integration}`;
+  const context = { channel, ts: message.ts, state: notice.state };
+  // Audited as a delivery that opened nothing (the same record the intake writes).
+  const notAccepted = async (outcome: string) => {
+    const firing = notice.alerts.filter((a) => a.status === 'firing').length;
+    await deps.audit.append({
+      actor: `webhook:${source}`,
       action: 'alert.received',
-      subject: incidentId ? `incident:${incidentId}` : `alert:${alert.fingerprint}`,
+      subject: `webhook:${source}`,
       data: {
-        ...(incidentId ? { incidentId } : {}),
-        source: alert.source,
-        fingerprint: alert.fingerprint,
-        name: alert.name,
-        status: alert.status,
-        state: notice.state,
-        labels: alert.labels,
-        channel,
-        ts: message.ts,
-        outcome,
+        source,
+        count: notice.alerts.length,
+        firing,
+        resolved: notice.alerts.length - firing,
+        fingerprints: notice.alerts.slice(0, 20).map((a) => a.fingerprint),
+        names: [...new Set(notice.alerts.map((a) => a.name))].slice(0, 10),
+        incidentIds: [],
+        context: { ...context, outcome },
       },
     });
+  };
 
-  if (notice.state !== 'firing') {
+  if (notice.state !== 'firing' && notice.state !== 'resolved') {
+    await notAccepted(`not investigated: ${notice.state}`);
+    return { kind: 'not-firing', state: notice.state, resolved: [] };
+  }
+  if (notice.state === 'firing') {
+    const firing = notice.alerts.filter((a) => a.status === 'firing');
+    let known = false;
+    for (const a of firing) if (await deps.incidents.findOpen(a.fingerprint)) known = true;
+    if (!known && !deps.limiter.take(channel, deps.now())) {
+      await notAccepted('not investigated: channel rate limit');
+      return { kind: 'rate-limited', fingerprint: (firing[0] ?? notice.alerts[0])?.fingerprint ?? '' };
+    }
+  }
+
+  const accepted = await acceptAlerts(deps, { source, alerts: notice.alerts, receivedAt: deps.now(), context });
+
+  if (notice.state === 'resolved') {
     const resolved: string[] = [];
-    for (const alert of notice.alerts) {
-      const open = notice.state === 'resolved' ? await deps.incidents.findOpen(alert.fingerprint) : undefined;
-      await received(alert, notice.state === 'resolved' ? 'resolved' : `not investigated: ${notice.state}`, open?.id);
-      if (!open) continue;
-      const done = await deps.incidents.resolve(open.id, deps.now());
+    for (const id of accepted.resolving) {
+      const done = await resolveIfCleared(deps, id);
       if (!done) continue;
-      resolved.push(open.id);
-      await deps.audit.append({
-        actor,
-        action: 'incident.resolved',
-        subject: `incident:${open.id}`,
-        data: {
-          incidentId: open.id,
-          by: `${notice.integration} notification`,
-          fingerprint: alert.fingerprint,
-          channel,
-          ts: message.ts,
-        },
-      });
-      const entry = deps.board.get(open.id);
+      resolved.push(done.id);
+      const entry = deps.board.get(done.id);
       if (entry) {
         entry.view = { ...entry.view, resolved: true };
         entry.sync.show(buildIncidentMessage(entry.view));
@@ -106,51 +112,18 @@ export async function triageAlertMessage(
     return { kind: 'not-firing', state: notice.state, resolved };
   }
 
-  // One investigation per notification: the primary alert is the first firing one already in an
-  // open incident (a re-notification), else the first firing one.
-  const firing = notice.alerts.filter((a) => a.status === 'firing');
-  let primary = firing[0] as Alert;
-  for (const a of firing) {
-    if (await deps.incidents.findOpen(a.fingerprint)) {
-      primary = a;
-      break;
-    }
-  }
-  const already = await deps.incidents.findOpen(primary.fingerprint);
-  if (!already && !deps.limiter.take(channel, deps.now())) {
-    for (const a of notice.alerts) await received(a, 'not investigated: channel rate limit');
-    return { kind: 'rate-limited', fingerprint: primary.fingerprint };
-  }
-  const { incident, created } = await deps.incidents.openOrJoin({
-    newId: deps.newIncidentId(),
-    alert: primary,
-    at: deps.now(),
-    title: primary.name,
-    asOf: primary.startsAt,
-  });
-  for (const a of notice.alerts) await received(a, created ? 'incident opened' : 'incident joined', incident.id);
-  await deps.audit.append({
-    actor,
-    action: created ? 'incident.opened' : 'incident.joined',
-    subject: `incident:${incident.id}`,
-    data: created
-      ? {
-          incidentId: incident.id,
-          title: incident.title,
-          service: incident.service ?? null,
-          asOf: incident.asOf,
-          fingerprint: primary.fingerprint,
-        }
-      : { incidentId: incident.id, fingerprint: primary.fingerprint, channel, ts: message.ts },
-  });
-  if (!created) {
-    const entry = deps.board.get(incident.id);
+  for (const id of accepted.joined) {
+    const entry = deps.board.get(id);
     if (entry) {
       entry.view = { ...entry.view, notifications: entry.view.notifications + 1 };
       entry.sync.show(buildIncidentMessage(entry.view));
     }
-    return { kind: 'joined', incidentId: incident.id };
   }
+  const [incident, ...more] = accepted.opened;
+  // Alerts of other groups in the same notification opened their own incidents: each is triaged too.
+  for (const other of more)
+    await runIncidentTriage(deps, { incident: other, alerts: notice.alerts, channel, threadTs: message.ts });
+  if (!incident) return { kind: 'joined', incidentId: accepted.joined[0] ?? '' };
   const run = await runIncidentTriage(deps, { incident, alerts: notice.alerts, channel, threadTs: message.ts });
   return { kind: 'investigated', incidentId: incident.id, run };
 }

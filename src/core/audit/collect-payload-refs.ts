@@ -10,7 +10,8 @@ export function collectPayloadRefs(value: JsonValue, out: PayloadRef[] = []): Pa
   }
   const obj = value as { readonly [key: string]: JsonValue };
   const ref = obj.$payload;
-  if (typeof ref === 'string' && typeof obj.bytes === 'number') out.push(obj as unknown as PayloadRef);
+  if (typeof ref === 'string' && typeof obj.bytes === 'number')
+    out.push({ $payload: ref, bytes: obj.bytes, ...(obj.stored === false ? { stored: false as const } : {}) });
   else for (const v of Object.values(obj)) collectPayloadRefs(v, out);
   return out;
 }

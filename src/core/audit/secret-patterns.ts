@@ -9,6 +9,8 @@ export const SECRET_PATTERNS: readonly { readonly name: string; readonly re: Reg
     replace: '[REDACTED]',
   },
   { name: 'slack token', re: /\bxox[abposre]-[A-Za-z0-9-]{8,}/g, replace: '[REDACTED]' },
+  { name: 'slack app token', re: /\bxapp-[A-Za-z0-9-]{8,}/g, replace: '[REDACTED]' },
+  { name: 'slack request signature', re: /\bv0=[0-9a-f]{64}\b/g, replace: '[REDACTED]' },
   { name: 'slack webhook', re: /https:\/\/hooks\.slack\.com\/[A-Za-z0-9/_-]+/g, replace: '[REDACTED]' },
   { name: 'github token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g, replace: '[REDACTED]' },
   { name: 'aws access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, replace: '[REDACTED]' },

@@ -1,9 +1,27 @@
 import type { Config } from '../config/config-schema.ts';
 
-/** Every secret value in the configuration (tokens, keys, HMAC secrets): redacted from logs and the audit log. */
-export function configSecrets(config: Readonly<Config>): string[] {
+/** The password of a URL with credentials (`postgres://user:pass@host/db`), if any. */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password === '' ? undefined : password;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The one list of secret values: every token, key, HMAC secret and password in the configuration
+ * (URL passwords included), and the values of the environment variables runbook steps may read
+ * (`runbooks.secretEnv`). Logs, chat messages and the audit log redact each of them.
+ */
+export function configSecrets(
+  config: Readonly<Config>,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string[] {
   const w = config.webhooks;
-  return [
+  const all = [
     config.audit.checkpointKey,
     config.elasticsearch.apiKey,
     config.llm.apiKey,
@@ -24,5 +42,13 @@ export function configSecrets(config: Readonly<Config>): string[] {
     w.changes.token,
     w.changes.hmacSecret,
     ...Object.values(config.telemetry.otlpHeaders),
-  ].filter((s): s is string => typeof s === 'string' && s !== '');
+    urlPassword(config.storage.url),
+    urlPassword(config.elasticsearch.url),
+    urlPassword(config.elasticsearch.kibanaUrl),
+    urlPassword(config.llm.baseUrl),
+    urlPassword(config.telemetry.otlpEndpoint),
+    urlPassword(config.slack.apiUrl),
+    ...config.runbooks.secretEnv.map((name) => env[name]),
+  ];
+  return [...new Set(all.filter((s): s is string => typeof s === 'string' && s !== ''))];
 }

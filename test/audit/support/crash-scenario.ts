@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SqlDb } from '../../../src/adapters/storage/sql/sql-db.ts';
 import { verifyAudit } from '../../../src/app/audit/verify-audit.ts';
 import { recoverUnfinished } from '../../../src/app/storage/recover-unfinished.ts';
-import { ownFingerprint } from '../../../src/core/ingest/grouped-alert.ts';
 import type { Storage } from '../../../src/core/storage/storage.ts';
 import type { Backend, TestDatabase } from '../../storage/support/backends.ts';
 import { CRASH_DELIVERY, deliveryOf } from './crash-delivery.ts';
@@ -75,7 +74,7 @@ async function expectAtomicDeliveries(reader: Storage, ackedDeliveries: Readonly
   const incidents = await reader.incidents.list({ limit: 1_000_000 });
   for (const incident of incidents) {
     for (const a of await reader.incidents.alerts(incident.id)) {
-      const fp = ownFingerprint(a.alert);
+      const fp = a.alert.fingerprint;
       const d = alerts.get(deliveryOf(fp)) ?? new Map<string, string>();
       d.set(fp, incident.id);
       alerts.set(deliveryOf(fp), d);

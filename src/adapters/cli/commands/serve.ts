@@ -15,6 +15,9 @@ import { recoverUnfinished } from '../../../app/storage/recover-unfinished.ts';
 import { contentHash } from '../../../core/audit/content-hash.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import { configSecrets } from '../../../core/ingest/config-secrets.ts';
+import { incidentId } from '../../../core/ingest/incident-id.ts';
+import type { IngestTelemetry } from '../../../core/ingest/ingest-telemetry.ts';
+import type { LogPort } from '../../../core/ingest/log-port.ts';
 import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import { alertSourcesFromConfig } from '../../alert-sources/alert-sources-from-config.ts';
 import { changeSourcesFromConfig } from '../../change-sources/change-sources-from-config.ts';
@@ -53,12 +56,16 @@ export type ServeEnv = {
   readonly instanceId: string;
   readonly onShutdown: (stop: () => void) => void;
   readonly logDestination?: DestinationStream;
+  /** The process environment: the values of `runbooks.secretEnv` are secrets to redact too. */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Starts the Slack app next to the HTTP server (issue 5's startSlackStack) when slack.botToken is set. */
   readonly startSlack?: (
     config: Readonly<Config>,
     sources: TriageSources,
     /** Counted in /metrics: Slack API failures and 429s, approval decisions, step executions. */
     observe: SlackStackObserver,
+    /** The intake's telemetry and log: alerts read in watched channels go through the same intake as webhooks. */
+    ingest: { readonly telemetry: IngestTelemetry; readonly log: LogPort },
   ) => Promise<
     | { readonly ok: true; readonly stop: () => Promise<void>; readonly announcer?: IncidentAnnouncer }
     | { readonly ok: false; readonly message: string }
@@ -88,7 +95,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       }
       const port = portArg !== undefined ? Number(portArg) : config.server.port;
       const host = typeof args.value.values.host === 'string' ? args.value.values.host : config.server.host;
-      const secrets = configSecrets(config);
+      const secrets = configSecrets(config, env.environment ?? {});
       const root = createLogger({
         level: config.log.level,
         name: 'causeway',
@@ -157,7 +164,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       let announcer: IncidentAnnouncer | undefined;
       let stopSlack: (() => Promise<void>) | undefined;
       if (config.slack.botToken && env.startSlack) {
-        const s = await env.startSlack(config, triageSources, metrics);
+        const s = await env.startSlack(config, triageSources, metrics, { telemetry, log });
         if (!s.ok) {
           io.stderr(`causeway serve: SLACK_NOT_CONFIGURED: ${s.message}\n`);
           await storage.close();
@@ -189,8 +196,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         deliveries: storage.deliveries,
         grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
         now: env.now,
-        newIncidentId: () =>
-          `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`,
+        newIncidentId: () => incidentId(env.now(), randomBytes(4).toString('hex')),
         telemetry,
         log,
         ...(announcer ? { announcer } : {}),

@@ -20,6 +20,11 @@ import { NO_RUNBOOKS } from '../../../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../../../core/chat/runbook-finder.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { CausewayError } from '../../../core/errors/causeway-error.ts';
+import { configSecrets } from '../../../core/ingest/config-secrets.ts';
+import { incidentId } from '../../../core/ingest/incident-id.ts';
+import { type IngestTelemetry, NO_TELEMETRY } from '../../../core/ingest/ingest-telemetry.ts';
+import type { LogPort } from '../../../core/ingest/log-port.ts';
+import { SILENT_LOG } from '../../../core/ingest/silent-log.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
 import type { Result } from '../../../core/result/result.ts';
 import type { TriageSources } from '../../../core/sources/triage-sources.ts';
@@ -75,6 +80,8 @@ export type SlackStackEnv = {
   readonly approvalTickMs?: number;
   /** Counted in `/metrics` (`causeway serve`): Slack API failures and 429s, approvals, executions. */
   readonly observe?: SlackStackObserver;
+  /** The alert intake's telemetry and structured log (`causeway serve` passes its own; else none). */
+  readonly ingest?: { readonly telemetry: IngestTelemetry; readonly log: LogPort };
 };
 
 /**
@@ -94,6 +101,8 @@ export async function startSlackStack(
   ];
   if (missing.length > 0)
     return { ok: false, error: { code: 'SLACK_NOT_CONFIGURED', message: `missing ${missing.join(', ')}` } };
+  // The one secret list: redacted from the logs, the chat and the audit trail.
+  const secrets = configSecrets(config, env.secrets ?? {});
   const opened = await openStorage(config.storage.url, {
     clock: env.now,
     cwd: env.cwd,
@@ -104,9 +113,7 @@ export async function startSlackStack(
       checkpointEvery: config.audit.checkpointEvery,
       storeFullText: config.audit.storeFullText,
       inlinePayloadBytes: config.audit.inlinePayloadBytes,
-      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey].filter(
-        (x): x is string => typeof x === 'string',
-      ),
+      knownSecrets: secrets,
     },
   });
   if (!opened.ok) return opened;
@@ -120,9 +127,7 @@ export async function startSlackStack(
       promptsDir: env.promptsDir,
       clock: env.now,
       audit: storage.audit,
-      knownSecrets: [s.botToken, s.appToken, s.signingSecret, config.elasticsearch.apiKey, config.llm.apiKey].filter(
-        (x): x is string => typeof x === 'string',
-      ),
+      knownSecrets: secrets,
     });
     if (!llm.ok) {
       await storage.close();
@@ -137,7 +142,7 @@ export async function startSlackStack(
         { incidentId: q.incidentId, report: q.report, question: q.question, asker: q.asker },
       );
   }
-  const logger = createSlackLogger(env.log, levelOf(config.log.level));
+  const logger = createSlackLogger(env.log, levelOf(config.log.level), secrets);
   const sources = env.sources ?? triageSourcesFromConfig(config, env.cwd);
   // Runbooks (docs/runbooks.md): the catalog is validated now, so a bad runbook stops the start.
   const runtime = await buildRunbookRuntime(config, {
@@ -167,6 +172,7 @@ export async function startSlackStack(
     incidents: storage.incidents,
     feedback: storage.feedback,
     audit: storage.audit,
+    deliveries: storage.deliveries,
     sources,
     runbooks: env.runbooks ?? runtime.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
@@ -180,8 +186,11 @@ export async function startSlackStack(
     serviceLabels: config.triage.serviceLabels,
     limiter: createChannelRateLimiter(s.rateLimit.investigations, s.rateLimit.perMinutes * 60_000),
     seen: createSeenDeliveries(),
-    newIncidentId: () =>
-      `INC-${new Date(env.now()).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`,
+    // The intake of every alert (acceptAlerts): the same grouping and ids as the webhooks'.
+    grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
+    newIncidentId: () => incidentId(env.now(), randomBytes(4).toString('hex')),
+    telemetry: env.ingest?.telemetry ?? NO_TELEMETRY,
+    log: env.ingest?.log ?? SILENT_LOG,
   };
   const slack = buildSlackApp(
     {
@@ -198,7 +207,7 @@ export async function startSlackStack(
     },
     useCaseDeps,
     logger,
-    observedChat(env.chat ?? {}, env.observe),
+    observedChat({ ...env.chat, knownSecrets: secrets }, env.observe),
   );
   // Approver groups may name Slack user groups: their members are read with the app's client.
   userGroups = createSlackUserGroups(slack.app.client, {
