@@ -3,12 +3,14 @@
 //   node bench/triage/fit-calibration.ts --train /tmp/dev,/tmp/hold --test /tmp/causeway-eval
 //
 // Training: the top five hypotheses of every bundle, labelled by whether their service is the
-// truth; a logistic regression on (score/100, margin over the best other/100) by Newton's method.
-// Test: the top hypothesis' calibrated probability against how often it is right, in bins.
+// truth; a logistic regression by Newton's method on score/100, margin over the best other/100,
+// and the shares of the score from metrics, from the alert alone and from the strong rules.
+// Test: the top hypothesis' calibrated probability against how often it is right, in ten bins.
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { calibrationFeatures } from '../../src/core/triage/calibration-features.ts';
 
-type Top = { service: string; score: number };
+type Top = { service: string; score: number; rules?: Record<string, number> };
 type Case = { truth: { service: string }; top: Top[] };
 
 const { values } = parseArgs({ options: { train: { type: 'string' }, test: { type: 'string' } } });
@@ -22,19 +24,23 @@ const cases = (dirs: string): Case[] =>
     execFileSync(process.execPath, [main, 'eval', ...dirs.split(','), '--json'], {
       encoding: 'utf8',
       maxBuffer: 256 << 20,
+      stdio: ['ignore', 'pipe', 'ignore'],
     }),
   ).cases;
 
-const features = (top: Top[], i: number): [number, number, number] => {
+/** The model's inputs, as src/core/triage/calibrate.ts computes them. */
+const features = (top: Top[], i: number): number[] => {
   const h = top[i] as Top;
   let best = 0;
   top.forEach((o, j) => {
     if (j !== i) best = Math.max(best, o.score);
   });
-  return [1, h.score / 100, (h.score - best) / 100];
+  const x = calibrationFeatures(h.score, h.rules ?? {});
+  return [1, h.score / 100, (h.score - best) / 100, x.metricShare, x.alertShare, x.strongShare];
 };
+const D = 6;
 
-const rows: { x: [number, number, number]; y: number }[] = [];
+const rows: { x: number[]; y: number }[] = [];
 for (const c of cases(values.train)) {
   c.top.forEach((h, i) => {
     rows.push({ x: features(c.top, i), y: h.service === c.truth.service ? 1 : 0 });
@@ -42,39 +48,51 @@ for (const c of cases(values.train)) {
 }
 
 // Newton's method with a small ridge for stability.
-let w = [0, 0, 0];
-for (let it = 0; it < 50; it++) {
-  const g = [0, 0, 0];
-  const H = [
-    [1e-3, 0, 0],
-    [0, 1e-3, 0],
-    [0, 0, 1e-3],
-  ];
+let w = new Array<number>(D).fill(0);
+const sigma = (x: number[]) =>
+  1 /
+  (1 +
+    Math.exp(
+      -Math.max(
+        -30,
+        Math.min(
+          30,
+          x.reduce((s, v, k) => s + v * (w[k] as number), 0),
+        ),
+      ),
+    ));
+for (let it = 0; it < 100; it++) {
+  const g = new Array<number>(D).fill(0);
+  const H = Array.from({ length: D }, (_, a) => Array.from({ length: D }, (_, b) => (a === b ? 1e-3 : 0)));
   for (const { x, y } of rows) {
-    const p = 1 / (1 + Math.exp(-(w[0]! * x[0] + w[1]! * x[1] + w[2]! * x[2])));
-    for (let a = 0; a < 3; a++) {
-      g[a]! += (p - y) * x[a]!;
-      for (let b = 0; b < 3; b++) H[a]![b]! += p * (1 - p) * x[a]! * x[b]!;
+    const p = sigma(x);
+    for (let a = 0; a < D; a++) {
+      g[a] = (g[a] as number) + (p - y) * (x[a] as number);
+      const row = H[a] as number[];
+      for (let b = 0; b < D; b++) row[b] = (row[b] as number) + p * (1 - p) * (x[a] as number) * (x[b] as number);
     }
   }
-  const step = solve3(H, g);
-  w = w.map((v, i) => v - step[i]!);
+  const step = solve(H, g);
+  w = w.map((v, k) => v - (step[k] as number));
   if (Math.max(...step.map(Math.abs)) < 1e-9) break;
 }
 const r2 = (x: number) => Math.round(x * 100) / 100;
-console.log(`fitted on ${rows.length} hypotheses: { bias: ${r2(w[0]!)}, score: ${r2(w[1]!)}, margin: ${r2(w[2]!)} }`);
+const [bias, score, margin, metricShare, alertShare, strongShare] = w.map(r2);
+console.log(
+  `fitted on ${rows.length} hypotheses: { bias: ${bias}, score: ${score}, margin: ${margin}, metricShare: ${metricShare}, alertShare: ${alertShare}, strongShare: ${strongShare} }`,
+);
 
-// Reliability of the top hypothesis on the test set, with the fitted model.
-const bins = [0, 0.3, 0.55, 0.8, 1.0001]
-  .map((lo, i, a) => ({ lo, hi: a[i + 1] ?? 1, n: 0, p: 0, right: 0 }))
-  .slice(0, 4);
+// Reliability of the top hypothesis on the test set: its probability as calibrate() gives it
+// (scaled when a triage's probabilities would sum above 1), in ten bins.
+const bins = Array.from({ length: 10 }, (_, k) => ({ lo: k / 10, n: 0, p: 0, right: 0 }));
 let ece = 0;
 let n = 0;
 for (const c of cases(values.test)) {
   if (c.top.length === 0) continue;
-  const x = features(c.top, 0);
-  const p = 1 / (1 + Math.exp(-(w[0]! * x[0] + w[1]! * x[1] + w[2]! * x[2])));
-  const bin = bins.find((b) => p >= b.lo && p < b.hi) ?? bins[bins.length - 1]!;
+  const raw = c.top.map((_, i) => sigma(features(c.top, i)));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  const p = (raw[0] as number) * (sum > 1 ? 1 / sum : 1);
+  const bin = bins[Math.min(9, Math.floor(p * 10))] as (typeof bins)[number];
   bin.n++;
   bin.p += p;
   bin.right += c.top[0]?.service === c.truth.service ? 1 : 0;
@@ -86,22 +104,27 @@ for (const b of bins) {
   if (b.n === 0) continue;
   ece += (b.n / n) * Math.abs(b.p / b.n - b.right / b.n);
   console.log(
-    `| ${b.lo.toFixed(2)}–${Math.min(1, b.hi).toFixed(2)} | ${b.n} | ${(b.p / b.n).toFixed(2)} | ${(b.right / b.n).toFixed(2)} |`,
+    `| ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)} | ${b.n} | ${(b.p / b.n).toFixed(2)} | ${(b.right / b.n).toFixed(2)} |`,
   );
 }
 console.log(`expected calibration error ${ece.toFixed(3)} over ${n} held-out bundles`);
 
-function solve3(A: number[][], b: number[]): number[] {
-  const m = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < 3; c++) {
+/** Solves A·x = b by Gauss–Jordan elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const m = A.map((row, i) => [...row, b[i] as number]);
+  const d = b.length;
+  for (let c = 0; c < d; c++) {
     let piv = c;
-    for (let r = c + 1; r < 3; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[piv]![c]!)) piv = r;
-    [m[c], m[piv]] = [m[piv]!, m[c]!];
-    for (let r = 0; r < 3; r++) {
+    for (let r = c + 1; r < d; r++)
+      if (Math.abs((m[r] as number[])[c] as number) > Math.abs((m[piv] as number[])[c] as number)) piv = r;
+    [m[c], m[piv]] = [m[piv] as number[], m[c] as number[]];
+    const pr = m[c] as number[];
+    for (let r = 0; r < d; r++) {
       if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k < 4; k++) m[r]![k]! -= f * m[c]![k]!;
+      const row = m[r] as number[];
+      const f = (row[c] as number) / (pr[c] as number);
+      for (let k = c; k <= d; k++) row[k] = (row[k] as number) - f * (pr[k] as number);
     }
   }
-  return [0, 1, 2].map((i) => m[i]![3]! / m[i]![i]!);
+  return Array.from({ length: d }, (_, i) => ((m[i] as number[])[d] as number) / ((m[i] as number[])[i] as number));
 }

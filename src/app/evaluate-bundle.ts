@@ -43,6 +43,7 @@ export async function evaluateBundle(
     ...(h.changeId ? { changeId: h.changeId } : {}),
     score: h.score,
     ...(h.probability !== undefined ? { probability: h.probability } : {}),
+    rules: pointsByRule(h.reasons),
   }));
   return {
     id: bundle.id,
@@ -57,4 +58,10 @@ export async function evaluateBundle(
     ms: Math.round(ms * 10) / 10,
     ...(gap && gap[1].state === 'failed' ? { error: `${gap[0]} ${gap[1].code}: ${gap[1].detail}` } : {}),
   };
+}
+
+function pointsByRule(reasons: readonly { readonly rule: string; readonly points: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of reasons) if (r.points !== 0) out[r.rule] = Math.round(((out[r.rule] ?? 0) + r.points) * 100) / 100;
+  return out;
 }

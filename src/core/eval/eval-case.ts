@@ -8,6 +8,8 @@ export type EvalTop = {
   readonly score: number;
   /** The calibrated probability that this is the root cause, when the ranking gives one. */
   readonly probability?: number;
+  /** Points by rule (for fitting the calibration). */
+  readonly rules?: Readonly<Record<string, number>>;
 };
 
 /** One scored bundle. `error` is set when the bundle could not be triaged (it then counts as a miss). */

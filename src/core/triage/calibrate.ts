@@ -1,10 +1,11 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
+import { calibrationFeatures } from './calibration-features.ts';
 import { CALIBRATION_MODEL, type CalibrationModel } from './calibration-model.ts';
 
 /**
- * Adds to each hypothesis the probability that it is the root cause, from its score and its
- * margin over the best other one (a logistic model fitted on evaluation data), scaled so the
- * probabilities of one triage never sum above 1.
+ * Adds to each hypothesis the probability that it is the root cause, from its score, its margin
+ * over the best other one and the kinds of evidence behind it (a logistic model fitted on several
+ * datasets), scaled so the probabilities of one triage never sum above 1.
  */
 export function calibrate(
   hypotheses: readonly Hypothesis[],
@@ -13,7 +14,16 @@ export function calibrate(
   const raw = hypotheses.map((h, i) => {
     let best = 0;
     for (let j = 0; j < hypotheses.length; j++) if (j !== i) best = Math.max(best, hypotheses[j]?.score ?? 0);
-    const z = model.bias + (model.score * h.score) / 100 + (model.margin * (h.score - best)) / 100;
+    const points: Record<string, number> = {};
+    for (const r of h.reasons) points[r.rule] = (points[r.rule] ?? 0) + r.points;
+    const x = calibrationFeatures(h.score, points);
+    const z =
+      model.bias +
+      (model.score * h.score) / 100 +
+      (model.margin * (h.score - best)) / 100 +
+      (model.metricShare ?? 0) * x.metricShare +
+      (model.alertShare ?? 0) * x.alertShare +
+      (model.strongShare ?? 0) * x.strongShare;
     return 1 / (1 + Math.exp(-z));
   });
   const sum = raw.reduce((a, b) => a + b, 0);

@@ -1,9 +1,27 @@
 /**
- * Logistic model of "this hypothesis is the root cause" from its score and its margin over the
- * best other hypothesis (both in points / 100): p = σ(bias + score·s + margin·m).
- * Fitted by `node bench/triage/fit-calibration.ts --train <seed 11>,<seed 22>` (simulator suites of 70 bundles each, 694
- * hypotheses: the top five of each bundle); checked on the held-out suite of BENCHMARKS.md (ECE 0.062 when fitted, 0.066 after later ranking changes; a refit was no better).
+ * Logistic model of "this hypothesis is the root cause": p = σ(bias + score·s + margin·m +
+ * metricShare·a + alertShare·b + strongShare·c), with the score and its margin over the best
+ * other hypothesis in points / 100, and the shares of its score that came from metrics, from the
+ * alert alone, and from the strong trace, log and change rules. What kind of evidence carries a
+ * score says how far it can be trusted: scores from different sources do not mean the same.
+ * Fitted by `node bench/triage/fit-calibration.ts --train <simulator suite>,<nezha-ob>,
+ * <nezha-ob without metrics>,<petshop>` (the top five hypotheses of each bundle); the
+ * leave-one-dataset-out figures are in BENCHMARKS.md.
  */
-export type CalibrationModel = { readonly bias: number; readonly score: number; readonly margin: number };
+export type CalibrationModel = {
+  readonly bias: number;
+  readonly score: number;
+  readonly margin: number;
+  readonly metricShare?: number;
+  readonly alertShare?: number;
+  readonly strongShare?: number;
+};
 
-export const CALIBRATION_MODEL: CalibrationModel = { bias: -1.29, score: 2.47, margin: 7.77 };
+export const CALIBRATION_MODEL: CalibrationModel = {
+  bias: -0.25,
+  score: 3.51,
+  margin: 10.66,
+  metricShare: -1.84,
+  alertShare: -1.91,
+  strongShare: -1.2,
+};
