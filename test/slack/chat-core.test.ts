@@ -186,6 +186,22 @@ describe('Block Kit builders and the limits validator', () => {
     expect(JSON.stringify(m)).not.toContain('uncited');
     for (const x of buildEvidenceMessages(report.hypotheses, 40)) expect(validateMessage(x)).toEqual([]);
   });
+  it('says how confident it is once (the summary carries the words, the emoji the colour)', () => {
+    const m = buildIncidentMessage({
+      incidentId: 'INC-2',
+      alertName: 'HighErrorRate',
+      service: 'svc',
+      startedAt: 0,
+      progress: { logs: { state: 'ok' }, traces: { state: 'ok' }, changes: { state: 'ok' } },
+      report: { ...report, summary: 'Most likely (high confidence, p ≈ 92%): a deploy in svc.' },
+      notifications: 1,
+      runbooks: [],
+      resolved: false,
+    });
+    const text = JSON.stringify(m.blocks);
+    expect(text).toContain(':large_green_circle: Most likely (high confidence, p ≈ 92%)');
+    expect(text.match(/confidence/gi)).toHaveLength(1);
+  });
   it('the validator names each problem', () => {
     const problems = validateMessage({
       text: '',

@@ -39,7 +39,7 @@ export function buildIncidentMessage(view: IncidentView): ChatMessage {
   ];
   let summary: string;
   if (view.failure) summary = `:warning: *The triage could not run.* ${escapeMrkdwn(view.failure)}`;
-  else if (r) summary = `*${confidenceWord(r.confidence)}* — ${escapeMrkdwn(r.summary)}`;
+  else if (r) summary = `${confidenceWord(r.confidence)} ${escapeMrkdwn(r.summary)}`;
   else
     summary = `:mag: *Triaging…* started ${utcTime(view.startedAt)}${view.requestedBy ? ` by <@${view.requestedBy}>` : ''}; this message updates as each source answers.`;
   blocks.push({

@@ -1,13 +1,16 @@
 import type { TriageReport } from '../model/triage-report.ts';
 
-const WORDS: Readonly<Record<TriageReport['confidence'], string>> = {
-  high: ':large_green_circle: High confidence',
-  medium: ':large_yellow_circle: Medium confidence',
-  low: ':white_circle: Low confidence',
-  none: ':grey_question: No confident cause',
+const MARKS: Readonly<Record<TriageReport['confidence'], string>> = {
+  high: ':large_green_circle:',
+  medium: ':large_yellow_circle:',
+  low: ':white_circle:',
+  none: ':grey_question:',
 };
 
-/** The confidence word shown before the summary, with its traffic-light emoji. */
+/**
+ * The traffic-light emoji shown before the summary. The summary itself says how confident it is
+ * ("Most likely (high confidence, p ≈ 92%)"), so the words are not repeated.
+ */
 export function confidenceWord(confidence: TriageReport['confidence']): string {
-  return WORDS[confidence];
+  return MARKS[confidence];
 }

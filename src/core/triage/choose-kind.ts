@@ -105,5 +105,7 @@ export function chooseKind(
       why: `the alert measures ${alertSignal === 'latency' ? 'latency' : 'resource use'} and nothing else points elsewhere`,
     };
   }
-  return { kind: 'error_code', why: 'its own errors rose with no change to blame' };
+  return errors > 0
+    ? { kind: 'error_code', why: 'its own errors rose with no change to blame' }
+    : { kind: 'error_code', why: 'nothing of its own says what kind of fault it would be (errors, by default)' };
 }

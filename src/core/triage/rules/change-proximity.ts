@@ -6,7 +6,8 @@ import type { ChangeEvent } from '../../model/change-event.ts';
  * and small for a change that started well after the onset (more likely a reaction to it).
  */
 export function changeProximity(c: ChangeEvent, onset: number, decayMs: number): number {
-  const done = c.finishedAt ?? c.startedAt;
+  // A change with no finish is still rolling out: in progress at any onset after its start.
+  const done = c.finishedAt ?? Number.POSITIVE_INFINITY;
   if (c.startedAt > onset + 2 * 60_000) return 0.1;
   if (done >= onset - 60_000) return 1;
   return Math.exp(-(onset - 60_000 - done) / decayMs);

@@ -3,6 +3,7 @@ import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { changeProximity } from './change-proximity.ts';
+import { changeTiming } from './change-timing.ts';
 
 /**
  * Changes: a deploy or config change close before the onset, on a service that itself shows
@@ -32,19 +33,13 @@ export function changeRule(
   for (const [service, { c, p }] of [...best].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const a = anomaly.get(service) ?? 0;
     const fit = Math.min(1, a / full);
-    const minutes = Math.round((onset - (c.finishedAt ?? c.startedAt)) / 60_000);
-    const when =
-      c.startedAt > onset
-        ? `${Math.round((c.startedAt - onset) / 60_000)} min after the onset`
-        : minutes <= 0
-          ? 'at the onset'
-          : `${minutes} min before the onset`;
+    const when = changeTiming(c, onset);
     const what = `${c.type} ${c.id}${c.version ? ` (${c.previousVersion ? `${c.previousVersion} → ` : ''}${c.version})` : ''}`;
     const supports = fit >= 0.25 && p >= 0.1;
     const points = supports ? options.points.change * p * fit : options.points.changeWithoutAnomaly * p;
     const text = supports
-      ? `${what} finished ${when}, and the service itself shows the anomaly`
-      : `${what} finished ${when}, but the service shows ${a > 0 ? 'little' : 'no'} anomaly of its own`;
+      ? `${what} ${when}, and the service itself shows the anomaly`
+      : `${what} ${when}, but the service shows ${a > 0 ? 'little' : 'no'} anomaly of its own`;
     out.push({
       rule: 'change',
       service,
