@@ -1,5 +1,5 @@
 import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
-import type { ChangeSource, LogSource, TraceSource } from '../../core/ports.ts';
+import type { ChangeSource, LogSource, MetricSource, TraceSource } from '../../core/ports.ts';
 import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 
@@ -34,6 +34,10 @@ export function tracedTriageSources(inner: TriageSources, t: IngestTelemetry): T
     name: s.name,
     list: (r, sig) => wrap('changes', s.name, 'list', () => s.list(r, sig)),
   });
+  const metrics = (s: MetricSource): MetricSource => ({
+    name: s.name,
+    range: (r, sig) => wrap('metrics', s.name, 'range', () => s.range(r, sig)),
+  });
   return {
     name: inner.name,
     async open(alerts) {
@@ -47,6 +51,7 @@ export function tracedTriageSources(inner: TriageSources, t: IngestTelemetry): T
           ...(o.logs ? { logs: logs(o.logs) } : {}),
           ...(o.traces ? { traces: traces(o.traces) } : {}),
           ...(o.changes ? { changes: changes(o.changes) } : {}),
+          ...(o.metrics ? { metrics: metrics(o.metrics) } : {}),
         },
       };
     },

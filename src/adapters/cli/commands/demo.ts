@@ -79,6 +79,7 @@ export function buildDemoCommand(
           logs: b.logs,
           traces: b.traces,
           changes: b.changes,
+          ...(b.metrics ? { metrics: b.metrics } : {}),
           options: investigateOptionsFromConfig(config),
           onProgress: (source, s) =>
             io.stdout(`  … ${source}: ${s.state}${s.state === 'failed' ? ` (${s.detail})` : ''}\n`),
