@@ -144,4 +144,7 @@ process.on('unhandledRejection', (e) => {
   process.exitCode = 70;
 });
 
-process.exitCode = await runCli(argv, io, commands);
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+process.exitCode = await runCli(argv, io, commands, version);

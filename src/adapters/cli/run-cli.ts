@@ -1,11 +1,23 @@
 import type { CliCommand, CliIo } from './cli-command.ts';
 
-/** Dispatches `causeway <command> ...` to its command; `--help` at the top lists them. Returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
+/**
+ * Dispatches `causeway <command> ...` to its command; `--help` at the top lists them and
+ * `--version` (`-v`) prints `causeway <version>`. Returns the exit code.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[],
+  version = 'unknown',
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage(commands));
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`causeway ${version}\n`);
+    return 0;
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
@@ -28,6 +40,11 @@ function usage(commands: readonly CliCommand[]): string {
     'usage: causeway [--config FILE] <command> [options]   (causeway <command> --help for its options)',
     '',
     ...commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+    '',
+    'options:',
+    '  --config FILE  the configuration file (or CAUSEWAY_CONFIG)',
+    '  -v, --version  print the version',
+    '  -h, --help     print this list',
     '',
   ].join('\n');
 }
