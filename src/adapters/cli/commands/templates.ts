@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createTemplateMiner } from '../../../core/logs/create-template-miner.ts';
 import { findMessageField } from '../../../core/logs/find-message-field.ts';
+import { guessLogFormat } from '../../../core/logs/guess-log-format.ts';
 import { logFormatRegex } from '../../../core/logs/log-format-regex.ts';
 import { loghubLogFormats } from '../../../core/logs/loghub-log-formats.ts';
 import type { CliCommand } from '../cli-command.ts';
@@ -16,7 +17,10 @@ const USAGE = `usage: causeway templates FILE [--format lines|ecs|loghub] [--sys
 Mines log templates from FILE, streamed line by line (the file is never loaded whole), and
 prints each template with its id and line count. Variables are written <*>.
 
-  --format lines   one message per line (default); blank lines are skipped
+Without --format the format is guessed: a .ndjson or .jsonl file, or one whose first
+non-blank line is a JSON object, is read as ecs; anything else as lines.
+
+  --format lines   one message per line; blank lines are skipped
   --format ecs     NDJSON, one record per line; the message is the record's "message"
                    string, top level or nested (e.g. {"_source":{"message":...}})
   --format loghub  a Loghub log file; each line's header is cut off with the system's
@@ -82,12 +86,12 @@ export const templatesCommand: CliCommand = {
     }
     if (positionals.length !== 1) return fail('USAGE', 'expected exactly one FILE (see --help)', 2);
     const file = positionals[0]!;
-    const format = values.format ?? 'lines';
-    if (format !== 'lines' && format !== 'ecs' && format !== 'loghub') {
-      return fail('USAGE', `unknown --format ${format}: use lines, ecs or loghub`, 2);
+    const given = values.format;
+    if (given !== undefined && given !== 'lines' && given !== 'ecs' && given !== 'loghub') {
+      return fail('USAGE', `unknown --format ${given}: use lines, ecs or loghub`, 2);
     }
     let system = values.system;
-    if (format === 'loghub' && system === undefined) {
+    if (given === 'loghub' && system === undefined) {
       system = systems.find((name) => basename(file).toLowerCase().startsWith(`${name.toLowerCase()}_`));
       if (system === undefined)
         return fail('USAGE', `--format loghub needs --system (one of ${systems.join(', ')})`, 2);
@@ -95,7 +99,10 @@ export const templatesCommand: CliCommand = {
     if (system !== undefined && !systems.includes(system as (typeof systems)[number])) {
       return fail('USAGE', `unknown --system ${system}: use one of ${systems.join(', ')}`, 2);
     }
-    const extract = extractor(format, system);
+    // Without --format, the first non-blank line decides (guessLogFormat), so the file is still read once.
+    let extract: Extract | undefined = given === undefined ? undefined : extractor(given, system);
+    const nameGuess = given === undefined ? guessLogFormat(file, undefined) : undefined;
+    if (nameGuess === 'ecs') extract = extractor('ecs', system);
     const unreadable = (e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
       const reason = code ?? (e as Error).message;
@@ -115,6 +122,10 @@ export const templatesCommand: CliCommand = {
       const reader = createInterface({ input: handle.createReadStream({ encoding: 'utf8' }), crlfDelay: Infinity });
       for await (const line of reader) {
         lineNumber++;
+        if (extract === undefined) {
+          if (line.trim() === '') continue;
+          extract = extractor(guessLogFormat(file, line), system);
+        }
         const message = extract(line);
         if (message === undefined) continue;
         if (typeof message !== 'string') {
