@@ -28,6 +28,48 @@ describe('causeway runbooks (the real entry point)', () => {
     expect(bad.stderr).toContain('causeway runbooks: RUNBOOK_INVALID: 1 problem');
   });
 
+  it('read-only commands work without a configuration (no allowlists); proposing a run still needs them', async () => {
+    const env = { CAUSEWAY_CONFIG: '' };
+    const list = await runCauseway(['runbooks', 'list'], env, ROOT);
+    expect({ code: list.code, stderr: list.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(
+      list.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['clear-stuck-queue', 'diagnostics', 'restart-service', 'rollback-last-deploy', 'scale-out']);
+    const validate = await runCauseway(['runbooks', 'validate'], env, ROOT);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/^ok: 5 runbooks valid in .*runbooks \(clear-stuck-queue, .*scale-out\)\n$/);
+    expect(validate.stderr).toBe(
+      'causeway runbooks: note: the allowlists and approver groups were not checked: runbooks.* sets none (check them with causeway --config FILE runbooks validate)\n',
+    );
+    const dry = await runCauseway(
+      ['runbooks', 'plan', 'scale-out', 'replicas=8', '--bundle', 'examples/webshop-deploy', '--dry-run'],
+      env,
+      ROOT,
+    );
+    expect(dry.stderr).toBe(validate.stderr);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('$ kubectl scale deployment/quoterservice --namespace=default --replicas=8');
+    const propose = await runCauseway(
+      ['runbooks', 'plan', 'scale-out', '--bundle', 'examples/webshop-deploy', '--db', `sqlite:${join(tmp, 'n.db')}`],
+      env,
+      ROOT,
+    );
+    expect(propose.code).toBe(2);
+    expect(propose.stderr).toContain('no approver group "oncall" in runbooks.approval.groups');
+    expect(propose.stderr).toContain('causeway runbooks: RUNBOOK_INVALID:');
+  });
+
+  it('validate checks the allowlists once the configuration sets any of them', async () => {
+    const cfg = join(tmp, 'groups-only.yaml');
+    writeFileSync(cfg, 'runbooks:\n  approval:\n    groups:\n      sre: [U0SRE0001]\n      oncall: [U0ONCALL1]\n');
+    const r = await runCauseway(['--config', cfg, 'runbooks', 'validate'], {}, ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('host queue-admin.internal is not in runbooks.http.allowHosts (empty)');
+  });
+
   it("plan --dry-run renders the plan for the bundle's incident and runs nothing", async () => {
     const r = await runCauseway(
       [...CONFIG, 'runbooks', 'plan', 'scale-out', 'replicas=8', '--bundle', 'examples/webshop-deploy', '--dry-run'],

@@ -7,4 +7,9 @@ export type ExecutorSettings = {
   readonly kubectlPath: string;
   readonly kubectlNamespaces: readonly string[];
   readonly secretEnv: readonly string[];
+  /**
+   * false only to read runbooks (list, validate without a configuration, a dry-run plan): the
+   * allowlists above are not checked. Anything that executes leaves it unset (checked).
+   */
+  readonly checkAllowlists?: boolean;
 };

@@ -11,4 +11,6 @@ export type RunbookValidationContext = {
   readonly defaultTimeoutMs: number;
   readonly maxTimeoutMs: number;
   readonly maxParamLength: number;
+  /** false only to read runbooks (see ExecutorSettings.checkAllowlists): approver group names are not checked. */
+  readonly checkApproverGroups?: boolean;
 };

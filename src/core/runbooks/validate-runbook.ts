@@ -136,13 +136,14 @@ function resolveApproval(
   }
   if (risk === 'read' && s.approval === undefined) return undefined;
   const from = s.approval?.from ?? ctx.defaultFrom;
-  if (from.length === 0)
+  const checkGroups = ctx.checkApproverGroups !== false;
+  if (from.length === 0 && checkGroups)
     problems.push({
       path,
       message: 'no approver group: set approval.from here or runbooks.approval.defaultFrom in the configuration',
     });
   for (const g of from)
-    if (!ctx.approverGroups.includes(g))
+    if (checkGroups && !ctx.approverGroups.includes(g))
       problems.push({
         path: s.approval?.from ? [...path, 'from'] : path,
         message: `no approver group "${g}" in runbooks.approval.groups`,

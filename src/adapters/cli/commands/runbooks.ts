@@ -10,6 +10,7 @@ import { executorDefinitions } from '../../../core/runbooks/executor-definitions
 import { executorSettingsFromConfig } from '../../../core/runbooks/executor-settings-from-config.ts';
 import { matchRunbooks } from '../../../core/runbooks/match-runbooks.ts';
 import { planRunbook } from '../../../core/runbooks/plan-runbook.ts';
+import { runbookPolicyConfigured } from '../../../core/runbooks/runbook-policy-configured.ts';
 import { createExecutorRegistry } from '../../executors/create-executor-registry.ts';
 import { openBundle } from '../../files/open-bundle.ts';
 import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
@@ -47,6 +48,9 @@ executors, templates, allowlists and approver groups.
   --json          plan: print the plan as JSON
   -h, --help      print this help
 `;
+
+const NOT_CHECKED =
+  'the allowlists and approver groups were not checked: runbooks.* sets none (check them with causeway --config FILE runbooks validate)';
 
 type Triage = { readonly id: string; readonly report: TriageReport; readonly alert: Alert | undefined };
 
@@ -92,7 +96,9 @@ export function buildRunbooksCommand(config: Readonly<Config>, now: () => number
       switch (sub) {
         case 'validate': {
           if (rest.length > 1) return fail(io, `USAGE: unexpected argument "${rest[1]}"`, 2);
-          const loaded = await loadCatalogForCli(config, io.cwd, rest[0] ?? str('dir'));
+          // Without any allowlist or approver group configured, only the runbooks' own structure can be checked.
+          const structureOnly = !runbookPolicyConfigured(config);
+          const loaded = await loadCatalogForCli(config, io.cwd, rest[0] ?? str('dir'), structureOnly);
           if (!loaded.ok) {
             for (const p of loaded.error) io.stderr(`${formatRunbookProblem(p)}\n`);
             return fail(io, `RUNBOOK_INVALID: ${loaded.error.length} problem${loaded.error.length > 1 ? 's' : ''}`, 2);
@@ -101,10 +107,11 @@ export function buildRunbooksCommand(config: Readonly<Config>, now: () => number
           io.stdout(
             `ok: ${ids.length} runbook${ids.length === 1 ? '' : 's'} valid in ${loaded.value.dir}${ids.length ? ` (${ids.join(', ')})` : ''}\n`,
           );
+          if (structureOnly) io.stderr(`causeway runbooks: note: ${NOT_CHECKED}\n`);
           return 0;
         }
         case 'list': {
-          const loaded = await loadCatalogForCli(config, io.cwd, str('dir'));
+          const loaded = await loadCatalogForCli(config, io.cwd, str('dir'), true);
           if (!loaded.ok) return invalid(io, loaded.error);
           const bundle = str('bundle');
           if (bundle) {
@@ -161,7 +168,10 @@ async function plan(
     if (eq <= 0) return fail(io, `USAGE: "${p}" is not key=value`, 2);
     given[p.slice(0, eq)] = p.slice(eq + 1);
   }
-  const loaded = await loadCatalogForCli(config, io.cwd, str('dir'));
+  // A dry run only renders: without any policy configured it checks the structure only (and says
+  // so); with one, it says what executing would meet. Proposing a run checks everything.
+  const structureOnly = dryRun && !runbookPolicyConfigured(config);
+  const loaded = await loadCatalogForCli(config, io.cwd, str('dir'), structureOnly);
   if (!loaded.ok) return invalid(io, loaded.error);
   const catalog = loaded.value.catalog;
   const runbook = catalog.get(id);
@@ -180,9 +190,13 @@ async function plan(
       runbook,
       given,
       { alert: t?.alert, hypothesis },
-      executorDefinitions(executorSettingsFromConfig(config)),
+      executorDefinitions({
+        ...executorSettingsFromConfig(config),
+        ...(structureOnly ? { checkAllowlists: false } : {}),
+      }),
     );
     if (!planned.ok) return fail(io, `${planned.error.code}: ${planned.error.message}`, 1);
+    if (structureOnly) io.stderr(`causeway runbooks: note: ${NOT_CHECKED}\n`);
     io.stdout(json ? `${JSON.stringify(planned.value, null, 2)}\n` : formatPlanText(planned.value, groups, true));
     return 0;
   }

@@ -47,12 +47,12 @@ export function commandDefinition(settings: ExecutorSettings): ExecutorDefinitio
         message:
           'the program to run is never a parameter: write the executable out (a name from runbooks.command.allow)',
       });
-    else if (!settings.commandAllow.includes(w.executable))
+    else if (settings.checkAllowlists !== false && !settings.commandAllow.includes(w.executable))
       problems.push({
         path: ['executable'],
         message: `"${w.executable}" is not in runbooks.command.allow (${settings.commandAllow.join(', ') || 'empty'})`,
       });
-    else if (runner && !settings.commandAllowProgramRunners)
+    else if (runner && !settings.commandAllowProgramRunners && settings.checkAllowlists !== false)
       problems.push({
         path: ['executable'],
         message: `${w.executable} runs its arguments as a program: refused unless runbooks.command.allowProgramRunners is set (dangerous)`,

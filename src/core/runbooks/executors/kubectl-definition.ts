@@ -86,13 +86,17 @@ export function kubectlDefinition(settings: ExecutorSettings): ExecutorDefinitio
       if (w.namespace !== undefined) {
         const ns = fill(w.namespace);
         if (!NAMESPACE.test(ns)) problems.push({ path: ['namespace'], message: `"${ns}" is not a namespace name` });
-        else if (settings.kubectlNamespaces.length > 0 && !settings.kubectlNamespaces.includes(ns))
+        else if (
+          settings.checkAllowlists !== false &&
+          settings.kubectlNamespaces.length > 0 &&
+          !settings.kubectlNamespaces.includes(ns)
+        )
           problems.push({
             path: ['namespace'],
             message: `namespace "${ns}" is not in runbooks.kubectl.namespaces (${settings.kubectlNamespaces.join(', ')})`,
           });
         argv.push(`--namespace=${ns}`);
-      } else if (settings.kubectlNamespaces.length > 0) {
+      } else if (settings.checkAllowlists !== false && settings.kubectlNamespaces.length > 0) {
         problems.push({ path: ['namespace'], message: 'runbooks.kubectl.namespaces is set: name the namespace' });
       }
       const whole = (field: 'replicas' | 'toRevision', v: string | number, min: number, max: number) => {
