@@ -213,6 +213,8 @@ describe('causeway audit export and show', () => {
     ).toEqual([19, 20]);
     const age = await cli(['audit', 'export', '--db', db.url, '--format', 'jsonl', '--since', '5m']);
     expect(age.stdout).toBe('');
+    // jsonl is the only format, so it is the default: --format may be left out.
+    expect(await cli(['audit', 'export', '--db', db.url])).toEqual(all);
   });
 
   it('shows a readable timeline of one incident', async () => {
@@ -240,9 +242,11 @@ describe('causeway audit export and show', () => {
   it('says what is wrong with the arguments or the database, with its exit code', async () => {
     expect(await cli(['audit'])).toMatchObject({ code: 2 });
     expect((await cli(['audit', 'frobnicate'])).stderr).toContain('expected verify, export or show, not "frobnicate"');
-    expect((await cli(['audit', 'export', '--db', 'sqlite:/tmp/x.db'])).stderr).toContain(
-      'export needs --format jsonl',
-    );
+    expect(await cli(['audit', 'export', '--db', 'sqlite:/tmp/x.db', '--format', 'csv'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'causeway audit: USAGE: unknown --format csv: jsonl is the only export format\n',
+    });
     expect((await cli(['audit', 'show'])).stderr).toContain('show needs --incident ID');
     expect((await cli(['audit', 'export', '--format', 'jsonl', '--since', 'yesterday'])).code).toBe(2);
     const missing = await cli(['audit', 'verify', '--db', 'sqlite:/tmp/causeway-nope/none.db']);

@@ -13,7 +13,7 @@ import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway audit verify [--db URL] [--expect-head HASH[@SEQ]] [--json]
-       causeway audit export [--db URL] [--incident ID] [--since TIME] --format jsonl
+       causeway audit export [--db URL] [--incident ID] [--since TIME] [--format jsonl]
        causeway audit show --incident ID [--db URL]
 
 The audit log is an append-only hash chain: every record's hash covers the previous one, and
@@ -31,7 +31,7 @@ with audit.checkpointKey set, signed checkpoints make a rewritten chain detectab
   --db URL          the database (default: storage.url): sqlite:PATH or postgres://…
   --incident ID     only records about this incident
   --since TIME      only records at or after TIME: ISO 8601 (2025-01-31T12:00:00Z) or an age (30m, 24h, 7d)
-  --format jsonl    the export format (the only one)
+  --format jsonl    the export format (the only one, and the default)
   --expect-head HASH[@SEQ]
                     verify: a head hash printed by an earlier verify and kept elsewhere; the
                     record (#SEQ, or any record without @SEQ) must still have it. A chain cut
@@ -93,7 +93,9 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
       }
       if (sub === 'show' && incident === undefined) return fail(io, 'USAGE: show needs --incident ID', EXIT.usage);
       if (sub === 'export') {
-        if (str('format') !== 'jsonl') return fail(io, 'USAGE: export needs --format jsonl', EXIT.usage);
+        const format = str('format') ?? 'jsonl';
+        if (format !== 'jsonl')
+          return fail(io, `USAGE: unknown --format ${format}: jsonl is the only export format`, EXIT.usage);
         const s = str('since');
         if (s !== undefined) {
           since = parseSince(s, clock());
