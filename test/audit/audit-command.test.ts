@@ -239,6 +239,16 @@ describe('causeway audit export and show', () => {
     });
   });
 
+  it('counts in the singular when there is one record', async () => {
+    db = await (BACKENDS[0] as (typeof BACKENDS)[number]).fresh();
+    const storage = await db.open({ audit: { checkpointKey: KEY } });
+    await storage.audit.append(SAMPLE_ENTRIES[2] as (typeof SAMPLE_ENTRIES)[number]);
+    const v = await cli(['audit', 'verify', '--db', db.url]);
+    expect(v.stdout).toMatch(/^audit chain intact: 1 record \(#1\.\.#1\), head #1 [0-9a-f]{64}\n/);
+    const s = await cli(['audit', 'show', '--db', db.url, '--incident', 'INC-1']);
+    expect(s.stdout.split('\n')[0]).toBe('audit timeline of incident INC-1 (1 record)');
+  });
+
   it('says what is wrong with the arguments or the database, with its exit code', async () => {
     expect(await cli(['audit'])).toMatchObject({ code: 2 });
     expect((await cli(['audit', 'frobnicate'])).stderr).toContain('expected verify, export or show, not "frobnicate"');

@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { plural } from '../../core/formats/plural.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { SeriesQuery } from '../../core/ports.ts';
 import { createLogAccumulator } from '../../core/telemetry/create-log-accumulator.ts';
@@ -64,7 +65,8 @@ export async function loadLogs(
         if (rec) acc.add(rec);
       },
     );
-    if (acc.lineCount === 0) return { state: 'no-data', detail: `none of the ${docs} logs in ${index} could be read` };
+    if (acc.lineCount === 0)
+      return { state: 'no-data', detail: `none of the ${plural(docs, 'log')} in ${index} could be read` };
     return { state: 'ok', value: { kind: 'full', acc, docs } };
   }
   const aggs = overview.aggregations as { levels: { buckets: Bucket[] }; services: { buckets: Bucket[] } } | undefined;

@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { plural } from '../../core/formats/plural.ts';
 import { serviceFromPodName } from '../../core/formats/service-from-pod-name.ts';
 import type { SeriesQuery } from '../../core/ports.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
@@ -54,7 +55,7 @@ export async function loadTraces(
       },
     );
     if (acc.spanCount === 0)
-      return { state: 'no-data', detail: `none of the ${spans} spans in ${index} could be read` };
+      return { state: 'no-data', detail: `none of the ${plural(spans, 'span')} in ${index} could be read` };
     return { state: 'ok', value: { kind: 'full', acc, spans } };
   }
   const aggs = overview.aggregations as { services: { buckets: Bucket[] } } | undefined;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { parseEcsLog } from '../../core/formats/parse-ecs-log.ts';
+import { plural } from '../../core/formats/plural.ts';
 import type { LogSource, SeriesQuery } from '../../core/ports.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import { createLogAccumulator, type LogAccumulator } from '../../core/telemetry/create-log-accumulator.ts';
@@ -61,7 +62,10 @@ async function read(
     }
     if (lines === 0) return { state: 'no-data', detail: `${basename(path)} is empty` };
     if (acc.lineCount === 0)
-      return { state: 'no-data', detail: `${basename(path)}: none of ${lines} lines falls in the triage range` };
+      return {
+        state: 'no-data',
+        detail: `${basename(path)}: none of ${plural(lines, 'line')} falls in the triage range`,
+      };
   } catch (e) {
     return describeReadError(path, e);
   }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { parsePrometheusSeries } from '../../core/formats/parse-prometheus-series.ts';
+import { plural } from '../../core/formats/plural.ts';
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
 import type { MetricSource } from '../../core/ports.ts';
 import { describeReadError } from './describe-read-error.ts';
@@ -42,7 +43,7 @@ export function createFileMetricSource(
       if (out.length === 0)
         return {
           state: 'no-data',
-          detail: `${basename(path)}: none of ${lines} series has a sample in the triage range`,
+          detail: `${basename(path)}: none of ${plural(lines, 'series', 'series')} has a sample in the triage range`,
         };
       return { state: 'ok', value: out };
     },

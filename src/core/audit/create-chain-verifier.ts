@@ -1,3 +1,4 @@
+import { plural } from '../formats/plural.ts';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
 import { auditIncidentId } from './audit-incident-id.ts';
 import type { AuditRow } from './audit-row.ts';
@@ -184,7 +185,7 @@ export function createChainVerifier(key: string | undefined, want?: ChainAnchor)
         return {
           seq: 1,
           kind: 'checkpoints-absent',
-          message: `none of the ${records} records is covered by a signed checkpoint: the checkpoints were deleted (or the writers never had audit.checkpointKey)`,
+          message: `none of the ${plural(records, 'record')} is covered by a signed checkpoint: the checkpoints were deleted (or the writers never had audit.checkpointKey)`,
         };
       }
       return undefined;

@@ -6,6 +6,7 @@ import { canonicalJson } from '../../../core/audit/canonical-json.ts';
 import type { ChainAnchor } from '../../../core/audit/create-chain-verifier.ts';
 import { formatAuditTimeline } from '../../../core/audit/format-audit-timeline.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
+import { plural } from '../../../core/formats/plural.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand, CliIo } from '../cli-command.ts';
@@ -144,7 +145,7 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
           fail(io, `INPUT_MISSING: no ${v.broken ? 'verified ' : ''}audit records for incident ${incident}`, 1);
           return v.broken ? flagged() : 1;
         }
-        io.stdout(`audit timeline of incident ${incident} (${records.length} records)\n`);
+        io.stdout(`audit timeline of incident ${incident} (${plural(records.length, 'record')})\n`);
         io.stdout(`${formatAuditTimeline(records).join('\n')}\n`);
         return flagged();
       } finally {
@@ -180,7 +181,9 @@ function describe(v: AuditVerification): string {
   } else if (v.records === 0) {
     lines.push('audit chain intact: empty');
   } else {
-    lines.push(`audit chain intact: ${v.records} records (#1..#${v.lastSeq}), head #${v.lastSeq} ${v.lastHash}`);
+    lines.push(
+      `audit chain intact: ${plural(v.records, 'record')} (#1..#${v.lastSeq}), head #${v.lastSeq} ${v.lastHash}`,
+    );
     lines.push(`keep this anchor elsewhere and check it later with --expect-head ${v.lastHash}@${v.lastSeq}`);
   }
   if (v.anchor && !v.broken) lines.push(`anchor ${v.anchor.hash}@${v.anchor.seq}: matches record #${v.anchor.seq}`);

@@ -5,6 +5,7 @@ import type { Config } from '../../../core/config/config-schema.ts';
 import type { EvalCase } from '../../../core/eval/eval-case.ts';
 import type { EvalSummary } from '../../../core/eval/eval-summary.ts';
 import { scoreEval } from '../../../core/eval/score-eval.ts';
+import { plural } from '../../../core/formats/plural.ts';
 import { rankByErrorIncrease } from '../../../core/triage/baselines/rank-by-error-increase.ts';
 import { rankRandomly } from '../../../core/triage/baselines/rank-randomly.ts';
 import type { Ranker } from '../../../core/triage/ranker.ts';
@@ -123,7 +124,7 @@ export function buildEvalCommand(config: Readonly<Config>, now: () => number): C
         const lines = [''];
         for (const f of perFolder) lines.push(`${summaryLine(f)}  ${relative(io.cwd, f.folder) || '.'}`);
         lines.push(
-          `${summaryLine(summary)}${skipped ? `  (${skipped} bundles without truth.json skipped)` : ''}${perFolder.length > 0 ? '  all' : ''}`,
+          `${summaryLine(summary)}${skipped ? `  (${plural(skipped, 'bundle')} without truth.json skipped)` : ''}${perFolder.length > 0 ? '  all' : ''}`,
         );
         io.stdout(`${lines.join('\n')}\n`);
       }

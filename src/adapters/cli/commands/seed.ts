@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../../core/config/config-schema.ts';
+import { plural } from '../../../core/formats/plural.ts';
 import { createEsClient } from '../../elasticsearch/create-es-client.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
@@ -64,7 +65,7 @@ export function buildSeedCommand(config: Readonly<Config>): CliCommand {
         if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
         const { names, counts } = r.value;
         io.stdout(
-          `${names.logs}: ${counts.logs} logs\n${names.traces}: ${counts.spans} spans (${schema})\n${names.changes}: ${counts.changes} changes\n`,
+          `${names.logs}: ${plural(counts.logs, 'log')}\n${names.traces}: ${plural(counts.spans, 'span')} (${schema})\n${names.changes}: ${plural(counts.changes, 'change')}\n`,
         );
         return 0;
       } finally {

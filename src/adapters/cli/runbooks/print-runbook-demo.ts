@@ -1,4 +1,5 @@
 import { demonstrateApprovedRunbook } from '../../../app/runbooks/demonstrate-approved-runbook.ts';
+import { plural } from '../../../core/formats/plural.ts';
 import type { Alert } from '../../../core/model/alert.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
 import { openStorage } from '../../storage/open-storage.ts';
@@ -78,7 +79,7 @@ export async function printRunbookDemo(
           case 'audit':
             io.stdout(
               e.verification.ok
-                ? `Audit chain intact: ${e.verification.records} records verified, ${e.verification.checkpointsVerified} signed checkpoints.\n`
+                ? `Audit chain intact: ${plural(e.verification.records, 'record')} verified, ${plural(e.verification.checkpointsVerified, 'signed checkpoint')}.\n`
                 : `AUDIT_CHAIN_BROKEN: ${e.verification.broken?.message}\n`,
             );
             break;
