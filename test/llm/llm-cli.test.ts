@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +8,15 @@ import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { groundedModel } from '../support/fake-openai-scripts.ts';
 import { writeMiniBundle } from '../support/mini-bundle.ts';
 import { runCauseway } from '../support/run-causeway.ts';
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
+}
 
 let root: string;
 let bundle: string;
@@ -75,7 +86,22 @@ describe('the CLI with a local OpenAI-compatible server', () => {
   it('ask without a model says so (LLM_DISABLED) and makes no request', async () => {
     const r = await runCauseway(['ask', '--bundle', bundle, 'why?'], { CAUSEWAY_LLM_BASE_URL: fake.url });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^causeway ask: LLM_DISABLED/);
+    expect(r.stderr).toBe(
+      'causeway ask: LLM_DISABLED: no model is configured: set llm.model in the configuration file or CAUSEWAY_LLM_MODEL (or pass --llm-url URL)\n',
+    );
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('ask with an unreachable model names the URL it tried', async () => {
+    const closed = await closedPort();
+    const r = await runCauseway(['ask', '--bundle', bundle, '--llm-url', `http://127.0.0.1:${closed}/v1`, 'why?'], {
+      CAUSEWAY_LLM_MAX_RETRIES: '0',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^causeway ask: LLM_UNAVAILABLE: cannot reach the model endpoint http://127\\.0\\.0\\.1:${closed}/v1: .*\\n$`,
+      ),
+    );
   });
 });

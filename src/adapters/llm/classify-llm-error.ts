@@ -4,9 +4,10 @@ const SCHEMA_WORDS = /response_format|json_schema|structured output|guided_json|
 
 /**
  * Turns whatever the client threw into a typed outcome. `timedOut` tells whether our own
- * deadline fired (an abort is then a timeout, not a failure of the server).
+ * deadline fired (an abort is then a timeout, not a failure of the server). `endpoint` (the
+ * URL without credentials or query, see endpointLabel) is named when it cannot be reached.
  */
-export function classifyLlmError(e: unknown, timedOut: boolean, timeoutMs: number): ClassifiedError {
+export function classifyLlmError(e: unknown, timedOut: boolean, timeoutMs: number, endpoint: string): ClassifiedError {
   const err = (e ?? {}) as { status?: unknown; message?: unknown; name?: unknown; headers?: unknown; cause?: unknown };
   const message = typeof err.message === 'string' ? (err.message.split('\n')[0] ?? '') : String(e);
   const status = typeof err.status === 'number' ? err.status : undefined;
@@ -41,7 +42,7 @@ export function classifyLlmError(e: unknown, timedOut: boolean, timeoutMs: numbe
     `${message} ${String(err.name)} ${String(cause.code ?? '')}`,
   );
   return {
-    error: { code: 'LLM_UNAVAILABLE', message: `cannot reach the model endpoint: ${detail}` },
+    error: { code: 'LLM_UNAVAILABLE', message: `cannot reach the model endpoint ${endpoint}: ${detail}` },
     retryable: connection,
     ...none,
   };

@@ -80,7 +80,12 @@ export function createOpenAiLlmClient(
             notJson: true,
           };
         const timedOut = perRequest.aborted || signal.aborted;
-        const c = classifyLlmError(e, timedOut, signal.aborted ? clock() - t.started : s.timeoutMs);
+        const c = classifyLlmError(
+          e,
+          timedOut,
+          signal.aborted ? clock() - t.started : s.timeoutMs,
+          endpointLabel(s.baseUrl),
+        );
         if (!c.retryable || attempt >= s.maxRetries || signal.aborted) return { ok: false, c };
         const wait = Math.min(c.retryAfterMs ?? 500 * 2 ** attempt, MAX_WAIT_MS);
         if (!(await sleep(wait, signal))) return { ok: false, c };

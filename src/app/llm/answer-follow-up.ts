@@ -26,6 +26,8 @@ export type FollowUpDeps = LlmDeps & {
   readonly runbooks?: readonly RunbookRef[];
 };
 
+const NO_MODEL = 'no model is configured: set llm.model in the configuration file or CAUSEWAY_LLM_MODEL';
+
 /**
  * Answers a follow-up question with a bounded agent loop: the model may call only the read-only
  * tools (the triage's own connector queries) and must finish with the `answer` tool, whose
@@ -38,7 +40,7 @@ export type FollowUpDeps = LlmDeps & {
  */
 export async function answerFollowUp(deps: FollowUpDeps, input: FollowUpInput): Promise<Result<Answer, CausewayError>> {
   const llm = deps.llm;
-  if (!llm) return { ok: false, error: { code: 'LLM_DISABLED', message: 'no model is configured (llm.model)' } };
+  if (!llm) return { ok: false, error: { code: 'LLM_DISABLED', message: NO_MODEL } };
   const template = deps.prompts.get('follow-up');
   if (!template) return { ok: false, error: { code: 'PROMPT_INVALID', message: 'the follow-up prompt is not loaded' } };
   const s = deps.settings;

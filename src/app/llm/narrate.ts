@@ -25,7 +25,11 @@ export async function narrate(
   input: { readonly incidentId: string; readonly report: TriageReport; readonly signal?: AbortSignal },
 ): Promise<Result<Narrative, CausewayError>> {
   const llm = deps.llm;
-  if (!llm) return fail('LLM_DISABLED', 'no model is configured (llm.model), so no narrative is written');
+  if (!llm)
+    return fail(
+      'LLM_DISABLED',
+      'no model is configured (set llm.model or CAUSEWAY_LLM_MODEL), so no narrative is written',
+    );
   const template = deps.prompts.get('narrate');
   if (!template) return fail('PROMPT_INVALID', 'the narrate prompt is not loaded');
   const s = deps.settings;

@@ -58,7 +58,7 @@ export const ERROR_CODES = {
   LLM_DISABLED: {
     meaning:
       'No model is configured (llm.model is unset), so no narrative or answer is produced and no request is made.',
-    fix: 'Nothing to fix if that is intended; otherwise set llm.model (and llm.baseUrl for a self-hosted server), see docs/llm.md.',
+    fix: 'Nothing to fix if that is intended; otherwise set llm.model or CAUSEWAY_LLM_MODEL (and llm.baseUrl, CAUSEWAY_LLM_BASE_URL, for a self-hosted server), see docs/llm.md.',
   },
   LLM_UNAVAILABLE: {
     meaning:

@@ -96,7 +96,8 @@ export function buildAskCommand(
         { incidentId: b.id, report, question, asker: 'cli' },
       );
       if (!r.ok) {
-        io.stderr(`causeway ask: ${r.error.code}: ${r.error.message}\n`);
+        const hint = r.error.code === 'LLM_DISABLED' ? ' (or pass --llm-url URL)' : '';
+        io.stderr(`causeway ask: ${r.error.code}: ${r.error.message}${hint}\n`);
         return 1;
       }
       if (v.json) io.stdout(`${JSON.stringify(r.value, null, 2)}\n`);
