@@ -5,11 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './adapters/cli/cli-command.ts';
 import { lazyCommand } from './adapters/cli/lazy-command.ts';
+import { osUserName } from './adapters/cli/os-user-name.ts';
 import { runCli } from './adapters/cli/run-cli.ts';
 import { takeConfigFlag } from './adapters/cli/take-config-flag.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
 import { loadPrompts } from './adapters/llm/load-prompts.ts';
+import { cliActor } from './core/audit/cli-actor.ts';
 import { unknownEnvVariables } from './core/config/unknown-env-variables.ts';
 
 // The composition root: the only file that touches the process (argv, env, stdout, exit code).
@@ -135,7 +137,12 @@ const commands = [
     (await import('./adapters/cli/commands/change.ts')).buildChangeCommand(config.value, Date.now),
   ),
   lazyCommand('runbooks', async () =>
-    (await import('./adapters/cli/commands/runbooks.ts')).buildRunbooksCommand(config.value, Date.now, example),
+    (await import('./adapters/cli/commands/runbooks.ts')).buildRunbooksCommand(
+      config.value,
+      Date.now,
+      example,
+      cliActor(osUserName(io.env)),
+    ),
   ),
 ];
 

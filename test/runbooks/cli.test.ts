@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCauseway } from '../support/run-causeway.ts';
@@ -97,7 +97,10 @@ describe('causeway runbooks (the real entry point)', () => {
       /Proposed as run run-[0-9a-f]+ for incident webshop-deploy \(audited as runbook.proposed\); nothing ran/,
     );
     const shown = await runCauseway(['audit', 'show', '--incident', 'webshop-deploy', '--db', db], {}, ROOT);
-    expect(shown.stdout).toContain('runbook.proposed');
+    // Attributed to the person at the terminal (the OS user), not to `system`.
+    expect(shown.stdout).toMatch(
+      new RegExp(` cli:${userInfo().username.replace(/[^\w.-]/g, '_')} +runbook\\.proposed `),
+    );
   });
 
   it('a circular alias or a "billion laughs" file in the folder is RUNBOOK_INVALID naming the file (exit 2, not INTERNAL)', async () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { investigate } from '../../../app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
 import { proposeRun } from '../../../app/runbooks/propose-run.ts';
+import type { AuditActor } from '../../../core/audit/audit-actor.ts';
 import type { Config } from '../../../core/config/config-schema.ts';
 import type { Alert } from '../../../core/model/alert.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
@@ -67,7 +68,13 @@ async function triageBundle(config: Readonly<Config>, dir: string): Promise<Tria
 }
 
 /** `causeway runbooks validate|list|plan|demo`. */
-export function buildRunbooksCommand(config: Readonly<Config>, now: () => number, exampleBundle: string): CliCommand {
+export function buildRunbooksCommand(
+  config: Readonly<Config>,
+  now: () => number,
+  exampleBundle: string,
+  /** Who proposes a run from this terminal (cliActor of the OS user). */
+  operator: AuditActor,
+): CliCommand {
   return {
     name: 'runbooks',
     summary: COMMAND_SUMMARIES.runbooks,
@@ -141,7 +148,7 @@ export function buildRunbooksCommand(config: Readonly<Config>, now: () => number
           return 0;
         }
         case 'plan':
-          return plan(config, now, io, rest, str, values['dry-run'] === true, values.json === true);
+          return plan(config, now, io, rest, str, values['dry-run'] === true, values.json === true, operator);
         case 'demo':
           return demo(config, now, io, str('bundle') ? resolve(io.cwd, str('bundle') as string) : exampleBundle);
         default:
@@ -159,6 +166,7 @@ async function plan(
   str: (k: string) => string | undefined,
   dryRun: boolean,
   json: boolean,
+  operator: AuditActor,
 ): Promise<number> {
   const [id, ...pairs] = rest;
   if (!id) return fail(io, 'USAGE: plan needs a runbook id (see causeway runbooks list)', 2);
@@ -229,7 +237,7 @@ async function plan(
         incidentId,
         params: given,
         ...(t ? { report: t.report, ...(t.alert ? { alert: t.alert } : {}) } : {}),
-        proposedBy: 'system',
+        proposedBy: operator,
       },
     );
     if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
