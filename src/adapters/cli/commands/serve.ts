@@ -28,6 +28,7 @@ import { createLogger } from '../../observability/create-logger.ts';
 import { createMetrics } from '../../observability/create-metrics.ts';
 import { createTelemetry } from '../../observability/create-telemetry.ts';
 import { createTracing } from '../../observability/create-tracing.ts';
+import { packageVersion } from '../../observability/package-version.ts';
 import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
 import { openStorage } from '../../storage/open-storage.ts';
@@ -108,7 +109,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         otlpEndpoint: config.telemetry.otlpEndpoint,
         otlpHeaders: config.telemetry.otlpHeaders,
       });
-      const metrics = createMetrics();
+      const metrics = createMetrics({ version: packageVersion() });
       const telemetry = createTelemetry(metrics, tracing.tracer);
 
       const opened = await openStorage(config.storage.url, {
