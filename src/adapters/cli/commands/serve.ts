@@ -259,6 +259,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       }
       log.info(
         {
+          url: `http://${host}:${bound}`,
           host,
           port: bound,
           storage: storage.backend,
@@ -268,7 +269,6 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         },
         'causeway serve listening',
       );
-      io.stdout(`causeway serve: listening on http://${host}:${bound} (instance ${env.instanceId})\n`);
 
       for (const r of await resumeInvestigations(storage)) investigateLater(r.incidentId, r.attempt);
 
@@ -285,7 +285,6 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       await tracing.shutdown();
       log.info({}, 'stopped');
       await new Promise<void>((done) => root.flush(() => done()));
-      io.stdout('causeway serve: stopped\n');
       return 0;
     },
   };
