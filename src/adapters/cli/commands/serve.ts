@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { checkChainTail } from '../../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
@@ -22,8 +20,8 @@ import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import { alertSourcesFromConfig } from '../../alert-sources/alert-sources-from-config.ts';
 import { changeSourcesFromConfig } from '../../change-sources/change-sources-from-config.ts';
 import { buildHttpServer } from '../../http/build-http-server.ts';
-import type { ReadyCheck } from '../../http/http-server-deps.ts';
 import { listen } from '../../http/listen.ts';
+import { readyChecks } from '../../http/ready-checks.ts';
 import { createLogger } from '../../observability/create-logger.ts';
 import { createMetrics } from '../../observability/create-metrics.ts';
 import { createTelemetry } from '../../observability/create-telemetry.ts';
@@ -234,7 +232,16 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           }
           return { accepted: 0 };
         },
-        ready: () => readyChecks(config, io.cwd, storage.incidents.list.bind(storage.incidents)),
+        ready: () =>
+          readyChecks(
+            config,
+            io.cwd,
+            {
+              webhooks: alertSources.map((s) => s.name),
+              slackChannels: stopSlack ? config.slack.alertChannels : [],
+            },
+            storage.incidents.list.bind(storage.incidents),
+          ),
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,
         log,
@@ -292,44 +299,4 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-/** /readyz: the store answers, and the configured triage source is reachable. */
-async function readyChecks(
-  config: Readonly<Config>,
-  cwd: string,
-  list: (f: { limit: number }) => Promise<unknown>,
-): Promise<ReadyCheck[]> {
-  const within = <T>(ms: number, p: Promise<T>) =>
-    Promise.race([
-      p,
-      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms} ms`)), ms).unref()),
-    ]);
-  const checks: ReadyCheck[] = [];
-  try {
-    await within(2000, list({ limit: 1 }));
-    checks.push({ name: 'storage', ok: true });
-  } catch (e) {
-    checks.push({ name: 'storage', ok: false, detail: (e as Error).message });
-  }
-  if (config.sources.bundleDir) {
-    const dir = resolve(cwd, config.sources.bundleDir);
-    const ok = await access(dir).then(
-      () => true,
-      () => false,
-    );
-    checks.push({ name: 'sources', ok, ...(ok ? {} : { detail: `bundle folder ${dir} is missing` }) });
-  } else if (config.elasticsearch.url) {
-    try {
-      const res = await fetch(config.elasticsearch.url, {
-        headers: config.elasticsearch.apiKey ? { authorization: `ApiKey ${config.elasticsearch.apiKey}` } : {},
-        signal: AbortSignal.timeout(2000),
-      });
-      await res.arrayBuffer();
-      checks.push({ name: 'elasticsearch', ok: res.ok, ...(res.ok ? {} : { detail: `answered ${res.status}` }) });
-    } catch (e) {
-      checks.push({ name: 'elasticsearch', ok: false, detail: (e as Error).message });
-    }
-  }
-  return checks;
 }
