@@ -7,7 +7,7 @@ export async function serveChild(
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, CAUSEWAY_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, CAUSEWAY_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
@@ -16,7 +16,7 @@ export async function serveChild(
     const t = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"causeway serve listening"/.exec(out);
       if (m) {
         clearTimeout(t);
         resolve(m[1] as string);

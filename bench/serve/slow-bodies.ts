@@ -49,7 +49,7 @@ async function startServe(dir: string): Promise<{ port: number; child: ChildProc
   const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     env: {
       ...process.env,
-      CAUSEWAY_LOG_LEVEL: 'error',
+      CAUSEWAY_LOG_LEVEL: 'info',
       CAUSEWAY_STORAGE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
       CAUSEWAY_WEBHOOK_GENERIC_HMAC_SECRET: SECRET,
       CAUSEWAY_SOURCES_BUNDLE_DIR: EXAMPLE,
@@ -63,7 +63,7 @@ async function startServe(dir: string): Promise<{ port: number; child: ChildProc
     const t = setTimeout(() => fail(new Error(`serve did not start: ${out}`)), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      const m = /"url":"http:\/\/127\.0\.0\.1:(\d+)"[^\n]*"msg":"causeway serve listening"/.exec(out);
       if (m) {
         clearTimeout(t);
         ok(Number(m[1]));

@@ -163,6 +163,7 @@ describe('the other endpoints', () => {
       checks: [
         { name: 'storage', ok: true },
         { name: 'sources', ok: true },
+        { name: 'alert-intake', ok: true },
       ],
     });
     expect((await fetch(`${serve.url}/metrics`)).status).toBe(401);

@@ -4,17 +4,23 @@ import { ENV_BINDINGS } from '../../core/config/env-bindings.ts';
 import { plainYamlData } from '../../core/formats/plain-yaml-data.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { ConfigProblem } from './config-problem.ts';
+import { readSecretFiles } from './read-secret-files.ts';
 
 const SECRET_KEY = /token|secret|password|passwd|apikey|api_key|key$/i;
+/** Keys whose value may carry a secret though their name does not say so (URLs with a password). */
+const SECRET_PATHS = new Set(ENV_BINDINGS.filter((b) => b.secret).map((b) => b.path.join('.')));
 
 export type ConfigInput = {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The YAML file's path (for messages) and text, when one is used. */
   readonly file?: { readonly path: string; readonly text: string };
+  /** Reads the files named by `*_FILE` secret variables (default: the file system). */
+  readonly readFile?: (path: string) => string;
 };
 
 /**
- * Resolves the configuration once: defaults, then the YAML file, then environment variables.
+ * Resolves the configuration once: defaults, then the YAML file, then environment variables (a
+ * secret variable `X` may instead name a file in `X_FILE`; see readSecretFiles).
  * Every problem is reported at once (key, value — masked for secrets —, where it came from,
  * and what is expected); the result is deeply frozen.
  */
@@ -62,11 +68,14 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
       sources.set('', filePath);
     }
   }
+  const secretFiles = readSecretFiles(input.env, input.readFile);
+  problems.push(...secretFiles.problems);
   for (const b of ENV_BINDINGS) {
-    const text = input.env[b.env];
+    const fromFile = secretFiles.values.get(b.env);
+    const text = fromFile?.text ?? input.env[b.env];
     if (text === undefined) continue;
     setIn(raw, b.path, fromEnv(text, b.type));
-    sources.set(b.path.join('.'), `env ${b.env}`);
+    sources.set(b.path.join('.'), fromFile?.source ?? `env ${b.env}`);
   }
   if (problems.length > 0) return { ok: false, error: problems };
   // A key set by a variable, or inside one (a list item of CAUSEWAY_…_ALLOW): the variable.
@@ -91,7 +100,12 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
         (input.file && line !== undefined ? `${input.file.path}:${line}` : value === undefined ? 'missing' : 'file');
       problems.push({
         key,
-        value: value === undefined ? '(unset)' : SECRET_KEY.test(key) ? '****' : JSON.stringify(value),
+        value:
+          value === undefined
+            ? '(unset)'
+            : SECRET_KEY.test(key) || SECRET_PATHS.has(key)
+              ? '****'
+              : JSON.stringify(value),
         source,
         message: issue.code === 'unrecognized_keys' ? 'unknown key: remove it or check its spelling' : issue.message,
       });

@@ -39,25 +39,25 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<string> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET', 'healthz');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET', '/healthz');
       sendJson(res, 200, { status: 'ok' });
-      return 'healthz';
+      return '/healthz';
     }
     if (path === '/readyz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET', 'readyz');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET', '/readyz');
       if (draining) {
         sendJson(res, 503, { status: 'shutting-down', checks: [] });
-        return 'readyz';
+        return '/readyz';
       }
       const checks = await deps.ready();
       sendJson(res, checks.every((c) => c.ok) ? 200 : 503, {
         status: checks.every((c) => c.ok) ? 'ready' : 'not-ready',
         checks,
       });
-      return 'readyz';
+      return '/readyz';
     }
     if (path === '/metrics') {
-      if (req.method !== 'GET') return methodNotAllowed(res, 'GET', 'metrics');
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET', '/metrics');
       const token = deps.metrics.token;
       if (token && !timingSafeEqualText(req.headers.authorization ?? '', `Bearer ${token}`)) {
         sendJson(res, 401, {
@@ -67,21 +67,22 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
             message: 'GET /metrics needs Authorization: Bearer <server.metricsToken>',
           },
         });
-        return 'metrics';
+        return '/metrics';
       }
       const text = await deps.metrics.text();
       res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
       res.end(text);
-      return 'metrics';
+      return '/metrics';
     }
     const m = WEBHOOK.exec(path);
     if (!m) {
       sendJson(res, 404, { error: { code: 'HTTP_ROUTE_UNKNOWN', field: '(path)', message: `no route ${path}` } });
-      return 'unknown';
+      return 'other';
     }
     const kind = m[1] as 'alerts' | 'changes';
     const name = m[2] as string;
-    const label = `webhooks/${kind}/${name}`;
+    // The template, not the name: a client cannot grow the label set by naming sources.
+    const label = `/webhooks/${kind}/:source`;
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST', label);
     const source = bySource[kind].get(name);
     if (!source) {

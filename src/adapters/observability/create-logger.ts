@@ -3,7 +3,8 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 import { REDACT_PATHS } from './redact-paths.ts';
 
 /**
- * The one root logger: JSON lines (pino 10), secrets redacted by path and by value (any string
+ * The one root logger: JSON lines (pino 10) with an ISO 8601 UTC `time` and the level's name
+ * (`"level":"info"`), as log collectors expect them; secrets redacted by path and by value (any string
  * equal to a configured secret is replaced), the active span's trace and span ids on every line.
  * Child loggers per incident and run add `incidentId` / `run`.
  */
@@ -23,6 +24,8 @@ export function createLogger(o: {
     {
       name: o.name,
       level: o.level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACT_PATHS], censor: '[REDACTED]' },
       mixin() {
         const s = trace.getActiveSpan()?.spanContext();

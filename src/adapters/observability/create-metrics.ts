@@ -1,15 +1,22 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
 /**
  * Causeway's Prometheus metrics (prom-client), in their own registry, plus the Node process
- * defaults (`causeway_process_*`, `causeway_nodejs_*`). `/metrics` serves `text()`.
+ * defaults under their standard names (`process_*`, `nodejs_*`, as dashboards expect them) and
+ * `causeway_build_info{version, node_version} 1`. `/metrics` serves `text()`.
  */
-export function createMetrics() {
+export function createMetrics(build: { readonly version: string } = { version: 'unknown' }) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'causeway_' });
+  collectDefaultMetrics({ register: registry });
   const r = [registry];
+  new Gauge({
+    name: 'causeway_build_info',
+    help: 'Always 1; its labels name the running version of Causeway and of Node',
+    labelNames: ['version', 'node_version'] as const,
+    registers: r,
+  }).set({ version: build.version, node_version: process.version }, 1);
   const alerts = new Counter({
     name: 'causeway_alerts_received_total',
     help: 'Alerts received by webhook, by source and outcome (accepted, rejected, ignored, failed)',
@@ -24,8 +31,8 @@ export function createMetrics() {
   });
   const requests = new Histogram({
     name: 'causeway_http_request_duration_seconds',
-    help: 'HTTP requests served, by route and status code',
-    labelNames: ['route', 'status'] as const,
+    help: 'HTTP requests served, by route template (unknown paths: other) and status code',
+    labelNames: ['route', 'code'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: r,
   });
@@ -74,8 +81,9 @@ export function createMetrics() {
     text: () => registry.metrics(),
     alertsReceived: (source: string, outcome: string, n: number) => alerts.inc({ source, outcome }, n),
     changesReceived: (source: string, outcome: string, n: number) => changes.inc({ source, outcome }, n),
+    /** `route` is a template (`/webhooks/alerts/:source`) or `other`, never the raw path. */
     request: (route: string, status: number, seconds: number) =>
-      requests.observe({ route, status: String(status) }, seconds),
+      requests.observe({ route, code: String(status) }, seconds),
     incidentOpened: () => opened.inc(),
     incidentResolved: () => resolved.inc(),
     investigation: (outcome: string, seconds: number) => triage.observe({ outcome }, seconds),

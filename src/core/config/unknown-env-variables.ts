@@ -12,7 +12,7 @@ export type UnknownEnvVariable = { readonly name: string; readonly closest?: str
  * are names the configuration itself declares (runbooks.secretEnv).
  */
 export function unknownEnvVariables(names: readonly string[], alsoKnown: readonly string[] = []): UnknownEnvVariable[] {
-  const known = [...ENV_BINDINGS.map((b) => b.env), ...OTHER_KNOWN];
+  const known = [...ENV_BINDINGS.flatMap((b) => (b.secret ? [b.env, `${b.env}_FILE`] : [b.env])), ...OTHER_KNOWN];
   const all = new Set([...known, ...alsoKnown]);
   return names
     .filter((n) => n.startsWith('CAUSEWAY_') && !all.has(n))

@@ -5,21 +5,29 @@ const MAIN = new URL('../../../src/main.ts', import.meta.url).pathname;
 export type ServeProcess = {
   readonly url: string;
   readonly child: ChildProcess;
+  /** stdout and stderr, interleaved. */
   output(): string;
+  /** stdout alone (JSON log lines only). */
+  stdout(): string;
   /** SIGTERM, then waits for the exit code. */
   stop(): Promise<number | null>;
 };
 
-/** Starts the real `node src/main.ts serve --port 0` with `env` and waits for its "listening" line. */
+/**
+ * Starts the real `node src/main.ts serve --port 0` with `env` (log level info unless `env` says
+ * otherwise) and waits for its JSON "causeway serve listening" log line, which carries the URL.
+ */
 export async function startServe(env: Record<string, string>, cwd?: string): Promise<ServeProcess> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, CAUSEWAY_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, CAUSEWAY_LOG_LEVEL: 'info', ...env },
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let stdout = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
+    stdout += d.toString();
   });
   child.stderr?.on('data', (d: Buffer) => {
     out += d.toString();
@@ -28,10 +36,13 @@ export async function startServe(env: Record<string, string>, cwd?: string): Pro
   const url = await new Promise<string>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`serve did not start in 30 s:\n${out}`)), 30_000);
     const check = () => {
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m =
+        /"msg":"causeway serve listening".*?"url":"(http:\/\/127\.0\.0\.1:\d+)"|"url":"(http:\/\/127\.0\.0\.1:\d+)".*?"msg":"causeway serve listening"/.exec(
+          stdout,
+        );
       if (m) {
         clearTimeout(t);
-        resolve(m[1] as string);
+        resolve((m[1] ?? m[2]) as string);
       }
     };
     child.stdout?.on('data', check);
@@ -44,6 +55,7 @@ export async function startServe(env: Record<string, string>, cwd?: string): Pro
     url,
     child,
     output: () => out,
+    stdout: () => stdout,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { checkChainTail } from '../../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
@@ -22,12 +20,13 @@ import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import { alertSourcesFromConfig } from '../../alert-sources/alert-sources-from-config.ts';
 import { changeSourcesFromConfig } from '../../change-sources/change-sources-from-config.ts';
 import { buildHttpServer } from '../../http/build-http-server.ts';
-import type { ReadyCheck } from '../../http/http-server-deps.ts';
 import { listen } from '../../http/listen.ts';
+import { readyChecks } from '../../http/ready-checks.ts';
 import { createLogger } from '../../observability/create-logger.ts';
 import { createMetrics } from '../../observability/create-metrics.ts';
 import { createTelemetry } from '../../observability/create-telemetry.ts';
 import { createTracing } from '../../observability/create-tracing.ts';
+import { packageVersion } from '../../observability/package-version.ts';
 import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
 import { openStorage } from '../../storage/open-storage.ts';
@@ -108,7 +107,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         otlpEndpoint: config.telemetry.otlpEndpoint,
         otlpHeaders: config.telemetry.otlpHeaders,
       });
-      const metrics = createMetrics();
+      const metrics = createMetrics({ version: packageVersion() });
       const telemetry = createTelemetry(metrics, tracing.tracer);
 
       const opened = await openStorage(config.storage.url, {
@@ -233,7 +232,16 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           }
           return { accepted: 0 };
         },
-        ready: () => readyChecks(config, io.cwd, storage.incidents.list.bind(storage.incidents)),
+        ready: () =>
+          readyChecks(
+            config,
+            io.cwd,
+            {
+              webhooks: alertSources.map((s) => s.name),
+              slackChannels: stopSlack ? config.slack.alertChannels : [],
+            },
+            storage.incidents.list.bind(storage.incidents),
+          ),
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,
         log,
@@ -258,6 +266,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       }
       log.info(
         {
+          url: `http://${host}:${bound}`,
           host,
           port: bound,
           storage: storage.backend,
@@ -267,7 +276,6 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
         },
         'causeway serve listening',
       );
-      io.stdout(`causeway serve: listening on http://${host}:${bound} (instance ${env.instanceId})\n`);
 
       for (const r of await resumeInvestigations(storage)) investigateLater(r.incidentId, r.attempt);
 
@@ -284,7 +292,6 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       await tracing.shutdown();
       log.info({}, 'stopped');
       await new Promise<void>((done) => root.flush(() => done()));
-      io.stdout('causeway serve: stopped\n');
       return 0;
     },
   };
@@ -292,44 +299,4 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-/** /readyz: the store answers, and the configured triage source is reachable. */
-async function readyChecks(
-  config: Readonly<Config>,
-  cwd: string,
-  list: (f: { limit: number }) => Promise<unknown>,
-): Promise<ReadyCheck[]> {
-  const within = <T>(ms: number, p: Promise<T>) =>
-    Promise.race([
-      p,
-      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no answer in ${ms} ms`)), ms).unref()),
-    ]);
-  const checks: ReadyCheck[] = [];
-  try {
-    await within(2000, list({ limit: 1 }));
-    checks.push({ name: 'storage', ok: true });
-  } catch (e) {
-    checks.push({ name: 'storage', ok: false, detail: (e as Error).message });
-  }
-  if (config.sources.bundleDir) {
-    const dir = resolve(cwd, config.sources.bundleDir);
-    const ok = await access(dir).then(
-      () => true,
-      () => false,
-    );
-    checks.push({ name: 'sources', ok, ...(ok ? {} : { detail: `bundle folder ${dir} is missing` }) });
-  } else if (config.elasticsearch.url) {
-    try {
-      const res = await fetch(config.elasticsearch.url, {
-        headers: config.elasticsearch.apiKey ? { authorization: `ApiKey ${config.elasticsearch.apiKey}` } : {},
-        signal: AbortSignal.timeout(2000),
-      });
-      await res.arrayBuffer();
-      checks.push({ name: 'elasticsearch', ok: res.ok, ...(res.ok ? {} : { detail: `answered ${res.status}` }) });
-    } catch (e) {
-      checks.push({ name: 'elasticsearch', ok: false, detail: (e as Error).message });
-    }
-  }
-  return checks;
 }
