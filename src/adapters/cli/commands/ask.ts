@@ -76,7 +76,7 @@ export function buildAskCommand(
       const b = opened.value;
       const options = investigateOptionsFromConfig(cfg);
       const report = await investigate(
-        { logs: b.logs, traces: b.traces, changes: b.changes, options },
+        { logs: b.logs, traces: b.traces, changes: b.changes, ...(b.metrics ? { metrics: b.metrics } : {}), options },
         b.alerts,
         b.asOf,
       );

@@ -60,7 +60,13 @@ async function triageBundle(config: Readonly<Config>, dir: string): Promise<Tria
   if (!opened.ok) return `${opened.error.code}: ${opened.error.message}`;
   const b = opened.value;
   const report = await investigate(
-    { logs: b.logs, traces: b.traces, changes: b.changes, options: investigateOptionsFromConfig(config) },
+    {
+      logs: b.logs,
+      traces: b.traces,
+      changes: b.changes,
+      ...(b.metrics ? { metrics: b.metrics } : {}),
+      options: investigateOptionsFromConfig(config),
+    },
     b.alerts,
     b.asOf,
   );
