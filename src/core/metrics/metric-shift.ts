@@ -1,5 +1,6 @@
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import { classifyMetric, type MetricClass } from './classify-metric.ts';
+import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';
 
 /** How far one series moved in its bad direction in the incident window, against its baseline. */
@@ -133,19 +134,4 @@ function medianOf(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-/** Per-second rate of a counter between consecutive samples (stamped at the later one); a drop is a reset. */
-function counterRate(times: readonly number[], values: readonly number[]): { times: number[]; values: number[] } {
-  const t: number[] = [];
-  const v: number[] = [];
-  for (let k = 1; k < times.length; k++) {
-    const dt = ((times[k] as number) - (times[k - 1] as number)) / 1000;
-    const a = values[k - 1] as number;
-    const c = values[k] as number;
-    if (!(dt > 0) || !Number.isFinite(a) || !Number.isFinite(c)) continue;
-    t.push(times[k] as number);
-    v.push((c >= a ? c - a : c) / dt);
-  }
-  return { times: t, values: v };
 }

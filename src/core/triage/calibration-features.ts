@@ -9,6 +9,7 @@ const STRONG = new Set([
   'unreachable',
   'callee-health',
   'client-fault',
+  'rollout',
 ]);
 
 /** The calibration model's inputs besides score and margin: which kinds of evidence carry a score. */

@@ -18,6 +18,7 @@ import { logSignals, type ServiceLogSignals } from './rules/log-signals.ts';
 import { metricShiftRule } from './rules/metric-shift-rule.ts';
 import { originErrorsRule } from './rules/origin-errors-rule.ts';
 import { requestEndRule } from './rules/request-end-rule.ts';
+import { rolloutRule } from './rules/rollout-rule.ts';
 import { selfLatencyRule } from './rules/self-latency-rule.ts';
 import { seriesShiftRule } from './rules/series-shift-rule.ts';
 import { serviceDownRule } from './rules/service-down-rule.ts';
@@ -50,6 +51,7 @@ export function rankHypotheses(
     ...seriesShiftRule(f, options, signals),
     ...metricShiftRule(f, options),
     ...requestEndRule(f, options),
+    ...rolloutRule(f, options),
   ];
   // What makes a change fit: the service's own failures, slowness, new errors, or callers
   // failing against it — not load arriving, not a silence a restart can explain, and not the

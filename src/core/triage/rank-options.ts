@@ -17,6 +17,8 @@ export type RankOptions = {
     readonly seriesShift: number;
     readonly metricShift: number;
     readonly requestEnd: number;
+    /** A rollout whose new pods are clearly worse than its old ones (canary analysis). */
+    readonly rollout: number;
     readonly alerted: number;
   };
   /** A change this long before the onset has 1/e of the weight of one at the onset. */
@@ -55,6 +57,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     seriesShift: 8,
     metricShift: 6,
     requestEnd: 15,
+    rollout: 20,
     alerted: 3,
   },
   changeDecayMs: 10 * 60_000,

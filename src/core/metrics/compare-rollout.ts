@@ -1,0 +1,133 @@
+import type { ChangeEvent } from '../model/change-event.ts';
+import type { TimeWindow } from '../telemetry/time-window.ts';
+import { classifyMetric, type MetricSignal } from './classify-metric.ts';
+import { counterRate } from './counter-rate.ts';
+import type { MetricSeries } from './metric-series.ts';
+import { podOf, type RolloutCohorts, rolloutCohorts } from './rollout-cohorts.ts';
+
+/** How a rollout's new pods compare with its old ones on one signal. */
+export type RolloutComparison = {
+  readonly change: ChangeEvent;
+  readonly cohorts: RolloutCohorts;
+  readonly metric: string;
+  readonly signal: MetricSignal;
+  /** Mean level of the new pods and of the old ones, in the series' units (a counter per second). */
+  readonly newLevel: number;
+  readonly oldLevel: number;
+  /** log2 of how much worse the new pods are (0 when not worse), capped at 6. */
+  readonly effect: number;
+  /** Whether the old pods were measured over the same minutes, or only before the rollout. */
+  readonly sameMinutes: boolean;
+  readonly minutes: number;
+};
+
+/** Signals that say something is wrong with a pod, and which way is worse. */
+const TELLING: ReadonlySet<MetricSignal> = new Set([
+  'errors',
+  'availability',
+  'latency',
+  'cpu',
+  'memory',
+  'restarts',
+  'saturation',
+]);
+/** When the old pods are gone, they are read over this long before the rollout. */
+const BEFORE_MS = 10 * 60_000;
+const EFFECT_CAP = 6;
+
+/**
+ * Canary analysis of one rollout: the new pods against the old pods, over the same minutes when
+ * both ran (else the old pods over the minutes before the rollout), signal by signal. Each
+ * comparison says how much worse the new pods are; it counts as worse only when every new pod is
+ * worse than every old one. Empty when the pods cannot be told apart.
+ */
+export function compareRollout(
+  change: ChangeEvent,
+  series: readonly MetricSeries[],
+  window: TimeWindow,
+): RolloutComparison[] {
+  const own = series.filter((s) => s.service === change.service && podOf(s) !== undefined);
+  const cohorts = rolloutCohorts(change, own);
+  if (!cohorts) return [];
+  const from = Math.max(change.startedAt, window.from);
+  const byName = new Map<string, MetricSeries[]>();
+  for (const s of own) {
+    const cls = classifyMetric(s.name);
+    if (!TELLING.has(cls.signal)) continue;
+    const list = byName.get(s.name) ?? [];
+    list.push(s);
+    byName.set(s.name, list);
+  }
+  const out: RolloutComparison[] = [];
+  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const cls = classifyMetric(name);
+    // A pod's containers add up for resources and counts; latency and availability are averaged.
+    const additive = cls.signal !== 'latency' && cls.signal !== 'availability';
+    const during = levels(list, from, window.to, cls.counter, additive);
+    const newLevels = [...cohorts.newPods].flatMap((p) => during.get(p) ?? []);
+    let oldLevels = [...cohorts.oldPods].flatMap((p) => during.get(p) ?? []);
+    const sameMinutes = oldLevels.length > 0;
+    if (!sameMinutes) {
+      const before = levels(list, change.startedAt - BEFORE_MS, change.startedAt - 1, cls.counter, additive);
+      oldLevels = [...cohorts.oldPods].flatMap((p) => before.get(p) ?? []);
+    }
+    if (newLevels.length === 0 || oldLevels.length === 0) continue;
+    // Availability is compared as its unavailable share (a percentage when it goes above 1).
+    const top = Math.max(...newLevels, ...oldLevels) > 1 ? 100 : 1;
+    const bad = (v: number) => (cls.signal === 'availability' ? top - v : v);
+    const n = newLevels.map(bad);
+    const o = oldLevels.map(bad);
+    const floor = cls.signal === 'availability' ? 0.005 * top : Math.max(0.01 * Math.max(...n, ...o), 1e-12);
+    const meanN = mean(n);
+    const meanO = mean(o);
+    const separated = Math.min(...n) > Math.max(...o);
+    const effect = separated ? Math.min(EFFECT_CAP, Math.max(0, Math.log2((meanN + floor) / (meanO + floor)))) : 0;
+    out.push({
+      change,
+      cohorts,
+      metric: name,
+      signal: cls.signal,
+      newLevel: cls.signal === 'availability' ? top - meanN : meanN,
+      oldLevel: cls.signal === 'availability' ? top - meanO : meanO,
+      effect,
+      sameMinutes,
+      minutes: Math.max(1, Math.round((window.to - from) / 60_000)),
+    });
+  }
+  return out;
+}
+
+/**
+ * Each pod's mean level of the series over [from, to] (a counter as its per-second rate); several
+ * series of one pod are summed when `additive`, else averaged.
+ */
+function levels(
+  list: readonly MetricSeries[],
+  from: number,
+  to: number,
+  counter: boolean,
+  additive: boolean,
+): Map<string, number[]> {
+  const parts = new Map<string, number[]>();
+  for (const s of list) {
+    const pod = podOf(s) as string;
+    const { times, values } = counter ? counterRate(s.times, s.values) : s;
+    const xs: number[] = [];
+    for (let k = 0; k < times.length; k++) {
+      const t = times[k] as number;
+      const v = values[k] as number;
+      if (t >= from && t <= to && Number.isFinite(v)) xs.push(v);
+    }
+    if (xs.length === 0) continue;
+    const cur = parts.get(pod) ?? [];
+    cur.push(mean(xs));
+    parts.set(pod, cur);
+  }
+  const out = new Map<string, number[]>();
+  for (const [pod, xs] of parts) out.set(pod, [additive ? xs.reduce((a, b) => a + b, 0) : mean(xs)]);
+  return out;
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
