@@ -25,6 +25,7 @@ export function createPrometheusMetricSource(
       if (settings.match.length > 0) {
         const found = await discoverSeries(call, settings.match, range, settings.seriesBudget, signal);
         if (found.state === 'failed') return found;
+        if (found.state === 'no-data' && found.detail) notes.push(found.detail);
         if (found.state === 'ok') {
           if (found.detail) notes.push(found.detail);
           const raw = await readRawSeries(call, found.value.series, range, settings.serviceLabels, signal);
@@ -40,7 +41,10 @@ export function createPrometheusMetricSource(
       const budgeted = applyPointsBudget(series, settings.pointsBudget);
       notes.push(...budgeted.notes);
       if (budgeted.series.length === 0)
-        return { state: 'no-data', detail: `prometheus ${settings.url}: no series with a sample in the triage range` };
+        return {
+          state: 'no-data',
+          detail: notes.join('; ') || `prometheus ${settings.url}: no series with a sample in the triage range`,
+        };
       return { state: 'ok', value: budgeted.series, ...(notes.length > 0 ? { detail: notes.join('; ') } : {}) };
     },
   };
