@@ -3,11 +3,13 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPrometheusBlocks } from '../../../src/adapters/cli/prometheus/seed-prometheus-blocks.ts';
+import { triageSourcesFromConfig } from '../../../src/adapters/cli/slack/triage-sources-from-config.ts';
+import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { openBundle } from '../../../src/adapters/files/open-bundle.ts';
 import { createPrometheusClient } from '../../../src/adapters/prometheus/create-prometheus-client.ts';
 import { createPrometheusMetricSource } from '../../../src/adapters/prometheus/create-prometheus-metric-source.ts';
 import type { PrometheusSettings } from '../../../src/adapters/prometheus/prometheus-settings.ts';
-import { seedPrometheusBlocks } from '../../../src/adapters/prometheus/seed-prometheus-blocks.ts';
 import { serviceLabelSelectors } from '../../../src/adapters/prometheus/service-label-selectors.ts';
 import { investigate } from '../../../src/app/investigate.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../../src/app/investigate-options.ts';
@@ -166,6 +168,57 @@ describe('Prometheus as the metric source, against a real Prometheus seeded from
     expect(r.detail).toContain(`prometheus ${prom.url}/api/v1/query_range: HTTP 400: bad_data: `);
     expect(r.detail).toMatch(/parse error/);
     expect(r.detail).toMatch(/\(prometheus\.queries broken\)$/);
+  });
+});
+
+describe('wiring: serve and slack triage read Prometheus when prometheus.url is set', () => {
+  it('a bundle without metrics.ndjson plus CAUSEWAY_PROMETHEUS_URL triages with the metrics from Prometheus', async () => {
+    const dir = writeMiniBundle(join(root, 'no-metrics'));
+    const config = loadConfig({
+      env: {
+        CAUSEWAY_SOURCES_BUNDLE_DIR: dir,
+        // Credentials in the URL become a Basic header (Prometheus without auth ignores it).
+        CAUSEWAY_PROMETHEUS_URL: prom.url.replace('http://', 'http://reader:pw-0123456789abcdef@'),
+        CAUSEWAY_PROMETHEUS_SERIES_BUDGET: '100',
+      },
+    });
+    if (!config.ok) throw new Error(JSON.stringify(config.error));
+    const sources = triageSourcesFromConfig(config.value, root);
+    expect(sources.name).toBe(`bundle:${dir}+prometheus:${prom.url}`);
+    const opened = await sources.open(bundle.alerts);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const src = opened.value;
+    expect(src.metrics?.name).toBe(`prometheus ${prom.url}`);
+    const report = await investigate(
+      {
+        ...(src.logs ? { logs: src.logs } : {}),
+        ...(src.traces ? { traces: src.traces } : {}),
+        ...(src.changes ? { changes: src.changes } : {}),
+        ...(src.metrics ? { metrics: src.metrics } : {}),
+        options: DEFAULT_INVESTIGATE_OPTIONS,
+      },
+      src.alerts ?? bundle.alerts,
+      src.asOf ?? bundle.asOf,
+    );
+    expect(report.sources.metrics).toEqual({ state: 'ok' });
+    const files = await triage(bundle.metrics as MetricSource);
+    expect(report.hypotheses).toEqual(files.hypotheses);
+    await src.close();
+  });
+
+  it('Prometheus alone (no bundle, no Elasticsearch) opens a metrics-only triage', async () => {
+    const config = loadConfig({ env: { CAUSEWAY_PROMETHEUS_URL: prom.url } });
+    if (!config.ok) throw new Error(JSON.stringify(config.error));
+    const opened = await triageSourcesFromConfig(config.value, root).open(bundle.alerts);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.logs).toBeUndefined();
+    expect(opened.value.origin).toEqual({ kind: 'live', name: `prometheus ${prom.url}` });
+    const report = await investigate(
+      { metrics: opened.value.metrics as MetricSource, options: DEFAULT_INVESTIGATE_OPTIONS },
+      bundle.alerts,
+      bundle.asOf,
+    );
+    expect(report.hypotheses.map((h) => h.service)).toEqual(expect.arrayContaining(['cart', 'payment']));
   });
 });
 
