@@ -43,24 +43,33 @@ async function freePort(): Promise<number> {
  * Throws with the install hint when the binary is missing.
  */
 export async function startPrometheus(dataDir: string): Promise<Prometheus> {
-  const bin = findPrometheus();
-  if (!bin) throw new Error('prometheus not found: apt-get install prometheus (npm test does), or set PROMETHEUS_BIN');
   const dir = mkdtempSync(join(tmpdir(), 'causeway-prom-'));
   const config = join(dir, 'prometheus.yml');
   writeFileSync(config, 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
+  const p = await runPrometheus((listen) => [
+    `--config.file=${config}`,
+    `--storage.tsdb.path=${dataDir}`,
+    '--storage.tsdb.retention.time=100y',
+    `--web.listen-address=${listen}`,
+  ]);
+  return {
+    ...p,
+    async stop() {
+      await p.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the Prometheus binary with the arguments made for a free loopback address, until /-/ready. */
+export async function runPrometheus(args: (listen: string) => readonly string[]): Promise<Prometheus> {
+  const bin = findPrometheus();
+  if (!bin) throw new Error('prometheus not found: apt-get install prometheus (npm test does), or set PROMETHEUS_BIN');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    bin,
-    [
-      `--config.file=${config}`,
-      `--storage.tsdb.path=${dataDir}`,
-      '--storage.tsdb.retention.time=100y',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child: ChildProcess = spawn(bin, [...args(`127.0.0.1:${port}`), '--log.level=warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -87,7 +96,6 @@ export async function startPrometheus(dataDir: string): Promise<Prometheus> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

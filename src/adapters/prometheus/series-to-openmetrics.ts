@@ -12,10 +12,12 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
  */
 export function seriesToOpenMetrics(series: readonly MetricSeries[]): {
   readonly text: string;
+  readonly samples: number;
   readonly skipped: number;
 } {
   const families = new Map<string, MetricSeries[]>();
   let skipped = 0;
+  let samples = 0;
   for (const s of series) {
     if (!METRIC_NAME.test(s.name) || Object.keys(s.labels).some((k) => !LABEL_NAME.test(k) || k.startsWith('__'))) {
       skipped++;
@@ -31,12 +33,13 @@ export function seriesToOpenMetrics(series: readonly MetricSeries[]): {
         .map(([k, v]) => `${k}="${escapeLabelValue(v)}"`)
         .join(',');
       const head = labels ? `${name}{${labels}}` : name;
+      samples += s.times.length;
       for (let i = 0; i < s.times.length; i++)
         lines.push(`${head} ${formatValue(s.values[i] as number)} ${(s.times[i] as number) / 1000}`);
     }
   }
   lines.push('# EOF');
-  return { text: `${lines.join('\n')}\n`, skipped };
+  return { text: `${lines.join('\n')}\n`, samples, skipped };
 }
 
 function escapeLabelValue(v: string): string {

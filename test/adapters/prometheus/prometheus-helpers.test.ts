@@ -7,7 +7,7 @@ import { configSchema } from '../../../src/core/config/config-schema.ts';
 
 describe('seriesToOpenMetrics', () => {
   it('one unknown-typed family per name, samples in seconds, NaN/±Inf spelled out, escaped labels, # EOF last', () => {
-    const { text, skipped } = seriesToOpenMetrics([
+    const { text, samples, skipped } = seriesToOpenMetrics([
       { name: 'b_total', labels: { path: 'a"b\\c\nd' }, service: undefined, times: [1000, 61_500], values: [1, 2] },
       { name: 'a', labels: {}, service: undefined, times: [0], values: [Number.NaN] },
       { name: 'b_total', labels: { path: 'x' }, service: undefined, times: [1000], values: [Infinity] },
@@ -15,6 +15,7 @@ describe('seriesToOpenMetrics', () => {
       { name: 'c', labels: { 'bad-label': 'x' }, service: undefined, times: [1000], values: [-Infinity] },
     ]);
     expect(skipped).toBe(2);
+    expect(samples).toBe(4);
     expect(text).toBe(
       [
         '# TYPE a unknown',

@@ -33,7 +33,7 @@ export async function seedPrometheusBlocks(
   if (read.state === 'failed') return { ok: false, error: { code: read.code, message: read.detail } };
   if (read.state === 'no-data')
     return { ok: false, error: { code: 'INPUT_MISSING', message: read.detail ?? 'metrics.ndjson has no series' } };
-  const { text, skipped } = seriesToOpenMetrics(read.value);
+  const { text, samples, skipped } = seriesToOpenMetrics(read.value);
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   for (const s of read.value) {
@@ -74,7 +74,7 @@ export async function seedPrometheusBlocks(
       ok: true,
       value: {
         series: read.value.length - skipped,
-        samples: read.value.reduce((n, s) => n + s.times.length, 0),
+        samples,
         skipped,
         from,
         to,
