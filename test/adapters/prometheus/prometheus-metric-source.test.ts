@@ -203,6 +203,27 @@ describe('wiring: serve and slack triage read Prometheus when prometheus.url is 
     expect(report.sources.metrics).toEqual({ state: 'ok' });
     const files = await triage(bundle.metrics as MetricSource);
     expect(report.hypotheses).toEqual(files.hypotheses);
+    // Each metric finding links to Prometheus' graph of its series; the link's expression finds it.
+    const linked = src.link ? src.link(report) : report;
+    const ev = linked.hypotheses.flatMap((h) => h.evidence).filter((e) => e.source === 'metrics');
+    expect(ev.length).toBeGreaterThan(0);
+    for (const e of ev) {
+      expect(e.link).toMatch(new RegExp(`^${prom.url}/graph\\?g0\\.expr=`));
+      const expr = new URL(e.link as string).searchParams.get('g0.expr') as string;
+      const res = await fetch(`${prom.url}/api/v1/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          query: `${expr}[10m]`,
+          time: String(report.windows.incident.to / 1000),
+        }).toString(),
+      });
+      const body = (await res.json()) as { data: { result: { metric: Record<string, string> }[] } };
+      expect(
+        body.data.result.map((r) => r.metric.__name__),
+        expr,
+      ).toEqual([e.data.metric]);
+    }
     await src.close();
   });
 
