@@ -23,7 +23,14 @@ export function createPrometheusMetricSource(
       const notes: string[] = [];
       const series: MetricSeries[] = [];
       if (settings.match.length > 0) {
-        const found = await discoverSeries(call, settings.match, range, settings.seriesBudget, signal);
+        const found = await discoverSeries(
+          call,
+          settings.match,
+          range,
+          settings.seriesBudget,
+          settings.serviceLabels,
+          signal,
+        );
         if (found.state === 'failed') return found;
         if (found.state === 'no-data' && found.detail) notes.push(found.detail);
         if (found.state === 'ok') {

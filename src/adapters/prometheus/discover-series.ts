@@ -1,6 +1,7 @@
 import { plural } from '../../core/formats/plural.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import { chooseWithinBudget } from './choose-within-budget.ts';
 import type { PrometheusClient } from './create-prometheus-client.ts';
 import { labelSetKey } from './label-set-key.ts';
 
@@ -13,13 +14,15 @@ export type DiscoveredSeries = {
 
 /**
  * `/api/v1/series` with the selectors (match[]) over the range: every series that has a sample in
- * it, deduplicated, in a stable order, at most `budget` of them.
+ * it, deduplicated, at most `budget` of them (spread over the services, most telling signals
+ * first: see chooseWithinBudget).
  */
 export async function discoverSeries(
   call: PrometheusClient,
   match: readonly string[],
   range: TimeWindow,
   budget: number,
+  serviceLabels: readonly string[],
   signal: AbortSignal,
 ): Promise<SourceResult<DiscoveredSeries>> {
   const r = await call(
@@ -41,14 +44,13 @@ export async function discoverSeries(
       state: 'no-data',
       detail: `no series matches ${match.join(' or ')} in the triage range`,
     };
-  const keys = [...byKey.keys()].sort();
-  const chosen = keys.slice(0, budget).map((k) => byKey.get(k) as Record<string, string>);
+  const chosen = chooseWithinBudget([...byKey.values()], budget, serviceLabels);
   return {
     state: 'ok',
     value: { series: chosen, matched: byKey.size },
     ...(byKey.size > budget
       ? {
-          detail: `${plural(byKey.size, 'series', 'series')} matched; the first ${budget} (prometheus.seriesBudget) were read`,
+          detail: `${plural(byKey.size, 'series', 'series')} matched; ${budget} (prometheus.seriesBudget) were read, spread over the services`,
         }
       : {}),
   };

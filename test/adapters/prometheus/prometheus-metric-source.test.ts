@@ -126,7 +126,17 @@ describe('Prometheus as the metric source, against a real Prometheus seeded from
     );
     if (r.state !== 'ok') throw new Error(JSON.stringify(r));
     expect(r.value).toHaveLength(10);
-    expect(r.detail).toBe(`${seriesInBundle - 1} series matched; the first 10 (prometheus.seriesBudget) were read`);
+    // One series a service, services in name order: the four named ones and the first six workers.
+    expect(r.value.map((s) => s.service).sort()).toEqual([
+      'cart',
+      'checkout',
+      'frontend',
+      'payment',
+      ...[0, 1, 2, 3, 4, 5].map((k) => `worker-00${k}`),
+    ]);
+    expect(r.detail).toBe(
+      `${seriesInBundle - 1} series matched; 10 (prometheus.seriesBudget) were read, spread over the services`,
+    );
     const triaged = await triage(source({ seriesBudget: 10 }));
     expect(triaged.sources.metrics).toEqual({ state: 'ok', detail: r.detail });
   });
