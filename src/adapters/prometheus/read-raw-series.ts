@@ -3,7 +3,7 @@ import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import type { PrometheusClient } from './create-prometheus-client.ts';
 import { labelSetKey } from './label-set-key.ts';
-import { nameGroupSelector } from './name-group-selector.ts';
+import { nameGroupSelectors } from './name-group-selectors.ts';
 import { parseMatrix } from './parse-matrix.ts';
 import { runLimited } from './run-limited.ts';
 
@@ -13,8 +13,8 @@ const CONCURRENCY = 4;
 /**
  * The raw samples of the given series over the range, as stored (no resampling: a query_range step
  * finer than a series' scrape interval repeats its samples, and a counter's rate then reads as
- * zeros and spikes). One instant query of a range selector (`{…}[Ns]`, POST /api/v1/query at the
- * range's end) per metric name; series not asked for are dropped. Samples after `range.to` never count.
+ * zeros and spikes). Instant queries of range selectors (`{…}[Ns]`, POST /api/v1/query at the
+ * range's end), a few per metric name (nameGroupSelectors); series not asked for are dropped. Samples after `range.to` never count.
  */
 export async function readRawSeries(
   call: PrometheusClient,
@@ -30,11 +30,12 @@ export async function readRawSeries(
     groups.set(name, [...(groups.get(name) ?? []), s]);
   }
   const windowS = Math.ceil((range.to - range.from) / 1000) + 1;
-  const results = await runLimited([...groups.values()], CONCURRENCY, signal, async (group) => {
+  const selectors = [...groups.values()].flatMap(nameGroupSelectors);
+  const results = await runLimited(selectors, CONCURRENCY, signal, async (selector) => {
     const r = await call(
       '/api/v1/query',
       [
-        ['query', `${nameGroupSelector(group)}[${windowS}s]`],
+        ['query', `${selector}[${windowS}s]`],
         ['time', String(range.to / 1000)],
       ],
       signal,

@@ -9,6 +9,7 @@ import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { openBundle } from '../../../src/adapters/files/open-bundle.ts';
 import { createPrometheusClient } from '../../../src/adapters/prometheus/create-prometheus-client.ts';
 import { createPrometheusMetricSource } from '../../../src/adapters/prometheus/create-prometheus-metric-source.ts';
+import { nameGroupSelectors } from '../../../src/adapters/prometheus/name-group-selectors.ts';
 import type { PrometheusSettings } from '../../../src/adapters/prometheus/prometheus-settings.ts';
 import { serviceLabelSelectors } from '../../../src/adapters/prometheus/service-label-selectors.ts';
 import { investigate } from '../../../src/app/investigate.ts';
@@ -139,6 +140,27 @@ describe('Prometheus as the metric source, against a real Prometheus seeded from
     );
     const triaged = await triage(source({ seriesBudget: 10 }));
     expect(triaged.sources.metrics).toEqual({ state: 'ok', detail: r.detail });
+  });
+
+  it('group selectors escape regex and string metacharacters: Prometheus finds exactly the series asked for', async () => {
+    const asked = [
+      { __name__: 'http_server_errors_total', path: '/pay "v2" \\ x', service: 'payment' },
+      { __name__: 'http_server_errors_total', path: 'a|b.*(c)[d]{e}^$+?', service: 'x.y' },
+    ];
+    const selectors = nameGroupSelectors(asked);
+    expect(selectors).toEqual([
+      `{__name__="http_server_errors_total",path=~"/pay \\"v2\\" \\\\\\\\ x|a\\\\|b\\\\.\\\\*\\\\(c\\\\)\\\\[d\\\\]\\\\{e\\\\}\\\\^\\\\$\\\\+\\\\?"}`,
+    ]);
+    const res = await fetch(`${prom.url}/api/v1/series`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        'match[]': selectors[0] as string,
+        start: String(MINI_AS_OF / 1000 - 3600),
+        end: String(MINI_AS_OF / 1000),
+      }).toString(),
+    });
+    expect(((await res.json()) as { data: unknown[] }).data).toEqual([asked[0]]);
   });
 
   it('a points budget leaves series out and says so', async () => {
