@@ -29,9 +29,15 @@ export function chooseWithinBudget(
 ): Readonly<Record<string, string>>[] {
   if (series.length <= budget) return [...series].sort((a, b) => cmp(labelSetKey(a), labelSetKey(b)));
   const byService = new Map<string, { rank: number; key: string; labels: Readonly<Record<string, string>> }[]>();
+  const ranks = new Map<string, number>();
   for (const labels of series) {
     const service = serviceOfSeries(labels, serviceLabels) ?? '';
-    const rank = SIGNAL_ORDER.indexOf(classifyMetric(labels.__name__ ?? '').signal);
+    const name = labels.__name__ ?? '';
+    let rank = ranks.get(name);
+    if (rank === undefined) {
+      rank = SIGNAL_ORDER.indexOf(classifyMetric(name).signal);
+      ranks.set(name, rank);
+    }
     const list = byService.get(service) ?? [];
     list.push({ rank, key: labelSetKey(labels), labels });
     byService.set(service, list);
