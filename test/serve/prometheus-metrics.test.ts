@@ -68,4 +68,34 @@ describe('causeway serve with prometheus.url', () => {
     for (const e of metricEvidence) expect(e.link?.startsWith(`${prom.url}/graph?g0.expr=`)).toBe(true);
     expect(serve.output()).not.toContain(PROM_TOKEN);
   });
+
+  it('/readyz checks that Prometheus answers queries', async () => {
+    const res = await fetch(`${serve.url}/readyz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { checks: { name: string; ok: boolean; detail?: string }[] };
+    expect(body.checks.find((c) => c.name === 'prometheus')).toEqual({
+      name: 'prometheus',
+      ok: true,
+      detail: prom.url,
+    });
+  });
+
+  it('/readyz with Prometheus alone, and down: not ready, naming the URL; no "no triage source" complaint', async () => {
+    const down = await startServe({
+      CAUSEWAY_STORAGE_URL: `sqlite:${join(dir, 'down.sqlite')}`,
+      CAUSEWAY_PROMETHEUS_URL: 'http://127.0.0.1:1',
+      CAUSEWAY_WEBHOOK_ALERTMANAGER_TOKEN: TOKEN,
+    });
+    try {
+      const res = await fetch(`${down.url}/readyz`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { checks: { name: string; ok: boolean; detail?: string }[] };
+      expect(body.checks.map((c) => c.name)).not.toContain('sources');
+      const check = body.checks.find((c) => c.name === 'prometheus');
+      expect(check?.ok).toBe(false);
+      expect(check?.detail).toMatch(/^SOURCE_UNAVAILABLE: prometheus http:\/\/127\.0\.0\.1:1\/api\/v1\/query: /);
+    } finally {
+      await down.stop();
+    }
+  });
 });
