@@ -26,6 +26,15 @@ export type RankOptions = {
   /** Own anomaly points at which a change on the service counts fully. */
   readonly anomalyForFullChange: number;
   readonly maxHypotheses: number;
+  /** How metric shifts count (see metric-shift-rule). */
+  readonly metric: {
+    /** Weight of a move's size (log2 of its ratio) beside its significance. */
+    readonly effectWeight: number;
+    /** Fewest baseline samples a series needs to be scored. */
+    readonly minBaselinePoints: number;
+    /** Most a series measured on the caller's side (see seen-by-caller) counts for its service. */
+    readonly callerSideWeight: number;
+  };
 };
 
 export const DEFAULT_RANK_OPTIONS: RankOptions = {
@@ -44,7 +53,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     blameChain: 15,
     callFanout: 15,
     seriesShift: 8,
-    metricShift: 10,
+    metricShift: 6,
     requestEnd: 15,
     alerted: 3,
   },
@@ -52,4 +61,5 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   changeLookbackMs: 2 * 60 * 60_000,
   anomalyForFullChange: 12,
   maxHypotheses: 10,
+  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3 },
 };

@@ -1,5 +1,6 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
+import { seenByCaller } from '../../metrics/seen-by-caller.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
@@ -58,10 +59,14 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions): RuleFi
   const byService = new Map<string, { shift: MetricShift; strength: number }[]>();
   for (const s of f.metrics) {
     if (!s.service) continue;
-    const shift = metricShift(s, baseline, incident);
+    const shift = metricShift(s, baseline, incident, options.metric.minBaselinePoints);
     if (!shift || shift.z < MIN_Z) continue;
-    const strength =
-      WEIGHT[shift.signal] * Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
+    const significance = Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
+    // What a caller measured of its callee counts little for the caller (as client-side latency does).
+    const weight = seenByCaller(s.labels)
+      ? Math.min(WEIGHT[shift.signal], options.metric.callerSideWeight)
+      : WEIGHT[shift.signal];
+    const strength = weight * (significance + options.metric.effectWeight * shift.effect);
     if (strength <= 0) continue;
     const list = byService.get(s.service) ?? [];
     list.push({ shift, strength });

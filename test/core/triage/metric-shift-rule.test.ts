@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
+import { seenByCaller } from '../../../src/core/metrics/seen-by-caller.ts';
+import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
+import { metricShiftRule } from '../../../src/core/triage/rules/metric-shift-rule.ts';
+import { features, ONSET } from '../../support/features.ts';
+
+const STEP = 5 * 60_000;
+
+/** A series every 5 minutes from an hour before the onset up to it, at `base` until `last` at the onset. */
+function s(
+  service: string,
+  name: string,
+  base: number,
+  last: number,
+  labels: Record<string, string> = {},
+): MetricSeries {
+  const times: number[] = [];
+  const values: number[] = [];
+  for (let k = -12; k <= 0; k++) {
+    times.push(ONSET + k * STEP);
+    // Latency wobbles by 1%; availability sits at its level.
+    const wobble = name.startsWith('availability') ? 0 : 0.01 * (((k * 7) % 3) - 1);
+    values.push(k === 0 ? last : base * (1 + wobble));
+  }
+  return { name, labels: { service, ...labels }, service, times, values };
+}
+
+const pointsOf = (series: MetricSeries[]) =>
+  Object.fromEntries(
+    metricShiftRule({ ...features({ services: {} }), metrics: series }, DEFAULT_RANK_OPTIONS).map((f) => [
+      f.service,
+      f.points,
+    ]),
+  );
+
+describe('metric shift rule', () => {
+  it('a slowdown adds the same seconds along the path: the callee, whose latency multiplied most, leads', () => {
+    // +0.36 s everywhere: the callee went 0.05 → 0.41 (×8), its callers 0.06 → 0.42 and 0.19 → 0.55.
+    const p = pointsOf([
+      s('updater', 'latency_seconds', 0.05, 0.41),
+      s('gateway', 'latency_seconds', 0.06, 0.42),
+      s('payments', 'latency_seconds', 0.19, 0.55),
+    ]);
+    expect(p.updater).toBeGreaterThan(p.gateway ?? 0);
+    expect(p.gateway).toBeGreaterThan(p.payments ?? 0);
+  });
+
+  it("a failing callee's errors are diluted in its caller's availability: the larger drop leads", () => {
+    const p = pointsOf([s('lister', 'availability_percent', 100, 97), s('site', 'availability_percent', 100, 98.9)]);
+    expect(p.lister).toBeGreaterThan(p.site ?? 0);
+  });
+
+  it('what a caller measured of its callee counts little for the caller', () => {
+    const p = pointsOf([
+      s('search', 'latency_seconds', 0.01, 0.3),
+      s('search-lb', 'latency_seconds', 0.01, 0.3, { component_type: 'remote' }),
+    ]);
+    expect(p['search-lb']).toBeLessThan((p.search ?? 0) / 2);
+  });
+
+  it('a baseline of one sample is still read (a short recording), against a floor of its level', () => {
+    const short = (service: string, before: number, at: number): MetricSeries => ({
+      name: 'latency_seconds',
+      labels: { service },
+      service,
+      times: [ONSET - 2 * STEP, ONSET],
+      values: [before, at],
+    });
+    const p = pointsOf([short('payments', 0.18, 1.04), short('site', 0.1, 0.1)]);
+    expect(p.payments).toBeGreaterThan(0);
+    expect(p.site).toBeUndefined();
+  });
+});
+
+describe('seen by the caller', () => {
+  it('reads span kind, the Istio reporter, X-Ray node types and side labels', () => {
+    expect(seenByCaller({ span_kind: 'SPAN_KIND_CLIENT' })).toBe(true);
+    expect(seenByCaller({ reporter: 'source' })).toBe(true);
+    expect(seenByCaller({ reporter: 'destination' })).toBe(false);
+    expect(seenByCaller({ component_type: 'remote' })).toBe(true);
+    expect(seenByCaller({ component_type: 'AWS::Lambda::Function' })).toBe(false);
+    expect(seenByCaller({ span_kind: 'SPAN_KIND_SERVER' })).toBe(false);
+    expect(seenByCaller({})).toBe(false);
+  });
+});
