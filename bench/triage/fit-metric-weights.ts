@@ -11,11 +11,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { investigate } from '../../src/app/investigate.ts';
-import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
 import { findBundles } from '../../src/adapters/files/find-bundles.ts';
 import { openBundle } from '../../src/adapters/files/open-bundle.ts';
 import { readTruth } from '../../src/adapters/files/read-truth.ts';
+import { investigate } from '../../src/app/investigate.ts';
+import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
 import { rankOf } from '../../src/core/eval/rank-of.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
 import type { TriageFeatures } from '../../src/core/telemetry/triage-features.ts';

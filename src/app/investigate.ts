@@ -161,7 +161,7 @@ function absent<T>(what: string): Promise<SourceResult<T>> {
 }
 
 function status(r: SourceResult<unknown>): SourceStatus {
-  if (r.state === 'ok') return { state: 'ok' };
+  if (r.state === 'ok') return r.detail ? { state: 'ok', detail: r.detail } : { state: 'ok' };
   if (r.state === 'no-data') return r.detail ? { state: 'no-data', detail: r.detail } : { state: 'no-data' };
   return { state: 'failed', code: r.code, detail: r.detail };
 }

@@ -10,7 +10,7 @@ export const COMMAND_SUMMARIES = {
   eval: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
   feedback: 'export confirmed chat feedback as evaluation cases',
   runbooks: 'validate, list and plan runbooks (dry run or proposed for approval); the approval demo',
-  seed: 'load an incident bundle into Elasticsearch (logs, traces, changes)',
+  seed: 'load an incident bundle into Elasticsearch (logs, traces, changes) or Prometheus (metrics)',
   serve: 'run the service: webhooks, health, metrics (and the Slack app when configured)',
   simulate: 'write simulated incident bundles with ground truth',
   slack: 'run the Slack app (Socket Mode, or --http)',

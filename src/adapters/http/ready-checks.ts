@@ -7,13 +7,14 @@ import type { ReadyCheck } from './http-server-deps.ts';
 export type AlertIntake = { readonly webhooks: readonly string[]; readonly slackChannels: readonly string[] };
 
 const NO_SOURCE =
-  'no triage source configured: set sources.bundleDir (CAUSEWAY_SOURCES_BUNDLE_DIR) or elasticsearch.url (CAUSEWAY_ELASTICSEARCH_URL)';
+  'no triage source configured: set sources.bundleDir (CAUSEWAY_SOURCES_BUNDLE_DIR) or elasticsearch.url (CAUSEWAY_ELASTICSEARCH_URL), and prometheus.url (CAUSEWAY_PROMETHEUS_URL) for metrics';
 const NO_INTAKE =
   'no alert intake configured: no webhook alert source has its secret (webhooks.<source>.*, e.g. CAUSEWAY_WEBHOOK_ALERTMANAGER_TOKEN) and slack.alertChannels is empty (or slack.botToken unset)';
 
 /**
  * /readyz: the store answers; the configured triage source is there (bundle folder) or answers
- * (Elasticsearch); and what is not configured is named. A missing source or a missing alert intake
+ * (Elasticsearch; Prometheus through `probes`, which the composition root passes for sources it
+ * configured); and what is not configured is named. A missing source or a missing alert intake
  * alone leaves the replica ready (its check says what is missing, `ok: true`); both missing is not
  * ready, since such a replica can do nothing.
  */
@@ -22,6 +23,7 @@ export async function readyChecks(
   cwd: string,
   intake: AlertIntake,
   list: (f: { limit: number }) => Promise<unknown>,
+  probes: readonly (() => Promise<ReadyCheck>)[] = [],
 ): Promise<ReadyCheck[]> {
   const within = <T>(ms: number, p: Promise<T>) =>
     Promise.race([
@@ -36,7 +38,7 @@ export async function readyChecks(
     checks.push({ name: 'storage', ok: false, detail: (e as Error).message });
   }
   const hasIntake = intake.webhooks.length > 0 || intake.slackChannels.length > 0;
-  const hasSource = Boolean(config.sources.bundleDir || config.elasticsearch.url);
+  const hasSource = Boolean(config.sources.bundleDir || config.elasticsearch.url || config.prometheus.url);
   if (config.sources.bundleDir) {
     const dir = resolve(cwd, config.sources.bundleDir);
     const ok = await access(dir).then(
@@ -55,9 +57,10 @@ export async function readyChecks(
     } catch (e) {
       checks.push({ name: 'elasticsearch', ok: false, detail: (e as Error).message });
     }
-  } else {
+  } else if (!hasSource) {
     checks.push({ name: 'sources', ok: hasIntake, detail: NO_SOURCE });
   }
+  checks.push(...(await Promise.all(probes.map((p) => p()))));
   const where = [
     ...(intake.webhooks.length ? [`webhooks: ${intake.webhooks.join(', ')}`] : []),
     ...(intake.slackChannels.length ? [`slack channels: ${intake.slackChannels.join(', ')}`] : []),

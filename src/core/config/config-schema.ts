@@ -156,6 +156,46 @@ export const configSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  prometheus: z
+    .strictObject({
+      /** Prometheus (or Mimir, Thanos, VictoriaMetrics: the same HTTP API); basic auth as https://user:pass@host. */
+      url: z
+        .url({
+          protocol: /^https?$/,
+          error: 'expected the Prometheus base URL with http:// or https://, e.g. http://127.0.0.1:9090',
+        })
+        .optional(),
+      bearerToken: z.string({ error: 'expected a bearer token' }).min(1).optional(),
+      timeoutSeconds: z
+        .number({ error: 'expected a number of seconds' })
+        .positive({ error: 'must be > 0' })
+        .default(10),
+      /** At most this many series are read (the services' series; more are left out, and the triage says so). */
+      seriesBudget: count('series').default(2000),
+      /** At most this many samples in all, and 11,000 per series (Prometheus' own limit). */
+      pointsBudget: count('samples').default(2_000_000),
+      /** Selectors of the series to read; by default every series carrying one of triage.serviceLabels. */
+      match: z
+        .array(z.string().min(1, { error: 'a selector cannot be empty' }), {
+          error: 'expected a list of series selectors, e.g. {namespace="shop"}',
+        })
+        .optional(),
+      /** PromQL evaluated over the triage range (for metric names of your own), read like the series. */
+      queries: z
+        .array(
+          z.strictObject({
+            name: z
+              .string({ error: 'expected a series name that says what it measures, e.g. checkout_error_ratio' })
+              .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, { error: 'expected a metric-style name: letters, digits, _ and :' }),
+            promql: z
+              .string({ error: 'expected a PromQL expression' })
+              .min(1, { error: 'expected a PromQL expression' }),
+          }),
+          { error: 'expected a list of {name, promql}' },
+        )
+        .default([]),
+    })
+    .prefault({}),
   llm: z
     .strictObject({
       /** The model name; without it the LLM features are off and no request is ever made (docs/llm.md). */

@@ -21,7 +21,7 @@ export const ERROR_CODES = {
     fix: 'Run the command with --help to see its usage.',
   },
   SOURCE_TIMEOUT: {
-    meaning: 'A data source (logs, traces, changes) did not answer within its timeout.',
+    meaning: 'A data source (logs, traces, metrics, changes) did not answer within its timeout.',
     fix: 'Check the source is healthy or raise its timeout; the triage completed with the other sources.',
   },
   SOURCE_UNAVAILABLE: {
@@ -52,8 +52,8 @@ export const ERROR_CODES = {
   },
   SEED_REJECTED: {
     meaning:
-      'causeway seed could not load a bundle into Elasticsearch: an index it would write already exists, or Elasticsearch rejected documents.',
-    fix: 'Pass --replace to overwrite the indices (or another --prefix); for rejected documents the message names the first one and the reason.',
+      'causeway seed could not load a bundle into Elasticsearch (an index it would write already exists, or Elasticsearch rejected documents) or into Prometheus blocks (promtool is missing or refused the series).',
+    fix: 'Pass --replace to overwrite the indices (or another --prefix); for rejected documents the message names the first one and the reason. For --prometheus, install promtool (Debian package prometheus) or pass --promtool PATH; its own message is quoted.',
   },
   LLM_DISABLED: {
     meaning:

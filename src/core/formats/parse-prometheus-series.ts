@@ -33,7 +33,9 @@ export function parsePrometheusSeries(
   }
   const labels: Record<string, string> = {};
   let name = '';
-  for (const [k, v] of Object.entries(metric as Record<string, unknown>)) {
+  // Labels in name order (as Prometheus returns them), so a series reads the same from any source.
+  const entries = Object.entries(metric as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [k, v] of entries) {
     if (typeof v !== 'string')
       return { ok: false, error: { field: `metric.${k}`, message: 'a label value must be a string' } };
     if (k === '__name__') name = v;

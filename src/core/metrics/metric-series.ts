@@ -5,7 +5,7 @@
 export type MetricSeries = {
   /** `__name__`, '' when the series has none. */
   readonly name: string;
-  /** The labels without `__name__`. */
+  /** The labels without `__name__`, in name order. */
   readonly labels: Readonly<Record<string, string>>;
   /** The service the labels name, if any (a node's or a cluster's series belongs to none). */
   readonly service: string | undefined;

@@ -1,7 +1,5 @@
 import { serviceFromPodName } from '../formats/service-from-pod-name.ts';
-
-/** Labels that name a series' service, first match wins (the bundle format's order). */
-const SERVICE_LABELS = ['service', 'service_name', 'app', 'app_kubernetes_io_name', 'job', 'container'] as const;
+import { SERIES_SERVICE_LABELS } from './series-service-labels.ts';
 
 /**
  * The service a metric series belongs to: the first of `service`, `service_name`, `app`,
@@ -13,7 +11,7 @@ export function serviceOfSeries(
   labels: Readonly<Record<string, string>>,
   extra: readonly string[] = [],
 ): string | undefined {
-  for (const key of [...extra, ...SERVICE_LABELS]) {
+  for (const key of [...extra, ...SERIES_SERVICE_LABELS]) {
     const v = labels[key];
     if (v && v !== 'POD') return v;
   }

@@ -6,8 +6,10 @@ import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { seedBundle } from '../elasticsearch/seed-bundle.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
+import { seedPrometheus } from '../prometheus/seed-prometheus.ts';
 
 const USAGE = `usage: causeway seed --bundle DIR --es URL [--trace-schema elastic-apm|otel] [--prefix P] [--replace]
+       causeway seed --bundle DIR --prometheus OUT [--promtool PATH]
 
 Loads an incident bundle into Elasticsearch with the bulk helper: logs as ECS documents into
 <P>logs-causeway-default, spans into <P>traces-apm-default (Elastic APM's ECS fields) or
@@ -20,6 +22,13 @@ with explicit mappings. Then triage it with:
   --trace-schema S   elastic-apm (default: elasticsearch.traceSchema) or otel
   --prefix P         prefix of the index names (default: none)
   --replace          delete indices of the same names first
+
+With --prometheus, the bundle's metrics.ndjson becomes Prometheus TSDB blocks in OUT/data (made by
+promtool tsdb create-blocks-from openmetrics) with a minimal OUT/prometheus.yml, and the one
+prometheus command line that serves them is printed; point prometheus.url at it.
+
+  --prometheus OUT   the folder for the blocks and the configuration
+  --promtool PATH    the promtool program (default: promtool on the PATH)
 `;
 
 /** `causeway seed`: one bundle → Elasticsearch indices. */
@@ -35,6 +44,8 @@ export function buildSeedCommand(config: Readonly<Config>): CliCommand {
         'trace-schema': { type: 'string' },
         prefix: { type: 'string' },
         replace: { type: 'boolean' },
+        prometheus: { type: 'string' },
+        promtool: { type: 'string' },
       });
       if (!args.ok) return fail(io, `USAGE: ${args.error}`);
       const v = args.value.values;
@@ -43,6 +54,15 @@ export function buildSeedCommand(config: Readonly<Config>): CliCommand {
         return 0;
       }
       if (typeof v.bundle !== 'string') return fail(io, 'USAGE: --bundle DIR is required');
+      if (typeof v.prometheus === 'string') {
+        const r = await seedPrometheus(resolve(io.cwd, v.bundle), resolve(io.cwd, v.prometheus), {
+          promtool: typeof v.promtool === 'string' ? v.promtool : 'promtool',
+          maxLineBytes: config.sources.maxLineBytes,
+        });
+        if (!r.ok) return fail(io, `${r.error.code}: ${r.error.message}`, 1);
+        io.stdout(r.value);
+        return 0;
+      }
       const url = typeof v.es === 'string' ? v.es : config.elasticsearch.url;
       if (!url) return fail(io, 'USAGE: --es URL is required (or set elasticsearch.url)');
       const schema = v['trace-schema'] ?? config.elasticsearch.traceSchema;

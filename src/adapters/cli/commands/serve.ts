@@ -29,6 +29,8 @@ import { createTracing } from '../../observability/create-tracing.ts';
 import { packageVersion } from '../../observability/package-version.ts';
 import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
+import { probePrometheus } from '../../prometheus/probe-prometheus.ts';
+import { prometheusSettingsFromConfig } from '../../prometheus/prometheus-settings-from-config.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
@@ -160,6 +162,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       });
 
       const triageSources = tracedTriageSources(triageSourcesFromConfig(config, io.cwd), telemetry);
+      const prometheus = prometheusSettingsFromConfig(config.prometheus, config.triage.serviceLabels);
       let announcer: IncidentAnnouncer | undefined;
       let stopSlack: (() => Promise<void>) | undefined;
       if (config.slack.botToken && env.startSlack) {
@@ -241,6 +244,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
               slackChannels: stopSlack ? config.slack.alertChannels : [],
             },
             storage.incidents.list.bind(storage.incidents),
+            prometheus ? [() => probePrometheus(prometheus)] : [],
           ),
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,

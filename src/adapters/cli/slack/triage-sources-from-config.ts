@@ -4,12 +4,33 @@ import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import { createEsTriageSources } from '../../elasticsearch/create-es-triage-sources.ts';
 import { esSettingsFromConfig } from '../../elasticsearch/es-settings-from-config.ts';
 import { createBundleTriageSources } from '../../files/create-bundle-triage-sources.ts';
+import { prometheusSettingsFromConfig } from '../../prometheus/prometheus-settings-from-config.ts';
+import { withPrometheusMetrics } from '../../prometheus/with-prometheus-metrics.ts';
 
 /**
  * Where chat triages read from: `sources.bundleDir` (recorded bundles: demo, tests) when set, else
- * Elasticsearch when `elasticsearch.url` is set, else nothing (each triage then says so).
+ * Elasticsearch when `elasticsearch.url` is set, else nothing (each triage then says so). When
+ * `prometheus.url` is set, metrics come from Prometheus (with either, or alone).
  */
 export function triageSourcesFromConfig(config: Readonly<Config>, cwd: string): TriageSources {
+  const base = baseSources(config, cwd);
+  const prometheus = prometheusSettingsFromConfig(config.prometheus, config.triage.serviceLabels);
+  if (prometheus) return withPrometheusMetrics(base, prometheus);
+  return (
+    base ?? {
+      name: 'none',
+      open: async () => ({
+        ok: false,
+        error: {
+          code: 'SOURCES_NOT_CONFIGURED',
+          message: 'No data source is configured: set elasticsearch.url, or sources.bundleDir for a recorded incident.',
+        },
+      }),
+    }
+  );
+}
+
+function baseSources(config: Readonly<Config>, cwd: string): TriageSources | undefined {
   if (config.sources.bundleDir)
     return createBundleTriageSources(
       resolve(cwd, config.sources.bundleDir),
@@ -17,15 +38,5 @@ export function triageSourcesFromConfig(config: Readonly<Config>, cwd: string): 
       config.sources.maxLineBytes,
     );
   const es = esSettingsFromConfig(config.elasticsearch);
-  if (es) return createEsTriageSources(es, config.elasticsearch.apiKey);
-  return {
-    name: 'none',
-    open: async () => ({
-      ok: false,
-      error: {
-        code: 'SOURCES_NOT_CONFIGURED',
-        message: 'No data source is configured: set elasticsearch.url, or sources.bundleDir for a recorded incident.',
-      },
-    }),
-  };
+  return es ? createEsTriageSources(es, config.elasticsearch.apiKey) : undefined;
 }
