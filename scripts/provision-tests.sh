@@ -4,7 +4,8 @@
 #   - PostgreSQL server binaries (initdb, pg_ctl) for the storage contract suite, unless DATABASE_URL
 #     points at a server: Debian package postgresql;
 #   - Prometheus Alertmanager for the webhook end-to-end test, unless ALERTMANAGER_BIN names one:
-#     Debian package prometheus-alertmanager.
+#     Debian package prometheus-alertmanager;
+#   - python3 for the bench/peers scoring test (stdlib only): Debian package python3.
 # Elasticsearch is fetched by the tests themselves (scripts/services.sh, from Maven Central).
 # As root with apt-get, missing packages are installed; otherwise it stops at once and prints the
 # one command that installs them.
@@ -16,6 +17,9 @@ if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/nul
 fi
 if [ -z "${ALERTMANAGER_BIN:-}" ] && ! command -v prometheus-alertmanager >/dev/null 2>&1 && ! command -v alertmanager >/dev/null 2>&1; then
   missing+=(prometheus-alertmanager)
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+  missing+=(python3)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -22,28 +22,9 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from bundle import BundleError, case_ids, load_case  # noqa: E402
-from methods import METHODS  # noqa: E402
+from score import rank_of, score  # noqa: E402
 
-
-def rank_of(services: list[str], truth: str) -> int | None:
-    seen: list[str] = []
-    for s in services:
-        if s in seen:
-            continue
-        seen.append(s)
-        if s == truth:
-            return len(seen)
-    return None
-
-
-def score(ranks: list[int | None]) -> dict:
-    n = len(ranks)
-
-    def ac(k: int) -> float:
-        return 0.0 if n == 0 else sum(1 for r in ranks if r is not None and r <= k) / n
-
-    return {"n": n, "ac1": ac(1), "ac3": ac(3), "avg5": sum(ac(k) for k in range(1, 6)) / 5}
+METHOD_NAMES = "epsilon_diagnosis,rht,circa,random_walk,rcd,dowhy_attribution,anomaly_traversal"
 
 
 def _child(method, case, conn):
@@ -84,7 +65,7 @@ def default_data_dir() -> str:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="Peer RCA methods on the PetShop bundles, scored like causeway eval.")
     p.add_argument("--data", default=default_data_dir(), help="folder of PetShop bundles (default: ../shared/data/petshop)")
-    p.add_argument("--methods", default=",".join(METHODS), help=f"comma-separated subset of {','.join(METHODS)}")
+    p.add_argument("--methods", default=METHOD_NAMES, help=f"comma-separated subset of {METHOD_NAMES}")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per method per case (default 120)")
     p.add_argument("--json", help="write per-case results and the summary to this file")
     p.add_argument("--limit", type=int, help="only the first N cases (for a quick look)")
@@ -93,6 +74,10 @@ def main(argv=None) -> int:
     if not os.path.isdir(args.data):
         print(f"skipped: data absent ({args.data} is not a folder)")
         return 0
+    # pandas, PyRCA and DoWhy live in the venv; they are loaded only when there is data to run on.
+    from bundle import BundleError, case_ids, load_case
+    from methods import METHODS
+
     names = [m for m in args.methods.split(",") if m]
     unknown = [m for m in names if m not in METHODS]
     if unknown:
