@@ -6,7 +6,8 @@
 #   - Prometheus Alertmanager for the webhook end-to-end test, unless ALERTMANAGER_BIN names one:
 #     Debian package prometheus-alertmanager;
 #   - Prometheus and promtool for the Prometheus connector tests, unless PROMETHEUS_BIN names one
-#     (promtool is then the one next to it, or PROMTOOL_BIN): Debian package prometheus.
+#     (promtool is then the one next to it, or PROMTOOL_BIN): Debian package prometheus;
+#   - python3 for the bench/peers scoring test (stdlib only): Debian package python3.
 # Elasticsearch is fetched by the tests themselves (scripts/services.sh, from Maven Central).
 # As root with apt-get, missing packages are installed; otherwise it stops at once and prints the
 # one command that installs them.
@@ -21,6 +22,9 @@ if [ -z "${ALERTMANAGER_BIN:-}" ] && ! command -v prometheus-alertmanager >/dev/
 fi
 if [ -z "${PROMETHEUS_BIN:-}" ] && ! { command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; }; then
   missing+=(prometheus)
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+  missing+=(python3)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
