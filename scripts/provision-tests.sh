@@ -4,7 +4,10 @@
 #   - PostgreSQL server binaries (initdb, pg_ctl) for the storage contract suite, unless DATABASE_URL
 #     points at a server: Debian package postgresql;
 #   - Prometheus Alertmanager for the webhook end-to-end test, unless ALERTMANAGER_BIN names one:
-#     Debian package prometheus-alertmanager.
+#     Debian package prometheus-alertmanager;
+#   - nginx for the compose load balancer test (deploy/compose.yaml's config, run for real), unless
+#     NGINX_BIN names one: Debian package nginx-light;
+#   - the DejaVu fonts the container image ships, for the chart font tests: Debian fonts-dejavu-core.
 # Elasticsearch is fetched by the tests themselves (scripts/services.sh, from Maven Central).
 # As root with apt-get, missing packages are installed; otherwise it stops at once and prints the
 # one command that installs them.
@@ -17,13 +20,19 @@ fi
 if [ -z "${ALERTMANAGER_BIN:-}" ] && ! command -v prometheus-alertmanager >/dev/null 2>&1 && ! command -v alertmanager >/dev/null 2>&1; then
   missing+=(prometheus-alertmanager)
 fi
+if [ -z "${NGINX_BIN:-}" ] && [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/bin/nginx ]; then
+  missing+=(nginx-light)
+fi
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]; then
+  missing+=(fonts-dejavu-core)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "provision-tests: the tests need ${missing[*]}, which this machine lacks." >&2
   echo "provision-tests: install them with:  sudo sh -c '$cmd'" >&2
-  echo "provision-tests: (or set DATABASE_URL / ALERTMANAGER_BIN to ones you have)" >&2
+  echo "provision-tests: (or set DATABASE_URL / ALERTMANAGER_BIN / NGINX_BIN to ones you have)" >&2
   exit 1
 fi
 echo "provision-tests: installing ${missing[*]} (Debian packages) for the tests ..." >&2
