@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, connect } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +83,9 @@ describe("the compose file's nginx, run for real in front of two stand-in replic
 
   beforeAll(async () => {
     if (!NGINX)
-      throw new Error('nginx not found: apt-get install nginx-light (scripts/provision-tests.sh does), or set NGINX_BIN');
+      throw new Error(
+        'nginx not found: apt-get install nginx-light (scripts/provision-tests.sh does), or set NGINX_BIN',
+      );
     [a, b] = await Promise.all([replica(503), replica(202)]);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
