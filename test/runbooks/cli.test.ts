@@ -88,7 +88,17 @@ describe('causeway runbooks (the real entry point)', () => {
   it('plan (without --dry-run) proposes the run: stored and audited, nothing ran', async () => {
     const db = `sqlite:${join(tmp, 'c.db')}`;
     const r = await runCauseway(
-      [...CONFIG, 'runbooks', 'plan', 'rollback-last-deploy', '--bundle', 'examples/webshop-deploy', '--db', db],
+      [
+        ...CONFIG,
+        'runbooks',
+        'plan',
+        'rollback-last-deploy',
+        'revision=41',
+        '--bundle',
+        'examples/webshop-deploy',
+        '--db',
+        db,
+      ],
       {},
       ROOT,
     );

@@ -49,35 +49,47 @@ describe('the shipped runbooks', () => {
     ]);
     const bare = await load(config(''));
     const where = bare.ok ? [] : bare.error.map((p) => `${p.file}:${p.line}: ${p.field}`);
-    expect(where).toContain('runbooks/rollback-last-deploy.yaml:46: steps[1].approval.from');
+    expect(where).toContain('runbooks/rollback-last-deploy.yaml:57: steps[1].approval.from');
     expect(where).toContain('runbooks/clear-stuck-queue.yaml:26: steps[0].with.url');
   });
 
-  it('the webshop deploy incident is offered the rollback first, rendered for the blamed service and change', () => {
+  it('the webshop deploy incident is offered the rollback first, rendered for the blamed service and change, to the revision a person names', () => {
     const offers = matchRunbooks(catalog, report);
     expect(offers.map((o) => [o.runbook.id, o.rank, o.why])).toEqual([
       ['rollback-last-deploy', 1, 'quoterservice — deploy'],
       ['diagnostics', 1, 'leading hypothesis quoterservice'],
     ]);
-    const plan = planRunbook(
-      catalog.get('rollback-last-deploy')!,
-      {},
-      { alert: report.alerts[0], hypothesis: offers[0]?.hypothesis },
-      executorDefinitions(executorSettingsFromConfig(cfg)),
-    );
+    const defs = executorDefinitions(executorSettingsFromConfig(cfg));
+    const ctx = { alert: report.alerts[0], hypothesis: offers[0]?.hypothesis };
+    // No revision: never "undo whatever rolled out last"; the person names the one to return to.
+    const unnamed = planRunbook(catalog.get('rollback-last-deploy')!, {}, ctx, defs);
+    expect(unnamed.ok ? '' : unnamed.error).toEqual({
+      code: 'RUNBOOK_PARAMS_INVALID',
+      message: 'rollback-last-deploy: revision needs a value (revision=…)',
+    });
+    const plan = planRunbook(catalog.get('rollback-last-deploy')!, { revision: '41' }, ctx, defs);
     if (!plan.ok) throw new Error(plan.error.message);
-    expect(plan.value.params).toEqual({ service: 'quoterservice', namespace: 'default', change: 'gl-deploy-94201' });
+    expect(plan.value.params).toEqual({
+      service: 'quoterservice',
+      namespace: 'default',
+      revision: 41,
+      change: 'gl-deploy-94201',
+    });
     expect(plan.value.paramSources).toEqual({
       service: 'hypothesis.service',
       namespace: 'default',
+      revision: 'given',
       change: 'hypothesis.changeId',
     });
+    // Roll back to the named revision, wait for that rollout to finish, and only then check the error rate.
     expect(plan.value.steps.map((s) => [s.id, s.risk, s.approval?.min ?? 0, s.display[0]])).toEqual([
       ['before', 'read', 0, '$ kubectl rollout status deployment/quoterservice --namespace=default --timeout=10s'],
-      ['undo', 'high', 2, '$ kubectl rollout undo deployment/quoterservice --namespace=default'],
-      ['recovered', 'read', 0, 'check error-rate of quoterservice < 0.05 over the last 5m, every 15s, until it holds'],
+      ['undo', 'high', 2, '$ kubectl rollout undo deployment/quoterservice --namespace=default --to-revision=41'],
       ['settled', 'read', 0, '$ kubectl rollout status deployment/quoterservice --namespace=default --timeout=300s'],
+      ['recovered', 'read', 0, 'check error-rate of quoterservice < 0.05 over the last 5m, every 15s, until it holds'],
     ]);
+    const bad = planRunbook(catalog.get('rollback-last-deploy')!, { revision: 'HEAD~1' }, ctx, defs);
+    expect(bad.ok).toBe(false);
   });
 
   it('parameters given by a person win; invalid ones are reported together', () => {

@@ -1,11 +1,12 @@
-import { type Canvas, createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type Plugin, registerables } from 'chart.js';
 import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
+import { CHART_FONT_STACK } from './chart-font.ts';
 import type { ChartRenderer } from './chart-renderer.ts';
 
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e'];
 const MARKER = { alert: '#d62728', onset: '#7f7f7f', change: '#1f77b4' } as const;
-const FONT = 'DejaVu Sans';
+const FONT = CHART_FONT_STACK;
 
 let registered = false;
 
@@ -13,15 +14,12 @@ let registered = false;
  * The timeline chart with chart.js on a Skia canvas (@napi-rs/canvas; no browser, no system
  * libraries): two panels sharing the time axis — error rate (%) and mean latency (ms) per
  * implicated service — with the baseline window shaded grey, the incident window red, and dashed
- * vertical markers for the alert start, the onset and each change. `fontFiles` registers fonts when
- * the machine has no DejaVu/sans fonts.
+ * vertical markers for the alert start, the onset and each change. Text is drawn in `CHART_FONT_STACK`:
+ * call `registerChartFonts` first (`charts.fontFiles`, else the image's DejaVu files).
  */
-export function createChartRenderer(
-  opts: { readonly width?: number; readonly fontFiles?: readonly string[] } = {},
-): ChartRenderer {
+export function createChartRenderer(opts: { readonly width?: number } = {}): ChartRenderer {
   if (!registered) {
     Chart.register(...registerables);
-    for (const f of opts.fontFiles ?? []) GlobalFonts.registerFromPath(f);
     registered = true;
   }
   const width = opts.width ?? 1200;
@@ -34,7 +32,7 @@ export function createChartRenderer(
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, titleH + 2 * panel);
       ctx.fillStyle = '#222222';
-      ctx.font = `bold 20px "${FONT}"`;
+      ctx.font = `bold 20px ${FONT}`;
       ctx.fillText(spec.title, 16, 30);
       const top = drawPanel(spec, width, panel, 'errorRate', 'error rate %', true);
       const bottom = drawPanel(spec, width, panel, 'latencyMs', 'mean latency ms', false);
@@ -72,7 +70,7 @@ function drawPanel(
         ctx.fillStyle = color;
         ctx.fillRect(l, a.top, r - l, a.bottom - a.top);
         ctx.fillStyle = '#777777';
-        ctx.font = `italic 11px "${FONT}"`;
+        ctx.font = `italic 11px ${FONT}`;
         const w2 = ctx.measureText(label).width;
         if (r - l > w2 + 8) ctx.fillText(label, l + 4, a.bottom - 6);
         ctx.restore();
@@ -99,7 +97,7 @@ function drawPanel(
         if (markerLabels) {
           ctx.setLineDash([]);
           ctx.fillStyle = MARKER[m.kind];
-          ctx.font = `12px "${FONT}"`;
+          ctx.font = `12px ${FONT}`;
           const text = m.label.length > 40 ? `${m.label.slice(0, 39)}…` : m.label;
           const w = ctx.measureText(text).width;
           const lx = px + 4 + w > a.right ? px - 4 - w : px + 4;

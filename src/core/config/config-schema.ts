@@ -370,6 +370,19 @@ export const configSchema = z.strictObject({
       charts: z.boolean({ error: 'expected true or false' }).default(true),
     })
     .prefault({}),
+  charts: z
+    .strictObject({
+      /**
+       * Font files (.ttf/.otf; relative to the working directory) for the timeline chart's text;
+       * empty: the container image's DejaVu Sans (Debian fonts-dejavu-core) when present.
+       */
+      fontFiles: z
+        .array(z.string({ error: 'expected a font file path' }).min(1, { error: 'expected a font file path' }), {
+          error: 'expected a list of font file paths',
+        })
+        .default([]),
+    })
+    .prefault({}),
   sources: z
     .strictObject({
       /** A recorded incident bundle (or a folder of them) that chat triages read instead of live data. */

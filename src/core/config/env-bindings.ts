@@ -68,6 +68,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_SLACK_RATE_LIMIT_INVESTIGATIONS', path: ['slack', 'rateLimit', 'investigations'], type: 'number' },
   { env: 'CAUSEWAY_SLACK_RATE_LIMIT_PER_MINUTES', path: ['slack', 'rateLimit', 'perMinutes'], type: 'number' },
   { env: 'CAUSEWAY_SLACK_CHARTS', path: ['slack', 'charts'], type: 'boolean' },
+  { env: 'CAUSEWAY_CHARTS_FONT_FILES', path: ['charts', 'fontFiles'], type: 'list' },
   { env: 'CAUSEWAY_SOURCES_BUNDLE_DIR', path: ['sources', 'bundleDir'], type: 'string' },
   { env: 'CAUSEWAY_SOURCES_MAX_LINE_BYTES', path: ['sources', 'maxLineBytes'], type: 'number' },
   { env: 'CAUSEWAY_RUNBOOKS_DIR', path: ['runbooks', 'dir'], type: 'string' },

@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   },
   CONFIG_INVALID: {
     meaning:
-      'The configuration (environment variables or the YAML file) failed validation: a bad value or unknown key, a secret file named by a `*_FILE` variable that cannot be read (or a variable set both directly and by `_FILE`), a YAML syntax error, a circular or over-expanding YAML alias, or a shell, interpreter or program wrapper in runbooks.command.allow.',
+      'The configuration (environment variables or the YAML file) failed validation: a bad value or unknown key, a secret file named by a `*_FILE` variable that cannot be read (or a variable set both directly and by `_FILE`), a YAML syntax error, a circular or over-expanding YAML alias, a shell, interpreter or program wrapper in runbooks.command.allow, or a charts.fontFiles entry that is missing or not a TrueType/OpenType font.',
     fix: 'Every problem is listed with its key, the bad value and what is expected; correct them all.',
   },
   USAGE: {

@@ -92,7 +92,7 @@ export function buildDemoCommand(
         typeof args.value.values.chart === 'string'
           ? resolve(io.cwd, args.value.values.chart)
           : resolve(io.cwd, 'var/demo-timeline.png');
-      io.stdout(await renderSlackPreview(report, b.id, chart, rule));
+      io.stdout(await renderSlackPreview(report, b.id, chart, rule, { files: config.charts.fontFiles, cwd: io.cwd }));
       if (deps?.value.llm) io.stdout(await narrateForCli(deps.value, b.id, report));
       if (args.value.values['no-runbook']) return 0;
       io.stdout('\n');

@@ -6,6 +6,7 @@ import { sourceProgressOf } from '../../../core/chat/source-progress-of.ts';
 import { validateMessage } from '../../../core/chat/validate-message.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
 import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
+import { registerChartFonts } from '../../charts/register-chart-fonts.ts';
 import { renderBlocksAsText } from '../render-blocks-as-text.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function renderSlackPreview(
   id: string,
   chartPath: string,
   rule: string,
+  fontFiles: { readonly files: readonly string[]; readonly cwd: string } = { files: [], cwd: '.' },
 ): Promise<string> {
   const alert = report.alerts.find((a) => a.status === 'firing');
   const message = buildIncidentMessage({
@@ -42,7 +44,9 @@ export async function renderSlackPreview(
     JSON.stringify({ text: message.text, blocks: message.blocks }, null, 2),
   ];
   const spec = buildTimelineChartSpec(report);
-  if (spec) {
+  const fonts = spec ? registerChartFonts(fontFiles.files, fontFiles.cwd) : undefined;
+  if (fonts && !fonts.ok) out.push(`${rule}\nNo timeline chart: ${fonts.error.code}: ${fonts.error.message}`);
+  else if (spec) {
     const png = await createChartRenderer().renderTimeline(spec);
     await mkdir(dirname(chartPath), { recursive: true });
     await writeFile(chartPath, png);

@@ -30,6 +30,7 @@ import type { Result } from '../../../core/result/result.ts';
 import type { TriageSources } from '../../../core/sources/triage-sources.ts';
 import type { Storage } from '../../../core/storage/storage.ts';
 import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
+import { registerChartFonts } from '../../charts/register-chart-fonts.ts';
 import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
 import { observeStorage, type RunbookObserver } from '../../observability/observe-storage.ts';
 import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
@@ -101,6 +102,10 @@ export async function startSlackStack(
   ];
   if (missing.length > 0)
     return { ok: false, error: { code: 'SLACK_NOT_CONFIGURED', message: `missing ${missing.join(', ')}` } };
+  if (s.charts) {
+    const fonts = registerChartFonts(config.charts.fontFiles, env.cwd);
+    if (!fonts.ok) return fonts;
+  }
   // The one secret list: redacted from the logs, the chat and the audit trail.
   const secrets = configSecrets(config, env.secrets ?? {});
   const opened = await openStorage(config.storage.url, {
