@@ -71,18 +71,20 @@ type Point = {
   readonly minBaselinePoints: number;
   readonly callerSideWeight: number;
   readonly metricShift: number;
+  readonly alerted: number;
 };
 const grid: Point[] = [];
-for (const effectWeight of [0, 0.1, 0.2, 0.35, 0.5, 0.75])
-  for (const minBaselinePoints of [1, 2, 3])
-    for (const callerSideWeight of [0.3, 0.6, 1])
-      for (const metricShift of [6, 10, 15])
-        grid.push({ effectWeight, minBaselinePoints, callerSideWeight, metricShift });
+for (const effectWeight of [0, 0.35, 0.5, 0.75])
+  for (const minBaselinePoints of [1, 3])
+    for (const callerSideWeight of [0, 0.1, 0.3, 1])
+      for (const metricShift of [6, 8, 10])
+        for (const alerted of [0, 1.5, 3])
+          grid.push({ effectWeight, minBaselinePoints, callerSideWeight, metricShift, alerted });
 
 function optionsOf(p: Point): RankOptions {
   return {
     ...DEFAULT_RANK_OPTIONS,
-    points: { ...DEFAULT_RANK_OPTIONS.points, metricShift: p.metricShift },
+    points: { ...DEFAULT_RANK_OPTIONS.points, metricShift: p.metricShift, alerted: p.alerted },
     metric: {
       effectWeight: p.effectWeight,
       minBaselinePoints: p.minBaselinePoints,
@@ -110,7 +112,7 @@ function score(cases: readonly Case[], p: Point): { ac1: number; ac3: number } {
 const names = [...data.keys()];
 const table = grid.map((p) => ({ p, s: new Map(names.map((n) => [n, score(data.get(n) ?? [], p)])) }));
 const label = (p: Point) =>
-  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift}`;
+  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift} alerted ${p.alerted}`;
 const fmt = (s: { ac1: number; ac3: number } | undefined) => (s ? `${s.ac1.toFixed(3)}/${s.ac3.toFixed(3)}` : '-');
 const mean = (row: (typeof table)[number], among: readonly string[]) =>
   among.reduce((a, n) => a + (row.s.get(n)?.ac1 ?? 0) + 0.25 * (row.s.get(n)?.ac3 ?? 0), 0) / among.length;
@@ -120,7 +122,8 @@ const cur = table.find(
     r.p.effectWeight === DEFAULT_RANK_OPTIONS.metric.effectWeight &&
     r.p.minBaselinePoints === DEFAULT_RANK_OPTIONS.metric.minBaselinePoints &&
     r.p.callerSideWeight === DEFAULT_RANK_OPTIONS.metric.callerSideWeight &&
-    r.p.metricShift === DEFAULT_RANK_OPTIONS.points.metricShift,
+    r.p.metricShift === DEFAULT_RANK_OPTIONS.points.metricShift &&
+    r.p.alerted === DEFAULT_RANK_OPTIONS.points.alerted,
 );
 console.log(
   `\ncurrent defaults (${cur ? label(cur.p) : 'not on the grid'}): ${names.map((n) => `${n} ${fmt(cur?.s.get(n))}`).join('  ')}`,
