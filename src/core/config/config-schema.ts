@@ -70,8 +70,21 @@ export const configSchema = z.strictObject({
       url: z
         .string({ error: 'expected a database URL: sqlite:PATH or postgres://user:pass@host:5432/db' })
         .min(1, { error: 'expected sqlite:PATH or postgres://…' })
-        .default('sqlite:var/causeway.db')
-        .describe('The database: sqlite:PATH (embedded, one process) or postgres://user:pass@host:5432/db.'),
+        .optional()
+        .meta({
+          description:
+            'The database: sqlite:PATH (embedded, one process; a relative PATH is from the working directory) or postgres://user:pass@host:5432/db.',
+          'x-default': '`sqlite:` + storage.dataDir + `/causeway.db`',
+        }),
+      dataDir: z
+        .string({ error: 'expected an absolute folder path' })
+        .regex(/^(?:\/|[A-Za-z]:[\\/])/, { error: 'expected an absolute folder path, e.g. /var/lib/causeway' })
+        .optional()
+        .meta({
+          description:
+            'The folder of the default SQLite database (used when storage.url is unset); created when missing. Never the working directory.',
+          'x-default': '`$XDG_DATA_HOME/causeway`, else `~/.local/share/causeway`',
+        }),
       sqliteSynchronous: z
         .enum(['normal', 'full'], {
           error: 'expected normal (survives a crash of Causeway) or full (also survives power loss; slower)',
@@ -79,6 +92,14 @@ export const configSchema = z.strictObject({
         .default('normal')
         .describe('SQLite durability: normal survives a crash of Causeway, full also survives power loss (slower).'),
     })
+    // The loader (adapters/config/load-config.ts) always sets dataDir from the environment; the schema
+    // alone (tests) falls back to an in-memory database, never a file in the working directory.
+    .transform((s) => ({
+      ...s,
+      url:
+        s.url ??
+        (s.dataDir !== undefined ? `sqlite:${s.dataDir.replace(/[\\/]+$/, '')}/causeway.db` : 'sqlite::memory:'),
+    }))
     .prefault({})
     .describe('Where incidents, runs and the audit log are kept.'),
   audit: z

@@ -29,6 +29,7 @@ import { createTracing } from '../../observability/create-tracing.ts';
 import { packageVersion } from '../../observability/package-version.ts';
 import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
+import { describeDatabase } from '../../storage/describe-database.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
@@ -154,6 +155,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           command: 'serve',
           hash: contentHash(JSON.stringify(config)),
           storage: storage.backend,
+          database: describeDatabase(config.storage.url, io.cwd),
           alertSources: alertSources.map((s) => s.name),
           changeSources: changeSources.map((s) => s.name),
         },
@@ -270,6 +272,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           host,
           port: bound,
           storage: storage.backend,
+          database: describeDatabase(config.storage.url, io.cwd),
           alertSources: alertSources.map((s) => s.name),
           changeSources: changeSources.map((s) => s.name),
           slack: Boolean(stopSlack),
