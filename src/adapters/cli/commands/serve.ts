@@ -167,10 +167,10 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       if (config.slack.botToken && env.startSlack) {
         const s = await env.startSlack(config, triageSources, metrics, { telemetry, log });
         if (!s.ok) {
-          io.stderr(`causeway serve: SLACK_NOT_CONFIGURED: ${s.message}\n`);
+          io.stderr(`causeway serve: ${s.message}\n`);
           await storage.close();
           await tracing.shutdown();
-          return 2;
+          return s.message.startsWith('SLACK_NOT_CONFIGURED') ? 2 : 3;
         }
         stopSlack = s.stop;
         announcer = s.announcer;
