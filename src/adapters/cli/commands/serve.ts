@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { DestinationStream } from 'pino';
 import { checkChainTail } from '../../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
@@ -56,6 +57,8 @@ export type ServeEnv = {
   readonly instanceId: string;
   readonly onShutdown: (stop: () => void) => void;
   readonly logDestination?: DestinationStream;
+  /** Where spans go instead of telemetry.otlpEndpoint (an in-memory exporter, in tests). */
+  readonly spanExporter?: SpanExporter;
   /** The process environment: the values of `runbooks.secretEnv` are secrets to redact too. */
   readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Starts the Slack app next to the HTTP server (issue 5's startSlackStack) when slack.botToken is set. */
@@ -105,6 +108,8 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       const log = toLogPort(root.child({ instance: env.instanceId }));
       const tracing = createTracing({
         serviceName: config.telemetry.serviceName,
+        serviceVersion: packageVersion(),
+        ...(env.spanExporter ? { exporter: env.spanExporter } : {}),
         otlpEndpoint: config.telemetry.otlpEndpoint,
         otlpHeaders: config.telemetry.otlpHeaders,
       });
@@ -246,6 +251,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           ),
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,
+        tracer: tracing.tracer,
         log,
         limits: {
           bodyBytes: config.server.bodyLimitBytes,
