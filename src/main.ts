@@ -11,6 +11,7 @@ import { takeConfigFlag } from './adapters/cli/take-config-flag.ts';
 import { formatConfigProblems } from './adapters/config/format-config-problems.ts';
 import { loadConfig } from './adapters/config/load-config.ts';
 import { loadPrompts } from './adapters/llm/load-prompts.ts';
+import { describeDatabase } from './adapters/storage/describe-database.ts';
 import { cliActor } from './core/audit/cli-actor.ts';
 import { unknownEnvVariables } from './core/config/unknown-env-variables.ts';
 
@@ -154,4 +155,7 @@ process.on('unhandledRejection', (e) => {
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
-process.exitCode = await runCli(argv, io, commands, version);
+const database = describeDatabase(config.value.storage.url, io.cwd);
+process.exitCode = await runCli(argv, io, commands, version, [
+  `database: ${database} (storage.url, or storage.dataDir; see docs/configuration.md)`,
+]);

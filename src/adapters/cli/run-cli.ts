@@ -9,10 +9,12 @@ export async function runCli(
   io: CliIo,
   commands: readonly CliCommand[],
   version = 'unknown',
+  /** Lines printed under the options in `--help`: what this process would use (e.g. its database). */
+  context: readonly string[] = [],
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage(commands));
+    io.stdout(usage(commands, context));
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
@@ -32,7 +34,7 @@ export async function runCli(
   }
 }
 
-function usage(commands: readonly CliCommand[]): string {
+function usage(commands: readonly CliCommand[], context: readonly string[]): string {
   const w = Math.max(...commands.map((c) => c.name.length));
   return [
     'causeway — ranks root-cause hypotheses for an alert from logs, traces and changes',
@@ -46,5 +48,6 @@ function usage(commands: readonly CliCommand[]): string {
     '  -v, --version  print the version',
     '  -h, --help     print this list',
     '',
+    ...(context.length > 0 ? [...context, ''] : []),
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { ENV_BINDINGS } from '../../core/config/env-bindings.ts';
 import { plainYamlData } from '../../core/formats/plain-yaml-data.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { ConfigProblem } from './config-problem.ts';
+import { defaultDataDir } from './default-data-dir.ts';
 import { readSecretFiles } from './read-secret-files.ts';
 
 const SECRET_KEY = /token|secret|password|passwd|apikey|api_key|key$/i;
@@ -86,6 +87,10 @@ export function loadConfig(input: ConfigInput): Result<Readonly<Config>, ConfigP
     }
     return undefined;
   };
+  // The default database lives in a data folder worked out from the environment, not the cwd.
+  const storage = raw.storage;
+  if (storage === undefined || (isMapping(storage) && storage.dataDir === undefined))
+    setIn(raw, ['storage', 'dataDir'], defaultDataDir(input.env));
   const parsed = configSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: deepFreeze(parsed.data) };
   for (const issue of parsed.error.issues) {
@@ -131,6 +136,10 @@ function setIn(obj: Record<string, unknown>, path: readonly string[], value: unk
     cur = cur[k] as Record<string, unknown>;
   }
   cur[path[path.length - 1] as string] = value;
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function getIn(obj: unknown, path: readonly string[]): unknown {

@@ -4,6 +4,7 @@ import { createBodyGate } from './body-gate.ts';
 import { handleWebhook } from './handle-webhook.ts';
 import type { HttpServerDeps } from './http-server-deps.ts';
 import { sendJson } from './send-json.ts';
+import { traceHttpRequest } from './trace-http-request.ts';
 
 export type HttpServer = {
   readonly server: Server;
@@ -133,7 +134,7 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
     (req, res) => {
       inFlight++;
       const t0 = deps.monotonic();
-      route(req, res)
+      (deps.tracer ? traceHttpRequest(deps.tracer, req, res, () => route(req, res)) : route(req, res))
         .then((label) => deps.metrics.request(label, res.statusCode, (deps.monotonic() - t0) / 1000))
         .catch((e: unknown) => {
           deps.log.error({ err: e instanceof Error ? e.stack : String(e), url: req.url }, 'request failed');

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { NormalizedDelivery } from '../../core/ingest/normalized-delivery.ts';
@@ -31,6 +32,8 @@ export type HttpServerDeps = {
     readonly token?: string | undefined;
   };
   readonly telemetry: IngestTelemetry;
+  /** When set, each request is a SERVER span (HTTP semantic conventions; see trace-http-request.ts). */
+  readonly tracer?: Tracer;
   readonly log: LogPort;
   readonly limits: HttpLimits;
   /** Epoch ms (the receive time of each delivery) and a monotonic ms clock for durations. */

@@ -20,10 +20,15 @@ import { guardSlackTimestamps } from './guard-slack-timestamps.ts';
 import type { SlackAppOptions } from './slack-app-options.ts';
 import type { SlackUseCaseDeps } from './slack-use-case-deps.ts';
 
+const WEB_API_TIMEOUT_MS = 30_000;
+
 export type SlackApp = {
   readonly app: App;
   readonly chat: ChatPort;
-  /** Connects (Socket Mode) or listens (HTTP mode); resolves with the HTTP port in HTTP mode. */
+  /**
+   * Checks the token (auth.test, unless both bot ids are configured), then connects (Socket Mode)
+   * or listens (HTTP mode); resolves with the HTTP port in HTTP mode. Rejects with the Web API error.
+   */
   start(): Promise<{ readonly port?: number }>;
   /** Resolves when all work started by requests so far has finished. */
   idle(): Promise<void>;
@@ -42,14 +47,25 @@ export function buildSlackApp(
   logger: Logger,
   chatOptions: SlackChatOptions = {},
 ): SlackApp {
+  // Bolt shares its logger with the Web API client. A failed request is thrown to its caller, which
+  // reports it; the client's own "http request failed" line is only noise next to that (debug).
+  const appLogger: Logger = {
+    ...logger,
+    warn: (...m: unknown[]) => (m[0] === 'http request failed' ? logger.debug(...m) : logger.warn(...m)),
+  };
   const clientOptions = {
     ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}),
     // The chat adapter owns the rate-limit policy (Retry-After, pacing).
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    logger,
+    // Every Web API call has a deadline (a file upload included).
+    timeout: WEB_API_TIMEOUT_MS,
+    logger: appLogger,
   };
   const ids = o.botId && o.botUserId ? { botId: o.botId, botUserId: o.botUserId } : {};
+  // Bolt checks the token (auth.test) in init(), awaited in start() so a failure is a start-up
+  // error instead of an unhandled rejection; with both bot ids known there is nothing to check.
+  const init = { deferInitialization: true, tokenVerificationEnabled: !(o.botId && o.botUserId) };
   const app =
     o.mode === 'socket'
       ? new App({
@@ -57,16 +73,18 @@ export function buildSlackApp(
           appToken: o.appToken as string,
           token: o.botToken,
           ...ids,
+          ...init,
           clientOptions,
           installerOptions: { clientOptions: o.apiUrl ? { slackApiUrl: o.apiUrl } : {} },
-          logger,
+          logger: appLogger,
         })
       : new App({
           receiver: httpReceiver(o.signingSecret as string, logger),
           token: o.botToken,
           ...ids,
+          ...init,
           clientOptions,
-          logger,
+          logger: appLogger,
         });
   const chat = createSlackChat(app.client, chatOptions);
   const all = { ...deps, chat };
@@ -235,6 +253,7 @@ export function buildSlackApp(
     app,
     chat,
     async start() {
+      await app.init();
       if (o.mode === 'socket') {
         await app.start();
         return {};

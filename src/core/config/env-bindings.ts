@@ -18,6 +18,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_TRIAGE_CHANGE_LOOKBACK_MINUTES', path: ['triage', 'changeLookbackMinutes'], type: 'number' },
   { env: 'CAUSEWAY_TRIAGE_SERVICE_LABELS', path: ['triage', 'serviceLabels'], type: 'list' },
   { env: 'CAUSEWAY_STORAGE_URL', path: ['storage', 'url'], type: 'string', secret: true },
+  { env: 'CAUSEWAY_STORAGE_DATA_DIR', path: ['storage', 'dataDir'], type: 'string' },
   { env: 'CAUSEWAY_STORAGE_SQLITE_SYNCHRONOUS', path: ['storage', 'sqliteSynchronous'], type: 'string' },
   { env: 'CAUSEWAY_AUDIT_CHECKPOINT_KEY', path: ['audit', 'checkpointKey'], type: 'string', secret: true },
   { env: 'CAUSEWAY_AUDIT_CHECKPOINT_EVERY', path: ['audit', 'checkpointEvery'], type: 'number' },

@@ -102,6 +102,11 @@ export const ERROR_CODES = {
     meaning: 'causeway slack was started without the Slack credentials its mode needs.',
     fix: 'Set slack.botToken (xoxb-…) and, in Socket Mode, slack.appToken (xapp-…), or in HTTP mode slack.signingSecret; see docs/slack.md.',
   },
+  SLACK_UNAVAILABLE: {
+    meaning:
+      "Causeway could not reach Slack's Web API when starting the Slack app (no network, DNS, a proxy, a wrong slack.apiUrl, or no answer in time).",
+    fix: 'Check that this host reaches the URL in the message (https://slack.com/api/ unless slack.apiUrl is set), then start again. Nothing was posted.',
+  },
   CHAT_POST_FAILED: {
     meaning:
       'Slack refused a message Causeway tried to post or edit (not in the channel, channel gone, token revoked, invalid blocks).',

@@ -26,19 +26,27 @@ const hostName = z
  */
 export const runbooksConfigSchema = z
   .strictObject({
-    /**
-     * The folder of runbook files (`*.yaml`), relative to the working directory. Unset: no runbooks
-     * are offered (the shipped examples in runbooks/ need approver groups and allowlists first).
-     */
-    dir: z.string({ error: 'expected a folder path' }).min(1).optional(),
-    defaultTimeoutSeconds: whole('seconds', 1, 86_400).default(300),
-    maxTimeoutSeconds: whole('seconds', 1, 86_400).default(3600),
+    dir: z
+      .string({ error: 'expected a folder path' })
+      .min(1)
+      .optional()
+      .describe(
+        'The folder of runbook files (*.yaml), relative to the working directory. Unset: no runbooks are offered (the shipped examples in runbooks/ need approver groups and allowlists first).',
+      ),
+    defaultTimeoutSeconds: whole('seconds', 1, 86_400)
+      .default(300)
+      .describe('A step without its own timeout gets this long (seconds).'),
+    maxTimeoutSeconds: whole('seconds', 1, 86_400)
+      .default(3600)
+      .describe('The longest timeout a step may ask for (seconds).'),
     approval: z
       .strictObject({
-        expiryMinutes: whole('minutes', 1, 1440).default(30),
-        /** At least this many distinct approvers for a high-risk step (a runbook may ask for more). */
-        highRiskMin: whole('approvers', 1, 10).default(2),
-        /** Approver groups by name: Slack user ids and/or user group ids. */
+        expiryMinutes: whole('minutes', 1, 1440)
+          .default(30)
+          .describe('An approval request expires after this many minutes.'),
+        highRiskMin: whole('approvers', 1, 10)
+          .default(2)
+          .describe('At least this many distinct approvers for a high-risk step (a runbook may ask for more).'),
         groups: z
           .record(
             z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { error: 'group names are lower-case words' }),
@@ -47,9 +55,12 @@ export const runbooksConfigSchema = z
               error: 'expected a mapping of group name to a list of Slack user or user group ids',
             },
           )
-          .default({}),
-        /** The groups that approve a step whose runbook names none. */
-        defaultFrom: z.array(z.string().min(1), { error: 'expected a list of group names' }).default([]),
+          .default({})
+          .describe('Approver groups by name: lists of Slack user ids and/or user group ids.'),
+        defaultFrom: z
+          .array(z.string().min(1), { error: 'expected a list of group names' })
+          .default([])
+          .describe('The groups that approve a step whose runbook names none.'),
       })
       .prefault({})
       .superRefine((a, ctx) => {
@@ -64,13 +75,14 @@ export const runbooksConfigSchema = z
       }),
     http: z
       .strictObject({
-        /** Hosts (optionally host:port) the http executor may call; nothing else is ever requested. */
-        allowHosts: z.array(hostName, { error: 'expected a list of hosts' }).default([]),
+        allowHosts: z
+          .array(hostName, { error: 'expected a list of hosts' })
+          .default([])
+          .describe('Hosts (optionally host:port) the http executor may call; nothing else is ever requested.'),
       })
       .prefault({}),
     command: z
       .strictObject({
-        /** Executables the command executor may start: names found on PATH, or absolute paths. */
         allow: z
           .array(
             z
@@ -80,13 +92,14 @@ export const runbooksConfigSchema = z
               }),
             { error: 'expected a list of executables' },
           )
-          .default([]),
-        /**
-         * DANGEROUS. Lets `allow` list shells, interpreters and program wrappers (sh, bash, env,
-         * xargs, sudo, python …), which run whatever their arguments say. Even then their
-         * arguments are never templated: parameters reach them only through `env`.
-         */
-        allowProgramRunners: z.boolean({ error: 'expected true or false' }).default(false),
+          .default([])
+          .describe('Executables the command executor may start: names found on PATH, or absolute paths.'),
+        allowProgramRunners: z
+          .boolean({ error: 'expected true or false' })
+          .default(false)
+          .describe(
+            'DANGEROUS. Lets command.allow list shells, interpreters and program wrappers (sh, bash, env, xargs, sudo, python …), which run whatever their arguments say. Even then their arguments are never templated: parameters reach them only through env.',
+          ),
       })
       .prefault({}),
     kubectl: z
@@ -94,21 +107,28 @@ export const runbooksConfigSchema = z
         path: z
           .string({ error: 'expected the kubectl executable (name on PATH or absolute path)' })
           .min(1)
-          .default('kubectl'),
-        /** When set, kubectl steps may only name these namespaces. */
-        namespaces: z.array(z.string().min(1), { error: 'expected a list of namespaces' }).default([]),
+          .default('kubectl')
+          .describe('The kubectl executable (name on PATH or absolute path).'),
+        namespaces: z
+          .array(z.string().min(1), { error: 'expected a list of namespaces' })
+          .default([])
+          .describe('When set, kubectl steps may only name these namespaces.'),
       })
       .prefault({}),
-    /** Environment variables that runbooks may reference as secrets (http headers); others are refused at load. */
     secretEnv: z
       .array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'expected an environment variable name' }), {
         error: 'expected a list of environment variable names',
       })
-      .default([]),
-    /** Output kept per step (bytes, after which it is cut with a note). */
-    maxOutputBytes: whole('bytes', 1024, 16 * 1_048_576).default(65_536),
-    /** The longest parameter value accepted (characters); a parameter may set a lower maxLength. */
-    maxParamLength: whole('characters', 1, 4096).default(256),
+      .default([])
+      .describe(
+        'Environment variables that runbooks may reference as secrets (http headers); others are refused at load.',
+      ),
+    maxOutputBytes: whole('bytes', 1024, 16 * 1_048_576)
+      .default(65_536)
+      .describe('Output kept per step (bytes), after which it is cut with a note.'),
+    maxParamLength: whole('characters', 1, 4096)
+      .default(256)
+      .describe('The longest parameter value accepted (characters); a parameter may set a lower maxLength.'),
   })
   .superRefine((r, ctx) => {
     if (r.command.allowProgramRunners) return;

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { testDataHome } from '../../support/run-causeway.ts';
 
 const MAIN = new URL('../../../src/main.ts', import.meta.url).pathname;
 
@@ -19,7 +20,7 @@ export type ServeProcess = {
  */
 export async function startServe(env: Record<string, string>, cwd?: string): Promise<ServeProcess> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { ...process.env, CAUSEWAY_LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, XDG_DATA_HOME: testDataHome(cwd), CAUSEWAY_LOG_LEVEL: 'info', ...env },
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { DestinationStream } from 'pino';
 import { checkChainTail } from '../../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../../app/ingest/accept-alerts.ts';
@@ -31,6 +32,7 @@ import { toLogPort } from '../../observability/to-log-port.ts';
 import { tracedTriageSources } from '../../observability/traced-triage-sources.ts';
 import { probePrometheus } from '../../prometheus/probe-prometheus.ts';
 import { prometheusSettingsFromConfig } from '../../prometheus/prometheus-settings-from-config.ts';
+import { describeDatabase } from '../../storage/describe-database.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
@@ -57,6 +59,8 @@ export type ServeEnv = {
   readonly instanceId: string;
   readonly onShutdown: (stop: () => void) => void;
   readonly logDestination?: DestinationStream;
+  /** Where spans go instead of telemetry.otlpEndpoint (an in-memory exporter, in tests). */
+  readonly spanExporter?: SpanExporter;
   /** The process environment: the values of `runbooks.secretEnv` are secrets to redact too. */
   readonly environment?: Readonly<Record<string, string | undefined>>;
   /** Starts the Slack app next to the HTTP server (issue 5's startSlackStack) when slack.botToken is set. */
@@ -106,6 +110,8 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       const log = toLogPort(root.child({ instance: env.instanceId }));
       const tracing = createTracing({
         serviceName: config.telemetry.serviceName,
+        serviceVersion: packageVersion(),
+        ...(env.spanExporter ? { exporter: env.spanExporter } : {}),
         otlpEndpoint: config.telemetry.otlpEndpoint,
         otlpHeaders: config.telemetry.otlpHeaders,
       });
@@ -156,6 +162,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           command: 'serve',
           hash: contentHash(JSON.stringify(config)),
           storage: storage.backend,
+          database: describeDatabase(config.storage.url, io.cwd),
           alertSources: alertSources.map((s) => s.name),
           changeSources: changeSources.map((s) => s.name),
         },
@@ -168,10 +175,10 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
       if (config.slack.botToken && env.startSlack) {
         const s = await env.startSlack(config, triageSources, metrics, { telemetry, log });
         if (!s.ok) {
-          io.stderr(`causeway serve: SLACK_NOT_CONFIGURED: ${s.message}\n`);
+          io.stderr(`causeway serve: ${s.message}\n`);
           await storage.close();
           await tracing.shutdown();
-          return 2;
+          return s.message.startsWith('SLACK_NOT_CONFIGURED') ? 2 : 3;
         }
         stopSlack = s.stop;
         announcer = s.announcer;
@@ -248,6 +255,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           ),
         metrics: { ...metrics, token: config.server.metricsToken },
         telemetry,
+        tracer: tracing.tracer,
         log,
         limits: {
           bodyBytes: config.server.bodyLimitBytes,
@@ -274,6 +282,7 @@ export function buildServeCommand(config: Readonly<Config>, env: ServeEnv): CliC
           host,
           port: bound,
           storage: storage.backend,
+          database: describeDatabase(config.storage.url, io.cwd),
           alertSources: alertSources.map((s) => s.name),
           changeSources: changeSources.map((s) => s.name),
           slack: Boolean(stopSlack),

@@ -1,4 +1,5 @@
 import type { Config } from '../../../core/config/config-schema.ts';
+import { describeDatabase } from '../../storage/describe-database.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
@@ -73,7 +74,7 @@ export function buildSlackCommand(
           ? `HTTP on ${effective.slack.host}:${s.port} (POST /slack/events)`
           : 'Socket Mode';
       io.stdout(
-        `causeway slack: listening in ${where}; command ${effective.slack.command}; watching ${effective.slack.alertChannels.length} alert channel(s)\n`,
+        `causeway slack: listening in ${where}; command ${effective.slack.command}; watching ${effective.slack.alertChannels.length} alert channel(s); database: ${describeDatabase(effective.storage.url, io.cwd)}\n`,
       );
       await new Promise<void>((resolve) => env.onShutdown(resolve));
       io.stdout('causeway slack: stopping (finishing the work in progress)\n');

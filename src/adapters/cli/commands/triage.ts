@@ -11,15 +11,17 @@ import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-optio
 import { openEsCase } from '../elasticsearch/open-es-case.ts';
 import { parseCliArgs } from '../parse-cli-args.ts';
 import { renderReportText } from '../render-report-text.ts';
+import { writeTimelineChart } from '../write-timeline-chart.ts';
 
-const USAGE = `usage: causeway triage --bundle DIR [--json]
-       causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json]
+const USAGE = `usage: causeway triage --bundle DIR [--json] [--chart FILE]
+       causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json] [--chart FILE]
 
 Triages the incident in a bundle folder (alert.json + logs.ndjson, traces.ndjson, metrics.ndjson, changes.json;
 see docs/incident-bundle.md) and prints the ranked root-cause hypotheses with evidence.
 
   --bundle DIR   the incident bundle folder
   --json         print the JSON of the bundle spec instead of the readable report
+  --chart FILE   also write the incident timeline chart (the PNG the Slack app posts) to FILE
   --alert FILE   triage this alert (Alertmanager webhook JSON) from Elasticsearch instead
   --es URL       the Elasticsearch server (default: elasticsearch.url); see docs/elasticsearch.md
   --prefix P     read the indices \`causeway seed --prefix P\` wrote (<P>logs-*, <P>traces-*, <P>causeway-changes)
@@ -33,7 +35,12 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
     summary: COMMAND_SUMMARIES.triage,
     usage: USAGE,
     async run(argv, io) {
-      const args = parseCliArgs(argv, { bundle: { type: 'string' }, json: { type: 'boolean' }, ...ES_TRIAGE_OPTIONS });
+      const args = parseCliArgs(argv, {
+        bundle: { type: 'string' },
+        json: { type: 'boolean' },
+        chart: { type: 'string' },
+        ...ES_TRIAGE_OPTIONS,
+      });
       if (!args.ok) return fail(io, `USAGE: ${args.error}`);
       if (args.value.values.help) {
         io.stdout(USAGE);
@@ -69,8 +76,20 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
         // A malformed bundle is an error, not a gap: nothing may be silently dropped.
         if (s.state === 'failed' && s.code === 'INPUT_INVALID') return fail(io, `INPUT_INVALID: ${s.detail}`, 1);
       }
-      io.stdout(
-        args.value.values.json ? `${JSON.stringify(triageReportJson(report), null, 2)}\n` : renderReportText(report),
+      const json = args.value.values.json === true;
+      io.stdout(json ? `${JSON.stringify(triageReportJson(report), null, 2)}\n` : renderReportText(report));
+      const chartArg = args.value.values.chart;
+      if (typeof chartArg !== 'string') return 0;
+      // Where the chart went is said on stderr with --json, so stdout stays one JSON document.
+      const say = json ? io.stderr : io.stdout;
+      const path = resolve(io.cwd, chartArg);
+      const chart = await writeTimelineChart(report, path, { files: config.charts.fontFiles, cwd: io.cwd });
+      if (chart.kind === 'failed') return fail(io, `USAGE: cannot write the chart to ${path}: ${chart.message}`);
+      if (chart.kind === 'bad-fonts') return fail(io, chart.message);
+      say(
+        chart.kind === 'written'
+          ? `causeway triage: wrote the timeline chart to ${path} (PNG, ${chart.bytes} bytes)\n`
+          : `causeway triage: no timeline chart: the triage has no series for the implicated services (${path} not written)\n`,
       );
       return 0;
     },

@@ -1,13 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { buildIncidentMessage } from '../../../core/chat/build-incident-message.ts';
-import { buildTimelineChartSpec } from '../../../core/chat/build-timeline-chart-spec.ts';
 import { sourceProgressOf } from '../../../core/chat/source-progress-of.ts';
 import { validateMessage } from '../../../core/chat/validate-message.ts';
 import type { TriageReport } from '../../../core/model/triage-report.ts';
-import { createChartRenderer } from '../../charts/create-chart-renderer.ts';
-import { registerChartFonts } from '../../charts/register-chart-fonts.ts';
 import { renderBlocksAsText } from '../render-blocks-as-text.ts';
+import { type ChartFonts, writeTimelineChart } from '../write-timeline-chart.ts';
 
 /**
  * What the Slack app would show for a triage, for the terminal: the incident message as text and
@@ -18,7 +14,7 @@ export async function renderSlackPreview(
   id: string,
   chartPath: string,
   rule: string,
-  fontFiles: { readonly files: readonly string[]; readonly cwd: string } = { files: [], cwd: '.' },
+  fontFiles: ChartFonts = { files: [], cwd: '.' },
 ): Promise<string> {
   const alert = report.alerts.find((a) => a.status === 'firing');
   const message = buildIncidentMessage({
@@ -43,16 +39,14 @@ export async function renderSlackPreview(
     `${rule}\nThe same message as Block Kit JSON (chat.update payload; ${problems.length === 0 ? "within Slack's limits" : `PROBLEMS: ${problems.join('; ')}`}):\n${rule}`,
     JSON.stringify({ text: message.text, blocks: message.blocks }, null, 2),
   ];
-  const spec = buildTimelineChartSpec(report);
-  const fonts = spec ? registerChartFonts(fontFiles.files, fontFiles.cwd) : undefined;
-  if (fonts && !fonts.ok) out.push(`${rule}\nNo timeline chart: ${fonts.error.code}: ${fonts.error.message}`);
-  else if (spec) {
-    const png = await createChartRenderer().renderTimeline(spec);
-    await mkdir(dirname(chartPath), { recursive: true });
-    await writeFile(chartPath, png);
+  const chart = await writeTimelineChart(report, chartPath, fontFiles);
+  if (chart.kind === 'bad-fonts') out.push(`${rule}\nNo timeline chart: ${chart.message}`);
+  else if (chart.kind === 'written')
     out.push(
-      `${rule}\nTimeline chart (uploaded into the thread with files.uploadV2): wrote ${chartPath} (${png.length} bytes)`,
+      `${rule}\nTimeline chart (uploaded into the thread with files.uploadV2): wrote ${chartPath} (${chart.bytes} bytes)`,
     );
-  } else out.push(`${rule}\nNo timeline chart: the triage has no series for the implicated services.`);
+  else if (chart.kind === 'no-series')
+    out.push(`${rule}\nNo timeline chart: the triage has no series for the implicated services.`);
+  else throw new Error(`cannot write the chart to ${chartPath}: ${chart.message}`);
   return `${out.join('\n')}\n`;
 }

@@ -38,6 +38,7 @@ import { buildSlackApp, type SlackApp } from '../../slack/build-slack-app.ts';
 import type { SlackChatOptions } from '../../slack/create-slack-chat.ts';
 import { createSlackLogger } from '../../slack/create-slack-logger.ts';
 import { createSlackUserGroups } from '../../slack/create-slack-user-groups.ts';
+import { slackStartError } from '../../slack/slack-start-error.ts';
 import type { SlackUseCaseDeps } from '../../slack/slack-use-case-deps.ts';
 import { openStorage } from '../../storage/open-storage.ts';
 import { buildRunbookRuntime } from '../runbooks/build-runbook-runtime.ts';
@@ -226,11 +227,9 @@ export async function startSlackStack(
   try {
     port = (await slack.start()).port;
   } catch (e) {
+    await slack.stop().catch(() => undefined);
     await storage.close();
-    return {
-      ok: false,
-      error: { code: 'SLACK_NOT_CONFIGURED', message: `cannot start the Slack app: ${(e as Error).message}` },
-    };
+    return { ok: false, error: startFailure(e, s.apiUrl) };
   }
   // Runs cut short by a crash are told in their threads (never re-run).
   for (const r of await announceRecoveredRuns({ chat: slack.chat, audit: storage.audit }, recovered))
@@ -314,4 +313,15 @@ function levelOf(l: Config['log']['level']): LogLevel {
   if (l === 'info') return LogLevel.INFO;
   if (l === 'warn') return LogLevel.WARN;
   return LogLevel.ERROR;
+}
+
+/** A Web API failure (auth.test, apps.connections.open) or another start error (e.g. the port in use). */
+function startFailure(e: unknown, apiUrl: string | undefined): CausewayError {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('slack_webapi_')) return slackStartError(e, apiUrl);
+  if (e instanceof Error && e.name === 'TimeoutError') return slackStartError(e, apiUrl);
+  return {
+    code: 'SLACK_NOT_CONFIGURED',
+    message: `cannot start the Slack app: ${e instanceof Error ? e.message : String(e)}`,
+  };
 }
