@@ -1,3 +1,4 @@
+import { withHistogramQuantiles } from '../core/metrics/histogram-quantiles.ts';
 import type { MetricSeries } from '../core/metrics/metric-series.ts';
 import type { Alert } from '../core/model/alert.ts';
 import type { ChangeEvent } from '../core/model/change-event.ts';
@@ -115,7 +116,8 @@ export async function investigate(
   const features = metricsSource
     ? {
         ...assembled,
-        ...(metrics.state === 'ok' ? { metrics: metrics.value } : {}),
+        // Histograms are read as their p90 (what the rules compare), once for every rule.
+        ...(metrics.state === 'ok' ? { metrics: withHistogramQuantiles(metrics.value) } : {}),
         sources: { ...assembled.sources, metrics: status(metrics) },
       }
     : assembled;

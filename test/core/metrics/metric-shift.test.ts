@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrometheusSeries } from '../../../src/core/formats/parse-prometheus-series.ts';
 import { classifyMetric } from '../../../src/core/metrics/classify-metric.ts';
+import { withHistogramQuantiles } from '../../../src/core/metrics/histogram-quantiles.ts';
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import { metricShift } from '../../../src/core/metrics/metric-shift.ts';
 import { serviceOfSeries } from '../../../src/core/metrics/service-of-series.ts';
@@ -135,5 +136,54 @@ describe('metric shift', () => {
   it('needs a few baseline samples', () => {
     const s: MetricSeries = { name: 'x', labels: {}, service: 'a', times: [ONSET - MIN, ONSET], values: [1, 9] };
     expect(metricShift(s, BASELINE, INCIDENT)).toBeUndefined();
+  });
+});
+
+describe('histograms', () => {
+  /** Cumulative bucket counters of a histogram whose observations all fall at `at(minute)` seconds. */
+  function histogram(at: (m: number) => number): MetricSeries[] {
+    const bounds = ['0.05', '0.1', '0.25', '0.5', '1', '+Inf'];
+    const totals = bounds.map(() => 0);
+    const out = bounds.map((le) => ({ le, times: [] as number[], values: [] as number[] }));
+    for (let m = -60; m <= 4; m++) {
+      bounds.forEach((le, k) => {
+        // 100 observations a minute: 90 at the level, 10 ten times slower.
+        const v = at(m);
+        const upper = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+        totals[k] = (totals[k] as number) + (v <= upper ? 90 : 0) + (v * 10 <= upper ? 10 : 0);
+        out[k]?.times.push(ONSET + m * MIN);
+        out[k]?.values.push(totals[k] as number);
+      });
+    }
+    return out.map(({ le, times, values }) => ({
+      name: 'http_server_request_duration_seconds_bucket',
+      labels: { service: 'checkout', le },
+      service: 'checkout',
+      times,
+      values,
+    }));
+  }
+
+  it('bucket counters become one p90 series that moves when the requests slow down', () => {
+    const read = withHistogramQuantiles(histogram((m) => (m >= 0 ? 0.4 : 0.03)));
+    expect(read).toHaveLength(1);
+    const p90 = read[0] as MetricSeries;
+    expect(p90.name).toBe('http_server_request_duration_seconds_p90');
+    expect(p90.labels).toEqual({ service: 'checkout' });
+    const before = p90.values[p90.times.indexOf(ONSET - 10 * MIN)] as number;
+    const after = p90.values[p90.times.indexOf(ONSET + 2 * MIN)] as number;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(after).toBeGreaterThan(0.25);
+    expect(after).toBeLessThanOrEqual(0.5);
+    const shift = metricShift(p90, BASELINE, INCIDENT);
+    expect(shift?.signal).toBe('latency');
+    expect(shift?.z).toBeGreaterThan(12);
+  });
+
+  it('a histogram without a +Inf bucket is left as it is; other series pass through', () => {
+    const partial = histogram(() => 0.03).filter((s) => s.labels.le !== '+Inf');
+    const other = series('up', () => 1);
+    expect(withHistogramQuantiles([...partial, other]).map((s) => s.name)).toEqual(['up']);
   });
 });
