@@ -1,3 +1,4 @@
+import { withFailedRequests } from '../core/metrics/failed-requests.ts';
 import { withHistogramQuantiles } from '../core/metrics/histogram-quantiles.ts';
 import type { MetricSeries } from '../core/metrics/metric-series.ts';
 import type { Alert } from '../core/model/alert.ts';
@@ -117,7 +118,7 @@ export async function investigate(
     ? {
         ...assembled,
         // Histograms are read as their p90 (what the rules compare), once for every rule.
-        ...(metrics.state === 'ok' ? { metrics: withHistogramQuantiles(metrics.value) } : {}),
+        ...(metrics.state === 'ok' ? { metrics: withFailedRequests(withHistogramQuantiles(metrics.value)) } : {}),
         sources: { ...assembled.sources, metrics: status(metrics) },
       }
     : assembled;
