@@ -49,7 +49,7 @@ export function rankHypotheses(
     ...blameChainRule(options, signals),
     ...callFanoutRule(f, options),
     ...seriesShiftRule(f, options, signals),
-    ...metricShiftRule(f, options),
+    ...metricShiftRule(f, options, alerts),
     ...requestEndRule(f, options),
     ...rolloutRule(f, options),
   ];

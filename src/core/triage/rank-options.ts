@@ -36,6 +36,8 @@ export type RankOptions = {
     readonly minBaselinePoints: number;
     /** Most a series measured on the caller's side (see seen-by-caller) counts for its service. */
     readonly callerSideWeight: number;
+    /** What the alerted service's move in the alert's own signal counts (the symptom, seen again). */
+    readonly symptomWeight: number;
   };
 };
 
@@ -64,5 +66,5 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   changeLookbackMs: 2 * 60 * 60_000,
   anomalyForFullChange: 12,
   maxHypotheses: 10,
-  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3 },
+  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0.3 },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import { seenByCaller } from '../../../src/core/metrics/seen-by-caller.ts';
+import type { Alert } from '../../../src/core/model/alert.ts';
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
 import { metricShiftRule } from '../../../src/core/triage/rules/metric-shift-rule.ts';
 import { features, ONSET } from '../../support/features.ts';
@@ -70,6 +71,32 @@ describe('metric shift rule', () => {
     const p = pointsOf([short('payments', 0.18, 1.04), short('site', 0.1, 0.1)]);
     expect(p.payments).toBeGreaterThan(0);
     expect(p.site).toBeUndefined();
+  });
+});
+
+describe('the symptom the alert already names', () => {
+  it("the alerted service's move in what the alert measures counts less than a cause's own move", () => {
+    const alert: Alert = {
+      fingerprint: 'f1',
+      name: 'HighLatency',
+      status: 'firing',
+      service: 'site',
+      labels: {},
+      annotations: {},
+      startsAt: ONSET,
+      endsAt: undefined,
+      generatorUrl: undefined,
+      source: 'test',
+    };
+    // The site slowed 0.1 → 0.5 s (×5) because payments slowed 0.2 → 0.6 s (×3).
+    const series = [s('site', 'latency_seconds', 0.1, 0.5), s('payments', 'latency_seconds', 0.2, 0.6)];
+    const f = { ...features({ services: {} }), metrics: series };
+    const points = (alerts: Alert[]) =>
+      Object.fromEntries(metricShiftRule(f, DEFAULT_RANK_OPTIONS, alerts).map((x) => [x.service, x.points]));
+    expect(points([]).site).toBeGreaterThan(points([]).payments ?? 0);
+    expect(points([alert]).site).toBeLessThan(points([alert]).payments ?? 0);
+    // An errors alert leaves the site's latency as it is.
+    expect(points([{ ...alert, name: 'HighErrorRate' }]).site).toBe(points([]).site);
   });
 });
 

@@ -1,10 +1,12 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
 import { seenByCaller } from '../../metrics/seen-by-caller.ts';
+import type { Alert } from '../../model/alert.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
+import { alertSignal } from './alert-rule.ts';
 
 /** Below this robust z a series did not move. */
 const MIN_Z = 3;
@@ -49,13 +51,14 @@ const WORDS: Readonly<Record<MetricSignal, string>> = {
  * availability down, latency, CPU, memory, saturation up — by a robust z score against the
  * hour before. The strongest signal counts, a second kind of signal adds a little.
  */
-export function metricShiftRule(f: TriageFeatures, options: RankOptions): RuleFinding[] {
+export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts: readonly Alert[] = []): RuleFinding[] {
   if (!f.metrics || f.metrics.length === 0) return [];
   const incident = { from: f.windows.incident.from, to: f.windows.horizon };
   const baseline = {
     from: Math.min(f.windows.baseline.from, f.windows.onset - METRIC_BASELINE_MS),
     to: f.windows.baseline.to,
   };
+  const symptoms = alertSymptoms(alerts);
   const byService = new Map<string, { shift: MetricShift; strength: number }[]>();
   for (const s of f.metrics) {
     if (!s.service) continue;
@@ -66,7 +69,10 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions): RuleFi
     const weight = seenByCaller(s.labels)
       ? Math.min(WEIGHT[shift.signal], options.metric.callerSideWeight)
       : WEIGHT[shift.signal];
-    const strength = weight * (significance + options.metric.effectWeight * shift.effect);
+    // The alerted service's move in what the alert measures is the alert itself, seen again: the
+    // symptom, not a cause of its own.
+    const symptom = symptoms.get(s.service)?.has(shift.signal) ? options.metric.symptomWeight : 1;
+    const strength = weight * symptom * (significance + options.metric.effectWeight * shift.effect);
     if (strength <= 0) continue;
     const list = byService.get(s.service) ?? [];
     list.push({ shift, strength });
@@ -108,6 +114,26 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions): RuleFi
         },
       })),
     });
+  }
+  return out;
+}
+
+/** What each firing alert measures, as metric signals of the service it names. */
+function alertSymptoms(alerts: readonly Alert[]): Map<string, ReadonlySet<MetricSignal>> {
+  const out = new Map<string, ReadonlySet<MetricSignal>>();
+  for (const a of alerts) {
+    if (a.status !== 'firing' || !a.service) continue;
+    const signal = alertSignal(a);
+    out.set(
+      a.service,
+      new Set<MetricSignal>(
+        signal === 'latency'
+          ? ['latency', 'caller-latency']
+          : signal === 'resource_exhaustion'
+            ? ['cpu', 'memory', 'saturation', 'restarts']
+            : ['errors', 'availability'],
+      ),
+    );
   }
   return out;
 }
