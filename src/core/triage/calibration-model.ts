@@ -18,10 +18,10 @@ export type CalibrationModel = {
 };
 
 export const CALIBRATION_MODEL: CalibrationModel = {
-  bias: -0.25,
-  score: 3.51,
-  margin: 10.66,
-  metricShare: -1.84,
-  alertShare: -1.91,
-  strongShare: -1.2,
+  bias: 0.1,
+  score: 2.98,
+  margin: 13.99,
+  metricShare: -1.64,
+  alertShare: -1.26,
+  strongShare: -1.67,
 };
