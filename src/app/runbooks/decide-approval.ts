@@ -2,6 +2,7 @@ import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import { approverEligibility } from '../../core/runbooks/approver-eligibility.ts';
 import { rerenderStep } from '../../core/runbooks/rerender-step.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import { tallyApprovals } from '../../core/runbooks/tally-approvals.ts';
 import type { ApprovalDecisionOutcome, ApprovalRefusal } from './approval-decision-outcome.ts';
 import { cancelRun } from './cancel-run.ts';
@@ -74,7 +75,8 @@ export async function decideApproval(
   const now = deps.now();
   if (request.state === 'pending' && now > request.expiresAt) {
     if (await deps.runs.settleApproval(run.id, input.step, 'expired', now)) {
-      await deps.runs.transitionStep(run.id, input.step, ['awaiting-approval'], { status: 'expired', at: now });
+      const expire = stepMove('expire', { only: 'awaiting-approval' });
+      await deps.runs.transitionStep(run.id, input.step, expire.from, { status: expire.to, at: now });
       await deps.audit.append({
         actor: 'system',
         action: 'approval.expired',
@@ -150,8 +152,9 @@ export async function decideApproval(
   const tally = tallyApprovals(await deps.runs.decisions(run.id, input.step), request.stepHash, request.required);
   let latest = run;
   if (tally.outcome !== 'pending' && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()))) {
-    const moved = await deps.runs.transitionStep(run.id, input.step, ['awaiting-approval'], {
-      status: tally.outcome === 'granted' ? 'approved' : 'denied',
+    const settled = stepMove(tally.outcome === 'granted' ? 'grant' : 'deny');
+    const moved = await deps.runs.transitionStep(run.id, input.step, settled.from, {
+      status: settled.to,
       at: deps.now(),
     });
     if (moved) latest = moved;

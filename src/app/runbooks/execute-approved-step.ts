@@ -3,6 +3,7 @@ import { contentHash } from '../../core/audit/content-hash.ts';
 import { redactText } from '../../core/audit/redact-secrets.ts';
 import { rerenderStep } from '../../core/runbooks/rerender-step.ts';
 import { stepEffectId } from '../../core/runbooks/step-effect-id.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { StepRunOutcome } from '../../core/runbooks/step-run-outcome.ts';
 import { FINAL_STEP_STATUSES } from '../../core/runbooks/step-transitions.ts';
 import { cancelRun } from './cancel-run.ts';
@@ -96,7 +97,8 @@ export async function executeApprovedStep(
     if (request?.state !== 'granted' || request.stepHash !== stored.renderedHash)
       return refuse('not-approved', 'the approval does not cover this step');
     if (deps.now() > request.expiresAt) {
-      await deps.runs.transitionStep(run.id, input.step, ['approved'], { status: 'expired', at: deps.now() });
+      const expire = stepMove('expire', { only: 'approved' });
+      await deps.runs.transitionStep(run.id, input.step, expire.from, { status: expire.to, at: deps.now() });
       return refuse('approval-expired', 'the approval was not used before it expired: request approval again');
     }
   } else if (stored.status !== 'pending') return { outcome: 'skipped', step, reason: 'already-ran' };
@@ -133,8 +135,9 @@ export async function executeApprovedStep(
   if (!begun.started)
     return { outcome: 'skipped', step, reason: begun.effect.state === 'started' ? 'running' : 'already-ran' };
   const startedAt = deps.now();
-  const moving = await deps.runs.transitionStep(run.id, input.step, [needsApproval ? 'approved' : 'pending'], {
-    status: 'running',
+  const start = stepMove('start', { needsApproval });
+  const moving = await deps.runs.transitionStep(run.id, input.step, start.from, {
+    status: start.to,
     at: startedAt,
     startedAt,
   });
@@ -183,8 +186,9 @@ export async function executeApprovedStep(
   const ref =
     kept !== null && typeof kept === 'object' ? (kept as { readonly $payload?: unknown }).$payload : undefined;
   const outputHash = typeof kept === 'string' ? contentHash(kept) : typeof ref === 'string' ? ref : contentHash(output);
-  const done = await deps.runs.transitionStep(run.id, input.step, ['running'], {
-    status: outcome.status,
+  const end = stepMove(outcome.status === 'succeeded' ? 'succeed' : 'fail');
+  const done = await deps.runs.transitionStep(run.id, input.step, end.from, {
+    status: end.to,
     at: finishedAt,
     finishedAt,
     outputHash,
