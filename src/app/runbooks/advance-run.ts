@@ -120,11 +120,19 @@ export async function advanceRun(
   };
 
   const patience = input.waitForOthersMs ?? Math.max(0, ...plan.steps.map((s) => s.timeoutMs)) + 5000;
-  const deadline = Date.now() + patience;
-  for (;;) {
-    const r = await walk();
-    if (r.state !== 'in-progress' || Date.now() >= deadline) return r;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    await reload();
+  // A timer, not the clock: the injected clock may stand still (tests) while we wait for others.
+  let patienceOver = false;
+  const timer = setTimeout(() => {
+    patienceOver = true;
+  }, patience);
+  try {
+    for (;;) {
+      const r = await walk();
+      if (r.state !== 'in-progress' || patienceOver) return r;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await reload();
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }
