@@ -1,12 +1,28 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
-import type { StepStatus } from '../../core/storage/run-store.ts';
+import type { Run, StepStatus } from '../../core/storage/run-store.ts';
 import { executeApprovedStep } from './execute-approved-step.ts';
 import { finishRun } from './finish-run.ts';
 import { loadRun } from './load-run.ts';
-import type { RunAdvance } from './run-advance.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
+
+/**
+ * Where a run stands after `advanceRun`: waiting for approval of a step, a step running elsewhere
+ * (another replica or click), finished (the run's final status is in `run.status`), or refused
+ * (with a code: the step changed, the approval expired …). `executed` lists what this call ran.
+ */
+export type RunAdvance = {
+  readonly state: 'needs-approval' | 'in-progress' | 'finished' | 'refused';
+  /** Undefined only when the run does not exist (refused, RUN_NOT_FOUND). */
+  readonly run: Run | undefined;
+  readonly executed: readonly StepResult[];
+  /** needs-approval: the step the run waits for. */
+  readonly waitingFor?: RenderedStep;
+  readonly code?: ErrorCode;
+  readonly message?: string;
+};
 
 export type AdvanceRunInput = {
   readonly runId: string;
