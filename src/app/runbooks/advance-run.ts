@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
 import type { Run, StepStatus } from '../../core/storage/run-store.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { executeApprovedStep } from './execute-approved-step.ts';
 import { finishRun } from './finish-run.ts';
 import { loadRun } from './load-run.ts';
@@ -30,6 +31,8 @@ export type AdvanceRunInput = {
   /** Called after each executed step (stream it into the thread). */
   readonly onStep?: (result: StepResult) => Promise<void> | void;
   readonly signal?: AbortSignal;
+  /** The run as the caller already holds it (not read again). */
+  readonly loaded?: LoadedRun;
   /**
    * How long to wait for a step another caller (a replica, a second click) is running before
    * returning `in-progress`; default: the plan's longest step timeout plus 5 s.
@@ -55,7 +58,7 @@ export async function advanceRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
   input: AdvanceRunInput,
 ): Promise<RunAdvance> {
-  const loaded = await loadRun(deps.runs, input.runId);
+  const loaded = await loadRun(deps.runs, input.runId, undefined, input.loaded);
   if (!loaded.ok)
     return { state: 'refused', run: undefined, executed: [], code: loaded.error.code, message: loaded.error.message };
   const { plan } = loaded.value;
@@ -80,8 +83,11 @@ export async function advanceRun(
         step: s.index,
         actor: input.actor,
         ...(input.signal ? { signal: input.signal } : {}),
+        loaded: { run, plan },
       });
-      await reload();
+      // What this call ran, and what it waits for, it knows; anything else may be another caller's doing.
+      if ((r.outcome === 'succeeded' || r.outcome === 'failed') && r.run) run = r.run;
+      else if (r.outcome !== 'needs-approval') await reload();
       if (r.outcome === 'succeeded' || r.outcome === 'failed') {
         executed.push(r.result);
         await input.onStep?.(r.result);

@@ -11,9 +11,15 @@ import type { RunbookDeps } from './runbook-deps.ts';
  */
 export async function cancelRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'now'>,
-  input: { readonly runId: string; readonly by: AuditActor; readonly reason: string },
+  input: {
+    readonly runId: string;
+    readonly by: AuditActor;
+    readonly reason: string;
+    /** The run as the caller already holds it (not read again). */
+    readonly run?: Run;
+  },
 ): Promise<Run | undefined> {
-  const run = await deps.runs.get(input.runId);
+  const run = input.run?.id === input.runId ? input.run : await deps.runs.get(input.runId);
   if (!run) return undefined;
   const cancel = stepMove('cancel');
   for (const s of run.steps)

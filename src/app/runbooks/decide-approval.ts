@@ -6,6 +6,7 @@ import { stepMove } from '../../core/runbooks/step-move.ts';
 import { tallyApprovals } from '../../core/runbooks/tally-approvals.ts';
 import type { ApprovalDecisionOutcome, ApprovalRefusal } from './approval-decision-outcome.ts';
 import { cancelRun } from './cancel-run.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { loadRun } from './load-run.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -19,6 +20,8 @@ export type DecideApprovalInput = {
   readonly decision: 'approve' | 'reject';
   /** The Slack user group ids (S…) the user belongs to (the Slack side asks usergroups.users.list, cached). */
   readonly groupsOf: (user: string) => Promise<readonly string[]>;
+  /** The run as the caller already loaded it (not read again). */
+  readonly loaded?: LoadedRun;
 };
 
 const CODES: Readonly<Record<ApprovalRefusal, ErrorCode>> = {
@@ -48,7 +51,7 @@ export async function decideApproval(
 ): Promise<ApprovalDecisionOutcome> {
   const actor: AuditActor = `slack:${input.user}`;
   const subject = `run:${input.runId}/step:${input.step}`;
-  const loaded = await loadRun(deps.runs, input.runId, input.step);
+  const loaded = await loadRun(deps.runs, input.runId, input.step, input.loaded);
   const refuse = async (reason: ApprovalRefusal, message: string, extra: Record<string, unknown> = {}) => {
     await deps.audit.append({
       actor,
@@ -150,8 +153,11 @@ export async function decideApproval(
     },
   });
   const tally = tallyApprovals(await deps.runs.decisions(run.id, input.step), request.stepHash, request.required);
+  // Decisions do not change the run: it is as loaded unless this call settles the request.
   let latest = run;
-  if (tally.outcome !== 'pending' && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()))) {
+  const settles = tally.outcome !== 'pending';
+  const settled = settles && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()));
+  if (settled) {
     const settled = stepMove(tally.outcome === 'granted' ? 'grant' : 'deny');
     const moved = await deps.runs.transitionStep(run.id, input.step, settled.from, {
       status: settled.to,
@@ -162,9 +168,12 @@ export async function decideApproval(
       latest =
         (await cancelRun(deps, {
           runId: run.id,
+          run: latest,
           by: actor,
           reason: `step ${input.step} (${rendered.id}) was rejected`,
         })) ?? latest;
   }
-  return { outcome: 'recorded', state: tally.outcome, tally, run: (await deps.runs.get(run.id)) ?? latest };
+  // Someone else settled it meanwhile: read what they made of the run.
+  if (settles && !settled) latest = (await deps.runs.get(run.id)) ?? latest;
+  return { outcome: 'recorded', state: tally.outcome, tally, run: latest };
 }

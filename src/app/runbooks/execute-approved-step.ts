@@ -9,7 +9,9 @@ import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
 import type { StepRunOutcome } from '../../core/runbooks/step-run-outcome.ts';
 import { FINAL_STEP_STATUSES } from '../../core/runbooks/step-transitions.ts';
+import type { Run } from '../../core/storage/run-store.ts';
 import { cancelRun } from './cancel-run.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { loadRun } from './load-run.ts';
 import { outputExcerpt } from './output-excerpt.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
@@ -22,7 +24,12 @@ import type { RunbookDeps } from './runbook-deps.ts';
  * fail) with a code.
  */
 export type StepExecution =
-  | { readonly outcome: 'succeeded' | 'failed'; readonly result: StepResult }
+  | {
+      readonly outcome: 'succeeded' | 'failed';
+      readonly result: StepResult;
+      /** The run after the step ended (undefined if the step was moved by someone else meanwhile). */
+      readonly run: Run | undefined;
+    }
   | { readonly outcome: 'needs-approval'; readonly step: RenderedStep }
   | {
       readonly outcome: 'skipped';
@@ -43,6 +50,8 @@ export type ExecuteStepInput = {
   readonly actor: AuditActor;
   /** Stops a running step (its process group is killed). */
   readonly signal?: AbortSignal;
+  /** The run as the caller already holds it (not read again). */
+  readonly loaded?: LoadedRun;
 };
 
 /**
@@ -64,7 +73,7 @@ export async function executeApprovedStep(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
   input: ExecuteStepInput,
 ): Promise<StepExecution> {
-  const loaded = await loadRun(deps.runs, input.runId, input.step);
+  const loaded = await loadRun(deps.runs, input.runId, input.step, input.loaded);
   if (!loaded.ok)
     return { outcome: 'refused', reason: 'unknown', code: loaded.error.code, message: loaded.error.message };
   const { run, plan } = loaded.value;
@@ -134,7 +143,12 @@ export async function executeApprovedStep(
       again.ok ? 'the step changed since it was approved (the runbook was edited): nothing ran' : again.error,
       { approvedHash: stored.renderedHash, ...(again.ok ? { renderedHash: again.value.hash } : {}) },
     );
-    await cancelRun(deps, { runId: run.id, by: 'system', reason: `step ${input.step} changed since it was approved` });
+    await cancelRun(deps, {
+      runId: run.id,
+      run,
+      by: 'system',
+      reason: `step ${input.step} changed since it was approved`,
+    });
     return refused;
   }
   const runner = deps.executors.runners.get(step.uses);
@@ -220,6 +234,7 @@ export async function executeApprovedStep(
   });
   return {
     outcome: outcome.status,
+    run: done,
     result: {
       runId: run.id,
       step,
