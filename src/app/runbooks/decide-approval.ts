@@ -158,9 +158,9 @@ export async function decideApproval(
   const settles = tally.outcome !== 'pending';
   const settled = settles && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()));
   if (settled) {
-    const settled = stepMove(tally.outcome === 'granted' ? 'grant' : 'deny');
-    const moved = await deps.runs.transitionStep(run.id, input.step, settled.from, {
-      status: settled.to,
+    const move = stepMove(tally.outcome === 'granted' ? 'grant' : 'deny');
+    const moved = await deps.runs.transitionStep(run.id, input.step, move.from, {
+      status: move.to,
       at: deps.now(),
     });
     if (moved) latest = moved;
