@@ -79,4 +79,19 @@ describe('architecture: what may import what', () => {
       .map((f) => relative(SRC, f));
     expect(bad).toEqual([]);
   });
+
+  it('app and core read the time only through the injected clock (no Date.now(), new Date(), performance.now())', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => ['app', 'core'].includes(layerOf(x)))) {
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/\bDate\.now\(|\bnew Date\(\s*\)|\bperformance\.now\(/.test(line))
+            bad.push(
+              `${relative(SRC, f)}:${i + 1}: ${line.trim()} — use the injected clock (deps.now), or a timer to wait`,
+            );
+        });
+    }
+    expect(bad).toEqual([]);
+  });
 });

@@ -7,12 +7,19 @@ import { decideApproval } from '../../src/app/runbooks/decide-approval.ts';
 import { executeApprovedStep } from '../../src/app/runbooks/execute-approved-step.ts';
 import { expireApprovals } from '../../src/app/runbooks/expire-approvals.ts';
 import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
+import { recoverRuns } from '../../src/app/runbooks/recover-runs.ts';
 import { requestApproval } from '../../src/app/runbooks/request-approval.ts';
 import type { RunbookDeps } from '../../src/app/runbooks/runbook-deps.ts';
 import type { StepEvent } from '../../src/core/runbooks/step-event.ts';
 import type { StepRunner } from '../../src/core/runbooks/step-runner.ts';
-import { FINAL_STEP_STATUSES, nextStepStatus, STEP_TRANSITIONS } from '../../src/core/runbooks/step-transitions.ts';
+import {
+  FINAL_STEP_STATUSES,
+  nextStepStatus,
+  STEP_TRANSITIONS,
+  statusesAllowing,
+} from '../../src/core/runbooks/step-transitions.ts';
 import type { StepStatus } from '../../src/core/storage/run-store.ts';
+import { checkedRunStore } from './support/checked-run-store.ts';
 import { catalogOf, GROUPS, runbookDeps, testClock, UNDO_RUNBOOK } from './support/runbook-harness.ts';
 
 /** A small seeded generator (mulberry32): the same seed replays the same sequence. */
@@ -93,17 +100,40 @@ describe('step state machine (pure): random event sequences', () => {
     }
     expect(reachable('running')).toEqual(new Set(['running', 'succeeded', 'failed', 'outcome-unknown']));
   });
+
+  it('lose (crash recovery) takes exactly pending, approved and running to outcome-unknown', () => {
+    for (const needsApproval of [true, false]) {
+      expect(statusesAllowing('lose', needsApproval).sort()).toEqual(['approved', 'pending', 'running']);
+      for (const s of STATUSES) {
+        const next = nextStepStatus(s, 'lose', needsApproval);
+        expect(next, s).toBe(['pending', 'approved', 'running'].includes(s) ? 'outcome-unknown' : undefined);
+      }
+    }
+    // No other event leads to outcome-unknown.
+    for (const s of STATUSES)
+      for (const e of EVENTS.filter((x) => x !== 'lose'))
+        expect(nextStepStatus(s, e, true)).not.toBe('outcome-unknown');
+  });
+
+  it('each event has one target status', () => {
+    for (const e of EVENTS) {
+      const targets = new Set(STATUSES.map((s) => STEP_TRANSITIONS[s][e]).filter((t) => t !== undefined));
+      expect(targets.size, e).toBe(1);
+    }
+  });
 });
 
 describe('runbook use-cases: random interleavings against a real store', () => {
   it('every observed step move is legal, no step runs twice, and nothing runs without its approvals', async () => {
     const finals = new Map<string, number>();
     let approvedRuns = 0;
+    let moves = 0;
     for (let seed = 1; seed <= 40; seed++) {
       const r = rng(seed);
       const opened = await openStorage('sqlite::memory:', { clock: () => Date.UTC(2026, 0, 1) });
       if (!opened.ok) throw new Error(opened.error.message);
-      const storage = opened.value;
+      const checked = checkedRunStore(opened.value.runs);
+      const storage = { ...opened.value, runs: checked.runs };
       const clock = testClock();
       const ran = new Map<string, number>();
       const counting: StepRunner = async (action) => {
@@ -182,11 +212,55 @@ describe('runbook use-cases: random interleavings against a real store', () => {
         }
       }
       expect((await verifyAudit(storage)).ok).toBe(true);
+      // Every move the store made for the use-cases is one the core state machine allows.
+      expect(checked.violations, `seed ${seed}`).toEqual([]);
+      moves += checked.moves.length;
       finals.set(run?.status ?? '?', (finals.get(run?.status ?? '?') ?? 0) + 1);
       await storage.close();
     }
     // The random walks did reach the interesting places: approved steps ran, runs ended every way.
     expect(approvedRuns).toBeGreaterThan(5);
+    expect(moves).toBeGreaterThan(100);
     expect([...finals.keys()].sort()).toEqual(expect.arrayContaining(['cancelled', 'failed', 'succeeded']));
+  });
+});
+
+const groupsOf = async () => [];
+
+describe('crash recovery is the lose event', () => {
+  it('a step whose effect began but never ran (still approved) becomes outcome-unknown through allowed moves only', async () => {
+    const opened = await openStorage('sqlite::memory:', { clock: () => Date.UTC(2026, 0, 1), instanceId: 'node-a' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const checked = checkedRunStore(opened.value.runs);
+    const storage = { ...opened.value, runs: checked.runs };
+    const deps = runbookDeps(storage, { catalog: catalogOf([UNDO_RUNBOOK]), path: '/nowhere' });
+    const p = await proposeRun(deps, { runbookId: 'undo-checkout', incidentId: 'INC-R', proposedBy: 'slack:U0ALICE' });
+    if (!p.ok) throw new Error(p.error.message);
+    const runId = p.value.run.id;
+    await requestApproval(deps, { runId, requestedBy: 'slack:U0ALICE' });
+    const undo = p.value.plan.steps.find((s) => s.id === 'undo')?.index as number;
+    await decideApproval(deps, { runId, step: undo, user: 'U0SRE1', decision: 'approve', groupsOf });
+    const decided = await decideApproval(deps, { runId, step: undo, user: 'U0SRE2', decision: 'approve', groupsOf });
+    expect(decided.outcome === 'recorded' && decided.state).toBe('granted');
+    // The process began the step's effect and died before marking the step running.
+    const begun = await storage.effects.begin({
+      id: `run:${runId}/step:${undo}`,
+      kind: 'runbook.kubectl',
+      subject: `run:${runId}/step:${undo}`,
+      actor: 'system',
+      incidentId: 'INC-R',
+      intent: { runId, step: undo },
+    });
+    expect(begun.started).toBe(true);
+    expect((await storage.runs.get(runId))?.steps[undo]?.status).toBe('approved');
+
+    const recovered = await recoverRuns(deps, { owner: 'node-a' });
+    expect(recovered.map((r) => r.step)).toEqual([undo]);
+    const run = await storage.runs.get(runId);
+    expect(run?.steps[undo]?.status).toBe('outcome-unknown');
+    expect(run?.status).toBe('outcome-unknown');
+    expect(checked.violations).toEqual([]);
+    expect(checked.moves).toContainEqual({ from: 'approved', to: 'outcome-unknown' });
+    await storage.close();
   });
 });

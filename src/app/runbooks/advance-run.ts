@@ -1,12 +1,29 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
-import type { StepStatus } from '../../core/storage/run-store.ts';
+import type { Run, StepStatus } from '../../core/storage/run-store.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { executeApprovedStep } from './execute-approved-step.ts';
 import { finishRun } from './finish-run.ts';
 import { loadRun } from './load-run.ts';
-import type { RunAdvance } from './run-advance.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
+
+/**
+ * Where a run stands after `advanceRun`: waiting for approval of a step, a step running elsewhere
+ * (another replica or click), finished (the run's final status is in `run.status`), or refused
+ * (with a code: the step changed, the approval expired …). `executed` lists what this call ran.
+ */
+export type RunAdvance = {
+  readonly state: 'needs-approval' | 'in-progress' | 'finished' | 'refused';
+  /** Undefined only when the run does not exist (refused, RUN_NOT_FOUND). */
+  readonly run: Run | undefined;
+  readonly executed: readonly StepResult[];
+  /** needs-approval: the step the run waits for. */
+  readonly waitingFor?: RenderedStep;
+  readonly code?: ErrorCode;
+  readonly message?: string;
+};
 
 export type AdvanceRunInput = {
   readonly runId: string;
@@ -14,6 +31,8 @@ export type AdvanceRunInput = {
   /** Called after each executed step (stream it into the thread). */
   readonly onStep?: (result: StepResult) => Promise<void> | void;
   readonly signal?: AbortSignal;
+  /** The run as the caller already holds it (not read again). */
+  readonly loaded?: LoadedRun;
   /**
    * How long to wait for a step another caller (a replica, a second click) is running before
    * returning `in-progress`; default: the plan's longest step timeout plus 5 s.
@@ -39,7 +58,7 @@ export async function advanceRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
   input: AdvanceRunInput,
 ): Promise<RunAdvance> {
-  const loaded = await loadRun(deps.runs, input.runId);
+  const loaded = await loadRun(deps.runs, input.runId, undefined, input.loaded);
   if (!loaded.ok)
     return { state: 'refused', run: undefined, executed: [], code: loaded.error.code, message: loaded.error.message };
   const { plan } = loaded.value;
@@ -64,8 +83,11 @@ export async function advanceRun(
         step: s.index,
         actor: input.actor,
         ...(input.signal ? { signal: input.signal } : {}),
+        loaded: { run, plan },
       });
-      await reload();
+      // What this call ran, and what it waits for, it knows; anything else may be another caller's doing.
+      if ((r.outcome === 'succeeded' || r.outcome === 'failed') && r.run) run = r.run;
+      else if (r.outcome !== 'needs-approval') await reload();
       if (r.outcome === 'succeeded' || r.outcome === 'failed') {
         executed.push(r.result);
         await input.onStep?.(r.result);
@@ -120,11 +142,19 @@ export async function advanceRun(
   };
 
   const patience = input.waitForOthersMs ?? Math.max(0, ...plan.steps.map((s) => s.timeoutMs)) + 5000;
-  const deadline = Date.now() + patience;
-  for (;;) {
-    const r = await walk();
-    if (r.state !== 'in-progress' || Date.now() >= deadline) return r;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    await reload();
+  // A timer, not the clock: the injected clock may stand still (tests) while we wait for others.
+  let patienceOver = false;
+  const timer = setTimeout(() => {
+    patienceOver = true;
+  }, patience);
+  try {
+    for (;;) {
+      const r = await walk();
+      if (r.state !== 'in-progress' || patienceOver) return r;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await reload();
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,4 +1,5 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { Run } from '../../core/storage/run-store.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -10,15 +11,19 @@ import type { RunbookDeps } from './runbook-deps.ts';
  */
 export async function cancelRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'now'>,
-  input: { readonly runId: string; readonly by: AuditActor; readonly reason: string },
+  input: {
+    readonly runId: string;
+    readonly by: AuditActor;
+    readonly reason: string;
+    /** The run as the caller already holds it (not read again). */
+    readonly run?: Run;
+  },
 ): Promise<Run | undefined> {
-  const run = await deps.runs.get(input.runId);
+  const run = input.run?.id === input.runId ? input.run : await deps.runs.get(input.runId);
   if (!run) return undefined;
+  const cancel = stepMove('cancel');
   for (const s of run.steps)
-    await deps.runs.transitionStep(run.id, s.index, ['pending', 'awaiting-approval', 'approved', 'expired'], {
-      status: 'cancelled',
-      at: deps.now(),
-    });
+    await deps.runs.transitionStep(run.id, s.index, cancel.from, { status: cancel.to, at: deps.now() });
   const moved = await deps.runs.transitionRun(run.id, ['proposed', 'running'], 'cancelled', deps.now());
   if (!moved) return undefined;
   await deps.audit.append({

@@ -2,9 +2,11 @@ import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import { approverEligibility } from '../../core/runbooks/approver-eligibility.ts';
 import { rerenderStep } from '../../core/runbooks/rerender-step.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import { tallyApprovals } from '../../core/runbooks/tally-approvals.ts';
 import type { ApprovalDecisionOutcome, ApprovalRefusal } from './approval-decision-outcome.ts';
 import { cancelRun } from './cancel-run.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { loadRun } from './load-run.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -18,6 +20,8 @@ export type DecideApprovalInput = {
   readonly decision: 'approve' | 'reject';
   /** The Slack user group ids (S…) the user belongs to (the Slack side asks usergroups.users.list, cached). */
   readonly groupsOf: (user: string) => Promise<readonly string[]>;
+  /** The run as the caller already loaded it (not read again). */
+  readonly loaded?: LoadedRun;
 };
 
 const CODES: Readonly<Record<ApprovalRefusal, ErrorCode>> = {
@@ -47,7 +51,7 @@ export async function decideApproval(
 ): Promise<ApprovalDecisionOutcome> {
   const actor: AuditActor = `slack:${input.user}`;
   const subject = `run:${input.runId}/step:${input.step}`;
-  const loaded = await loadRun(deps.runs, input.runId, input.step);
+  const loaded = await loadRun(deps.runs, input.runId, input.step, input.loaded);
   const refuse = async (reason: ApprovalRefusal, message: string, extra: Record<string, unknown> = {}) => {
     await deps.audit.append({
       actor,
@@ -74,7 +78,8 @@ export async function decideApproval(
   const now = deps.now();
   if (request.state === 'pending' && now > request.expiresAt) {
     if (await deps.runs.settleApproval(run.id, input.step, 'expired', now)) {
-      await deps.runs.transitionStep(run.id, input.step, ['awaiting-approval'], { status: 'expired', at: now });
+      const expire = stepMove('expire', { only: 'awaiting-approval' });
+      await deps.runs.transitionStep(run.id, input.step, expire.from, { status: expire.to, at: now });
       await deps.audit.append({
         actor: 'system',
         action: 'approval.expired',
@@ -148,10 +153,14 @@ export async function decideApproval(
     },
   });
   const tally = tallyApprovals(await deps.runs.decisions(run.id, input.step), request.stepHash, request.required);
+  // Decisions do not change the run: it is as loaded unless this call settles the request.
   let latest = run;
-  if (tally.outcome !== 'pending' && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()))) {
-    const moved = await deps.runs.transitionStep(run.id, input.step, ['awaiting-approval'], {
-      status: tally.outcome === 'granted' ? 'approved' : 'denied',
+  const settles = tally.outcome !== 'pending';
+  const settled = settles && (await deps.runs.settleApproval(run.id, input.step, tally.outcome, deps.now()));
+  if (settled) {
+    const move = stepMove(tally.outcome === 'granted' ? 'grant' : 'deny');
+    const moved = await deps.runs.transitionStep(run.id, input.step, move.from, {
+      status: move.to,
       at: deps.now(),
     });
     if (moved) latest = moved;
@@ -159,9 +168,12 @@ export async function decideApproval(
       latest =
         (await cancelRun(deps, {
           runId: run.id,
+          run: latest,
           by: actor,
           reason: `step ${input.step} (${rendered.id}) was rejected`,
         })) ?? latest;
   }
-  return { outcome: 'recorded', state: tally.outcome, tally, run: (await deps.runs.get(run.id)) ?? latest };
+  // Someone else settled it meanwhile: read what they made of the run.
+  if (settles && !settled) latest = (await deps.runs.get(run.id)) ?? latest;
+  return { outcome: 'recorded', state: tally.outcome, tally, run: latest };
 }

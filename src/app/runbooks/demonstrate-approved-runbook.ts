@@ -8,12 +8,12 @@ import type { StepResult } from '../../core/runbooks/step-result.ts';
 import type { Run } from '../../core/storage/run-store.ts';
 import type { AuditVerification } from '../audit/audit-verification.ts';
 import { verifyAudit } from '../audit/verify-audit.ts';
+import type { RunAdvance } from './advance-run.ts';
 import { advanceRun } from './advance-run.ts';
 import type { ApprovalDecisionOutcome } from './approval-decision-outcome.ts';
 import { decideApproval } from './decide-approval.ts';
 import { proposeRun } from './propose-run.ts';
 import { requestApproval } from './request-approval.ts';
-import type { RunAdvance } from './run-advance.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
 export type RunbookDemoInput = {

@@ -1,15 +1,47 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
 import { redactText } from '../../core/audit/redact-secrets.ts';
+import type { ErrorCode } from '../../core/errors/error-codes.ts';
+import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';
 import { rerenderStep } from '../../core/runbooks/rerender-step.ts';
 import { stepEffectId } from '../../core/runbooks/step-effect-id.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
+import type { StepResult } from '../../core/runbooks/step-result.ts';
 import type { StepRunOutcome } from '../../core/runbooks/step-run-outcome.ts';
 import { FINAL_STEP_STATUSES } from '../../core/runbooks/step-transitions.ts';
+import type { Run } from '../../core/storage/run-store.ts';
 import { cancelRun } from './cancel-run.ts';
+import type { LoadedRun } from './decode-run.ts';
 import { loadRun } from './load-run.ts';
 import { outputExcerpt } from './output-excerpt.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
-import type { StepExecution } from './step-execution.ts';
+
+/**
+ * What asking a step to run came to: it ran (succeeded or failed, with its result); it needs
+ * approval first; it was skipped (it already ran or is running elsewhere, or the run was cancelled
+ * meanwhile — it will not run twice); or it was refused (the step changed since it was approved,
+ * the approval expired, the run is over, a verify or rollback step whose step did not succeed or
+ * fail) with a code.
+ */
+export type StepExecution =
+  | {
+      readonly outcome: 'succeeded' | 'failed';
+      readonly result: StepResult;
+      /** The run after the step ended (undefined if the step was moved by someone else meanwhile). */
+      readonly run: Run | undefined;
+    }
+  | { readonly outcome: 'needs-approval'; readonly step: RenderedStep }
+  | {
+      readonly outcome: 'skipped';
+      readonly step: RenderedStep;
+      readonly reason: 'already-ran' | 'running' | 'cancelled';
+    }
+  | {
+      readonly outcome: 'refused';
+      readonly reason: 'unknown' | 'step-changed' | 'approval-expired' | 'not-approved' | 'run-over' | 'out-of-order';
+      readonly code: ErrorCode;
+      readonly message: string;
+    };
 
 export type ExecuteStepInput = {
   readonly runId: string;
@@ -18,6 +50,8 @@ export type ExecuteStepInput = {
   readonly actor: AuditActor;
   /** Stops a running step (its process group is killed). */
   readonly signal?: AbortSignal;
+  /** The run as the caller already holds it (not read again). */
+  readonly loaded?: LoadedRun;
 };
 
 /**
@@ -39,7 +73,7 @@ export async function executeApprovedStep(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'effects' | 'catalog' | 'executors' | 'now'>,
   input: ExecuteStepInput,
 ): Promise<StepExecution> {
-  const loaded = await loadRun(deps.runs, input.runId, input.step);
+  const loaded = await loadRun(deps.runs, input.runId, input.step, input.loaded);
   if (!loaded.ok)
     return { outcome: 'refused', reason: 'unknown', code: loaded.error.code, message: loaded.error.message };
   const { run, plan } = loaded.value;
@@ -96,7 +130,8 @@ export async function executeApprovedStep(
     if (request?.state !== 'granted' || request.stepHash !== stored.renderedHash)
       return refuse('not-approved', 'the approval does not cover this step');
     if (deps.now() > request.expiresAt) {
-      await deps.runs.transitionStep(run.id, input.step, ['approved'], { status: 'expired', at: deps.now() });
+      const expire = stepMove('expire', { only: 'approved' });
+      await deps.runs.transitionStep(run.id, input.step, expire.from, { status: expire.to, at: deps.now() });
       return refuse('approval-expired', 'the approval was not used before it expired: request approval again');
     }
   } else if (stored.status !== 'pending') return { outcome: 'skipped', step, reason: 'already-ran' };
@@ -108,7 +143,12 @@ export async function executeApprovedStep(
       again.ok ? 'the step changed since it was approved (the runbook was edited): nothing ran' : again.error,
       { approvedHash: stored.renderedHash, ...(again.ok ? { renderedHash: again.value.hash } : {}) },
     );
-    await cancelRun(deps, { runId: run.id, by: 'system', reason: `step ${input.step} changed since it was approved` });
+    await cancelRun(deps, {
+      runId: run.id,
+      run,
+      by: 'system',
+      reason: `step ${input.step} changed since it was approved`,
+    });
     return refused;
   }
   const runner = deps.executors.runners.get(step.uses);
@@ -133,8 +173,9 @@ export async function executeApprovedStep(
   if (!begun.started)
     return { outcome: 'skipped', step, reason: begun.effect.state === 'started' ? 'running' : 'already-ran' };
   const startedAt = deps.now();
-  const moving = await deps.runs.transitionStep(run.id, input.step, [needsApproval ? 'approved' : 'pending'], {
-    status: 'running',
+  const start = stepMove('start', { needsApproval });
+  const moving = await deps.runs.transitionStep(run.id, input.step, start.from, {
+    status: start.to,
     at: startedAt,
     startedAt,
   });
@@ -183,8 +224,9 @@ export async function executeApprovedStep(
   const ref =
     kept !== null && typeof kept === 'object' ? (kept as { readonly $payload?: unknown }).$payload : undefined;
   const outputHash = typeof kept === 'string' ? contentHash(kept) : typeof ref === 'string' ? ref : contentHash(output);
-  const done = await deps.runs.transitionStep(run.id, input.step, ['running'], {
-    status: outcome.status,
+  const end = stepMove(outcome.status === 'succeeded' ? 'succeed' : 'fail');
+  const done = await deps.runs.transitionStep(run.id, input.step, end.from, {
+    status: end.to,
     at: finishedAt,
     finishedAt,
     outputHash,
@@ -192,6 +234,7 @@ export async function executeApprovedStep(
   });
   return {
     outcome: outcome.status,
+    run: done,
     result: {
       runId: run.id,
       step,

@@ -1,3 +1,4 @@
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { ApprovalRequest } from '../../core/storage/run-store.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -12,10 +13,9 @@ export async function expireApprovals(deps: Pick<RunbookDeps, 'runs' | 'audit' |
   const out: ApprovalRequest[] = [];
   for (const r of await deps.runs.pendingApprovals(now - 1)) {
     if (!(await deps.runs.settleApproval(r.runId, r.stepIndex, 'expired', now))) continue;
-    const run = await deps.runs.transitionStep(r.runId, r.stepIndex, ['awaiting-approval'], {
-      status: 'expired',
-      at: now,
-    });
+    // The request was pending, so the step awaits approval.
+    const move = stepMove('expire', { only: 'awaiting-approval' });
+    const run = await deps.runs.transitionStep(r.runId, r.stepIndex, move.from, { status: move.to, at: now });
     await deps.audit.append({
       actor: 'system',
       action: 'approval.expired',

@@ -1,4 +1,5 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { Run, RunStatus } from '../../core/storage/run-store.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -14,11 +15,9 @@ export async function finishRun(
   actor: AuditActor,
   note?: string,
 ): Promise<Run> {
+  const skip = stepMove('skip');
   for (const s of run.steps)
-    await deps.runs.transitionStep(run.id, s.index, ['pending', 'awaiting-approval', 'approved', 'expired'], {
-      status: 'skipped',
-      at: deps.now(),
-    });
+    await deps.runs.transitionStep(run.id, s.index, skip.from, { status: skip.to, at: deps.now() });
   const moved = await deps.runs.transitionRun(run.id, ['proposed', 'running'], status, deps.now());
   if (moved)
     await deps.audit.append({

@@ -1,4 +1,5 @@
 import { parseStepEffectId } from '../../core/runbooks/parse-step-effect-id.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { Run } from '../../core/storage/run-store.ts';
 import { recoverUnfinished } from '../storage/recover-unfinished.ts';
 import { finishRun } from './finish-run.ts';
@@ -19,10 +20,9 @@ export async function recoverRuns(
   for (const e of closed) {
     const id = parseStepEffectId(e.id);
     if (!id) continue;
-    const moved = await deps.runs.transitionStep(id.runId, id.index, ['running', 'approved', 'pending'], {
-      status: 'outcome-unknown',
-      at: deps.now(),
-    });
+    // The effect began: the step is running, or still approved (pending) if the process died first.
+    const lose = stepMove('lose');
+    const moved = await deps.runs.transitionStep(id.runId, id.index, lose.from, { status: lose.to, at: deps.now() });
     const run = moved ?? (await deps.runs.get(id.runId));
     if (!run) continue;
     out.push({

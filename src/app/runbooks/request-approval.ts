@@ -1,6 +1,7 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import type { Result } from '../../core/result/result.ts';
+import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { ApprovalRequest, Run } from '../../core/storage/run-store.ts';
 import { loadRun } from './load-run.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
@@ -35,10 +36,8 @@ export async function requestApproval(
       requestedAt: at,
       expiresAt: at + deps.policy.expiryMs,
     });
-    const moved = await deps.runs.transitionStep(run.id, s.index, ['pending', 'expired'], {
-      status: 'awaiting-approval',
-      at,
-    });
+    const ask = stepMove('request-approval');
+    const moved = await deps.runs.transitionStep(run.id, s.index, ask.from, { status: ask.to, at });
     if (!moved) continue;
     latest = moved;
     requested.push(request);

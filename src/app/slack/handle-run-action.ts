@@ -10,6 +10,8 @@ import type { RunView } from '../../core/runbooks/run-view.ts';
 import { advanceRun } from '../runbooks/advance-run.ts';
 import { cancelRun } from '../runbooks/cancel-run.ts';
 import { decideApproval } from '../runbooks/decide-approval.ts';
+import type { LoadedRun } from '../runbooks/decode-run.ts';
+import { loadRun } from '../runbooks/load-run.ts';
 import { loadRunView } from '../runbooks/load-run-view.ts';
 import { requestApproval } from '../runbooks/request-approval.ts';
 import type { RunbookChatDeps } from './runbook-chat-deps.ts';
@@ -81,7 +83,10 @@ export async function handleRunAction(deps: RunbookChatDeps, a: RunAction): Prom
     case 'approve':
     case 'reject': {
       if (a.step === undefined) return;
+      // Loaded once here and passed down: the decision, the card and the run moving on share it.
+      const loaded = await loadRun(rb.runs, a.runId);
       const outcome = await decideApproval(rb, {
+        ...(loaded.ok ? { loaded: loaded.value } : {}),
         runId: a.runId,
         step: a.step,
         ...(a.stepHash ? { stepHash: a.stepHash } : {}),
@@ -94,8 +99,9 @@ export async function handleRunAction(deps: RunbookChatDeps, a: RunAction): Prom
         await rerender(deps, a);
         return;
       }
-      await rerender(deps, a);
-      if (outcome.state === 'granted') return moveOn(deps, a);
+      const known = loaded.ok ? { run: outcome.run, plan: loaded.value.plan } : undefined;
+      await rerender(deps, a, known);
+      if (outcome.state === 'granted') return moveOn(deps, a, known);
       if (outcome.state === 'denied') {
         await deps.chat.post(
           a.channel,
@@ -124,8 +130,11 @@ export async function handleRunAction(deps: RunbookChatDeps, a: RunAction): Prom
 }
 
 /** Runs what the approvals allow, posting each step's result and, at the end, the summary. */
-async function moveOn(deps: RunbookChatDeps, a: RunAction): Promise<void> {
+async function moveOn(deps: RunbookChatDeps, a: RunAction, given?: LoadedRun): Promise<void> {
+  const loaded = given ? undefined : await loadRun(deps.runbook.runs, a.runId);
+  const known = given ?? (loaded?.ok ? loaded.value : undefined);
   const advance = await advanceRun(deps.runbook, {
+    ...(known ? { loaded: known } : {}),
     runId: a.runId,
     actor: `slack:${a.user}`,
     onStep: async (result) => {
@@ -142,14 +151,14 @@ async function moveOn(deps: RunbookChatDeps, a: RunAction): Promise<void> {
         `Step ${advance.waitingFor.index + 1} (${escapeMrkdwn(advance.waitingFor.name)}) needs approval first: press *Request approval*.`,
       ),
     );
-  const view = await rerender(deps, a);
+  const view = await rerender(deps, a, known && advance.run ? { run: advance.run, plan: known.plan } : undefined);
   if (advance.state === 'finished' && view)
     await deps.chat.post(a.channel, buildRunbookRunSummaryBlocks(view.run, view.plan), a.threadTs);
 }
 
-/** Edits the clicked card to show the run as it is now; returns that view. */
-async function rerender(deps: RunbookChatDeps, a: RunAction): Promise<RunView | undefined> {
-  const view = await loadRunView(deps.runbook, a.runId);
+/** Edits the clicked card to show the run as it is now (`known`: as this click left it); returns that view. */
+async function rerender(deps: RunbookChatDeps, a: RunAction, known?: LoadedRun): Promise<RunView | undefined> {
+  const view = await loadRunView(deps.runbook, a.runId, known);
   if (!view.ok) return undefined;
   await deps.chat.update(
     { channel: a.channel, ts: a.messageTs },
