@@ -3,6 +3,7 @@ export type BundleFiles = {
   readonly 'alert.json': string;
   readonly 'logs.ndjson': string;
   readonly 'traces.ndjson': string;
+  readonly 'metrics.ndjson': string;
   readonly 'changes.json': string;
   readonly 'truth.json': string;
   readonly 'scenario.json': string;
