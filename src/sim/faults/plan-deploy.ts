@@ -1,6 +1,6 @@
 import { COMMIT_MESSAGES } from '../changes/commit-messages.ts';
 import type { Failure } from '../model/failure-model.ts';
-import type { Effect } from '../model/world-model.ts';
+import type { Effect, Strain } from '../model/world-model.ts';
 import type { Rollout } from '../world/rollout.ts';
 import { bugFor } from './bug-for.ts';
 import { bumpVersion } from './bump-version.ts';
@@ -53,6 +53,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
   const rollouts: Rollout[] = [{ service: svc.name, at, durationMs: dur, version, ...(canary ? { canary: 1 } : {}) }];
   const scope = { shape: shape(at), versions: [version] };
   const effects: Effect[] = [];
+  const strains: Strain[] = [];
   const op = pickOp(rng, svc, ctx.load);
   let title = '';
   let note = '';
@@ -96,6 +97,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
         fraction: 1,
         ...scope,
       });
+      strains.push({ type: 'cpu', service: svc.name, saturate: 0.9, ...scope });
       title = `${svc.name} ${version} is slow`;
       note = `${version} of ${svc.name} made every request several times slower (inefficient serialization path)`;
     }
@@ -210,6 +212,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     note,
     effects,
     rollouts,
+    strains,
     changes,
     changeId: change.id,
     symptom,
