@@ -5,7 +5,7 @@ import type { FaultKind } from '../../src/sim/core/fault-kinds.ts';
 type Series = { metric: Record<string, string>; values: [number, string][] };
 
 function bundle(kind: FaultKind, seed: number) {
-  const files = generateBundle({ id: `m-${seed}`, seed, kind, topology: 'webshop' });
+  const files = generateBundle({ id: `m-${seed}`, seed, kind, topology: 'webshop', concurrentRollouts: false });
   const series: Series[] = files['metrics.ndjson']
     .trim()
     .split('\n')
@@ -112,9 +112,14 @@ describe('simulated metrics.ndjson', () => {
   });
 
   it('is byte-identical for the same seed', () => {
-    expect(generateBundle({ id: 'm-1', seed: 1, kind: 'error_code', topology: 'webshop' })['metrics.ndjson']).toBe(
-      error.files['metrics.ndjson'],
-    );
+    const again = generateBundle({
+      id: 'm-1',
+      seed: 1,
+      kind: 'error_code',
+      topology: 'webshop',
+      concurrentRollouts: false,
+    });
+    expect(again['metrics.ndjson']).toBe(error.files['metrics.ndjson']);
   });
 
   it('shows a memory leak as a working set climbing to the limit, then an OOM restart and a counter reset', () => {
@@ -181,5 +186,56 @@ describe('simulated metrics.ndjson', () => {
     const newRate = Math.min(...fresh.map((s) => rate(s, firstSeen(s), end)));
     const oldRate = Math.max(...old.map((s) => rate(s, started - 600, started)));
     expect(newRate).toBeGreaterThan(2 * oldRate);
+  });
+});
+
+describe('concurrent rollouts', () => {
+  it('releases 1–3 healthy services within a minute of the defective one, each replacing its pods', () => {
+    const files = generateBundle({ id: 'c-1', seed: 3, kind: 'deploy', topology: 'webshop', concurrentRollouts: true });
+    const scenario = JSON.parse(files['scenario.json']) as { manifestation: string; timeline: { end: string } };
+    expect(scenario.manifestation).toMatch(/^deploy-concurrent-(errors|latency)$/);
+    const truth = JSON.parse(files['truth.json']) as { service: string; changeId: string };
+    const changes = JSON.parse(files['changes.json']) as {
+      id: string;
+      service: string;
+      type: string;
+      startedAt: string;
+    }[];
+    const bad = changes.find((c) => c.id === truth.changeId);
+    expect(bad?.service).toBe(truth.service);
+    const t0 = Date.parse(bad?.startedAt ?? '');
+    const peers = changes.filter(
+      (c) => c.type === 'deploy' && c.id !== truth.changeId && Math.abs(Date.parse(c.startedAt) - t0) <= 95_000,
+    );
+    expect(peers.length).toBeGreaterThanOrEqual(1);
+    const series = files['metrics.ndjson']
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Series);
+    const cpu = named(series, 'container_cpu_usage_seconds_total');
+    for (const c of [bad, ...peers]) {
+      const started = Date.parse(c?.startedAt ?? '') / 1000;
+      const pods = cpu.filter((s) => s.metric.container === c?.service);
+      expect(
+        pods.some((s) => (s.values[0]?.[0] ?? 0) > started),
+        `new pods of ${c?.service}`,
+      ).toBe(true);
+    }
+    // Only the defective service's new pods answer 5xx (errors) or burn CPU (latency).
+    const newPods = (service: string, started: number) =>
+      new Set(
+        cpu.filter((s) => s.metric.container === service && (s.values[0]?.[0] ?? 0) > started).map((s) => s.metric.pod),
+      );
+    const fivexx = (service: string, started: number) => {
+      const pods = newPods(service, started);
+      return named(series, 'http_server_requests_total')
+        .filter((s) => pods.has(s.metric.pod ?? '') && /^5/.test(s.metric.code ?? ''))
+        .reduce((a, s) => a + Number(s.values.at(-1)?.[1] ?? 0), 0);
+    };
+    if (scenario.manifestation.endsWith('errors')) {
+      expect(fivexx(truth.service, t0 / 1000)).toBeGreaterThan(5);
+      for (const p of peers)
+        expect(fivexx(p.service, Date.parse(p.startedAt) / 1000)).toBeLessThan(fivexx(truth.service, t0 / 1000) / 3);
+    }
   });
 });

@@ -14,4 +14,6 @@ export type BundleRequest = {
   readonly seed: number;
   readonly kind: import('../core/fault-kinds.ts').FaultKind;
   readonly topology: string;
+  /** Deploy faults: always (true) or never (false) with concurrent releases of other services; absent: sometimes. */
+  readonly concurrentRollouts?: boolean;
 };

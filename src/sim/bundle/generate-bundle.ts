@@ -52,6 +52,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     rng: rng.fork('fault'),
     changes,
     service: (name) => byName.get(name) as Service,
+    ...(req.concurrentRollouts !== undefined ? { concurrentRollouts: req.concurrentRollouts } : {}),
   });
   topology = fault.topology;
   const onset = fault.onset;

@@ -67,4 +67,6 @@ export type FaultContext = {
   readonly rng: Rng;
   readonly changes: ChangeFactory;
   readonly service: (name: string) => Service;
+  /** Deploy faults: force (true) or forbid (false) concurrent rollouts of other services; absent: sometimes. */
+  readonly concurrentRollouts?: boolean;
 };

@@ -32,6 +32,10 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     ['dep-client', 11],
     ['bad-rollback', 10],
   ]);
+  // Concurrent rollouts: 2–4 services released within a minute, only the root's release defective.
+  const cr = rng.fork('concurrent');
+  const concurrent = ctx.concurrentRollouts ?? cr.chance(0.2);
+  if (concurrent && m !== 'latency') m = 'errors';
   const hasCallers = (name: string) =>
     ctx.topology.services.some((s) =>
       s.ops.some((o) => o.calls.some((c) => c.target.type === 'service' && c.target.service === name)),
@@ -191,6 +195,43 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     rollback,
   });
   const changes = [change];
+  if (concurrent) {
+    const others = cr
+      .shuffle(
+        ctx.topology.services.filter(
+          (s) =>
+            s.name !== svc.name &&
+            s.role !== 'batch' &&
+            s.framework !== 'nginx' &&
+            s.framework !== 'envoy' &&
+            (ctx.pods.get(s.name)?.length ?? 0) > 0,
+        ),
+      )
+      .slice(0, cr.int(1, 3));
+    for (const o of others) {
+      const oAt = at + cr.float(-50_000, 50_000);
+      const oDur = cr.int(60_000, 300_000);
+      const oVersion = bumpVersion(o.version, cr, false);
+      rollouts.push({ service: o.name, at: oAt, durationMs: oDur, version: oVersion });
+      changes.push(
+        ctx.changes.deploy({
+          service: o.name,
+          at: oAt - cr.float(5_000, 40_000),
+          durationMs: oDur + cr.float(5_000, 20_000),
+          version: oVersion,
+          previous: o.version,
+          description: cr
+            .pick(COMMIT_MESSAGES)
+            .replace('{v}', oVersion)
+            .replace('{n}', String(cr.int(1000, 9999)))
+            .replace('{org}', ctx.topology.org),
+          rollback: false,
+        }),
+      );
+    }
+    title = `${title} (released with ${others.map((o) => o.name).join(', ')})`;
+    note = `${note}; ${others.map((o) => o.name).join(', ')} were released within the same minute and are healthy`;
+  }
   if (rng.chance(0.4)) {
     const r = ctx.onset + rng.float(6 * 60_000, 9 * 60_000);
     rollouts.push({ service: svc.name, at: r, durationMs: rng.int(60_000, 150_000), version: svc.version });
@@ -207,7 +248,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     );
   }
   return {
-    ...planBase(ctx, 'deploy', `deploy-${m}`, svc.name, false),
+    ...planBase(ctx, 'deploy', concurrent ? `deploy-concurrent-${m}` : `deploy-${m}`, svc.name, false),
     title,
     note,
     effects,
