@@ -239,3 +239,28 @@ describe('concurrent rollouts', () => {
     }
   });
 });
+
+describe('metric traces of other faults', () => {
+  it('shows a dependency outage as 5xx on the services that call it', () => {
+    const b = bundle('dependency_down', 1);
+    const onset = Date.parse(b.scenario.timeline.onset) / 1000;
+    const end = Date.parse(b.scenario.timeline.end) / 1000;
+    const fives = named(b.series, 'http_server_requests_total').filter((s) => /^5/.test(s.metric.code ?? ''));
+    const after = fives.reduce((a, s) => a + rate(s, onset + 60, end), 0);
+    const before = fives.reduce((a, s) => a + rate(s, onset - 900, onset - 60), 0);
+    expect(after).toBeGreaterThan(0.05);
+    expect(after).toBeGreaterThan(3 * before);
+  });
+
+  it('shows a traffic surge as a higher request rate on the saturated service', () => {
+    const b = bundle('traffic_surge', 1);
+    const root = b.scenario.root.service;
+    const onset = Date.parse(b.scenario.timeline.onset) / 1000;
+    const end = Date.parse(b.scenario.timeline.end) / 1000;
+    const reqs = named(b.series, 'http_server_requests_total', root);
+    expect(reqs.length).toBeGreaterThan(0);
+    const after = reqs.reduce((a, s) => a + rate(s, onset + 120, end), 0);
+    const before = reqs.reduce((a, s) => a + rate(s, onset - 900, onset - 60), 0);
+    expect(after).toBeGreaterThan(1.5 * before);
+  });
+});
