@@ -19,7 +19,13 @@ export function planBundles(opts: SimulateOptions): BundleRequest[] {
     const rng = createRng(seed);
     const kind = opts.kind ?? FAULT_KINDS[i % FAULT_KINDS.length] ?? 'deploy';
     const topology = opts.topology ?? (rng.chance(0.4) ? 'random' : rng.pick(families));
-    out.push({ id: `sim-${opts.seed}-${String(i).padStart(width, '0')}`, seed, kind, topology });
+    out.push({
+      id: `sim-${opts.seed}-${String(i).padStart(width, '0')}`,
+      seed,
+      kind,
+      topology,
+      ...(opts.concurrentRollouts ? { concurrentRollouts: true } : {}),
+    });
   }
   return out;
 }

@@ -9,4 +9,6 @@ export type SimulateOptions = {
   readonly kind?: FaultKind;
   /** All bundles on this topology family; absent: a seeded mix of families and random topologies. */
   readonly topology?: string;
+  /** Every deploy bundle releases 1–3 other healthy services within the same minute. */
+  readonly concurrentRollouts?: boolean;
 };

@@ -3,6 +3,7 @@ export type BundleFiles = {
   readonly 'alert.json': string;
   readonly 'logs.ndjson': string;
   readonly 'traces.ndjson': string;
+  readonly 'metrics.ndjson': string;
   readonly 'changes.json': string;
   readonly 'truth.json': string;
   readonly 'scenario.json': string;
@@ -13,4 +14,6 @@ export type BundleRequest = {
   readonly seed: number;
   readonly kind: import('../core/fault-kinds.ts').FaultKind;
   readonly topology: string;
+  /** Deploy faults: always (true) or never (false) with concurrent releases of other services; absent: sometimes. */
+  readonly concurrentRollouts?: boolean;
 };

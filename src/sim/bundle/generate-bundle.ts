@@ -20,6 +20,7 @@ import { calibrateLogVolume } from './calibrate-log-volume.ts';
 import { ensurePods } from './ensure-pods.ts';
 import { renderChanges } from './render-changes.ts';
 import { renderLogs } from './render-logs.ts';
+import { renderMetrics } from './render-metrics.ts';
 import { renderTraces } from './render-traces.ts';
 import { rootPosition } from './root-position.ts';
 import { drawScenarioParams } from './scenario-params.ts';
@@ -51,6 +52,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     rng: rng.fork('fault'),
     changes,
     service: (name) => byName.get(name) as Service,
+    ...(req.concurrentRollouts !== undefined ? { concurrentRollouts: req.concurrentRollouts } : {}),
   });
   topology = fault.topology;
   const onset = fault.onset;
@@ -117,6 +119,15 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     rng.fork('render-logs'),
   );
   const traces = renderTraces(traffic.kept, topology, pods, end, rng.fork('render-traces'));
+  const metrics = renderMetrics({
+    topology,
+    pods,
+    metrics: world.metrics,
+    strains: fault.strains ?? [],
+    start,
+    end,
+    rng: rng.fork('render-metrics'),
+  });
   const iso = (ms: number) => isoTime(ms);
   const truth = {
     service: fault.root,
@@ -173,12 +184,14 @@ export function generateBundle(req: BundleRequest): BundleFiles {
       keptTraces: traces.traces,
       spans: traces.spans,
       logLines: logs.lines,
+      metricSeries: metrics.series,
     },
   };
   return {
     'alert.json': `${JSON.stringify(alert.json)}\n`,
     'logs.ndjson': logs.text,
     'traces.ndjson': traces.text,
+    'metrics.ndjson': metrics.text,
     'changes.json': renderChanges([...fault.changes, ...noise.changes], topology.env, alertRng.chance(0.3), end),
     'truth.json': `${JSON.stringify(truth, null, 2)}\n`,
     'scenario.json': `${JSON.stringify(scenario, null, 2)}\n`,

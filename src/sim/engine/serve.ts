@@ -111,6 +111,7 @@ export function serve(
     const code = statusForFailure(svc, failure, 503);
     const end = t + rng.float(0.3, 4);
     w.metrics.record(svc.name, t, end - t, true);
+    w.metrics.recordPod(pod.pod, t, end - t, String(code.status));
     pushServer(end, code.status, code.grpc, true, undefined, false);
     if (rng.chance(svc.log.errorLogRate * 0.5))
       w.log(
@@ -176,6 +177,7 @@ export function serve(
   const isError =
     op.protocol === 'grpc' ? !CLIENT_ERRORS.has(grpc) : kind === 2 ? status >= 500 : failure !== undefined;
   w.metrics.record(svc.name, t, end - t, isError);
+  w.metrics.recordPod(pod.pod, t, end - t, String(status));
   if (internalId && traceId && spanId) {
     spans.push({
       traceId,

@@ -4,7 +4,7 @@ import type { FaultKind } from '../core/fault-kinds.ts';
 import type { Rng } from '../core/rng.ts';
 import type { LogLevel } from '../model/records.ts';
 import type { Service, Topology } from '../model/topology-model.ts';
-import type { Effect, Instance, LogSchedule, TrafficChange } from '../model/world-model.ts';
+import type { Effect, Instance, LogSchedule, Strain, TrafficChange } from '../model/world-model.ts';
 import type { Load } from '../world/compute-load.ts';
 import type { Crash, Rollout } from '../world/rollout.ts';
 
@@ -39,6 +39,8 @@ export type FaultPlan = {
   readonly effects: readonly Effect[];
   readonly rollouts: readonly Rollout[];
   readonly crashes: readonly Crash[];
+  /** Resource pressure the fault puts on pods (CPU, a memory leak), seen only in container metrics. */
+  readonly strains?: readonly Strain[];
   readonly traffic: readonly TrafficChange[];
   readonly schedules: readonly LogSchedule[];
   readonly oneShots: readonly OneShotLog[];
@@ -65,4 +67,6 @@ export type FaultContext = {
   readonly rng: Rng;
   readonly changes: ChangeFactory;
   readonly service: (name: string) => Service;
+  /** Deploy faults: force (true) or forbid (false) concurrent rollouts of other services; absent: sometimes. */
+  readonly concurrentRollouts?: boolean;
 };

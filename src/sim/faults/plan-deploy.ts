@@ -1,6 +1,6 @@
 import { COMMIT_MESSAGES } from '../changes/commit-messages.ts';
 import type { Failure } from '../model/failure-model.ts';
-import type { Effect } from '../model/world-model.ts';
+import type { Effect, Strain } from '../model/world-model.ts';
 import type { Rollout } from '../world/rollout.ts';
 import { bugFor } from './bug-for.ts';
 import { bumpVersion } from './bump-version.ts';
@@ -32,6 +32,10 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     ['dep-client', 11],
     ['bad-rollback', 10],
   ]);
+  // Concurrent rollouts: 2–4 services released within a minute, only the root's release defective.
+  const cr = rng.fork('concurrent');
+  const concurrent = ctx.concurrentRollouts ?? cr.chance(0.2);
+  if (concurrent && m !== 'latency') m = 'errors';
   const hasCallers = (name: string) =>
     ctx.topology.services.some((s) =>
       s.ops.some((o) => o.calls.some((c) => c.target.type === 'service' && c.target.service === name)),
@@ -53,6 +57,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
   const rollouts: Rollout[] = [{ service: svc.name, at, durationMs: dur, version, ...(canary ? { canary: 1 } : {}) }];
   const scope = { shape: shape(at), versions: [version] };
   const effects: Effect[] = [];
+  const strains: Strain[] = [];
   const op = pickOp(rng, svc, ctx.load);
   let title = '';
   let note = '';
@@ -96,6 +101,7 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
         fraction: 1,
         ...scope,
       });
+      strains.push({ type: 'cpu', service: svc.name, saturate: 0.9, ...scope });
       title = `${svc.name} ${version} is slow`;
       note = `${version} of ${svc.name} made every request several times slower (inefficient serialization path)`;
     }
@@ -189,6 +195,43 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     rollback,
   });
   const changes = [change];
+  if (concurrent) {
+    const others = cr
+      .shuffle(
+        ctx.topology.services.filter(
+          (s) =>
+            s.name !== svc.name &&
+            s.role !== 'batch' &&
+            s.framework !== 'nginx' &&
+            s.framework !== 'envoy' &&
+            (ctx.pods.get(s.name)?.length ?? 0) > 0,
+        ),
+      )
+      .slice(0, cr.int(1, 3));
+    for (const o of others) {
+      const oAt = at + cr.float(-50_000, 50_000);
+      const oDur = cr.int(60_000, 300_000);
+      const oVersion = bumpVersion(o.version, cr, false);
+      rollouts.push({ service: o.name, at: oAt, durationMs: oDur, version: oVersion });
+      changes.push(
+        ctx.changes.deploy({
+          service: o.name,
+          at: oAt - cr.float(5_000, 40_000),
+          durationMs: oDur + cr.float(5_000, 20_000),
+          version: oVersion,
+          previous: o.version,
+          description: cr
+            .pick(COMMIT_MESSAGES)
+            .replace('{v}', oVersion)
+            .replace('{n}', String(cr.int(1000, 9999)))
+            .replace('{org}', ctx.topology.org),
+          rollback: false,
+        }),
+      );
+    }
+    title = `${title} (released with ${others.map((o) => o.name).join(', ')})`;
+    note = `${note}; ${others.map((o) => o.name).join(', ')} were released within the same minute and are healthy`;
+  }
   if (rng.chance(0.4)) {
     const r = ctx.onset + rng.float(6 * 60_000, 9 * 60_000);
     rollouts.push({ service: svc.name, at: r, durationMs: rng.int(60_000, 150_000), version: svc.version });
@@ -205,11 +248,12 @@ export function planDeploy(ctx: FaultContext): FaultPlan {
     );
   }
   return {
-    ...planBase(ctx, 'deploy', `deploy-${m}`, svc.name, false),
+    ...planBase(ctx, 'deploy', concurrent ? `deploy-concurrent-${m}` : `deploy-${m}`, svc.name, false),
     title,
     note,
     effects,
     rollouts,
+    strains,
     changes,
     changeId: change.id,
     symptom,

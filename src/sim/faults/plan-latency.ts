@@ -1,4 +1,4 @@
-import type { Effect, LogSchedule } from '../model/world-model.ts';
+import type { Effect, LogSchedule, Strain } from '../model/world-model.ts';
 import { chooseRootDependency, chooseRootService } from './choose-root.ts';
 import type { FaultContext, FaultPlan } from './fault-plan.ts';
 import { planBase } from './plan-base.ts';
@@ -61,15 +61,18 @@ export function planLatency(ctx: FaultContext): FaultPlan {
   const effects: Effect[] = [];
   const schedules: LogSchedule[] = [];
   let note = '';
+  const strains: Strain[] = [];
   if (m === 'cpu-throttle') {
+    const cpuShape = shape(from, rng.float(20_000, 120_000));
     effects.push({
       type: 'svc-latency',
       service: svc.name,
       mul: rng.float(3, 9),
       addMs: rng.float(120, 700),
       fraction: 1,
-      shape: shape(from, rng.float(20_000, 120_000)),
+      shape: cpuShape,
     });
+    strains.push({ type: 'cpu', service: svc.name, shape: cpuShape, saturate: 0.97 });
     note = `${svc.name} is CPU-throttled (its CPU limit is too low for a new traffic mix) and every request slows down`;
   } else if (m === 'gc-pauses') {
     effects.push({
@@ -139,6 +142,7 @@ export function planLatency(ctx: FaultContext): FaultPlan {
     title: `${svc.name} became slow (${m})`,
     note,
     effects,
+    strains,
     schedules,
     symptom: 'latency',
   };

@@ -1,5 +1,5 @@
 import type { Failure } from '../model/failure-model.ts';
-import type { Effect, LogSchedule } from '../model/world-model.ts';
+import type { Effect, LogSchedule, Strain } from '../model/world-model.ts';
 import type { Crash } from '../world/rollout.ts';
 import { chooseRootDependency, chooseRootService } from './choose-root.ts';
 import type { FaultContext, FaultPlan, OneShotLog, RootAlert } from './fault-plan.ts';
@@ -65,6 +65,7 @@ export function planResourceExhaustion(ctx: FaultContext): FaultPlan {
   let onset = from;
   let rootAlert: RootAlert | undefined;
   let symptom: FaultPlan['symptom'] = 'either';
+  const strains: Strain[] = [];
   if (m === 'oom-leak') {
     const pre = rng.float(90_000, 180_000);
     const maxMb = rng.pick([512, 768, 1024, 2048]);
@@ -121,6 +122,7 @@ export function planResourceExhaustion(ctx: FaultContext): FaultPlan {
       }
     });
     onset = first - pre;
+    strains.push({ type: 'memory-leak', service: svc.name, limitMb: maxMb, leakMs: pre });
     for (const p of pods)
       schedules.push({
         service: svc.name,
@@ -290,6 +292,7 @@ export function planResourceExhaustion(ctx: FaultContext): FaultPlan {
     note,
     effects,
     crashes,
+    strains,
     schedules,
     oneShots,
     symptom,

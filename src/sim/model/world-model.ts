@@ -103,3 +103,19 @@ export type LogSchedule = {
   readonly params?: Readonly<Record<string, string | number>>;
   readonly pods?: readonly string[];
 };
+
+/**
+ * What a fault does to a pod's resources, for the container metrics: `cpu` drives CPU usage
+ * towards `saturate` × the CPU limit; `memory-leak` makes the working set of a process that is
+ * OOM-killed climb to the memory limit over the `leakMs` before the kill.
+ */
+export type Strain =
+  | {
+      readonly type: 'cpu';
+      readonly service: string;
+      readonly shape: Shape;
+      readonly saturate: number;
+      readonly versions?: readonly string[];
+      readonly pods?: readonly string[];
+    }
+  | { readonly type: 'memory-leak'; readonly service: string; readonly limitMb: number; readonly leakMs: number };

@@ -9,10 +9,12 @@ import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 
 const USAGE = `usage: causeway simulate --out DIR [--kind K] [--count N] [--seed S] [--topology T]
+                         [--concurrent-rollouts]
 
 Writes simulated incident bundles with ground truth (alert.json, logs.ndjson,
-traces.ndjson, changes.json, truth.json, scenario.json) under DIR/<id>/, one folder per
-bundle. The same arguments always produce byte-identical bundles.
+traces.ndjson, metrics.ndjson, changes.json, truth.json, scenario.json) under
+DIR/<id>/, one folder per bundle. The same arguments always produce byte-identical
+bundles.
 
   --out DIR        where to write (created if needed)
   --kind K         root-cause kind of every bundle: ${FAULT_KINDS.join(', ')}
@@ -21,6 +23,10 @@ bundle. The same arguments always produce byte-identical bundles.
   --seed S         run seed, a non-negative integer (default 1)
   --topology T     system family: ${TOPOLOGY_NAMES.join(', ')}
                    (default: a seeded mix, about 40 % random topologies)
+  --concurrent-rollouts
+                   every deploy bundle also releases 1–3 healthy services within
+                   the same minute; only the root's release is defective
+                   (default: about 20 % of deploy bundles)
   -h, --help       print this help
 `;
 
@@ -40,6 +46,7 @@ export const simulateCommand: CliCommand = {
       count: { type: 'string' },
       seed: { type: 'string' },
       topology: { type: 'string' },
+      'concurrent-rollouts': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     } as const;
     let values: ReturnType<typeof parseArgs<{ options: typeof spec }>>['values'];
@@ -70,6 +77,7 @@ export const simulateCommand: CliCommand = {
       seed,
       ...(values.kind && isFaultKind(values.kind) ? { kind: values.kind } : {}),
       ...(values.topology ? { topology: values.topology } : {}),
+      ...(values['concurrent-rollouts'] ? { concurrentRollouts: true } : {}),
     });
     let total = 0;
     for (const p of plans) {
