@@ -1,6 +1,7 @@
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
-import { classifyMetric, type MetricSignal } from './classify-metric.ts';
+import type { MetricClass, MetricSignal } from './classify-metric.ts';
+import { classifySeries } from './classify-series.ts';
 import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';
 import { podOf, type RolloutCohorts, rolloutCohorts } from './rollout-cohorts.ts';
@@ -50,27 +51,35 @@ export function compareRollout(
   const cohorts = rolloutCohorts(change, own);
   if (!cohorts) return [];
   const from = Math.max(change.startedAt, window.from);
-  const byName = new Map<string, MetricSeries[]>();
+  const groups = new Map<string, { cls: MetricClass; list: MetricSeries[] }>();
   for (const s of own) {
-    const cls = classifyMetric(s.name);
+    const cls = classifySeries(s);
     if (!TELLING.has(cls.signal)) continue;
-    const list = byName.get(s.name) ?? [];
-    list.push(s);
-    byName.set(s.name, list);
+    const key = `${s.name}\u0000${cls.signal}`;
+    const g = groups.get(key) ?? { cls, list: [] };
+    g.list.push(s);
+    groups.set(key, g);
   }
+  // Pods that sent anything over a span: a pod with no error series there had no errors.
+  const alive = (a: number, b: number) =>
+    new Set(own.filter((s) => s.times.some((t) => t >= a && t <= b)).map((s) => podOf(s) as string));
+  const aliveDuring = alive(from, window.to);
+  const aliveBefore = alive(change.startedAt - BEFORE_MS, change.startedAt - 1);
   const out: RolloutComparison[] = [];
-  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cls = classifyMetric(name);
+  for (const [key, { cls, list }] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = key.split('\u0000')[0] as string;
     // A pod's containers add up for resources and counts; latency and availability are averaged.
     const additive = cls.signal !== 'latency' && cls.signal !== 'availability';
     const during = levels(list, from, window.to, cls.counter, additive);
+    const before = levels(list, change.startedAt - BEFORE_MS, change.startedAt - 1, cls.counter, additive);
+    if (cls.signal === 'errors') {
+      for (const p of aliveDuring) if (!during.has(p)) during.set(p, [0]);
+      for (const p of aliveBefore) if (!before.has(p)) before.set(p, [0]);
+    }
     const newLevels = [...cohorts.newPods].flatMap((p) => during.get(p) ?? []);
     let oldLevels = [...cohorts.oldPods].flatMap((p) => during.get(p) ?? []);
     const sameMinutes = oldLevels.length > 0;
-    if (!sameMinutes) {
-      const before = levels(list, change.startedAt - BEFORE_MS, change.startedAt - 1, cls.counter, additive);
-      oldLevels = [...cohorts.oldPods].flatMap((p) => before.get(p) ?? []);
-    }
+    if (!sameMinutes) oldLevels = [...cohorts.oldPods].flatMap((p) => before.get(p) ?? []);
     if (newLevels.length === 0 || oldLevels.length === 0) continue;
     // Availability is compared as its unavailable share (a percentage when it goes above 1).
     const top = Math.max(...newLevels, ...oldLevels) > 1 ? 100 : 1;

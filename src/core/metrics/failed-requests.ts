@@ -1,4 +1,4 @@
-import { classifyMetric } from './classify-metric.ts';
+import { classifySeries } from './classify-series.ts';
 import type { MetricSeries } from './metric-series.ts';
 
 /**
@@ -11,12 +11,12 @@ import type { MetricSeries } from './metric-series.ts';
 export function withFailedRequests(series: readonly MetricSeries[]): MetricSeries[] {
   const requests = new Map<string, MetricSeries>();
   for (const s of series) {
-    const cls = classifyMetric(s.name);
+    const cls = classifySeries(s);
     if (cls.signal === 'load' && !cls.counter && /request/i.test(s.name)) requests.set(keyOf(s), s);
   }
   if (requests.size === 0) return [...series];
   return series.map((s) => {
-    if (classifyMetric(s.name).signal !== 'availability') return s;
+    if (classifySeries(s).signal !== 'availability') return s;
     const r = requests.get(keyOf(s));
     if (!r) return s;
     const top = s.values.some((v) => v > 1) ? 100 : 1;

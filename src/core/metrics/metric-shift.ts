@@ -1,5 +1,6 @@
 import type { TimeWindow } from '../telemetry/time-window.ts';
-import { classifyMetric, type MetricClass } from './classify-metric.ts';
+import type { MetricClass } from './classify-metric.ts';
+import { classifySeries } from './classify-series.ts';
 import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';
 
@@ -44,7 +45,7 @@ export function metricShift(
   incident: TimeWindow,
   minBaselinePoints = 3,
 ): MetricShift | undefined {
-  const cls = classifyMetric(s.name);
+  const cls = classifySeries(s);
   const { times, values } = cls.counter ? counterRate(s.times, s.values) : { times: s.times, values: s.values };
   const b: number[] = [];
   const i: number[] = [];

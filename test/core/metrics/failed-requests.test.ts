@@ -14,10 +14,10 @@ describe('failed requests', () => {
   it('availability with a request count of the same labels becomes failed requests per sample', () => {
     const out = withFailedRequests([
       s('cloudwatch_availability_average_percent', [100, 75, 50]),
-      s('cloudwatch_requests_sum', [4, 4, 200]),
+      s('cloudwatch_requests_sum', [4, 4, 3]),
     ]);
     const failed = out.find((x) => x.name === 'failed_requests');
-    expect(failed?.values).toEqual([0, 1, 100]);
+    expect(failed?.values).toEqual([0, 1, 1.5]);
     expect(failed?.labels.from).toBe('cloudwatch_requests_sum × (1 − cloudwatch_availability_average_percent)');
     expect(out.map((x) => x.name)).toContain('cloudwatch_requests_sum');
   });
