@@ -73,15 +73,25 @@ type Point = {
   readonly metricShift: number;
   readonly alerted: number;
   readonly symptomWeight: number;
+  readonly tracedWeight: number;
 };
 const grid: Point[] = [];
-for (const effectWeight of [0, 0.35, 0.5, 0.75])
+for (const effectWeight of [0.35, 0.5])
   for (const minBaselinePoints of [1])
-    for (const callerSideWeight of [0, 0.3])
-      for (const metricShift of [6, 8, 10])
-        for (const alerted of [0, 1.5, 3])
-          for (const symptomWeight of [1, 0.6, 0.3, 0])
-            grid.push({ effectWeight, minBaselinePoints, callerSideWeight, metricShift, alerted, symptomWeight });
+    for (const callerSideWeight of [0.3])
+      for (const metricShift of [6])
+        for (const alerted of [3])
+          for (const symptomWeight of [0.3, 0])
+            for (const tracedWeight of [1, 0.5, 0.25, 0.1, 0])
+              grid.push({
+                effectWeight,
+                minBaselinePoints,
+                callerSideWeight,
+                metricShift,
+                alerted,
+                symptomWeight,
+                tracedWeight,
+              });
 
 function optionsOf(p: Point): RankOptions {
   return {
@@ -92,6 +102,7 @@ function optionsOf(p: Point): RankOptions {
       minBaselinePoints: p.minBaselinePoints,
       callerSideWeight: p.callerSideWeight,
       symptomWeight: p.symptomWeight,
+      tracedWeight: p.tracedWeight,
     },
   };
 }
@@ -115,7 +126,7 @@ function score(cases: readonly Case[], p: Point): { ac1: number; ac3: number } {
 const names = [...data.keys()];
 const table = grid.map((p) => ({ p, s: new Map(names.map((n) => [n, score(data.get(n) ?? [], p)])) }));
 const label = (p: Point) =>
-  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift} alerted ${p.alerted} symptom ${p.symptomWeight}`;
+  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift} alerted ${p.alerted} symptom ${p.symptomWeight} traced ${p.tracedWeight}`;
 const fmt = (s: { ac1: number; ac3: number } | undefined) => (s ? `${s.ac1.toFixed(3)}/${s.ac3.toFixed(3)}` : '-');
 const mean = (row: (typeof table)[number], among: readonly string[]) =>
   among.reduce((a, n) => a + (row.s.get(n)?.ac1 ?? 0) + 0.25 * (row.s.get(n)?.ac3 ?? 0), 0) / among.length;
@@ -127,7 +138,8 @@ const cur = table.find(
     r.p.callerSideWeight === DEFAULT_RANK_OPTIONS.metric.callerSideWeight &&
     r.p.metricShift === DEFAULT_RANK_OPTIONS.points.metricShift &&
     r.p.alerted === DEFAULT_RANK_OPTIONS.points.alerted &&
-    r.p.symptomWeight === DEFAULT_RANK_OPTIONS.metric.symptomWeight,
+    r.p.symptomWeight === DEFAULT_RANK_OPTIONS.metric.symptomWeight &&
+    r.p.tracedWeight === DEFAULT_RANK_OPTIONS.metric.tracedWeight,
 );
 console.log(
   `\ncurrent defaults (${cur ? label(cur.p) : 'not on the grid'}): ${names.map((n) => `${n} ${fmt(cur?.s.get(n))}`).join('  ')}`,

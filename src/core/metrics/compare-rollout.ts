@@ -17,7 +17,7 @@ export type RolloutComparison = {
   readonly oldLevel: number;
   /** log2 of how much worse the new pods are (0 when not worse), capped at 6. */
   readonly effect: number;
-  /** Whether the old pods were measured over the same minutes, or only before the rollout. */
+  /** The old pods were measured over the same minutes (always, since new pods alone are not compared). */
   readonly sameMinutes: boolean;
   readonly minutes: number;
 };
@@ -32,13 +32,11 @@ const TELLING: ReadonlySet<MetricSignal> = new Set([
   'restarts',
   'saturation',
 ]);
-/** When the old pods are gone, they are read over this long before the rollout. */
-const BEFORE_MS = 10 * 60_000;
 const EFFECT_CAP = 6;
 
 /**
  * Canary analysis of one rollout: the new pods against the old pods, over the same minutes when
- * both ran (else the old pods over the minutes before the rollout), signal by signal. Each
+ * both ran (none when they never ran together), signal by signal. Each
  * comparison says how much worse the new pods are; it counts as worse only when every new pod is
  * worse than every old one. Empty when the pods cannot be told apart.
  */
@@ -50,7 +48,21 @@ export function compareRollout(
   const own = series.filter((s) => s.service === change.service && podOf(s) !== undefined);
   const cohorts = rolloutCohorts(change, own);
   if (!cohorts) return [];
-  const from = Math.max(change.startedAt, window.from);
+  // Only the minutes both cohorts ran are compared: new pods that alone lived through the incident
+  // (the old ones gone before it) would look worse for the incident's sake, not the release's.
+  const span = (pods: ReadonlySet<string>) => {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const s of own) {
+      if (!pods.has(podOf(s) as string) || s.times.length === 0) continue;
+      first = Math.min(first, s.times[0] as number);
+      last = Math.max(last, s.times[s.times.length - 1] as number);
+    }
+    return { first, last };
+  };
+  const from = Math.max(change.startedAt, window.from, span(cohorts.newPods).first);
+  const to = Math.min(window.to, span(cohorts.oldPods).last);
+  if (!(to > from)) return [];
   const groups = new Map<string, { cls: MetricClass; list: MetricSeries[] }>();
   for (const s of own) {
     const cls = classifySeries(s);
@@ -63,23 +75,18 @@ export function compareRollout(
   // Pods that sent anything over a span: a pod with no error series there had no errors.
   const alive = (a: number, b: number) =>
     new Set(own.filter((s) => s.times.some((t) => t >= a && t <= b)).map((s) => podOf(s) as string));
-  const aliveDuring = alive(from, window.to);
-  const aliveBefore = alive(change.startedAt - BEFORE_MS, change.startedAt - 1);
+  const aliveDuring = alive(from, to);
   const out: RolloutComparison[] = [];
   for (const [key, { cls, list }] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const name = key.split('\u0000')[0] as string;
     // A pod's containers add up for resources and counts; latency and availability are averaged.
     const additive = cls.signal !== 'latency' && cls.signal !== 'availability';
-    const during = levels(list, from, window.to, cls.counter, additive);
-    const before = levels(list, change.startedAt - BEFORE_MS, change.startedAt - 1, cls.counter, additive);
+    const during = levels(list, from, to, cls.counter, additive);
     if (cls.signal === 'errors') {
       for (const p of aliveDuring) if (!during.has(p)) during.set(p, [0]);
-      for (const p of aliveBefore) if (!before.has(p)) before.set(p, [0]);
     }
     const newLevels = [...cohorts.newPods].flatMap((p) => during.get(p) ?? []);
-    let oldLevels = [...cohorts.oldPods].flatMap((p) => during.get(p) ?? []);
-    const sameMinutes = oldLevels.length > 0;
-    if (!sameMinutes) oldLevels = [...cohorts.oldPods].flatMap((p) => before.get(p) ?? []);
+    const oldLevels = [...cohorts.oldPods].flatMap((p) => during.get(p) ?? []);
     if (newLevels.length === 0 || oldLevels.length === 0) continue;
     // Availability is compared as its unavailable share (a percentage when it goes above 1).
     const top = Math.max(...newLevels, ...oldLevels) > 1 ? 100 : 1;
@@ -99,8 +106,8 @@ export function compareRollout(
       newLevel: cls.signal === 'availability' ? top - meanN : meanN,
       oldLevel: cls.signal === 'availability' ? top - meanO : meanO,
       effect,
-      sameMinutes,
-      minutes: Math.max(1, Math.round((window.to - from) / 60_000)),
+      sameMinutes: true,
+      minutes: Math.max(1, Math.round((to - from) / 60_000)),
     });
   }
   return out;

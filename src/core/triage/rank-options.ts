@@ -38,6 +38,8 @@ export type RankOptions = {
     readonly callerSideWeight: number;
     /** What the alerted service's move in the alert's own signal counts (the symptom, seen again). */
     readonly symptomWeight: number;
+    /** What a traced service's metric latency and errors count (traces tell them apart from its callees'). */
+    readonly tracedWeight: number;
   };
 };
 
@@ -66,5 +68,5 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   changeLookbackMs: 2 * 60 * 60_000,
   anomalyForFullChange: 12,
   maxHypotheses: 10,
-  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0.3 },
+  metric: { effectWeight: 0.35, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0, tracedWeight: 0.25 },
 };

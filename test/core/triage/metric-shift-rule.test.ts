@@ -94,9 +94,22 @@ describe('the symptom the alert already names', () => {
     const points = (alerts: Alert[]) =>
       Object.fromEntries(metricShiftRule(f, DEFAULT_RANK_OPTIONS, alerts).map((x) => [x.service, x.points]));
     expect(points([]).site).toBeGreaterThan(points([]).payments ?? 0);
-    expect(points([alert]).site).toBeLessThan(points([alert]).payments ?? 0);
+    expect(points([alert]).site ?? 0).toBeLessThan(points([alert]).payments ?? 0);
     // An errors alert leaves the site's latency as it is.
     expect(points([{ ...alert, name: 'HighErrorRate' }]).site).toBe(points([]).site);
+  });
+});
+
+describe('metrics beside traces', () => {
+  it("a traced service's metric latency counts less (its traces tell its own time from its callees'); CPU does not", () => {
+    const series = [s('api', 'latency_seconds', 0.05, 0.4), s('api', 'cpu_usage_ratio', 0.2, 0.9)];
+    const with_ = (traced: boolean) =>
+      metricShiftRule(
+        { ...features({ services: traced ? { api: {} } : {} }), metrics: series },
+        DEFAULT_RANK_OPTIONS,
+      )[0];
+    expect(with_(true)?.points).toBeLessThan(with_(false)?.points ?? 0);
+    expect(with_(true)?.facts?.metricSignal).toBe('cpu');
   });
 });
 

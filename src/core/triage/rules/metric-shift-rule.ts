@@ -33,6 +33,9 @@ const WEIGHT: Readonly<Record<MetricSignal, number>> = {
   other: 0.2,
 };
 
+/** What traces also measure of a service (its requests' errors and time). */
+const TRACE_SEEN: ReadonlySet<MetricSignal> = new Set(['latency', 'caller-latency', 'errors', 'availability']);
+
 const WORDS: Readonly<Record<MetricSignal, string>> = {
   errors: 'errors',
   availability: 'availability',
@@ -72,7 +75,11 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
     // The alerted service's move in what the alert measures is the alert itself, seen again: the
     // symptom, not a cause of its own.
     const symptom = symptoms.get(s.service)?.has(shift.signal) ? options.metric.symptomWeight : 1;
-    const strength = weight * symptom * (significance + options.metric.effectWeight * shift.effect);
+    // Where traces see the service, they tell its own errors and time from its callees'; its
+    // metric latency and errors hold its callees' too, and count less.
+    const traced = f.services.get(s.service)?.traced === true && TRACE_SEEN.has(shift.signal);
+    const seen = traced ? options.metric.tracedWeight : 1;
+    const strength = weight * symptom * seen * (significance + options.metric.effectWeight * shift.effect);
     if (strength <= 0) continue;
     const list = byService.get(s.service) ?? [];
     list.push({ shift, strength });
