@@ -13,7 +13,8 @@ const RATIO = '#d62728';
 const VOLUME = 'rgba(120,130,145,0.28)';
 const ERROR_LOGS = '#ff7f0e';
 const LATENCY = '#6a3d9a';
-const MARKER = { alert: '#d62728', onset: '#555555', change: '#1f77b4' } as const;
+// The alert is black, not red: red is the error ratio's colour alone.
+const MARKER = { alert: '#111111', onset: '#555555', change: '#1f77b4' } as const;
 
 /**
  * The timeline chart drawn on a Skia canvas (@napi-rs/canvas; no browser, no system libraries):
