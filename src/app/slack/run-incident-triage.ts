@@ -172,7 +172,7 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
       filename: `causeway-${incident.id}-timeline.png`,
       title: spec.title,
       comment:
-        'Timeline: error rate and latency of the implicated services; baseline grey, incident red, changes and the alert marked.',
+        "Timeline: error ratio over request volume of the top services and the slow service's latency; baseline grey, incident red, changes and the alert numbered and listed under the plots.",
     });
     if (up.ok) {
       chart = up.value;

@@ -1,94 +1,204 @@
 import type { TriageReport } from '../model/triage-report.ts';
-import type { ChartServiceSeries, TimelineChartSpec } from './timeline-chart-spec.ts';
+import type { ServiceSeries } from '../telemetry/service-series.ts';
+import { mergeRatioBuckets } from './merge-ratio-buckets.ts';
+import type { ChartLatencyPanel, ChartMarker, ChartServicePanel, TimelineChartSpec } from './timeline-chart-spec.ts';
+
+export type TimelineChartOptions = {
+  /** Panels: the top hypotheses' services, at most this many (default 3). */
+  readonly maxServices?: number;
+  /** Steps drawn at most (default 90): series buckets are summed into steps. */
+  readonly maxPoints?: number;
+  readonly maxChanges?: number;
+  /** A ratio bucket holds at least this many requests (default 20). */
+  readonly minRequests?: number;
+};
 
 /**
- * The timeline chart of a triage: error rate and latency of the implicated services (the top
- * hypotheses' and the alerted one, at most `maxServices`) from the last 20 minutes of the baseline
- * before the onset to a little after the incident window, at most `maxPoints` points (buckets are summed, then divided), with
- * the alert start, the onset and the changes in range marked. Undefined when the report carries no
- * series or none of the services has data.
+ * The timeline chart of a triage, zoomed on the incident: from a little baseline before the onset
+ * (a third of the incident's length, 2 to 10 minutes; back to an implicated change up to 30
+ * minutes earlier) to the end of the incident window. One panel per top-3 hypothesis' service,
+ * the slow service's latency, and tagged markers for the alert start, the onset and the changes
+ * in range. Undefined when the report carries no series or none of the services has data.
  */
 export function buildTimelineChartSpec(
   report: TriageReport,
-  opts: {
-    readonly maxServices?: number;
-    readonly maxPoints?: number;
-    readonly maxChanges?: number;
-    /** How much of the baseline before the onset is drawn (default 20 minutes). */
-    readonly beforeOnsetMs?: number;
-  } = {},
+  opts: TimelineChartOptions = {},
 ): TimelineChartSpec | undefined {
   const s = report.series;
   if (!s || s.buckets === 0) return undefined;
-  const maxServices = opts.maxServices ?? 4;
-  const maxPoints = opts.maxPoints ?? 120;
+  const maxPoints = opts.maxPoints ?? 90;
+  const minRequests = opts.minRequests ?? 20;
   const alert = report.alerts.find((a) => a.status === 'firing');
-  const wanted = [...report.hypotheses.slice(0, 3).map((h) => h.service), ...(alert?.service ? [alert.service] : [])];
-  const names = [...new Set(wanted)].filter((n) => s.services.has(n)).slice(0, maxServices);
+  const maxServices = opts.maxServices ?? 3;
+  const top = [...new Set(report.hypotheses.map((h) => h.service))].filter((n) => s.services.has(n));
+  const names = top.slice(0, maxServices);
+  // The alerted service too (what the person was paged about), when the ranking put it lower.
+  if (alert?.service && s.services.has(alert.service) && !names.includes(alert.service)) names.push(alert.service);
   if (names.length === 0) return undefined;
 
-  const from = Math.max(
-    s.start,
-    report.windows.baseline.from,
-    report.windows.onset - (opts.beforeOnsetMs ?? 20 * 60_000),
-  );
+  const { onset, incident } = report.windows;
   const end = s.start + s.buckets * s.bucketMs;
-  const to = Math.min(end, Math.max(report.windows.incident.to, report.asOf) + 5 * 60_000);
-  const first = Math.floor((from - s.start) / s.bucketMs);
-  const last = Math.ceil((to - s.start) / s.bucketMs);
+  const incidentEnd = Math.min(end, Math.max(incident.to, onset + s.bucketMs));
+  const lead = Math.min(10 * 60_000, Math.max(2 * 60_000, (incidentEnd - onset) / 3));
+  const implicated = new Set(report.hypotheses.slice(0, 3).flatMap((h) => (h.changeId ? [h.changeId] : [])));
+  const implicatedAt = (report.changes ?? [])
+    .filter((c) => implicated.has(c.id) && c.startedAt < onset && c.startedAt >= onset - 30 * 60_000)
+    .map((c) => c.startedAt - 60_000);
+  const wantFrom = Math.min(onset - lead, ...implicatedAt);
+  // Not before the first data of the drawn services (an empty left half says nothing).
+  const dataFirst = firstData(names.map((n) => s.services.get(n) as ServiceSeries));
+  const first = Math.max(0, Math.floor((wantFrom - s.start) / s.bucketMs), dataFirst - 1);
+  const last = Math.min(s.buckets, Math.ceil((incidentEnd + s.bucketMs - s.start) / s.bucketMs));
   const k = Math.max(1, Math.ceil((last - first) / maxPoints));
-  const times: number[] = [];
-  for (let b = first; b < last; b += k) times.push(s.start + b * s.bucketMs);
+  const stepMs = k * s.bucketMs;
+  const starts: number[] = [];
+  for (let b = first; b < last; b += k) starts.push(b);
+  const at = (b: number) => s.start + b * s.bucketMs;
+  const sum = (arr: readonly number[], b: number) => {
+    let t = 0;
+    for (let i = b; i < Math.min(b + k, last); i++) t += arr[i] ?? 0;
+    return t;
+  };
+  const from = at(first);
+  const to = at(Math.min(last, (starts.at(-1) ?? first) + k));
 
-  const services: ChartServiceSeries[] = names.map((name) => {
-    const x = s.services.get(name);
-    const sum = (arr: readonly number[] | undefined, b: number) => {
-      let t = 0;
-      for (let i = b; i < Math.min(b + k, last); i++) t += arr?.[i] ?? 0;
-      return t;
+  const panels: ChartServicePanel[] = names.map((name, i) => {
+    const x = s.services.get(name) as ServiceSeries;
+    const traced = x.requests.some((v) => v > 0);
+    const steps = starts.map((b) => ({
+      from: at(b),
+      to: at(Math.min(b + k, last)),
+      requests: sum(x.requests, b),
+      errors: sum(x.requestErrors, b),
+    }));
+    return {
+      service: name,
+      rank: i + 1,
+      traced,
+      ratio: traced ? mergeRatioBuckets(steps, minRequests, onset) : [],
+      requests: traced ? steps.map((p) => ({ at: p.from, count: p.requests })) : [],
+      errorLogs: starts.map((b) => ({ at: at(b), count: sum(x.errorLogs, b) })).filter((c) => c.count > 0),
     };
-    const traced = (x?.requests ?? []).some((v) => v > 0);
-    const errorRate: (number | null)[] = [];
-    const latencyMs: (number | null)[] = [];
-    for (let b = first; b < last; b += k) {
-      const req = sum(x?.requests, b);
-      if (traced) {
-        errorRate.push(req > 0 ? round((sum(x?.requestErrors, b) / req) * 100) : null);
-      } else {
-        const logs = sum(x?.logs, b);
-        errorRate.push(logs > 0 ? round((sum(x?.errorLogs, b) / logs) * 100) : null);
-      }
-      latencyMs.push(req > 0 ? round(sum(x?.latencySum, b) / req) : null);
-    }
-    return { service: name, errorBasis: traced ? 'requests' : 'logs', errorRate, latencyMs };
   });
 
-  const markers: TimelineChartSpec['markers'][number][] = [];
-  if (alert) markers.push({ at: alert.startsAt, label: `alert ${alert.name}`, kind: 'alert' });
-  markers.push({ at: report.windows.onset, label: 'onset', kind: 'onset' });
-  const implicated = new Set(report.hypotheses.slice(0, 3).flatMap((h) => (h.changeId ? [h.changeId] : [])));
-  const changes = (report.changes ?? [])
-    .filter((c) => c.startedAt >= from && c.startedAt <= to)
-    .sort((a, b) => Number(implicated.has(b.id)) - Number(implicated.has(a.id)) || a.startedAt - b.startedAt)
-    .slice(0, opts.maxChanges ?? 5);
-  for (const c of changes)
+  const latency = latencyPanel(
+    report,
+    [...names, ...(alert?.service ? [alert.service] : [])],
+    starts,
+    k,
+    last,
+    minRequests,
+  );
+  const markers: ChartMarker[] = [];
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  if (alert && alert.startsAt >= from && alert.startsAt <= to)
     markers.push({
-      at: c.finishedAt ?? c.startedAt,
-      label: `${c.type} ${c.service}${c.version ? ` ${c.version}` : ''}`,
-      kind: 'change',
+      at: alert.startsAt,
+      kind: 'alert',
+      tag: 'A',
+      label: `alert ${alert.name} (${hhmm(alert.startsAt)})`,
     });
-  const title = `${alert?.name ?? 'Triage'}${alert?.service ? ` on ${alert.service}` : ''}: error rate and latency`;
+  markers.push({ at: onset, kind: 'onset', tag: 'onset', label: `onset (${hhmm(onset)})` });
+  const changes = (report.changes ?? [])
+    .filter((c) => (c.finishedAt ?? c.startedAt) >= from && c.startedAt <= to)
+    .sort((a, b) => Number(implicated.has(b.id)) - Number(implicated.has(a.id)) || a.startedAt - b.startedAt)
+    .slice(0, opts.maxChanges ?? 5)
+    // Numbered in the order their lines stand, left to right.
+    .map((c) => ({ c, line: Math.min(to, Math.max(from, c.finishedAt ?? c.startedAt)) }))
+    .sort((a, b) => a.line - b.line);
+  changes.forEach(({ c, line }, i) => {
+    const what = `${c.type} ${c.service}${c.version ? ` ${c.version}` : ''}`;
+    const when =
+      c.finishedAt !== undefined && hhmm(c.finishedAt) !== hhmm(c.startedAt)
+        ? `${hhmm(c.startedAt)}–${hhmm(c.finishedAt)}`
+        : hhmm(c.startedAt);
+    const label = `${what.length > 60 ? `${what.slice(0, 59)}…` : what} (${when})`;
+    markers.push({
+      at: line,
+      kind: 'change',
+      tag: String(i + 1),
+      label: `${label}${implicated.has(c.id) ? ' — implicated' : ''}`,
+    });
+  });
+  const title = `${alert?.name ?? 'Triage'}${alert?.service ? ` on ${alert.service}` : ''}: error ratio and latency of the top services`;
   return {
     title,
-    times,
-    stepMs: k * s.bucketMs,
+    from,
+    to,
+    stepMs,
+    minRequests,
     baseline: report.windows.baseline,
-    incident: report.windows.incident,
-    services,
-    markers: markers.sort((a, b) => a.at - b.at),
+    incident,
+    onset,
+    panels,
+    latency,
+    markers,
   };
 }
 
-function round(v: number): number {
-  return Math.round(v * 100) / 100;
+/**
+ * The latency panel: of the candidates with requests, the one whose mean latency rose most from
+ * the baseline to the incident window (the slow service); its p90 per step when the series carry
+ * it, else its mean.
+ */
+function latencyPanel(
+  report: TriageReport,
+  candidates: readonly string[],
+  starts: readonly number[],
+  k: number,
+  last: number,
+  minRequests: number,
+): ChartLatencyPanel | undefined {
+  const s = report.series;
+  if (!s) return undefined;
+  const bucketOf = (t: number) => Math.floor((t - s.start) / s.bucketMs);
+  const mean = (x: ServiceSeries, w: { from: number; to: number }) => {
+    let n = 0;
+    let sum = 0;
+    for (let b = Math.max(0, bucketOf(w.from)); b < Math.min(s.buckets, bucketOf(w.to)); b++) {
+      n += x.requests[b] ?? 0;
+      sum += x.latencySum[b] ?? 0;
+    }
+    return n > 0 ? { n, ms: sum / n } : undefined;
+  };
+  // Services with enough requests in the incident window to draw a line rank first.
+  let best: { x: ServiceSeries; enough: boolean; rise: number } | undefined;
+  for (const name of new Set(candidates)) {
+    const x = s.services.get(name);
+    if (!x?.requests.some((v) => v > 0)) continue;
+    const inc = mean(x, report.windows.incident);
+    const base = mean(x, report.windows.baseline)?.ms ?? 0;
+    const rise = inc === undefined ? Number.NEGATIVE_INFINITY : inc.ms - base;
+    const enough = (inc?.n ?? 0) >= minRequests;
+    if (!best || (enough && !best.enough) || (enough === best.enough && rise > best.rise)) best = { x, enough, rise };
+  }
+  if (!best) return undefined;
+  const x = best.x;
+  const p90 = x.latencyP90;
+  const points = starts.map((b) => {
+    let n = 0;
+    let sum = 0;
+    let hi: number | null = null;
+    for (let i = b; i < Math.min(b + k, last); i++) {
+      n += x.requests[i] ?? 0;
+      sum += x.latencySum[i] ?? 0;
+      const q = p90?.[i];
+      // Summed steps show the highest bucket p90 in them (a p90 does not add up).
+      if (q !== undefined && q !== null && (hi === null || q > hi)) hi = q;
+    }
+    const ms = p90 ? hi : n > 0 ? sum / n : null;
+    return { at: s.start + b * s.bucketMs, ms: ms === null ? null : Math.round(ms * 10) / 10 };
+  });
+  return { service: x.service, stat: p90 ? 'p90' : 'mean', points };
+}
+
+/** The first bucket where any of the services has requests or log lines (0 when none has). */
+function firstData(services: readonly ServiceSeries[]): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const x of services) {
+    const i = x.requests.findIndex((v, b) => v > 0 || (x.logs[b] ?? 0) > 0);
+    const j = x.logs.findIndex((v) => v > 0);
+    for (const b of [i, j]) if (b >= 0 && b < first) first = b;
+  }
+  return Number.isFinite(first) ? first : 0;
 }

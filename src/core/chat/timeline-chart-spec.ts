@@ -1,30 +1,74 @@
 import type { TimeWindow } from '../telemetry/time-window.ts';
 
-/** One implicated service's lines: error rate (%) and mean latency (ms) per point, null where it served nothing. */
-export type ChartServiceSeries = {
+/**
+ * One ratio bucket: consecutive steps merged until they hold at least the spec's `minRequests`
+ * (never across the onset), so one failed request out of two does not draw a 50 % spike.
+ * `ratio` (errors / requests, 0–1) is null when even the merge stayed under the minimum.
+ */
+export type ChartRatioBucket = {
+  readonly from: number;
+  readonly to: number;
+  readonly requests: number;
+  readonly errors: number;
+  readonly ratio: number | null;
+};
+
+/** A count per drawing step (requests served, or error log lines), `at` the step's start. */
+export type ChartCount = { readonly at: number; readonly count: number };
+
+/**
+ * One small multiple: a top hypothesis' service. Traced services draw their error ratio (from
+ * spans) over their request volume; error log lines are counts, on the count axis, never on the
+ * ratio axis. A service with no spans draws only its counts.
+ */
+export type ChartServicePanel = {
   readonly service: string;
-  /** Where the error rate comes from: failed requests (traces), else error-level log lines. */
-  readonly errorBasis: 'requests' | 'logs';
-  readonly errorRate: readonly (number | null)[];
-  readonly latencyMs: readonly (number | null)[];
+  /** The hypothesis' rank (1 = leading). */
+  readonly rank: number;
+  readonly traced: boolean;
+  readonly ratio: readonly ChartRatioBucket[];
+  /** Requests per step (the light bars behind the ratio). */
+  readonly requests: readonly ChartCount[];
+  /** Error log lines per step, steps with none left out. */
+  readonly errorLogs: readonly ChartCount[];
+};
+
+/** The slow service's latency per step: `p90` when the series carry it, else the mean. */
+export type ChartLatencyPanel = {
+  readonly service: string;
+  readonly stat: 'p90' | 'mean';
+  readonly points: readonly { readonly at: number; readonly ms: number | null }[];
 };
 
 /**
- * What the timeline chart draws (renderer-neutral, built by a pure function): points in time, per
- * service error rate and latency, the baseline and incident windows, and markers for the alert
- * start, the onset and the change events.
+ * A vertical line with a short tag at its top (`1`, `2` … for changes, `A` for the alert start,
+ * `onset`); what it is is said once, in the legend row under the plots.
+ */
+export type ChartMarker = {
+  readonly at: number;
+  readonly kind: 'alert' | 'onset' | 'change';
+  readonly tag: string;
+  /** What the legend row says after the tag, e.g. `deploy checkout v2 (12:01)`. */
+  readonly label: string;
+};
+
+/**
+ * What the timeline chart draws (renderer-neutral, built by a pure function): small multiples of
+ * the top services sharing one time axis zoomed on the incident (a little baseline before the
+ * onset), a latency panel, marker lines and the legend lines that name them.
  */
 export type TimelineChartSpec = {
   readonly title: string;
-  /** The start of each point (epoch ms); every series has one value per point. */
-  readonly times: readonly number[];
+  /** The x range. */
+  readonly from: number;
+  readonly to: number;
+  /** One drawing step (ms); counts and latency have one value per step. */
   readonly stepMs: number;
+  readonly minRequests: number;
   readonly baseline: TimeWindow;
   readonly incident: TimeWindow;
-  readonly services: readonly ChartServiceSeries[];
-  readonly markers: readonly {
-    readonly at: number;
-    readonly label: string;
-    readonly kind: 'alert' | 'onset' | 'change';
-  }[];
+  readonly onset: number;
+  readonly panels: readonly ChartServicePanel[];
+  readonly latency: ChartLatencyPanel | undefined;
+  readonly markers: readonly ChartMarker[];
 };

@@ -29,6 +29,7 @@ export function mergeSeries(
     copy(s.requests, t.requests);
     copy(s.requestErrors, t.requestErrors);
     copy(s.latencySum, t.latencySum);
+    if (t.latencyP90) services.set(svc, { ...s, latencyP90: t.latencyP90.slice(0, buckets) });
   }
   for (const [svc, l] of logs ?? []) {
     const s = get(svc);

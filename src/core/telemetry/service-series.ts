@@ -6,6 +6,11 @@ export type ServiceSeries = {
   readonly requestErrors: number[];
   /** Sum of request durations in ms (mean latency = latencySum / requests). */
   readonly latencySum: number[];
+  /**
+   * The p90 request duration (ms) per bucket, null where none was served. Only where the trace
+   * source read every span (files); absent otherwise (Elasticsearch sends sums, not samples).
+   */
+  readonly latencyP90?: (number | null)[];
   readonly logs: number[];
   readonly errorLogs: number[];
 };

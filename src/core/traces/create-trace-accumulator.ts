@@ -13,7 +13,13 @@ import type { ErrorMarks } from './error-marks.ts';
 import { gapOwners } from './gap-owners.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
-export type TraceSeries = { requests: number[]; requestErrors: number[]; latencySum: number[] };
+export type TraceSeries = {
+  requests: number[];
+  requestErrors: number[];
+  latencySum: number[];
+  /** p90 duration per bucket (ms), null where empty; only where every span was read. */
+  latencyP90?: (number | null)[];
+};
 
 export type TraceWindowed = {
   readonly services: ReadonlyMap<
@@ -83,6 +89,7 @@ export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
     },
     series(start, bucketMs, buckets) {
       const out = new Map<string, TraceSeries>();
+      const durations = new Map<string, number[][]>();
       for (const f of ensure()) {
         for (const r of f.requests) {
           const b = Math.floor((r.start - start) / bucketMs);
@@ -92,12 +99,18 @@ export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
             const z = () => new Array<number>(buckets).fill(0);
             s = { requests: z(), requestErrors: z(), latencySum: z() };
             out.set(r.service, s);
+            durations.set(
+              r.service,
+              Array.from({ length: buckets }, () => []),
+            );
           }
+          durations.get(r.service)?.[b]?.push(r.durationMs);
           (s.requests[b] as number)++;
           if (r.error) (s.requestErrors[b] as number)++;
           s.latencySum[b] = (s.latencySum[b] as number) + r.durationMs;
         }
       }
+      for (const [svc, s] of out) s.latencyP90 = (durations.get(svc) ?? []).map(p90);
       return out;
     },
     windowed(baseline, incident) {
@@ -315,4 +328,11 @@ function finish(a: Acc): ServiceWindowStats {
 
 function zeroEdge(): EdgeWindowStats {
   return { calls: 0, errors: 0, totalMs: 0 };
+}
+
+/** Nearest-rank p90 of one bucket's durations, null when empty. */
+function p90(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  return values[Math.ceil(0.9 * values.length) - 1] as number;
 }

@@ -6,6 +6,20 @@ import { span } from '../../support/span.ts';
 const MIN = 60_000;
 
 describe('createTraceAccumulator', () => {
+  it('series carry the p90 request duration per bucket (nearest rank), null where a service served nothing', () => {
+    const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
+    // Bucket 0 (first minute): 20 requests of 1..20 ms → p90 is the 18th, 18 ms. Bucket 2: one of 300 ms.
+    for (let i = 1; i <= 20; i++)
+      acc.add(span({ traceId: i.toString(16).padStart(32, '0'), service: 'api', start: i * 1000, end: i * 1000 + i }));
+    acc.add(span({ traceId: 'f'.repeat(32), service: 'api', start: 2 * MIN + 5, end: 2 * MIN + 305 }));
+    acc.analyze();
+    const api = acc.series(0, MIN, 3).get('api');
+    expect(api?.requests).toEqual([20, 0, 1]);
+    expect(api?.latencyP90).toEqual([18, null, 300]);
+    // The mean (from the sum) stays what it was: 10.5 ms in bucket 0.
+    expect((api?.latencySum[0] ?? 0) / 20).toBeCloseTo(10.5, 10);
+  });
+
   it('gives each service what failed calls to it and its own failing spans said in the incident window', () => {
     const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
     const failingTrace = (traceId: string, at: number, own: string, seen: string) => {
