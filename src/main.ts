@@ -97,7 +97,7 @@ const commands = [
     (await import('./adapters/cli/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
   ),
   lazyCommand('slack', async () =>
-    (await import('./adapters/cli/commands/slack.ts')).buildSlackCommand(config.value, {
+    (await import('./runtime/commands/slack.ts')).buildSlackCommand(config.value, {
       now: Date.now,
       promptsDir: llmWiring.promptsDir,
       secrets: process.env,
@@ -109,14 +109,14 @@ const commands = [
     (await import('./adapters/cli/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
   ),
   lazyCommand('serve', async () =>
-    (await import('./adapters/cli/commands/serve.ts')).buildServeCommand(config.value, {
+    (await import('./runtime/commands/serve.ts')).buildServeCommand(config.value, {
       now: Date.now,
       monotonic: () => performance.now(),
       instanceId,
       onShutdown,
       environment: process.env,
       startSlack: async (cfg, sources, observe, ingest) => {
-        const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
+        const { startSlackStack } = await import('./runtime/start-slack-stack.ts');
         const s = await startSlackStack(cfg, {
           observe,
           ingest,

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { alertmanagerLabelledMessage } from '../../test/slack/alert-messages.ts';
 import { startFakeSlack } from '../../test/support/fake-slack.ts';

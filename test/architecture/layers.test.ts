@@ -72,6 +72,23 @@ describe('architecture: what may import what', () => {
     expect(bad).toEqual([]);
   });
 
+  it('the composition root (main.ts, runtime/) is imported by nothing but itself', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => !['runtime', 'main.ts'].includes(layerOf(x)))) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(SRC, join(f, '..', spec)).split('/')[0];
+        if (target === 'runtime' || target === 'main.ts') bad.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    for (const f of files.filter((x) => layerOf(x) === 'runtime')) {
+      for (const spec of imports(f))
+        if (spec.startsWith('.') && relative(SRC, join(f, '..', spec)) === 'main.ts')
+          bad.push(`${relative(SRC, f)} → main.ts`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('only main.ts touches the process', () => {
     const bad = files
       .filter((f) => !f.endsWith('/main.ts'))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { groundedModel } from '../support/fake-openai-scripts.ts';

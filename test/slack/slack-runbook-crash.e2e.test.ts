@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { createMetrics } from '../../src/adapters/observability/create-metrics.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';

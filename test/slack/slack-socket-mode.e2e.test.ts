@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';

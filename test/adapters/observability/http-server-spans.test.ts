@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServeCommand } from '../../../src/adapters/cli/commands/serve.ts';
+import { buildServeCommand } from '../../../src/runtime/commands/serve.ts';
 import { formatConfigProblems } from '../../../src/adapters/config/format-config-problems.ts';
 import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { CASES, WEBHOOK_ENV } from '../../serve/support/payloads.ts';

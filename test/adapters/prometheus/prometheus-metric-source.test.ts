@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPrometheusBlocks } from '../../../src/adapters/cli/prometheus/seed-prometheus-blocks.ts';
-import { triageSourcesFromConfig } from '../../../src/adapters/cli/slack/triage-sources-from-config.ts';
+import { triageSourcesFromConfig } from '../../../src/runtime/triage-sources-from-config.ts';
 import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { openBundle } from '../../../src/adapters/files/open-bundle.ts';
 import { createPrometheusClient } from '../../../src/adapters/prometheus/create-prometheus-client.ts';

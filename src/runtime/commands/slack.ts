@@ -1,9 +1,9 @@
-import type { Config } from '../../../core/config/config-schema.ts';
-import { describeDatabase } from '../../storage/describe-database.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
-import { startSlackStack } from '../slack/start-slack-stack.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { describeDatabase } from '../../adapters/storage/describe-database.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { startSlackStack } from '../start-slack-stack.ts';
 
 const USAGE = `usage: causeway slack [--http] [--port N]
 
