@@ -75,6 +75,17 @@ const onShutdown = (stop: () => void) => {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 };
+// The runtime (config, logger, secrets, ids, clocks, storage) is built once, by the command that
+// needs it: one-shot commands such as `triage --bundle` never load it.
+const runtime = async (id: string) =>
+  (await import('./runtime/build-runtime.ts')).buildRuntime(config.value, {
+    cwd: io.cwd,
+    environment: process.env,
+    now: Date.now,
+    monotonic: () => performance.now(),
+    instanceId: id,
+    promptsDir: llmWiring.promptsDir,
+  });
 const example = fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url));
 // Each command's modules load when it runs (lazyCommand): `--help` and `triage` start fast.
 const commands = [
@@ -97,11 +108,7 @@ const commands = [
     (await import('./adapters/cli/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
   ),
   lazyCommand('slack', async () =>
-    (await import('./runtime/commands/slack.ts')).buildSlackCommand(config.value, {
-      now: Date.now,
-      promptsDir: llmWiring.promptsDir,
-      secrets: process.env,
-      instanceId: `${instanceId}/slack`,
+    (await import('./runtime/commands/slack.ts')).buildSlackCommand(await runtime(`${instanceId}/slack`), {
       onShutdown,
     }),
   ),
@@ -109,30 +116,7 @@ const commands = [
     (await import('./adapters/cli/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
   ),
   lazyCommand('serve', async () =>
-    (await import('./runtime/commands/serve.ts')).buildServeCommand(config.value, {
-      now: Date.now,
-      monotonic: () => performance.now(),
-      instanceId,
-      onShutdown,
-      environment: process.env,
-      startSlack: async (cfg, sources, observe, ingest) => {
-        const { startSlackStack } = await import('./runtime/start-slack-stack.ts');
-        const s = await startSlackStack(cfg, {
-          observe,
-          ingest,
-          cwd: io.cwd,
-          now: Date.now,
-          log: io.stderr,
-          sources,
-          promptsDir: llmWiring.promptsDir,
-          secrets: process.env,
-          instanceId: `${instanceId}/slack`,
-        });
-        return s.ok
-          ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }
-          : { ok: false, message: `${s.error.code}: ${s.error.message}` };
-      },
-    }),
+    (await import('./runtime/commands/serve.ts')).buildServeCommand(await runtime(instanceId), { onShutdown }),
   ),
   lazyCommand('change', async () =>
     (await import('./adapters/cli/commands/change.ts')).buildChangeCommand(config.value, Date.now),

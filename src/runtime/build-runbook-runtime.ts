@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { loadCatalogForCli } from '../adapters/cli/runbooks/load-catalog-for-cli.ts';
+import { createExecutorRegistry } from '../adapters/executors/create-executor-registry.ts';
+import { createTriageSourcesSignalProbe } from '../adapters/executors/create-triage-sources-signal-probe.ts';
+import type { LocatedRunbookProblem } from '../adapters/runbooks/located-runbook-problem.ts';
 import type { RunbookDeps } from '../app/runbooks/runbook-deps.ts';
 import type { RunbookFinder } from '../core/chat/runbook-finder.ts';
 import type { Config } from '../core/config/config-schema.ts';
@@ -7,10 +11,6 @@ import { createCatalogRunbookFinder } from '../core/runbooks/create-catalog-runb
 import { executorSettingsFromConfig } from '../core/runbooks/executor-settings-from-config.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
-import { createExecutorRegistry } from '../adapters/executors/create-executor-registry.ts';
-import { createTriageSourcesSignalProbe } from '../adapters/executors/create-triage-sources-signal-probe.ts';
-import type { LocatedRunbookProblem } from '../adapters/runbooks/located-runbook-problem.ts';
-import { loadCatalogForCli } from '../adapters/cli/runbooks/load-catalog-for-cli.ts';
 
 /**
  * The runbook engine for a long-running process (the Slack app), from the configuration: the

@@ -1,5 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { LogLevel } from '@slack/bolt';
+import { createChartRenderer } from '../adapters/charts/create-chart-renderer.ts';
+import { registerChartFonts } from '../adapters/charts/register-chart-fonts.ts';
+import { buildLlmDeps } from '../adapters/llm/build-llm-deps.ts';
+import { observeStorage, type RunbookObserver } from '../adapters/observability/observe-storage.ts';
+import { formatRunbookProblem } from '../adapters/runbooks/format-runbook-problem.ts';
+import { buildSlackApp, type SlackApp } from '../adapters/slack/build-slack-app.ts';
+import type { SlackChatOptions } from '../adapters/slack/create-slack-chat.ts';
+import { createSlackUserGroups } from '../adapters/slack/create-slack-user-groups.ts';
+import { pinoBoltLogger } from '../adapters/slack/pino-bolt-logger.ts';
+import { slackStartError } from '../adapters/slack/slack-start-error.ts';
+import type { SlackUseCaseDeps } from '../adapters/slack/slack-use-case-deps.ts';
 import type { IncidentAnnouncer } from '../app/ingest/incident-announcer.ts';
 import { investigateOptionsFromConfig } from '../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
@@ -20,37 +29,24 @@ import { NO_RUNBOOKS } from '../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../core/chat/runbook-finder.ts';
 import type { Config } from '../core/config/config-schema.ts';
 import type { CausewayError } from '../core/errors/causeway-error.ts';
-import { configSecrets } from '../core/ingest/config-secrets.ts';
-import { incidentId } from '../core/ingest/incident-id.ts';
 import { type IngestTelemetry, NO_TELEMETRY } from '../core/ingest/ingest-telemetry.ts';
-import type { LogPort } from '../core/ingest/log-port.ts';
-import { SILENT_LOG } from '../core/ingest/silent-log.ts';
 import type { TriageReport } from '../core/model/triage-report.ts';
 import type { Result } from '../core/result/result.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
-import { createChartRenderer } from '../adapters/charts/create-chart-renderer.ts';
-import { registerChartFonts } from '../adapters/charts/register-chart-fonts.ts';
-import { buildLlmDeps } from '../adapters/llm/build-llm-deps.ts';
-import { observeStorage, type RunbookObserver } from '../adapters/observability/observe-storage.ts';
-import { formatRunbookProblem } from '../adapters/runbooks/format-runbook-problem.ts';
-import { buildSlackApp, type SlackApp } from '../adapters/slack/build-slack-app.ts';
-import type { SlackChatOptions } from '../adapters/slack/create-slack-chat.ts';
-import { createSlackLogger } from '../adapters/slack/create-slack-logger.ts';
-import { createSlackUserGroups } from '../adapters/slack/create-slack-user-groups.ts';
-import { slackStartError } from '../adapters/slack/slack-start-error.ts';
-import type { SlackUseCaseDeps } from '../adapters/slack/slack-use-case-deps.ts';
-import { openStorage } from '../adapters/storage/open-storage.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
+import type { Runtime } from './runtime.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
 
 export type SlackStack = {
   readonly slack: SlackApp;
+  /** The runtime's storage (observed for /metrics when `observe` is given); not closed by `stop`. */
   readonly storage: Storage;
   /** With slack.incidentChannel: triages incidents opened elsewhere (webhooks) in that channel. */
   readonly announcer?: IncidentAnnouncer;
   /** HTTP mode: the port Slack's requests arrive on. */
   readonly port?: number;
+  /** Stops the app; the storage is the runtime's, closed by `runtime.close()`. */
   stop(): Promise<void>;
 };
 
@@ -60,40 +56,30 @@ export type SlackStackObserver = RunbookObserver & {
   readonly slackRateLimited?: (method: string) => void;
 };
 
-/** What the stack takes besides the configuration (tests and benchmarks replace some). */
+/** What the stack takes besides the configuration and the runtime (tests and benchmarks replace some). */
 export type SlackStackEnv = {
-  readonly cwd: string;
-  readonly now: () => number;
-  readonly log: (line: string) => void;
   readonly sources?: TriageSources;
   readonly runbooks?: RunbookFinder;
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
   readonly chat?: SlackChatOptions;
-  /** The prompt files, for the narrative when `llm.model` is configured. */
-  readonly promptsDir?: string;
-  /** Where runbook steps read their secrets (`{env: NAME}`): the process environment. */
-  readonly secrets?: Readonly<Record<string, string | undefined>>;
-  /**
-   * This process's name in the effect journal: at start, runbook steps it began and never finished
-   * (a crash) are closed as outcome-unknown and never re-run. Default `slack`.
-   */
-  readonly instanceId?: string;
   /** How often approval cards are refreshed and expired requests settled (default 60 s; tests shorten it). */
   readonly approvalTickMs?: number;
   /** Counted in `/metrics` (`causeway serve`): Slack API failures and 429s, approvals, executions. */
   readonly observe?: SlackStackObserver;
-  /** The alert intake's telemetry and structured log (`causeway serve` passes its own; else none). */
-  readonly ingest?: { readonly telemetry: IngestTelemetry; readonly log: LogPort };
+  /** The alert intake's telemetry (`causeway serve` passes its own; else none). */
+  readonly telemetry?: IngestTelemetry;
 };
 
 /**
- * Builds and starts the Slack app from the configuration: storage, triage sources, chart renderer,
- * the use-cases and the Bolt app (Socket Mode or HTTP). Missing credentials are reported together
- * (SLACK_NOT_CONFIGURED) before anything starts.
+ * Builds and starts the Slack app from the configuration (the runtime's, or the `slack` command's
+ * with its flags applied) and the runtime: its storage (opened once, shared with `serve`), logger
+ * and secret list; triage sources, chart renderer, the use-cases and the Bolt app (Socket Mode or
+ * HTTP). Missing credentials are reported together (SLACK_NOT_CONFIGURED) before anything starts.
  */
 export async function startSlackStack(
   config: Readonly<Config>,
-  env: SlackStackEnv,
+  runtime: Runtime,
+  env: SlackStackEnv = {},
 ): Promise<Result<SlackStack, CausewayError>> {
   const s = config.slack;
   const missing = [
@@ -104,41 +90,26 @@ export async function startSlackStack(
   if (missing.length > 0)
     return { ok: false, error: { code: 'SLACK_NOT_CONFIGURED', message: `missing ${missing.join(', ')}` } };
   if (s.charts) {
-    const fonts = registerChartFonts(config.charts.fontFiles, env.cwd);
+    const fonts = registerChartFonts(config.charts.fontFiles, runtime.cwd);
     if (!fonts.ok) return fonts;
   }
-  // The one secret list: redacted from the logs, the chat and the audit trail.
-  const secrets = configSecrets(config, env.secrets ?? {});
-  const opened = await openStorage(config.storage.url, {
-    clock: env.now,
-    cwd: env.cwd,
-    instanceId: env.instanceId ?? 'slack',
-    sqliteSynchronous: config.storage.sqliteSynchronous,
-    audit: {
-      ...(config.audit.checkpointKey ? { checkpointKey: config.audit.checkpointKey } : {}),
-      checkpointEvery: config.audit.checkpointEvery,
-      storeFullText: config.audit.storeFullText,
-      inlinePayloadBytes: config.audit.inlinePayloadBytes,
-      knownSecrets: secrets,
-    },
-  });
+  // The one secret list (runtime.secrets): redacted from the logs, the chat and the audit trail.
+  const secrets = runtime.secrets;
+  const opened = await runtime.storage();
   if (!opened.ok) return opened;
   const storage = env.observe ? observeStorage(opened.value, env.observe) : opened.value;
   const charts = s.charts ? createChartRenderer() : undefined;
   // The narrative (docs/llm.md): only with a model configured; never delays the deterministic result.
   let narrate = env.narrate;
   let ask: AskModel | undefined;
-  if (config.llm.model && env.promptsDir) {
+  if (config.llm.model) {
     const llm = await buildLlmDeps(config, {
-      promptsDir: env.promptsDir,
-      clock: env.now,
+      promptsDir: runtime.promptsDir,
+      clock: runtime.now,
       audit: storage.audit,
       knownSecrets: secrets,
     });
-    if (!llm.ok) {
-      await storage.close();
-      return llm;
-    }
+    if (!llm.ok) return llm;
     const narrator = createChatNarrator(llm.value);
     narrate ??= (report, incidentId) => narrator(report, incidentId);
     const deps = llm.value;
@@ -148,29 +119,29 @@ export async function startSlackStack(
         { incidentId: q.incidentId, report: q.report, question: q.question, asker: q.asker },
       );
   }
-  const logger = createSlackLogger(env.log, levelOf(config.log.level), secrets);
-  const sources = env.sources ?? triageSourcesFromConfig(config, env.cwd);
+  const logger = pinoBoltLogger(runtime.logger);
+  const log = runtime.log.child({ component: 'slack' });
+  const sources = env.sources ?? triageSourcesFromConfig(config, runtime.cwd);
   // Runbooks (docs/runbooks.md): the catalog is validated now, so a bad runbook stops the start.
-  const runtime = await buildRunbookRuntime(config, {
+  const runbooks = await buildRunbookRuntime(config, {
     storage,
-    env: env.secrets ?? {},
-    cwd: env.cwd,
-    now: env.now,
+    env: runtime.environment,
+    cwd: runtime.cwd,
+    now: runtime.now,
     sources,
   });
-  if (!runtime.ok) {
-    await storage.close();
+  if (!runbooks.ok) {
     return {
       ok: false,
       error: {
         code: 'RUNBOOK_INVALID',
-        message: `${runtime.error.length} problem${runtime.error.length > 1 ? 's' : ''}: ${runtime.error.map(formatRunbookProblem).join('; ')}`,
+        message: `${runbooks.error.length} problem${runbooks.error.length > 1 ? 's' : ''}: ${runbooks.error.map(formatRunbookProblem).join('; ')}`,
       },
     };
   }
-  const runbook = runtime.value?.deps;
+  const runbook = runbooks.value?.deps;
   let userGroups: (user: string) => Promise<readonly string[]> = async () => [];
-  const recovered = runbook ? await recoverRuns(runbook, { owner: env.instanceId ?? 'slack' }) : [];
+  const recovered = runbook ? await recoverRuns(runbook, { owner: runtime.instanceId }) : [];
   const cards = new Map<string, ChatRef>();
   // Approval cards posted before a restart keep their countdowns: found again in the audit trail.
   if (runbook) await adoptApprovalCards({ runs: runbook.runs, audit: runbook.audit, cards });
@@ -180,11 +151,11 @@ export async function startSlackStack(
     audit: storage.audit,
     deliveries: storage.deliveries,
     sources,
-    runbooks: env.runbooks ?? runtime.value?.finder ?? NO_RUNBOOKS,
+    runbooks: env.runbooks ?? runbooks.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
-    now: env.now,
+    now: runtime.now,
     ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
     ...(narrate ? { narrate } : {}),
     ...(ask ? { ask } : {}),
@@ -194,9 +165,9 @@ export async function startSlackStack(
     seen: createSeenDeliveries(),
     // The intake of every alert (acceptAlerts): the same grouping and ids as the webhooks'.
     grouping: { groupBy: config.ingest.groupBy, windowMs: config.ingest.groupWindowMinutes * 60_000 },
-    newIncidentId: () => incidentId(env.now(), randomBytes(4).toString('hex')),
-    telemetry: env.ingest?.telemetry ?? NO_TELEMETRY,
-    log: env.ingest?.log ?? SILENT_LOG,
+    newIncidentId: runtime.newIncidentId,
+    telemetry: env.telemetry ?? NO_TELEMETRY,
+    log,
   };
   const slack = buildSlackApp(
     {
@@ -220,21 +191,21 @@ export async function startSlackStack(
     groupIds: Object.values(config.runbooks.approval.groups).flat(),
     ttlMs: 5 * 60_000,
     timeoutMs: 5_000,
-    now: env.now,
-    log: (l) => env.log(`${l}\n`),
+    now: runtime.now,
+    log: (l) => log.warn({}, l),
   });
   let port: number | undefined;
   try {
     port = (await slack.start()).port;
   } catch (e) {
     await slack.stop().catch(() => undefined);
-    await storage.close();
     return { ok: false, error: startFailure(e, s.apiUrl) };
   }
   // Runs cut short by a crash are told in their threads (never re-run).
   for (const r of await announceRecoveredRuns({ chat: slack.chat, audit: storage.audit }, recovered))
-    env.log(
-      `runbook run ${r.run.id} (${r.run.runbook}, ${r.run.incidentId}): step ${r.step + 1} was running when Causeway stopped; its outcome is unknown and it is not re-run\n`,
+    log.warn(
+      { run: r.run.id, runbook: r.run.runbook, incidentId: r.run.incidentId, step: r.step + 1 },
+      `runbook run ${r.run.id} (${r.run.runbook}, ${r.run.incidentId}): step ${r.step + 1} was running when Causeway stopped; its outcome is unknown and it is not re-run`,
     );
   // Every minute: expired approval requests are settled (and audited), the cards' countdowns move.
   let ticking = false;
@@ -244,7 +215,7 @@ export async function startSlackStack(
         ticking = true;
         refreshApprovalCards({ chat: slack.chat, runbook, cards })
           .catch((e: unknown) =>
-            env.log(`runbook approvals: refreshing failed: ${e instanceof Error ? e.message : String(e)}\n`),
+            log.error({ err: e instanceof Error ? e.message : String(e) }, 'runbook approvals: refreshing failed'),
           )
           .finally(() => {
             ticking = false;
@@ -286,7 +257,6 @@ export async function startSlackStack(
       async stop() {
         clearInterval(tick);
         await slack.stop();
-        await storage.close();
       },
     },
   };
@@ -306,13 +276,6 @@ function observedChat(chat: SlackChatOptions, observe: SlackStackObserver | unde
       chat.onFailed?.(method, code);
     },
   };
-}
-
-function levelOf(l: Config['log']['level']): LogLevel {
-  if (l === 'trace' || l === 'debug') return LogLevel.DEBUG;
-  if (l === 'info') return LogLevel.INFO;
-  if (l === 'warn') return LogLevel.WARN;
-  return LogLevel.ERROR;
 }
 
 /** A Web API failure (auth.test, apps.connections.open) or another start error (e.g. the port in use). */

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { Config } from '../core/config/config-schema.ts';
-import type { TriageSources } from '../core/sources/triage-sources.ts';
 import { createEsTriageSources } from '../adapters/elasticsearch/create-es-triage-sources.ts';
 import { esSettingsFromConfig } from '../adapters/elasticsearch/es-settings-from-config.ts';
 import { createBundleTriageSources } from '../adapters/files/create-bundle-triage-sources.ts';
 import { prometheusSettingsFromConfig } from '../adapters/prometheus/prometheus-settings-from-config.ts';
 import { withPrometheusMetrics } from '../adapters/prometheus/with-prometheus-metrics.ts';
+import type { Config } from '../core/config/config-schema.ts';
+import type { TriageSources } from '../core/sources/triage-sources.ts';
 
 /**
  * Where chat triages read from: `sources.bundleDir` (recorded bundles: demo, tests) when set, else

@@ -1,8 +1,9 @@
-import type { Config } from '../../core/config/config-schema.ts';
-import { describeDatabase } from '../../adapters/storage/describe-database.ts';
 import type { CliCommand } from '../../adapters/cli/cli-command.ts';
 import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
 import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { describeDatabase } from '../../adapters/storage/describe-database.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { Runtime } from '../runtime.ts';
 import { startSlackStack } from '../start-slack-stack.ts';
 
 const USAGE = `usage: causeway slack [--http] [--port N]
@@ -16,19 +17,12 @@ Slack's signed requests on POST /slack/events (slack.botToken + slack.signingSec
   --port N   HTTP mode: the port (default slack.port; 0 picks a free one)
 `;
 
-/** `causeway slack`: the Slack app, until the process is told to stop. */
+/** `causeway slack`: the Slack app on the runtime (its storage, logger, secrets), until told to stop. */
 export function buildSlackCommand(
-  config: Readonly<Config>,
-  env: {
-    readonly now: () => number;
-    readonly onShutdown: (stop: () => void) => void;
-    readonly promptsDir?: string;
-    /** Runbook step secrets (`{env: NAME}`): the process environment. */
-    readonly secrets?: Readonly<Record<string, string | undefined>>;
-    /** This process's name in the effect journal (crash recovery of runbook steps). */
-    readonly instanceId?: string;
-  },
+  runtime: Runtime,
+  env: { readonly onShutdown: (stop: () => void) => void },
 ): CliCommand {
+  const config = runtime.config;
   return {
     name: 'slack',
     summary: COMMAND_SUMMARIES.slack,
@@ -56,16 +50,10 @@ export function buildSlackCommand(
           ...(port !== undefined ? { port: Number(port) } : {}),
         },
       };
-      const started = await startSlackStack(effective, {
-        cwd: io.cwd,
-        now: env.now,
-        log: io.stderr,
-        ...(env.promptsDir ? { promptsDir: env.promptsDir } : {}),
-        ...(env.secrets ? { secrets: env.secrets } : {}),
-        ...(env.instanceId ? { instanceId: env.instanceId } : {}),
-      });
+      const started = await startSlackStack(effective, runtime);
       if (!started.ok) {
         io.stderr(`causeway slack: ${started.error.code}: ${started.error.message}\n`);
+        await runtime.close();
         return started.error.code === 'SLACK_NOT_CONFIGURED' ? 2 : 3;
       }
       const s = started.value;
@@ -74,11 +62,12 @@ export function buildSlackCommand(
           ? `HTTP on ${effective.slack.host}:${s.port} (POST /slack/events)`
           : 'Socket Mode';
       io.stdout(
-        `causeway slack: listening in ${where}; command ${effective.slack.command}; watching ${effective.slack.alertChannels.length} alert channel(s); database: ${describeDatabase(effective.storage.url, io.cwd)}\n`,
+        `causeway slack: listening in ${where}; command ${effective.slack.command}; watching ${effective.slack.alertChannels.length} alert channel(s); database: ${describeDatabase(effective.storage.url, runtime.cwd)}\n`,
       );
       await new Promise<void>((resolve) => env.onShutdown(resolve));
       io.stdout('causeway slack: stopping (finishing the work in progress)\n');
       await s.stop();
+      await runtime.close();
       return 0;
     },
   };
