@@ -89,23 +89,19 @@ const runtime = async (id: string) =>
 const example = fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url));
 // Each command's modules load when it runs (lazyCommand): `--help` and `triage` start fast.
 const commands = [
-  lazyCommand('triage', async () =>
-    (await import('./adapters/cli/commands/triage.ts')).buildTriageCommand(config.value),
-  ),
-  lazyCommand('eval', async () =>
-    (await import('./adapters/cli/commands/eval.ts')).buildEvalCommand(config.value, now),
-  ),
+  lazyCommand('triage', async () => (await import('./runtime/commands/triage.ts')).buildTriageCommand(config.value)),
+  lazyCommand('eval', async () => (await import('./runtime/commands/eval.ts')).buildEvalCommand(config.value, now)),
   lazyCommand('simulate', async () => (await import('./adapters/cli/commands/simulate.ts')).simulateCommand),
-  lazyCommand('seed', async () => (await import('./adapters/cli/commands/seed.ts')).buildSeedCommand(config.value)),
+  lazyCommand('seed', async () => (await import('./runtime/commands/seed.ts')).buildSeedCommand(config.value)),
   lazyCommand('templates', async () => (await import('./adapters/cli/commands/templates.ts')).templatesCommand),
   lazyCommand('audit', async () =>
-    (await import('./adapters/cli/commands/audit.ts')).buildAuditCommand(config.value, Date.now),
+    (await import('./runtime/commands/audit.ts')).buildAuditCommand(config.value, Date.now),
   ),
   lazyCommand('demo', async () =>
-    (await import('./adapters/cli/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
+    (await import('./runtime/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
   ),
   lazyCommand('ask', async () =>
-    (await import('./adapters/cli/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
+    (await import('./runtime/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
   ),
   lazyCommand('slack', async () =>
     (await import('./runtime/commands/slack.ts')).buildSlackCommand(await runtime(`${instanceId}/slack`), {
@@ -113,16 +109,16 @@ const commands = [
     }),
   ),
   lazyCommand('feedback', async () =>
-    (await import('./adapters/cli/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
+    (await import('./runtime/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
   ),
   lazyCommand('serve', async () =>
     (await import('./runtime/commands/serve.ts')).buildServeCommand(await runtime(instanceId), { onShutdown }),
   ),
   lazyCommand('change', async () =>
-    (await import('./adapters/cli/commands/change.ts')).buildChangeCommand(config.value, Date.now),
+    (await import('./runtime/commands/change.ts')).buildChangeCommand(config.value, Date.now),
   ),
   lazyCommand('runbooks', async () =>
-    (await import('./adapters/cli/commands/runbooks.ts')).buildRunbooksCommand(
+    (await import('./runtime/commands/runbooks.ts')).buildRunbooksCommand(
       config.value,
       Date.now,
       example,

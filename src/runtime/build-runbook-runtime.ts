@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { loadCatalogForCli } from '../adapters/cli/runbooks/load-catalog-for-cli.ts';
 import { createExecutorRegistry } from '../adapters/executors/create-executor-registry.ts';
 import { createTriageSourcesSignalProbe } from '../adapters/executors/create-triage-sources-signal-probe.ts';
+import { loadCatalogForCli } from '../adapters/runbooks/load-catalog-for-cli.ts';
 import type { LocatedRunbookProblem } from '../adapters/runbooks/located-runbook-problem.ts';
 import type { RunbookDeps } from '../app/runbooks/runbook-deps.ts';
 import type { RunbookFinder } from '../core/chat/runbook-finder.ts';

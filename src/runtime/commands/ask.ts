@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
-import { investigate } from '../../../app/investigate.ts';
-import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
-import { answerFollowUp } from '../../../app/llm/answer-follow-up.ts';
-import { triageQuery } from '../../../app/llm/triage-query.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { renderAnswerText } from '../../../core/llm/render-answer-text.ts';
-import { openBundle } from '../../files/open-bundle.ts';
-import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
-import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
-import { createMemoryLlmAudit } from '../../llm/create-memory-llm-audit.ts';
-import { formatLlmCalls } from '../../llm/format-llm-calls.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { openBundle } from '../../adapters/files/open-bundle.ts';
+import { buildLlmDeps } from '../../adapters/llm/build-llm-deps.ts';
+import { configWithLlmOverrides } from '../../adapters/llm/config-with-llm-overrides.ts';
+import { createMemoryLlmAudit } from '../../adapters/llm/create-memory-llm-audit.ts';
+import { formatLlmCalls } from '../../adapters/llm/format-llm-calls.ts';
+import { investigate } from '../../app/investigate.ts';
+import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
+import { answerFollowUp } from '../../app/llm/answer-follow-up.ts';
+import { triageQuery } from '../../app/llm/triage-query.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { renderAnswerText } from '../../core/llm/render-answer-text.ts';
 
 const USAGE = `usage: causeway ask [--bundle DIR] [--llm-url URL] [--llm-model NAME] [--json] QUESTION...
 

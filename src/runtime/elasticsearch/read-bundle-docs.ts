@@ -1,16 +1,16 @@
 import { join } from 'node:path';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import { parseEcsLog } from '../../../core/formats/parse-ecs-log.ts';
-import { parseOtlpRequest } from '../../../core/formats/parse-otlp-request.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { DEFAULT_MAX_LINE_BYTES } from '../../../core/sources/default-max-line-bytes.ts';
-import { otlpSeedSpans } from '../../elasticsearch/seed/otlp-seed-spans.ts';
-import type { SeedSpan } from '../../elasticsearch/seed/seed-span.ts';
-import { describeReadError } from '../../files/describe-read-error.ts';
-import { fileExists } from '../../files/file-exists.ts';
-import { readBoundedText } from '../../files/read-bounded-text.ts';
-import { readChanges } from '../../files/read-changes.ts';
-import { readNdjson } from '../../files/read-ndjson.ts';
+import { otlpSeedSpans } from '../../adapters/elasticsearch/seed/otlp-seed-spans.ts';
+import type { SeedSpan } from '../../adapters/elasticsearch/seed/seed-span.ts';
+import { describeReadError } from '../../adapters/files/describe-read-error.ts';
+import { fileExists } from '../../adapters/files/file-exists.ts';
+import { readBoundedText } from '../../adapters/files/read-bounded-text.ts';
+import { readChanges } from '../../adapters/files/read-changes.ts';
+import { readNdjson } from '../../adapters/files/read-ndjson.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import { parseEcsLog } from '../../core/formats/parse-ecs-log.ts';
+import { parseOtlpRequest } from '../../core/formats/parse-otlp-request.ts';
+import type { Result } from '../../core/result/result.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 
 export type BundleDocs = {
   /** ECS log documents as they are in the file, each with its line number as `event.sequence`. */

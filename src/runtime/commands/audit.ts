@@ -1,17 +1,17 @@
-import type { AuditVerification } from '../../../app/audit/audit-verification.ts';
-import { exportAudit } from '../../../app/audit/export-audit.ts';
-import { verifiedThrough } from '../../../app/audit/verified-through.ts';
-import { verifyAudit } from '../../../app/audit/verify-audit.ts';
-import { canonicalJson } from '../../../core/audit/canonical-json.ts';
-import type { ChainAnchor } from '../../../core/audit/create-chain-verifier.ts';
-import { formatAuditTimeline } from '../../../core/audit/format-audit-timeline.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { plural } from '../../../core/formats/plural.ts';
-import type { Storage } from '../../../core/storage/storage.ts';
-import { openStorage } from '../../storage/open-storage.ts';
-import type { CliCommand, CliIo } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
+import type { CliCommand, CliIo } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { openStorage } from '../../adapters/storage/open-storage.ts';
+import type { AuditVerification } from '../../app/audit/audit-verification.ts';
+import { exportAudit } from '../../app/audit/export-audit.ts';
+import { verifiedThrough } from '../../app/audit/verified-through.ts';
+import { verifyAudit } from '../../app/audit/verify-audit.ts';
+import { canonicalJson } from '../../core/audit/canonical-json.ts';
+import type { ChainAnchor } from '../../core/audit/create-chain-verifier.ts';
+import { formatAuditTimeline } from '../../core/audit/format-audit-timeline.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { plural } from '../../core/formats/plural.ts';
+import type { Storage } from '../../core/storage/storage.ts';
 
 const USAGE = `usage: causeway audit verify [--db URL] [--expect-head HASH[@SEQ]] [--json]
        causeway audit export [--db URL] [--incident ID] [--since TIME] [--format jsonl]

@@ -1,11 +1,11 @@
-import { demonstrateApprovedRunbook } from '../../../app/runbooks/demonstrate-approved-runbook.ts';
-import { plural } from '../../../core/formats/plural.ts';
-import type { Alert } from '../../../core/model/alert.ts';
-import type { TriageReport } from '../../../core/model/triage-report.ts';
-import { openStorage } from '../../storage/open-storage.ts';
-import type { CliIo } from '../cli-command.ts';
+import type { CliIo } from '../../adapters/cli/cli-command.ts';
+import { formatPlanText } from '../../adapters/cli/runbooks/format-plan-text.ts';
+import { openStorage } from '../../adapters/storage/open-storage.ts';
+import { demonstrateApprovedRunbook } from '../../app/runbooks/demonstrate-approved-runbook.ts';
+import { plural } from '../../core/formats/plural.ts';
+import type { Alert } from '../../core/model/alert.ts';
+import type { TriageReport } from '../../core/model/triage-report.ts';
 import { buildRunbookDemoDeps, DEMO_USERS } from './build-runbook-demo-deps.ts';
-import { formatPlanText } from './format-plan-text.ts';
 
 /**
  * The approval flow end to end on a triaged incident, printed: against a deploy API on 127.0.0.1

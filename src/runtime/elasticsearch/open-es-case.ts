@@ -1,17 +1,17 @@
 import { basename } from 'node:path';
-import type { Config } from '../../../core/config/config-schema.ts';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import type { IncidentCase } from '../../../core/incident-case.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { createEsChangeSource } from '../../elasticsearch/create-es-change-source.ts';
-import { createEsClient } from '../../elasticsearch/create-es-client.ts';
-import { createEsLogSource } from '../../elasticsearch/create-es-log-source.ts';
-import { createEsQuery, type EsTransfer } from '../../elasticsearch/create-es-query.ts';
-import { createEsTraceSource } from '../../elasticsearch/create-es-trace-source.ts';
-import type { EsSettings } from '../../elasticsearch/es-settings.ts';
-import { type EsOverrides, esSettingsFromConfig } from '../../elasticsearch/es-settings-from-config.ts';
-import { fetchTraceMarks } from '../../elasticsearch/fetch-trace-marks.ts';
-import { readAlertFile } from '../../files/read-alert-file.ts';
+import { createEsChangeSource } from '../../adapters/elasticsearch/create-es-change-source.ts';
+import { createEsClient } from '../../adapters/elasticsearch/create-es-client.ts';
+import { createEsLogSource } from '../../adapters/elasticsearch/create-es-log-source.ts';
+import { createEsQuery, type EsTransfer } from '../../adapters/elasticsearch/create-es-query.ts';
+import { createEsTraceSource } from '../../adapters/elasticsearch/create-es-trace-source.ts';
+import type { EsSettings } from '../../adapters/elasticsearch/es-settings.ts';
+import { type EsOverrides, esSettingsFromConfig } from '../../adapters/elasticsearch/es-settings-from-config.ts';
+import { fetchTraceMarks } from '../../adapters/elasticsearch/fetch-trace-marks.ts';
+import { readAlertFile } from '../../adapters/files/read-alert-file.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { IncidentCase } from '../../core/incident-case.ts';
+import type { Result } from '../../core/result/result.ts';
 
 export type EsCase = IncidentCase & {
   readonly settings: EsSettings;

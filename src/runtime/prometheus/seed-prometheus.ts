@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import { plural } from '../../../core/formats/plural.ts';
-import type { Result } from '../../../core/result/result.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import { plural } from '../../core/formats/plural.ts';
+import type { Result } from '../../core/result/result.ts';
 import { seedPrometheusBlocks } from './seed-prometheus-blocks.ts';
 
 /** Blocks keep this long: seeded data is usually older than Prometheus' default 15 days. */

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import type { Config } from '../../../core/config/config-schema.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { executorDefinitions } from '../../../core/runbooks/executor-definitions.ts';
-import { executorSettingsFromConfig } from '../../../core/runbooks/executor-settings-from-config.ts';
-import type { RunbookCatalog } from '../../../core/runbooks/runbook-catalog.ts';
-import { validationContextFromConfig } from '../../../core/runbooks/validation-context-from-config.ts';
-import { loadRunbookCatalog } from '../../runbooks/load-runbook-catalog.ts';
-import type { LocatedRunbookProblem } from '../../runbooks/located-runbook-problem.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { Result } from '../../core/result/result.ts';
+import { executorDefinitions } from '../../core/runbooks/executor-definitions.ts';
+import { executorSettingsFromConfig } from '../../core/runbooks/executor-settings-from-config.ts';
+import type { RunbookCatalog } from '../../core/runbooks/runbook-catalog.ts';
+import { validationContextFromConfig } from '../../core/runbooks/validation-context-from-config.ts';
+import { loadRunbookCatalog } from './load-runbook-catalog.ts';
+import type { LocatedRunbookProblem } from './located-runbook-problem.ts';
 
 /**
  * The runbook folder (`dir`, else runbooks.dir, else ./runbooks) loaded and validated against the

@@ -1,11 +1,11 @@
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { exportFeedbackCases } from '../../../app/export-feedback-cases.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { openStorage } from '../../storage/open-storage.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { openStorage } from '../../adapters/storage/open-storage.ts';
+import { exportFeedbackCases } from '../../app/export-feedback-cases.ts';
+import type { Config } from '../../core/config/config-schema.ts';
 
 const USAGE = `usage: causeway feedback export --out DIR [--db URL]
 

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildTimelineChartSpec } from '../../core/chat/build-timeline-chart-spec.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
-import { createChartRenderer } from '../charts/create-chart-renderer.ts';
-import { registerChartFonts } from '../charts/register-chart-fonts.ts';
+import { createChartRenderer } from './create-chart-renderer.ts';
+import { registerChartFonts } from './register-chart-fonts.ts';
 
 /** What writing the chart gave: the bytes written, no chart (no series), or why the file could not be written. */
 export type ChartWritten =

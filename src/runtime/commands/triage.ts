@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
-import { investigate } from '../../../app/investigate.ts';
-import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { triageReportJson } from '../../../core/formats/triage-report-json.ts';
-import { linkEvidence } from '../../elasticsearch/link-evidence.ts';
-import { openBundle } from '../../files/open-bundle.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
+import { writeTimelineChart } from '../../adapters/charts/write-timeline-chart.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { renderReportText } from '../../adapters/cli/render-report-text.ts';
+import { ES_TRIAGE_OPTIONS, esOverrides } from '../../adapters/elasticsearch/es-triage-options.ts';
+import { linkEvidence } from '../../adapters/elasticsearch/link-evidence.ts';
+import { openBundle } from '../../adapters/files/open-bundle.ts';
+import { investigate } from '../../app/investigate.ts';
+import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { triageReportJson } from '../../core/formats/triage-report-json.ts';
 import { openEsCase } from '../elasticsearch/open-es-case.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
-import { renderReportText } from '../render-report-text.ts';
-import { writeTimelineChart } from '../write-timeline-chart.ts';
 
 const USAGE = `usage: causeway triage --bundle DIR [--json] [--chart FILE]
        causeway triage --alert FILE --es URL [--prefix P] [--trace-schema elastic-apm|otel] [--json] [--chart FILE]

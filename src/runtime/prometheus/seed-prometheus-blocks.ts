@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { createFileMetricSource } from '../../files/create-file-metric-source.ts';
-import { seriesToOpenMetrics } from '../../prometheus/series-to-openmetrics.ts';
+import { createFileMetricSource } from '../../adapters/files/create-file-metric-source.ts';
+import { seriesToOpenMetrics } from '../../adapters/prometheus/series-to-openmetrics.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { Result } from '../../core/result/result.ts';
 
 export type SeededBlocks = {
   readonly series: number;

@@ -1,10 +1,10 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { type SeedIndexNames, seedIndexNames } from '../../elasticsearch/seed/seed-index-names.ts';
-import { type SeedCounts, seedIndices } from '../../elasticsearch/seed/seed-indices.ts';
-import { spanDocs } from '../../elasticsearch/seed/span-docs.ts';
-import type { TraceFields } from '../../elasticsearch/trace-fields.ts';
+import { type SeedIndexNames, seedIndexNames } from '../../adapters/elasticsearch/seed/seed-index-names.ts';
+import { type SeedCounts, seedIndices } from '../../adapters/elasticsearch/seed/seed-indices.ts';
+import { spanDocs } from '../../adapters/elasticsearch/seed/span-docs.ts';
+import type { TraceFields } from '../../adapters/elasticsearch/trace-fields.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { Result } from '../../core/result/result.ts';
 import { readBundleDocs } from './read-bundle-docs.ts';
 
 export type SeedBundleOptions = {

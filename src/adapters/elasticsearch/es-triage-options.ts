@@ -1,5 +1,5 @@
-import type { Result } from '../../../core/result/result.ts';
-import type { EsOverrides } from '../../elasticsearch/es-settings-from-config.ts';
+import type { Result } from '../../core/result/result.ts';
+import type { EsOverrides } from './es-settings-from-config.ts';
 
 /** The options `causeway triage` and `causeway eval` take for Elasticsearch. */
 export const ES_TRIAGE_OPTIONS = {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../../../core/config/config-schema.ts';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import type { IncidentCase } from '../../../core/incident-case.ts';
-import type { Result } from '../../../core/result/result.ts';
-import { createEsChangeSource } from '../../elasticsearch/create-es-change-source.ts';
-import { createEsClient } from '../../elasticsearch/create-es-client.ts';
-import { createEsLogSource } from '../../elasticsearch/create-es-log-source.ts';
-import { createEsQuery } from '../../elasticsearch/create-es-query.ts';
-import { createEsTraceSource } from '../../elasticsearch/create-es-trace-source.ts';
-import { type EsOverrides, esSettingsFromConfig } from '../../elasticsearch/es-settings-from-config.ts';
-import { fetchTraceMarks } from '../../elasticsearch/fetch-trace-marks.ts';
-import { openBundle } from '../../files/open-bundle.ts';
+import { createEsChangeSource } from '../../adapters/elasticsearch/create-es-change-source.ts';
+import { createEsClient } from '../../adapters/elasticsearch/create-es-client.ts';
+import { createEsLogSource } from '../../adapters/elasticsearch/create-es-log-source.ts';
+import { createEsQuery } from '../../adapters/elasticsearch/create-es-query.ts';
+import { createEsTraceSource } from '../../adapters/elasticsearch/create-es-trace-source.ts';
+import { type EsOverrides, esSettingsFromConfig } from '../../adapters/elasticsearch/es-settings-from-config.ts';
+import { fetchTraceMarks } from '../../adapters/elasticsearch/fetch-trace-marks.ts';
+import { openBundle } from '../../adapters/files/open-bundle.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { IncidentCase } from '../../core/incident-case.ts';
+import type { Result } from '../../core/result/result.ts';
 import { seedBundle } from './seed-bundle.ts';
 
 /**

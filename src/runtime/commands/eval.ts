@@ -1,22 +1,22 @@
 import { basename, relative, resolve } from 'node:path';
-import { evaluateBundle } from '../../../app/evaluate-bundle.ts';
-import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import type { EvalCase } from '../../../core/eval/eval-case.ts';
-import type { EvalSummary } from '../../../core/eval/eval-summary.ts';
-import { scoreEval } from '../../../core/eval/score-eval.ts';
-import { plural } from '../../../core/formats/plural.ts';
-import { rankByErrorIncrease } from '../../../core/triage/baselines/rank-by-error-increase.ts';
-import { rankRandomly } from '../../../core/triage/baselines/rank-randomly.ts';
-import type { Ranker } from '../../../core/triage/ranker.ts';
-import { findBundles } from '../../files/find-bundles.ts';
-import { openBundle } from '../../files/open-bundle.ts';
-import { readTruth } from '../../files/read-truth.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { ES_TRIAGE_OPTIONS, esOverrides } from '../elasticsearch/es-triage-options.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { ES_TRIAGE_OPTIONS, esOverrides } from '../../adapters/elasticsearch/es-triage-options.ts';
+import { findBundles } from '../../adapters/files/find-bundles.ts';
+import { openBundle } from '../../adapters/files/open-bundle.ts';
+import { readTruth } from '../../adapters/files/read-truth.ts';
+import { evaluateBundle } from '../../app/evaluate-bundle.ts';
+import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import type { EvalCase } from '../../core/eval/eval-case.ts';
+import type { EvalSummary } from '../../core/eval/eval-summary.ts';
+import { scoreEval } from '../../core/eval/score-eval.ts';
+import { plural } from '../../core/formats/plural.ts';
+import { rankByErrorIncrease } from '../../core/triage/baselines/rank-by-error-increase.ts';
+import { rankRandomly } from '../../core/triage/baselines/rank-randomly.ts';
+import type { Ranker } from '../../core/triage/ranker.ts';
 import { seedAndOpen } from '../elasticsearch/seed-and-open.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
 
 const USAGE = `usage: causeway eval DIR... [--json] [--baseline random|errors]
 

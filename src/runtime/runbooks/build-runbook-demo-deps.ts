@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { RunbookDeps } from '../../../app/runbooks/runbook-deps.ts';
-import type { CausewayError } from '../../../core/errors/causeway-error.ts';
-import type { Result } from '../../../core/result/result.ts';
-import type { ExecutorSettings } from '../../../core/runbooks/executor-settings.ts';
-import type { Storage } from '../../../core/storage/storage.ts';
-import { createExecutorRegistry } from '../../executors/create-executor-registry.ts';
-import { formatRunbookProblem } from '../../runbooks/format-runbook-problem.ts';
-import { parseRunbookFile } from '../../runbooks/parse-runbook-file.ts';
-import { demoRunbookYaml } from './demo-runbook-yaml.ts';
-import { type DemoDeployApi, startDemoDeployApi } from './start-demo-deploy-api.ts';
+import { demoRunbookYaml } from '../../adapters/cli/runbooks/demo-runbook-yaml.ts';
+import { type DemoDeployApi, startDemoDeployApi } from '../../adapters/cli/runbooks/start-demo-deploy-api.ts';
+import { createExecutorRegistry } from '../../adapters/executors/create-executor-registry.ts';
+import { formatRunbookProblem } from '../../adapters/runbooks/format-runbook-problem.ts';
+import { parseRunbookFile } from '../../adapters/runbooks/parse-runbook-file.ts';
+import type { RunbookDeps } from '../../app/runbooks/runbook-deps.ts';
+import type { CausewayError } from '../../core/errors/causeway-error.ts';
+import type { Result } from '../../core/result/result.ts';
+import type { ExecutorSettings } from '../../core/runbooks/executor-settings.ts';
+import type { Storage } from '../../core/storage/storage.ts';
 
 /** The demo's approvers (Slack user ids of the built-in `sre` group) and requester. */
 export const DEMO_USERS = { requester: 'U0DEMOREQ', approvers: ['U0DEMOSRE1', 'U0DEMOSRE2'] as const };

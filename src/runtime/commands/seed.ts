@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { plural } from '../../../core/formats/plural.ts';
-import { createEsClient } from '../../elasticsearch/create-es-client.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { createEsClient } from '../../adapters/elasticsearch/create-es-client.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { plural } from '../../core/formats/plural.ts';
 import { seedBundle } from '../elasticsearch/seed-bundle.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
 import { seedPrometheus } from '../prometheus/seed-prometheus.ts';
 
 const USAGE = `usage: causeway seed --bundle DIR --es URL [--trace-schema elastic-apm|otel] [--prefix P] [--replace]

@@ -1,9 +1,9 @@
-import { buildIncidentMessage } from '../../../core/chat/build-incident-message.ts';
-import { sourceProgressOf } from '../../../core/chat/source-progress-of.ts';
-import { validateMessage } from '../../../core/chat/validate-message.ts';
-import type { TriageReport } from '../../../core/model/triage-report.ts';
-import { renderBlocksAsText } from '../render-blocks-as-text.ts';
-import { type ChartFonts, writeTimelineChart } from '../write-timeline-chart.ts';
+import { type ChartFonts, writeTimelineChart } from '../../adapters/charts/write-timeline-chart.ts';
+import { renderBlocksAsText } from '../../adapters/cli/render-blocks-as-text.ts';
+import { buildIncidentMessage } from '../../core/chat/build-incident-message.ts';
+import { sourceProgressOf } from '../../core/chat/source-progress-of.ts';
+import { validateMessage } from '../../core/chat/validate-message.ts';
+import type { TriageReport } from '../../core/model/triage-report.ts';
 
 /**
  * What the Slack app would show for a triage, for the terminal: the incident message as text and

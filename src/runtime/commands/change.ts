@@ -1,14 +1,14 @@
-import { recordChanges } from '../../../app/ingest/record-changes.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { parseChangeEvent } from '../../../core/formats/parse-change-event.ts';
-import { configSecrets } from '../../../core/ingest/config-secrets.ts';
-import { hmacSha256Hex } from '../../../core/ingest/hmac-sha256-hex.ts';
-import { SILENT_LOG } from '../../../core/ingest/silent-log.ts';
-import { CHANGE_TYPES } from '../../../core/model/change-type.ts';
-import { openStorage } from '../../storage/open-storage.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { openStorage } from '../../adapters/storage/open-storage.ts';
+import { recordChanges } from '../../app/ingest/record-changes.ts';
+import type { Config } from '../../core/config/config-schema.ts';
+import { parseChangeEvent } from '../../core/formats/parse-change-event.ts';
+import { configSecrets } from '../../core/ingest/config-secrets.ts';
+import { hmacSha256Hex } from '../../core/ingest/hmac-sha256-hex.ts';
+import { SILENT_LOG } from '../../core/ingest/silent-log.ts';
+import { CHANGE_TYPES } from '../../core/model/change-type.ts';
 
 const USAGE = `usage: causeway change record --service S --version V [options]
 

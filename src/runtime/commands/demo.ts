@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
-import { investigate } from '../../../app/investigate.ts';
-import { investigateOptionsFromConfig } from '../../../app/investigate-options-from-config.ts';
-import type { Config } from '../../../core/config/config-schema.ts';
-import { openBundle } from '../../files/open-bundle.ts';
-import { buildLlmDeps } from '../../llm/build-llm-deps.ts';
-import { configWithLlmOverrides } from '../../llm/config-with-llm-overrides.ts';
-import { narrateForCli } from '../../llm/narrate-for-cli.ts';
-import type { CliCommand } from '../cli-command.ts';
-import { COMMAND_SUMMARIES } from '../command-summaries.ts';
-import { parseCliArgs } from '../parse-cli-args.ts';
-import { renderReportText } from '../render-report-text.ts';
+import type { CliCommand } from '../../adapters/cli/cli-command.ts';
+import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
+import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
+import { renderReportText } from '../../adapters/cli/render-report-text.ts';
+import { openBundle } from '../../adapters/files/open-bundle.ts';
+import { buildLlmDeps } from '../../adapters/llm/build-llm-deps.ts';
+import { configWithLlmOverrides } from '../../adapters/llm/config-with-llm-overrides.ts';
+import { narrateForCli } from '../../adapters/llm/narrate-for-cli.ts';
+import { investigate } from '../../app/investigate.ts';
+import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
+import type { Config } from '../../core/config/config-schema.ts';
 import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
 import { renderSlackPreview } from '../slack/render-slack-preview.ts';
 
