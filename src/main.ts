@@ -95,7 +95,7 @@ const commands = [
   lazyCommand('seed', async () => (await import('./runtime/commands/seed.ts')).buildSeedCommand(config.value)),
   lazyCommand('templates', async () => (await import('./adapters/cli/commands/templates.ts')).templatesCommand),
   lazyCommand('audit', async () =>
-    (await import('./runtime/commands/audit.ts')).buildAuditCommand(config.value, Date.now),
+    (await import('./runtime/commands/audit.ts')).buildAuditCommand(await runtime(instanceId)),
   ),
   lazyCommand('demo', async () =>
     (await import('./runtime/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
@@ -109,18 +109,17 @@ const commands = [
     }),
   ),
   lazyCommand('feedback', async () =>
-    (await import('./runtime/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
+    (await import('./runtime/commands/feedback.ts')).buildFeedbackCommand(await runtime(instanceId)),
   ),
   lazyCommand('serve', async () =>
     (await import('./runtime/commands/serve.ts')).buildServeCommand(await runtime(instanceId), { onShutdown }),
   ),
   lazyCommand('change', async () =>
-    (await import('./runtime/commands/change.ts')).buildChangeCommand(config.value, Date.now),
+    (await import('./runtime/commands/change.ts')).buildChangeCommand(await runtime(instanceId)),
   ),
   lazyCommand('runbooks', async () =>
     (await import('./runtime/commands/runbooks.ts')).buildRunbooksCommand(
-      config.value,
-      Date.now,
+      await runtime(instanceId),
       example,
       cliActor(osUserName(io.env)),
     ),

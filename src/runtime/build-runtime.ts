@@ -37,12 +37,13 @@ export function buildRuntime(config: Readonly<Config>, o: RuntimeInputs): Runtim
   });
   let opened: Promise<Result<Storage, CausewayError>> | undefined;
   let closed = false;
-  const storage = () => {
-    opened ??= openStorage(config.storage.url, {
+  const openStorageAt = (url: string, at: { readonly create?: boolean } = {}) =>
+    openStorage(url, {
       clock: o.now,
       cwd: o.cwd,
       instanceId: o.instanceId,
       sqliteSynchronous: config.storage.sqliteSynchronous,
+      ...(at.create === false ? { create: false } : {}),
       audit: {
         ...(config.audit.checkpointKey ? { checkpointKey: config.audit.checkpointKey } : {}),
         checkpointEvery: config.audit.checkpointEvery,
@@ -51,6 +52,8 @@ export function buildRuntime(config: Readonly<Config>, o: RuntimeInputs): Runtim
         knownSecrets: secrets,
       },
     });
+  const storage = () => {
+    opened ??= openStorageAt(config.storage.url);
     return opened;
   };
   return {
@@ -66,6 +69,7 @@ export function buildRuntime(config: Readonly<Config>, o: RuntimeInputs): Runtim
     newIncidentId: () => incidentId(o.now(), randomBytes(4).toString('hex')),
     promptsDir: o.promptsDir,
     storage,
+    openStorageAt,
     async close() {
       if (closed) return;
       closed = true;

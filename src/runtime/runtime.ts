@@ -30,6 +30,11 @@ export type Runtime = {
   readonly promptsDir: string;
   /** The storage of `storage.url`, opened on the first call; later calls get the same one. */
   storage(): Promise<Result<Storage, CausewayError>>;
+  /**
+   * Another database (a command's `--db`) opened with the same options: the runtime's clock, instance
+   * and audit settings, the one secret list. The caller closes it. `create: false` refuses a missing file.
+   */
+  openStorageAt(url: string, o?: { readonly create?: boolean }): Promise<Result<Storage, CausewayError>>;
   /** Closes the storage if it was opened and flushes the logger. Safe to call twice. */
   close(): Promise<void>;
 };

@@ -1,7 +1,6 @@
 import type { CliCommand, CliIo } from '../../adapters/cli/cli-command.ts';
 import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
 import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
-import { openStorage } from '../../adapters/storage/open-storage.ts';
 import type { AuditVerification } from '../../app/audit/audit-verification.ts';
 import { exportAudit } from '../../app/audit/export-audit.ts';
 import { verifiedThrough } from '../../app/audit/verified-through.ts';
@@ -12,6 +11,7 @@ import { formatAuditTimeline } from '../../core/audit/format-audit-timeline.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import { plural } from '../../core/formats/plural.ts';
 import type { Storage } from '../../core/storage/storage.ts';
+import type { Runtime } from '../runtime.ts';
 
 const USAGE = `usage: causeway audit verify [--db URL] [--expect-head HASH[@SEQ]] [--json]
        causeway audit export [--db URL] [--incident ID] [--since TIME] [--format jsonl]
@@ -44,7 +44,8 @@ with audit.checkpointKey set, signed checkpoints make a rewritten chain detectab
 const EXIT = { ok: 0, broken: 1, usage: 2, storage: 3 } as const;
 
 /** `causeway audit verify|export|show`: checks, exports and shows the audit chain. */
-export function buildAuditCommand(config: Readonly<Config>, clock: () => number): CliCommand {
+export function buildAuditCommand(runtime: Runtime): CliCommand {
+  const { config, now: clock } = runtime;
   return {
     name: 'audit',
     summary: COMMAND_SUMMARIES.audit,
@@ -110,12 +111,7 @@ export function buildAuditCommand(config: Readonly<Config>, clock: () => number)
         }
       }
 
-      const opened = await openStorage(str('db') ?? config.storage.url, {
-        clock,
-        cwd: io.cwd,
-        create: false,
-        sqliteSynchronous: config.storage.sqliteSynchronous,
-      });
+      const opened = await runtime.openStorageAt(str('db') ?? config.storage.url, { create: false });
       if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, EXIT.storage);
       const storage = opened.value;
       try {

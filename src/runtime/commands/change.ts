@@ -1,14 +1,12 @@
 import type { CliCommand } from '../../adapters/cli/cli-command.ts';
 import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
 import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
-import { openStorage } from '../../adapters/storage/open-storage.ts';
 import { recordChanges } from '../../app/ingest/record-changes.ts';
-import type { Config } from '../../core/config/config-schema.ts';
 import { parseChangeEvent } from '../../core/formats/parse-change-event.ts';
-import { configSecrets } from '../../core/ingest/config-secrets.ts';
 import { hmacSha256Hex } from '../../core/ingest/hmac-sha256-hex.ts';
 import { SILENT_LOG } from '../../core/ingest/silent-log.ts';
 import { CHANGE_TYPES } from '../../core/model/change-type.ts';
+import type { Runtime } from '../runtime.ts';
 
 const USAGE = `usage: causeway change record --service S --version V [options]
 
@@ -51,7 +49,8 @@ const OPTIONS = {
 } as const;
 
 /** `causeway change record`: one change event into the store, directly or through a running server. */
-export function buildChangeCommand(config: Readonly<Config>, now: () => number): CliCommand {
+export function buildChangeCommand(runtime: Runtime): CliCommand {
+  const { config, now } = runtime;
   return {
     name: 'change',
     summary: COMMAND_SUMMARIES.change,
@@ -141,12 +140,8 @@ export function buildChangeCommand(config: Readonly<Config>, now: () => number):
           return 3;
         }
       } else {
-        const opened = await openStorage(config.storage.url, {
-          clock: now,
-          cwd: io.cwd,
-          sqliteSynchronous: config.storage.sqliteSynchronous,
-          audit: { knownSecrets: configSecrets(config) },
-        });
+        // The runtime's options: its clock and audit settings, the one secret list.
+        const opened = await runtime.openStorageAt(config.storage.url);
         if (!opened.ok) {
           io.stderr(`causeway change: ${opened.error.code}: ${opened.error.message}\n`);
           return 3;

@@ -3,9 +3,8 @@ import { join, resolve } from 'node:path';
 import type { CliCommand } from '../../adapters/cli/cli-command.ts';
 import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
 import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
-import { openStorage } from '../../adapters/storage/open-storage.ts';
 import { exportFeedbackCases } from '../../app/export-feedback-cases.ts';
-import type { Config } from '../../core/config/config-schema.ts';
+import type { Runtime } from '../runtime.ts';
 
 const USAGE = `usage: causeway feedback export --out DIR [--db URL]
 
@@ -16,7 +15,8 @@ causeway eval. Incidents triaged from live data are listed as skipped.
 `;
 
 /** `causeway feedback export`: confirmed chat feedback → evaluation cases. */
-export function buildFeedbackCommand(config: Readonly<Config>, clock: () => number): CliCommand {
+export function buildFeedbackCommand(runtime: Runtime): CliCommand {
+  const { config } = runtime;
   return {
     name: 'feedback',
     summary: COMMAND_SUMMARIES.feedback,
@@ -37,7 +37,7 @@ export function buildFeedbackCommand(config: Readonly<Config>, clock: () => numb
         return 2;
       }
       const db = typeof args.value.values.db === 'string' ? args.value.values.db : config.storage.url;
-      const opened = await openStorage(db, { clock, cwd: io.cwd, create: false });
+      const opened = await runtime.openStorageAt(db, { create: false });
       if (!opened.ok) {
         io.stderr(`causeway feedback: ${opened.error.code}: ${opened.error.message}\n`);
         return 3;

@@ -8,7 +8,6 @@ import { createExecutorRegistry } from '../../adapters/executors/create-executor
 import { openBundle } from '../../adapters/files/open-bundle.ts';
 import { formatRunbookProblem } from '../../adapters/runbooks/format-runbook-problem.ts';
 import { loadCatalogForCli } from '../../adapters/runbooks/load-catalog-for-cli.ts';
-import { openStorage } from '../../adapters/storage/open-storage.ts';
 import { investigate } from '../../app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { proposeRun } from '../../app/runbooks/propose-run.ts';
@@ -22,6 +21,7 @@ import { matchRunbooks } from '../../core/runbooks/match-runbooks.ts';
 import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
 import { runbookPolicyConfigured } from '../../core/runbooks/runbook-policy-configured.ts';
 import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
+import type { Runtime } from '../runtime.ts';
 
 const USAGE = `usage: causeway runbooks validate [DIR]
        causeway runbooks list [--dir DIR] [--bundle DIR]
@@ -75,12 +75,12 @@ async function triageBundle(config: Readonly<Config>, dir: string): Promise<Tria
 
 /** `causeway runbooks validate|list|plan|demo`. */
 export function buildRunbooksCommand(
-  config: Readonly<Config>,
-  now: () => number,
+  runtime: Runtime,
   exampleBundle: string,
   /** Who proposes a run from this terminal (cliActor of the OS user). */
   operator: AuditActor,
 ): CliCommand {
+  const { config, now } = runtime;
   return {
     name: 'runbooks',
     summary: COMMAND_SUMMARIES.runbooks,
@@ -154,7 +154,7 @@ export function buildRunbooksCommand(
           return 0;
         }
         case 'plan':
-          return plan(config, now, io, rest, str, values['dry-run'] === true, values.json === true, operator);
+          return plan(runtime, io, rest, str, values['dry-run'] === true, values.json === true, operator);
         case 'demo':
           return demo(config, now, io, str('bundle') ? resolve(io.cwd, str('bundle') as string) : exampleBundle);
         default:
@@ -165,8 +165,7 @@ export function buildRunbooksCommand(
 }
 
 async function plan(
-  config: Readonly<Config>,
-  now: () => number,
+  runtime: Runtime,
   io: CliIo,
   rest: readonly string[],
   str: (k: string) => string | undefined,
@@ -174,6 +173,7 @@ async function plan(
   json: boolean,
   operator: AuditActor,
 ): Promise<number> {
+  const { config, now } = runtime;
   const [id, ...pairs] = rest;
   if (!id) return fail(io, 'USAGE: plan needs a runbook id (see causeway runbooks list)', 2);
   const given: Record<string, string> = {};
@@ -214,12 +214,8 @@ async function plan(
     io.stdout(json ? `${JSON.stringify(planned.value, null, 2)}\n` : formatPlanText(planned.value, groups, true));
     return 0;
   }
-  const opened = await openStorage(str('db') ?? config.storage.url, {
-    clock: now,
-    cwd: io.cwd,
-    sqliteSynchronous: config.storage.sqliteSynchronous,
-    audit: { checkpointKey: config.audit.checkpointKey, checkpointEvery: config.audit.checkpointEvery },
-  });
+  // The runtime's options: the audit of a run redacts the one secret list, as serve's does.
+  const opened = await runtime.openStorageAt(str('db') ?? config.storage.url);
   if (!opened.ok) return fail(io, `${opened.error.code}: ${opened.error.message}`, 3);
   const storage = opened.value;
   try {
