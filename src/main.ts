@@ -75,72 +75,51 @@ const onShutdown = (stop: () => void) => {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 };
+// The runtime (config, logger, secrets, ids, clocks, storage) is built once, by the command that
+// needs it: one-shot commands such as `triage --bundle` never load it.
+const runtime = async (id: string) =>
+  (await import('./runtime/build-runtime.ts')).buildRuntime(config.value, {
+    cwd: io.cwd,
+    environment: process.env,
+    now: Date.now,
+    monotonic: () => performance.now(),
+    instanceId: id,
+    promptsDir: llmWiring.promptsDir,
+  });
 const example = fileURLToPath(new URL('../examples/webshop-deploy', import.meta.url));
 // Each command's modules load when it runs (lazyCommand): `--help` and `triage` start fast.
 const commands = [
-  lazyCommand('triage', async () =>
-    (await import('./adapters/cli/commands/triage.ts')).buildTriageCommand(config.value),
-  ),
-  lazyCommand('eval', async () =>
-    (await import('./adapters/cli/commands/eval.ts')).buildEvalCommand(config.value, now),
-  ),
+  lazyCommand('triage', async () => (await import('./runtime/commands/triage.ts')).buildTriageCommand(config.value)),
+  lazyCommand('eval', async () => (await import('./runtime/commands/eval.ts')).buildEvalCommand(config.value, now)),
   lazyCommand('simulate', async () => (await import('./adapters/cli/commands/simulate.ts')).simulateCommand),
-  lazyCommand('seed', async () => (await import('./adapters/cli/commands/seed.ts')).buildSeedCommand(config.value)),
+  lazyCommand('seed', async () => (await import('./runtime/commands/seed.ts')).buildSeedCommand(config.value)),
   lazyCommand('templates', async () => (await import('./adapters/cli/commands/templates.ts')).templatesCommand),
   lazyCommand('audit', async () =>
-    (await import('./adapters/cli/commands/audit.ts')).buildAuditCommand(config.value, Date.now),
+    (await import('./runtime/commands/audit.ts')).buildAuditCommand(await runtime(instanceId)),
   ),
   lazyCommand('demo', async () =>
-    (await import('./adapters/cli/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
+    (await import('./runtime/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
   ),
   lazyCommand('ask', async () =>
-    (await import('./adapters/cli/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
+    (await import('./runtime/commands/ask.ts')).buildAskCommand(config.value, example, llmWiring),
   ),
   lazyCommand('slack', async () =>
-    (await import('./adapters/cli/commands/slack.ts')).buildSlackCommand(config.value, {
-      now: Date.now,
-      promptsDir: llmWiring.promptsDir,
-      secrets: process.env,
-      instanceId: `${instanceId}/slack`,
+    (await import('./runtime/commands/slack.ts')).buildSlackCommand(await runtime(`${instanceId}/slack`), {
       onShutdown,
     }),
   ),
   lazyCommand('feedback', async () =>
-    (await import('./adapters/cli/commands/feedback.ts')).buildFeedbackCommand(config.value, Date.now),
+    (await import('./runtime/commands/feedback.ts')).buildFeedbackCommand(await runtime(instanceId)),
   ),
   lazyCommand('serve', async () =>
-    (await import('./adapters/cli/commands/serve.ts')).buildServeCommand(config.value, {
-      now: Date.now,
-      monotonic: () => performance.now(),
-      instanceId,
-      onShutdown,
-      environment: process.env,
-      startSlack: async (cfg, sources, observe, ingest) => {
-        const { startSlackStack } = await import('./adapters/cli/slack/start-slack-stack.ts');
-        const s = await startSlackStack(cfg, {
-          observe,
-          ingest,
-          cwd: io.cwd,
-          now: Date.now,
-          log: io.stderr,
-          sources,
-          promptsDir: llmWiring.promptsDir,
-          secrets: process.env,
-          instanceId: `${instanceId}/slack`,
-        });
-        return s.ok
-          ? { ok: true, stop: s.value.stop, ...(s.value.announcer ? { announcer: s.value.announcer } : {}) }
-          : { ok: false, message: `${s.error.code}: ${s.error.message}` };
-      },
-    }),
+    (await import('./runtime/commands/serve.ts')).buildServeCommand(await runtime(instanceId), { onShutdown }),
   ),
   lazyCommand('change', async () =>
-    (await import('./adapters/cli/commands/change.ts')).buildChangeCommand(config.value, Date.now),
+    (await import('./runtime/commands/change.ts')).buildChangeCommand(await runtime(instanceId)),
   ),
   lazyCommand('runbooks', async () =>
-    (await import('./adapters/cli/commands/runbooks.ts')).buildRunbooksCommand(
-      config.value,
-      Date.now,
+    (await import('./runtime/commands/runbooks.ts')).buildRunbooksCommand(
+      await runtime(instanceId),
       example,
       cliActor(osUserName(io.env)),
     ),

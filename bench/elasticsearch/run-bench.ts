@@ -10,13 +10,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openEsCase } from '../../src/adapters/cli/elasticsearch/open-es-case.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { createEsClient } from '../../src/adapters/elasticsearch/create-es-client.ts';
 import { seedIndexNames } from '../../src/adapters/elasticsearch/seed/seed-index-names.ts';
 import { seedIndices } from '../../src/adapters/elasticsearch/seed/seed-indices.ts';
 import { investigate } from '../../src/app/investigate.ts';
 import { investigateOptionsFromConfig } from '../../src/app/investigate-options-from-config.ts';
+import { openEsCase } from '../../src/runtime/elasticsearch/open-es-case.ts';
 import { syntheticIncident } from './synthetic-incident.ts';
 
 const { values } = parseArgs({

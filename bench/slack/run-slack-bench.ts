@@ -5,9 +5,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import { buildRuntime } from '../../src/runtime/build-runtime.ts';
+import { startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { alertmanagerLabelledMessage } from '../../test/slack/alert-messages.ts';
 import { startFakeSlack } from '../../test/support/fake-slack.ts';
 import { eventCallbackBody, sendSigned } from '../../test/support/fake-slack-client.ts';
@@ -60,7 +63,16 @@ const config = loadConfig({
   },
 });
 if (!config.ok) throw new Error(JSON.stringify(config.error));
-const started = await startSlackStack(config.value, { cwd: process.cwd(), now: Date.now, log: () => undefined });
+const runtime = buildRuntime(config.value, {
+  cwd: process.cwd(),
+  environment: {},
+  now: Date.now,
+  monotonic: () => performance.now(),
+  instanceId: 'bench/slack',
+  promptsDir: fileURLToPath(new URL('../../prompts', import.meta.url)),
+  logDestination: { write: () => undefined },
+});
+const started = await startSlackStack(config.value, runtime);
 if (!started.ok) throw new Error(started.error.message);
 const stack = started.value;
 const url = `http://127.0.0.1:${stack.port}/slack/events`;
@@ -106,6 +118,7 @@ for (const [i, dir] of bundles.entries()) {
   });
 }
 await stack.stop();
+await runtime.close();
 await slack.close();
 rmSync(work, { recursive: true, force: true });
 

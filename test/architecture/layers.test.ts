@@ -55,7 +55,7 @@ describe('architecture: what may import what', () => {
     expect(bad).toEqual([]);
   });
 
-  it('adapters never import each other, except within one adapter family and the CLI composing them', () => {
+  it('adapters never import each other, except within one adapter family (wiring them is runtime/)', () => {
     const bad: string[] = [];
     for (const f of files.filter((x) => layerOf(x) === 'adapters')) {
       const family = relative(SRC, f).split('/')[1];
@@ -64,10 +64,25 @@ describe('architecture: what may import what', () => {
         const target = relative(SRC, join(f, '..', spec)).split('/');
         if (target[0] === 'main.ts') bad.push(`${relative(SRC, f)} → main.ts`);
         if (target[0] !== 'adapters' || target[1] === family) continue;
-        // The CLI is an inbound adapter that wires file sources for one-shot commands.
-        if (family === 'cli') continue;
         bad.push(`${relative(SRC, f)} → ${spec}`);
       }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the composition root (main.ts, runtime/) is imported by nothing but itself', () => {
+    const bad: string[] = [];
+    for (const f of files.filter((x) => !['runtime', 'main.ts'].includes(layerOf(x)))) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = relative(SRC, join(f, '..', spec)).split('/')[0];
+        if (target === 'runtime' || target === 'main.ts') bad.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    for (const f of files.filter((x) => layerOf(x) === 'runtime')) {
+      for (const spec of imports(f))
+        if (spec.startsWith('.') && relative(SRC, join(f, '..', spec)) === 'main.ts')
+          bad.push(`${relative(SRC, f)} → main.ts`);
     }
     expect(bad).toEqual([]);
   });

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/adapters/cli/cli-command.ts';
-import { buildAuditCommand } from '../../src/adapters/cli/commands/audit.ts';
 import { runCli } from '../../src/adapters/cli/run-cli.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import type { JsonValue } from '../../src/core/audit/json-value.ts';
+import { buildAuditCommand } from '../../src/runtime/commands/audit.ts';
 import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { SAMPLE_ENTRIES, writeSampleChain } from './support/sample-chain.ts';
 import { FORGED_APPROVAL, insertAfterLast, withEdit } from './support/tamper.ts';
 
@@ -28,7 +29,7 @@ async function cli(argv: string[], env: Record<string, string> = { CAUSEWAY_AUDI
     env,
     cwd: '/tmp',
   };
-  const code = await runCli(argv, io, [buildAuditCommand(config.value, () => NOW)]);
+  const code = await runCli(argv, io, [buildAuditCommand(testRuntime(config.value, { now: () => NOW, cwd: '/tmp' }))]);
   return { code, stdout, stderr };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunbookDemoDeps, DEMO_USERS } from '../../src/adapters/cli/runbooks/build-runbook-demo-deps.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import {
   demonstrateApprovedRunbook,
   type RunbookDemoEvent,
 } from '../../src/app/runbooks/demonstrate-approved-runbook.ts';
+import { buildRunbookDemoDeps, DEMO_USERS } from '../../src/runtime/runbooks/build-runbook-demo-deps.ts';
 import { triageFiles } from '../support/elasticsearch.ts';
 import { runCauseway } from '../support/run-causeway.ts';
 

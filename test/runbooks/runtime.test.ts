@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildRunbookRuntime } from '../../src/adapters/cli/runbooks/build-runbook-runtime.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { createTriageSourcesSignalProbe } from '../../src/adapters/executors/create-triage-sources-signal-probe.ts';
 import { createBundleTriageSources } from '../../src/adapters/files/create-bundle-triage-sources.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
+import { buildRunbookRuntime } from '../../src/runtime/build-runbook-runtime.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import type { ChatMessage } from '../../src/core/chat/block-kit.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
@@ -20,6 +22,7 @@ const payload = JSON.parse(readFileSync(`${BUNDLE}/alert.json`, 'utf8'));
 
 let slack: FakeSlack;
 let stack: SlackStack;
+let runtime: Runtime | undefined;
 let url: string;
 const log: string[] = [];
 
@@ -50,7 +53,8 @@ beforeAll(async () => {
     }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
-  const started = await startSlackStack(config.value, { cwd: process.cwd(), now: Date.now, log: (l) => log.push(l) });
+  runtime = testRuntime(config.value, { lines: log });
+  const started = await startSlackStack(config.value, runtime);
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
   url = `http://127.0.0.1:${stack.port}`;
@@ -58,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
 });
 
@@ -246,6 +251,11 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     await stack.slack.idle();
     expect(slack.calls.length).toBe(calls);
     expect((await stack.storage.audit.head())?.seq).toBe(audit);
+    // Bolt wrote about the rejected requests through the one pino logger (JSON lines), redacted.
+    const slackLines = log
+      .map((l) => JSON.parse(l) as { component?: string; logger?: string })
+      .filter((l) => l.component === 'slack');
+    expect(slackLines.length).toBeGreaterThan(0);
     expect(log.join('')).not.toContain(TOKEN);
     expect(log.join('')).not.toContain(SECRET);
   });

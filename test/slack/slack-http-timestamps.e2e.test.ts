@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 
 // Slack HTTP mode refuses signed timestamps in the future or in milliseconds, as Bolt's verifier
 // refuses those more than 5 minutes in the past (issue 16): a captured request cannot be held back
@@ -15,6 +17,7 @@ const BUNDLE = new URL('../../examples/webshop-deploy', import.meta.url).pathnam
 
 let slack: FakeSlack;
 let stack: SlackStack;
+let runtime: Runtime | undefined;
 let url: string;
 const log: string[] = [];
 
@@ -30,7 +33,8 @@ beforeAll(async () => {
     }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
-  const started = await startSlackStack(config.value, { cwd: process.cwd(), now: Date.now, log: (l) => log.push(l) });
+  runtime = testRuntime(config.value, { lines: log });
+  const started = await startSlackStack(config.value, runtime);
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
   url = `http://127.0.0.1:${stack.port}/slack/events`;
@@ -38,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
 });
 

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../support/fake-openai.ts';
 import { groundedModel } from '../support/fake-openai-scripts.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { eventCallbackBody, sendSigned } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
 const SECRET = 'narrative-signing-secret-0123456789';
@@ -19,6 +21,7 @@ const payload = JSON.parse(readFileSync(`${BUNDLE}/alert.json`, 'utf8'));
 let slack: FakeSlack;
 let model: FakeOpenAi;
 let stack: SlackStack;
+let runtime: Runtime | undefined;
 
 beforeAll(async () => {
   slack = await startFakeSlack({ botToken: TOKEN });
@@ -40,18 +43,15 @@ beforeAll(async () => {
     }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
-  const started = await startSlackStack(config.value, {
-    cwd: process.cwd(),
-    now: Date.now,
-    log: () => {},
-    promptsDir: PROMPTS,
-  });
+  runtime = testRuntime(config.value, { promptsDir: PROMPTS });
+  const started = await startSlackStack(config.value, runtime);
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
 });
 
 afterAll(async () => {
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
   await model?.close();
 });

@@ -3,13 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { RUNBOOK_ACTION_IDS } from '../../src/core/chat/runbook-action-ids.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned } from '../support/fake-slack-client.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
@@ -72,6 +74,7 @@ const ENV = {
 let slack: FakeSlack | undefined;
 let child: ChildProcess | undefined;
 let stack: SlackStack | undefined;
+let runtime: Runtime | undefined;
 /** The step's process, left running by the killed parent (as after a real crash). */
 let orphan: number | undefined;
 
@@ -94,6 +97,7 @@ afterAll(async () => {
     // already gone
   }
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
 });
 
@@ -180,12 +184,8 @@ describe('a Slack process that dies while a runbook step runs', () => {
     const log: string[] = [];
     const posts = fake.messages.length;
     writeFileSync(marker, 'not again');
-    const started = await startSlackStack(config.value, {
-      cwd: dir,
-      now: Date.now,
-      log: (l) => log.push(l),
-      instanceId: 'crash-test/slack',
-    });
+    runtime = testRuntime(config.value, { lines: log, cwd: dir, instanceId: 'crash-test/slack' });
+    const started = await startSlackStack(config.value, runtime);
     if (!started.ok) throw new Error(started.error.message);
     stack = started.value;
     const notice = await waitFor('notice in the thread', () =>

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { createMetrics } from '../../src/adapters/observability/create-metrics.ts';
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
@@ -13,9 +12,12 @@ import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
 import { decodeActionValue } from '../../src/core/chat/decode-action-value.ts';
 import { RUNBOOK_ACTION_IDS, RUNBOOK_BLOCK_IDS } from '../../src/core/chat/runbook-action-ids.ts';
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeMessage, type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, sendSigned, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
@@ -33,6 +35,7 @@ writeFileSync(`${BUNDLE}/alert.json`, JSON.stringify(payload));
 
 let slack: FakeSlack;
 let stack: SlackStack;
+let runtime: Runtime | undefined;
 let url: string;
 let target: Server;
 const rollbacks: { path: string; auth: string | undefined; body: string }[] = [];
@@ -155,12 +158,13 @@ runbooks:
     },
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
-  const started = await startSlackStack(config.value, {
-    cwd: process.cwd(),
+  runtime = testRuntime(config.value, {
+    lines: log,
     now: () => Date.now() + skewMs,
-    log: (l) => log.push(l),
-    secrets: { SLACK_TEST_DEPLOY_TOKEN: DEPLOY_TOKEN },
+    environment: { SLACK_TEST_DEPLOY_TOKEN: DEPLOY_TOKEN },
     instanceId: 'e2e/slack',
+  });
+  const started = await startSlackStack(config.value, runtime, {
     approvalTickMs: 300,
     observe: metrics,
   });
@@ -171,6 +175,7 @@ runbooks:
 
 afterAll(async () => {
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
   await new Promise<void>((r) => (target ? target.close(() => r()) : r()));
 });

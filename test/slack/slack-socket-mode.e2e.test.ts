@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type SlackStack, startSlackStack } from '../../src/adapters/cli/slack/start-slack-stack.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { CHAT_IDS } from '../../src/core/chat/chat-ids.ts';
+import type { Runtime } from '../../src/runtime/runtime.ts';
+import { type SlackStack, startSlackStack } from '../../src/runtime/start-slack-stack.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { blockActionsBody, eventCallbackBody, slashCommandBody } from '../support/fake-slack-client.ts';
 import { slackHttpEnv } from '../support/slack-http-env.ts';
+import { testRuntime } from '../support/test-runtime.ts';
 import { waitUntil } from '../support/wait-until.ts';
 import { alertmanagerDefaultMessage } from './alert-messages.ts';
 
@@ -29,6 +31,7 @@ let connections = 0;
 const acks: { envelope_id: string; payload?: Record<string, unknown> }[] = [];
 let slack: FakeSlack;
 let stack: SlackStack;
+let runtime: Runtime | undefined;
 const log: string[] = [];
 
 let envelopes = 0;
@@ -90,13 +93,15 @@ beforeAll(async () => {
     }),
   });
   if (!config.ok) throw new Error(JSON.stringify(config.error));
-  const started = await startSlackStack(config.value, { cwd: process.cwd(), now: Date.now, log: (l) => log.push(l) });
+  runtime = testRuntime(config.value, { lines: log });
+  const started = await startSlackStack(config.value, runtime);
   if (!started.ok) throw new Error(started.error.message);
   stack = started.value;
 }, 30_000);
 
 afterAll(async () => {
   await stack?.stop();
+  await runtime?.close();
   await slack?.close();
   for (const c of wss?.clients ?? []) c.terminate();
   await new Promise<void>((r) => (wss ? wss.close(() => r()) : r()));

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { openEsCase } from '../../src/adapters/cli/elasticsearch/open-es-case.ts';
-import { seedBundle } from '../../src/adapters/cli/elasticsearch/seed-bundle.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { createEsClient } from '../../src/adapters/elasticsearch/create-es-client.ts';
 import { openBundle } from '../../src/adapters/files/open-bundle.ts';
@@ -11,6 +9,8 @@ import { investigateOptionsFromConfig } from '../../src/app/investigate-options-
 import type { Config } from '../../src/core/config/config-schema.ts';
 import { triageReportJson } from '../../src/core/formats/triage-report-json.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
+import { openEsCase } from '../../src/runtime/elasticsearch/open-es-case.ts';
+import { seedBundle } from '../../src/runtime/elasticsearch/seed-bundle.ts';
 
 /** The server the global setup provided, or a failure naming why there is none. */
 export function esUrl(): string {

@@ -1,11 +1,14 @@
 import { trace } from '@opentelemetry/api';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import type { JsonValue } from '../../core/audit/json-value.ts';
+import { redactSecrets, redactText } from '../../core/audit/redact-secrets.ts';
 import { REDACT_PATHS } from './redact-paths.ts';
 
 /**
  * The one root logger: JSON lines (pino 10) with an ISO 8601 UTC `time` and the level's name
- * (`"level":"info"`), as log collectors expect them; secrets redacted by path and by value (any string
- * equal to a configured secret is replaced), the active span's trace and span ids on every line.
+ * (`"level":"info"`), as log collectors expect them; secrets redacted by path and by value, the same
+ * way the chat and the audit trail redact them (`redactSecrets` with the one `configSecrets` list:
+ * every configured secret, and anything secret-shaped), the active span's trace and span ids on every line.
  * Child loggers per incident and run add `incidentId` / `run`.
  */
 export function createLogger(o: {
@@ -14,12 +17,7 @@ export function createLogger(o: {
   readonly knownSecrets?: readonly string[];
   readonly destination?: DestinationStream;
 }): Logger {
-  const secrets = (o.knownSecrets ?? []).filter((s) => s.length >= 8);
-  const scrub = (s: string) => {
-    let out = s;
-    for (const k of secrets) if (out.includes(k)) out = out.split(k).join('[REDACTED]');
-    return out;
-  };
+  const secrets = o.knownSecrets ?? [];
   return pino(
     {
       name: o.name,
@@ -31,22 +29,20 @@ export function createLogger(o: {
         const s = trace.getActiveSpan()?.spanContext();
         return s ? { trace_id: s.traceId, span_id: s.spanId } : {};
       },
-      hooks: secrets.length
-        ? {
-            logMethod(args, method) {
-              method.apply(
-                this,
-                args.map((a) =>
-                  typeof a === 'string'
-                    ? scrub(a)
-                    : a && typeof a === 'object'
-                      ? JSON.parse(scrub(JSON.stringify(a)))
-                      : a,
-                ) as Parameters<typeof method>,
-              );
-            },
-          }
-        : {},
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) =>
+              typeof a === 'string'
+                ? redactText(a, secrets)
+                : a && typeof a === 'object'
+                  ? redactSecrets(JSON.parse(JSON.stringify(a)) as JsonValue, secrets)
+                  : a,
+            ) as Parameters<typeof method>,
+          );
+        },
+      },
     },
     o.destination ?? pino.destination({ sync: false }),
   );

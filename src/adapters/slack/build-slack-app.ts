@@ -77,6 +77,8 @@ export function buildSlackApp(
           clientOptions,
           installerOptions: { clientOptions: o.apiUrl ? { slackApiUrl: o.apiUrl } : {} },
           logger: appLogger,
+          // Bolt would reset its logger to INFO: keep the configured level (log.level).
+          logLevel: logger.getLevel(),
         })
       : new App({
           receiver: httpReceiver(o.signingSecret as string, logger),
@@ -85,6 +87,7 @@ export function buildSlackApp(
           ...init,
           clientOptions,
           logger: appLogger,
+          logLevel: logger.getLevel(),
         });
   const chat = createSlackChat(app.client, chatOptions);
   const all = { ...deps, chat };

@@ -5,9 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServeCommand } from '../../../src/adapters/cli/commands/serve.ts';
 import { formatConfigProblems } from '../../../src/adapters/config/format-config-problems.ts';
 import { loadConfig } from '../../../src/adapters/config/load-config.ts';
+import { buildRuntime } from '../../../src/runtime/build-runtime.ts';
+import { buildServeCommand } from '../../../src/runtime/commands/serve.ts';
 import { CASES, WEBHOOK_ENV } from '../../serve/support/payloads.ts';
 import { waitFor } from '../../serve/support/wait-for.ts';
 
@@ -25,17 +26,22 @@ async function serveInProcess(dir: string) {
   const exporter = new InMemorySpanExporter();
   let logs = '';
   let stop: (() => void) | undefined;
-  const cmd = buildServeCommand(config.value, {
+  const runtime = buildRuntime(config.value, {
+    cwd: dir,
+    environment: {},
     now: Date.now,
     monotonic: () => performance.now(),
     instanceId: 'spans-test',
-    onShutdown: (s) => {
-      stop = s;
-    },
+    promptsDir: dir,
     logDestination: {
       write: (m: string) => {
         logs += m;
       },
+    },
+  });
+  const cmd = buildServeCommand(runtime, {
+    onShutdown: (s) => {
+      stop = s;
     },
     spanExporter: exporter,
   });

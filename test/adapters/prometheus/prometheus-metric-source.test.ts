@@ -3,8 +3,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPrometheusBlocks } from '../../../src/adapters/cli/prometheus/seed-prometheus-blocks.ts';
-import { triageSourcesFromConfig } from '../../../src/adapters/cli/slack/triage-sources-from-config.ts';
 import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { openBundle } from '../../../src/adapters/files/open-bundle.ts';
 import { createPrometheusClient } from '../../../src/adapters/prometheus/create-prometheus-client.ts';
@@ -17,6 +15,8 @@ import { DEFAULT_INVESTIGATE_OPTIONS } from '../../../src/app/investigate-option
 import type { IncidentCase } from '../../../src/core/incident-case.ts';
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import type { MetricSource } from '../../../src/core/ports.ts';
+import { seedPrometheusBlocks } from '../../../src/runtime/prometheus/seed-prometheus-blocks.ts';
+import { triageSourcesFromConfig } from '../../../src/runtime/triage-sources-from-config.ts';
 import { writeMiniBundle } from '../../support/mini-bundle.ts';
 import { findPromtool, type Prometheus, startPrometheus } from '../../support/prometheus.ts';
 import { MINI_AS_OF, writeBundleMetrics } from '../../support/write-bundle-metrics.ts';
