@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { findBundles } from '../../src/adapters/files/find-bundles.ts';
 import { openBundle } from '../../src/adapters/files/open-bundle.ts';
 import { readTruth } from '../../src/adapters/files/read-truth.ts';
-import { investigate } from '../../src/app/investigate.ts';
+import { investigateCase } from '../../src/app/investigate-case.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
 import { rankOf } from '../../src/core/eval/rank-of.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
@@ -45,21 +45,13 @@ for (const [name, dir] of sets) {
     if (!truth.ok || !truth.value || !opened.ok) continue;
     const o = opened.value;
     let captured: Omit<Case, 'truth'> | undefined;
-    await investigate(
-      {
-        logs: o.logs,
-        traces: o.traces,
-        changes: o.changes,
-        ...(o.metrics ? { metrics: o.metrics } : {}),
-        options: DEFAULT_INVESTIGATE_OPTIONS,
-        rank: (f, alerts, opts) => {
-          captured = { f, alerts };
-          return rankHypotheses(f, alerts, opts);
-        },
+    await investigateCase(o, {
+      options: DEFAULT_INVESTIGATE_OPTIONS,
+      rank: (f, alerts, opts) => {
+        captured = { f, alerts };
+        return rankHypotheses(f, alerts, opts);
       },
-      o.alerts,
-      o.asOf,
-    );
+    });
     if (captured) cases.push({ ...captured, truth: truth.value.service });
   }
   data.set(name, cases);

@@ -3,7 +3,7 @@ import { rankOf } from '../core/eval/rank-of.ts';
 import type { IncidentCase } from '../core/incident-case.ts';
 import type { Truth } from '../core/model/truth.ts';
 import type { Ranker } from '../core/triage/ranker.ts';
-import { investigate } from './investigate.ts';
+import { investigateCase } from './investigate-case.ts';
 import type { InvestigateOptions } from './investigate-options.ts';
 
 export type EvaluateDeps = {
@@ -20,18 +20,10 @@ export async function evaluateBundle(
   truth: Truth,
   openedAt: number,
 ): Promise<EvalCase> {
-  const report = await investigate(
-    {
-      logs: bundle.logs,
-      traces: bundle.traces,
-      changes: bundle.changes,
-      ...(bundle.metrics ? { metrics: bundle.metrics } : {}),
-      options: deps.options,
-      ...(deps.rank ? { rank: deps.rank } : {}),
-    },
-    bundle.alerts,
-    bundle.asOf,
-  );
+  const report = await investigateCase(bundle, {
+    options: deps.options,
+    ...(deps.rank ? { rank: deps.rank } : {}),
+  });
   const ms = deps.now() - openedAt;
   const invalid = Object.values(report.sources).find((s) => s.state === 'failed' && s.code === 'INPUT_INVALID');
   // Any other failed source is scored (the triage went on without it) but reported, so an

@@ -1,5 +1,5 @@
 import { openBundle } from '../../src/adapters/files/open-bundle.ts';
-import { investigate } from '../../src/app/investigate.ts';
+import { investigateCase } from '../../src/app/investigate-case.ts';
 import { investigateOptionsFromConfig } from '../../src/app/investigate-options-from-config.ts';
 import { configSchema } from '../../src/core/config/config-schema.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
@@ -10,15 +10,5 @@ export async function triageBundle(dir: string): Promise<TriageReport> {
   const opened = await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes);
   if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.message}`);
   const b = opened.value;
-  return investigate(
-    {
-      logs: b.logs,
-      traces: b.traces,
-      changes: b.changes,
-      ...(b.metrics ? { metrics: b.metrics } : {}),
-      options: investigateOptionsFromConfig(config),
-    },
-    b.alerts,
-    b.asOf,
-  );
+  return investigateCase(b, { options: investigateOptionsFromConfig(config) });
 }

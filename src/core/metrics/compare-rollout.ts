@@ -17,8 +17,7 @@ export type RolloutComparison = {
   readonly oldLevel: number;
   /** log2 of how much worse the new pods are (0 when not worse), capped at 6. */
   readonly effect: number;
-  /** The old pods were measured over the same minutes (always, since new pods alone are not compared). */
-  readonly sameMinutes: boolean;
+  /** How many minutes both cohorts ran (the comparison's span). */
   readonly minutes: number;
 };
 
@@ -106,7 +105,6 @@ export function compareRollout(
       newLevel: cls.signal === 'availability' ? top - meanN : meanN,
       oldLevel: cls.signal === 'availability' ? top - meanO : meanO,
       effect,
-      sameMinutes: true,
       minutes: Math.max(1, Math.round((to - from) / 60_000)),
     });
   }

@@ -1,4 +1,5 @@
 import { classifySeries } from './classify-series.ts';
+import { labelKey } from './label-key.ts';
 import type { MetricSeries } from './metric-series.ts';
 
 /**
@@ -41,8 +42,5 @@ export function withFailedRequests(series: readonly MetricSeries[]): MetricSerie
 }
 
 function keyOf(s: MetricSeries): string {
-  return `${s.service}\u0000${Object.entries(s.labels)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\u0000')}`;
+  return labelKey(s.service ?? '', s.labels);
 }

@@ -1,4 +1,5 @@
 import { counterRate } from './counter-rate.ts';
+import { labelKey } from './label-key.ts';
 import type { MetricSeries } from './metric-series.ts';
 
 /** The quantile read from histograms (p90: what a slow service's users feel, less noisy than p99). */
@@ -27,10 +28,7 @@ export function withHistogramQuantiles(series: readonly MetricSeries[]): MetricS
       continue;
     }
     const { le: _, ...rest } = s.labels;
-    const key = `${s.name}\u0000${Object.entries(rest)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\u0000')}`;
+    const key = labelKey(s.name, rest);
     const g = groups.get(key) ?? { base: { ...s, labels: rest }, buckets: [] };
     g.buckets.push({ le: bound, s });
     groups.set(key, g);

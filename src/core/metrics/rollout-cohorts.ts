@@ -1,3 +1,4 @@
+import { podTemplateHash } from '../formats/service-from-pod-name.ts';
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { MetricSeries } from './metric-series.ts';
 
@@ -11,8 +12,6 @@ export type RolloutCohorts = {
 
 const VERSION_LABELS = ['version', 'app_kubernetes_io_version', 'service_version', 'app_version'] as const;
 const HASH_LABELS = ['pod_template_hash', 'rollouts_pod_template_hash'] as const;
-// <deployment>-<replicaset hash>-<5 chars>; the hash holds a digit (see service-from-pod-name).
-const DEPLOYMENT_POD = /^.+?-((?=[a-z0-9]*\d)[a-z0-9]{5,10})-[a-z0-9]{5}$/;
 
 /** The pod a series comes from (`pod`, `pod_name`), if any. */
 export function podOf(s: MetricSeries): string | undefined {
@@ -34,7 +33,7 @@ export function rolloutCohorts(change: ChangeEvent, series: readonly MetricSerie
     if (!pod || s.times.length === 0) continue;
     const cur = pods.get(pod) ?? { first: Number.POSITIVE_INFINITY };
     const version = VERSION_LABELS.map((k) => s.labels[k]).find((v) => v !== undefined);
-    const hash = HASH_LABELS.map((k) => s.labels[k]).find((v) => v !== undefined) ?? DEPLOYMENT_POD.exec(pod)?.[1];
+    const hash = HASH_LABELS.map((k) => s.labels[k]).find((v) => v !== undefined) ?? podTemplateHash(pod);
     pods.set(pod, {
       ...(version !== undefined ? { version } : cur.version !== undefined ? { version: cur.version } : {}),
       ...(hash !== undefined ? { hash } : cur.hash !== undefined ? { hash: cur.hash } : {}),

@@ -7,7 +7,7 @@ import { buildLlmDeps } from '../../adapters/llm/build-llm-deps.ts';
 import { configWithLlmOverrides } from '../../adapters/llm/config-with-llm-overrides.ts';
 import { createMemoryLlmAudit } from '../../adapters/llm/create-memory-llm-audit.ts';
 import { formatLlmCalls } from '../../adapters/llm/format-llm-calls.ts';
-import { investigate } from '../../app/investigate.ts';
+import { investigateCase } from '../../app/investigate-case.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../../app/llm/answer-follow-up.ts';
 import { triageQuery } from '../../app/llm/triage-query.ts';
@@ -75,11 +75,7 @@ export function buildAskCommand(
       }
       const b = opened.value;
       const options = investigateOptionsFromConfig(cfg);
-      const report = await investigate(
-        { logs: b.logs, traces: b.traces, changes: b.changes, ...(b.metrics ? { metrics: b.metrics } : {}), options },
-        b.alerts,
-        b.asOf,
-      );
+      const report = await investigateCase(b, { options });
       const audit = createMemoryLlmAudit(llm.clock);
       const r = await answerFollowUp(
         {

@@ -7,7 +7,7 @@ import { openBundle } from '../../adapters/files/open-bundle.ts';
 import { buildLlmDeps } from '../../adapters/llm/build-llm-deps.ts';
 import { configWithLlmOverrides } from '../../adapters/llm/config-with-llm-overrides.ts';
 import { narrateForCli } from '../../adapters/llm/narrate-for-cli.ts';
-import { investigate } from '../../app/investigate.ts';
+import { investigateCase } from '../../app/investigate-case.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
@@ -74,19 +74,11 @@ export function buildDemoCommand(
       io.stdout(
         `${rule}\nCauseway demo — triaging ${b.id} from files (no Elasticsearch, Slack or LLM needed)\n${rule}\n`,
       );
-      const report = await investigate(
-        {
-          logs: b.logs,
-          traces: b.traces,
-          changes: b.changes,
-          ...(b.metrics ? { metrics: b.metrics } : {}),
-          options: investigateOptionsFromConfig(config),
-          onProgress: (source, s) =>
-            io.stdout(`  … ${source}: ${s.state}${s.state === 'failed' ? ` (${s.detail})` : ''}\n`),
-        },
-        b.alerts,
-        b.asOf,
-      );
+      const report = await investigateCase(b, {
+        options: investigateOptionsFromConfig(config),
+        onProgress: (source, s) =>
+          io.stdout(`  … ${source}: ${s.state}${s.state === 'failed' ? ` (${s.detail})` : ''}\n`),
+      });
       io.stdout(`\n${renderReportText(report)}\n`);
       const chart =
         typeof args.value.values.chart === 'string'

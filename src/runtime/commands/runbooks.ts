@@ -8,7 +8,7 @@ import { createExecutorRegistry } from '../../adapters/executors/create-executor
 import { openBundle } from '../../adapters/files/open-bundle.ts';
 import { formatRunbookProblem } from '../../adapters/runbooks/format-runbook-problem.ts';
 import { loadCatalogForCli } from '../../adapters/runbooks/load-catalog-for-cli.ts';
-import { investigate } from '../../app/investigate.ts';
+import { investigateCase } from '../../app/investigate-case.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { proposeRun } from '../../app/runbooks/propose-run.ts';
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
@@ -59,17 +59,7 @@ async function triageBundle(config: Readonly<Config>, dir: string): Promise<Tria
   const opened = await openBundle(dir, config.triage.serviceLabels, config.sources.maxLineBytes);
   if (!opened.ok) return `${opened.error.code}: ${opened.error.message}`;
   const b = opened.value;
-  const report = await investigate(
-    {
-      logs: b.logs,
-      traces: b.traces,
-      changes: b.changes,
-      ...(b.metrics ? { metrics: b.metrics } : {}),
-      options: investigateOptionsFromConfig(config),
-    },
-    b.alerts,
-    b.asOf,
-  );
+  const report = await investigateCase(b, { options: investigateOptionsFromConfig(config) });
   return { id: b.id, report, alert: b.alerts[0] };
 }
 

@@ -7,7 +7,7 @@ import { renderReportText } from '../../adapters/cli/render-report-text.ts';
 import { ES_TRIAGE_OPTIONS, esOverrides } from '../../adapters/elasticsearch/es-triage-options.ts';
 import { linkEvidence } from '../../adapters/elasticsearch/link-evidence.ts';
 import { openBundle } from '../../adapters/files/open-bundle.ts';
-import { investigate } from '../../app/investigate.ts';
+import { investigateCase } from '../../app/investigate-case.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import type { Config } from '../../core/config/config-schema.ts';
 import { triageReportJson } from '../../core/formats/triage-report-json.ts';
@@ -60,17 +60,9 @@ export function buildTriageCommand(config: Readonly<Config>): CliCommand {
       if (!bundle.ok)
         return fail(io, `${bundle.error.code}: ${bundle.error.message}`, bundle.error.code === 'USAGE' ? 2 : 1);
       const b = bundle.value;
-      const investigated = await investigate(
-        {
-          logs: b.logs,
-          traces: b.traces,
-          changes: b.changes,
-          ...(b.metrics ? { metrics: b.metrics } : {}),
-          options: investigateOptionsFromConfig(config),
-        },
-        b.alerts,
-        b.asOf,
-      ).finally(() => (esCase?.ok ? esCase.value.close() : undefined));
+      const investigated = await investigateCase(b, { options: investigateOptionsFromConfig(config) }).finally(() =>
+        esCase?.ok ? esCase.value.close() : undefined,
+      );
       const report = esCase?.ok ? linkEvidence(investigated, esCase.value.settings) : investigated;
       for (const s of Object.values(report.sources)) {
         // A malformed bundle is an error, not a gap: nothing may be silently dropped.

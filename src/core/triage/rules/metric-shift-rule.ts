@@ -1,6 +1,7 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
 import { seenByCaller } from '../../metrics/seen-by-caller.ts';
+import { SIGNAL_WORDS } from '../../metrics/signal-words.ts';
 import type { Alert } from '../../model/alert.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
@@ -35,19 +36,6 @@ const WEIGHT: Readonly<Record<MetricSignal, number>> = {
 
 /** What traces also measure of a service (its requests' errors and time). */
 const TRACE_SEEN: ReadonlySet<MetricSignal> = new Set(['latency', 'caller-latency', 'errors', 'availability']);
-
-const WORDS: Readonly<Record<MetricSignal, string>> = {
-  errors: 'errors',
-  availability: 'availability',
-  latency: 'latency',
-  cpu: 'CPU',
-  restarts: 'restarts',
-  memory: 'memory',
-  saturation: 'saturation',
-  'caller-latency': 'latency of its calls',
-  load: 'load',
-  other: 'a metric',
-};
 
 /**
  * Metrics: which services' own series moved in their bad direction at the onset — errors up,
@@ -148,7 +136,7 @@ function alertSymptoms(alerts: readonly Alert[]): Map<string, ReadonlySet<Metric
 function describe(s: MetricShift): string {
   const dir = s.incidentPeak >= s.baselineMedian ? 'rose' : 'fell';
   const rate = s.counter ? '/s' : '';
-  return `its ${WORDS[s.signal]} (${s.series.name}) ${dir} from ${formatNumber(s.baselineMedian)}${rate} to ${formatNumber(s.incidentPeak)}${rate} (robust z ${formatNumber(s.z)})`;
+  return `its ${SIGNAL_WORDS[s.signal]} (${s.series.name}) ${dir} from ${formatNumber(s.baselineMedian)}${rate} to ${formatNumber(s.incidentPeak)}${rate} (robust z ${formatNumber(s.z)})`;
 }
 
 function round(x: number): number {

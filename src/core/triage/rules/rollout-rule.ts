@@ -1,4 +1,5 @@
 import { compareRollout, type RolloutComparison } from '../../metrics/compare-rollout.ts';
+import { SIGNAL_WORDS } from '../../metrics/signal-words.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
@@ -8,16 +9,6 @@ import type { RuleFinding } from '../rule-finding.ts';
 const FULL_EFFECT = 3;
 /** Below this (2×) the new pods are not called worse. */
 const MIN_EFFECT = 1;
-
-const WORDS: Readonly<Record<string, string>> = {
-  errors: 'errors',
-  availability: 'availability',
-  latency: 'latency',
-  cpu: 'CPU',
-  memory: 'memory',
-  restarts: 'restarts',
-  saturation: 'saturation',
-};
 
 /**
  * Canary analysis of the rollouts around the onset: where a change replaced pods, its new pods
@@ -41,7 +32,7 @@ export function rolloutRule(f: TriageFeatures, options: RankOptions): RuleFindin
         rule: 'rollout',
         service: c.service,
         points: 0,
-        text: `the new pods of ${c.service}${version} look like the old ones (${found.map((x) => WORDS[x.signal] ?? x.signal).join(', ')})`,
+        text: `the new pods of ${c.service}${version} look like the old ones (${found.map((x) => SIGNAL_WORDS[x.signal]).join(', ')})`,
         facts: { changeId: c.id },
         evidence: [
           evidence(
@@ -72,11 +63,9 @@ function describe(x: RolloutComparison): string {
   const c = x.change;
   const unit = /_total$/.test(x.metric) ? '/s' : x.signal === 'availability' && x.newLevel > 1 ? '%' : '';
   const old = c.previousVersion ? ` (${c.previousVersion})` : '';
-  const when = x.sameMinutes
-    ? `over the same ${x.minutes === 1 ? 'minute' : `${x.minutes} minutes`}`
-    : 'before the rollout';
+  const when = `over the same ${x.minutes === 1 ? 'minute' : `${x.minutes} minutes`}`;
   return (
-    `the new pods of ${c.service}${c.version ? ` (${c.version})` : ''} show ${WORDS[x.signal] ?? x.signal} ` +
+    `the new pods of ${c.service}${c.version ? ` (${c.version})` : ''} show ${SIGNAL_WORDS[x.signal]} ` +
     `${formatNumber(x.newLevel)}${unit} vs ${formatNumber(x.oldLevel)}${unit} on the old pods${old} ${when} ` +
     `(${x.metric}; ${x.cohorts.newPods.size} new, ${x.cohorts.oldPods.size} old, told apart by ${x.cohorts.by})`
   );
@@ -98,7 +87,6 @@ function evidence(x: RolloutComparison, stance: 'supports' | 'refutes', summary:
       newPods: x.cohorts.newPods.size,
       oldPods: x.cohorts.oldPods.size,
       toldApartBy: x.cohorts.by,
-      sameMinutes: x.sameMinutes,
     },
   };
 }
