@@ -17,8 +17,9 @@ export function classifySeries(s: MetricSeries): MetricClass {
   const status = STATUS_LABELS.map((k) => s.labels[k]).find((v) => v !== undefined);
   if (status !== undefined && SERVER_ERROR.test(status) && (cls.signal === 'load' || cls.signal === 'other'))
     return { signal: 'errors', bad: 'up', counter };
-  // A histogram's or summary's `_sum` of durations, as a rate, is busy time: load, not latency.
-  if (/_sum$/i.test(s.name) && (cls.signal === 'latency' || cls.signal === 'caller-latency'))
+  // A histogram's or summary's `_sum` of durations, as a rate, is busy time, and its `_count` the
+  // requests it timed: load, not latency.
+  if (/_(sum|count)$/i.test(s.name) && (cls.signal === 'latency' || cls.signal === 'caller-latency'))
     return { signal: 'load', bad: 'both', counter };
   return counter === cls.counter ? cls : { ...cls, counter };
 }

@@ -28,8 +28,12 @@ describe('what a series measures, from its name, labels and samples', () => {
     expect(classifySeries(s('cloudwatch_requests_sum', [712, 668, 671, 700])).counter).toBe(false);
   });
 
-  it("a histogram's _sum of durations is busy time (load), not latency", () => {
+  it("a histogram's _sum of durations is busy time and its _count the requests it timed (load), not latency", () => {
     expect(classifySeries(s('http_server_request_duration_seconds_sum', [1, 2, 4, 8]))).toMatchObject({
+      signal: 'load',
+      counter: true,
+    });
+    expect(classifySeries(s('http_server_request_duration_seconds_count', [3, 5, 9, 12]))).toMatchObject({
       signal: 'load',
       counter: true,
     });
