@@ -4,13 +4,19 @@ import type { MetricSeries } from './metric-series.ts';
 
 /** The quantile read from histograms (p90: what a slow service's users feel, less noisy than p99). */
 const Q = 0.9;
+/**
+ * Below this many observations in an interval its quantile is a gap: the 90th percentile of a
+ * handful of requests jumps between bucket bounds from one interval to the next, and a quiet
+ * service's noise would read as a slowdown.
+ */
+const MIN_OBSERVATIONS = 10;
 
 /**
  * Prometheus histograms (`<name>_bucket` series with an `le` label, cumulative counters) turned
  * into one `<name>_p90` series per label set, the way `histogram_quantile(0.9, rate(…))` reads
  * them: per sample interval, the rate of each bucket, then linear interpolation inside the bucket
- * that holds the 90th percentile (the +Inf bucket answers its lower bound). An interval with no
- * observation is a gap (NaN). Other series are returned unchanged; the bucket series themselves
+ * that holds the 90th percentile (the +Inf bucket answers its lower bound). An interval with
+ * fewer than MIN_OBSERVATIONS observations is a gap (NaN). Other series are returned unchanged; the bucket series themselves
  * are replaced by their quantile.
  */
 export function withHistogramQuantiles(series: readonly MetricSeries[]): MetricSeries[] {
@@ -48,10 +54,12 @@ function quantileSeries(buckets: { le: number; s: MetricSeries }[]): { times: nu
     return new Map(r.times.map((t, k) => [t, r.values[k] as number]));
   });
   const times = [...(rates[rates.length - 1]?.keys() ?? [])];
-  const values = times.map((t) => {
+  const values = times.map((t, k) => {
     const c = rates.map((m) => m.get(t));
     const total = c[c.length - 1];
-    if (total === undefined || !(total > 0) || c.some((x) => x === undefined)) return Number.NaN;
+    // The interval's length: from the previous rate's stamp (the first interval is as long as the next).
+    const dt = ((k > 0 ? t - (times[k - 1] as number) : (times[1] ?? t) - t) || 0) / 1000;
+    if (total === undefined || !(total * dt >= MIN_OBSERVATIONS) || c.some((x) => x === undefined)) return Number.NaN;
     const rank = Q * total;
     let prevCount = 0;
     let prevLe = 0;

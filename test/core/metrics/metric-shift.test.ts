@@ -141,16 +141,17 @@ describe('metric shift', () => {
 
 describe('histograms', () => {
   /** Cumulative bucket counters of a histogram whose observations all fall at `at(minute)` seconds. */
-  function histogram(at: (m: number) => number): MetricSeries[] {
+  function histogram(at: (m: number) => number, perMinute = 100): MetricSeries[] {
     const bounds = ['0.05', '0.1', '0.25', '0.5', '1', '+Inf'];
     const totals = bounds.map(() => 0);
     const out = bounds.map((le) => ({ le, times: [] as number[], values: [] as number[] }));
     for (let m = -60; m <= 4; m++) {
       bounds.forEach((le, k) => {
-        // 100 observations a minute: 90 at the level, 10 ten times slower.
+        // perMinute observations a minute: 90% at the level, 10% ten times slower.
         const v = at(m);
         const upper = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
-        totals[k] = (totals[k] as number) + (v <= upper ? 90 : 0) + (v * 10 <= upper ? 10 : 0);
+        const slow = perMinute / 10;
+        totals[k] = (totals[k] as number) + (v <= upper ? perMinute - slow : 0) + (v * 10 <= upper ? slow : 0);
         out[k]?.times.push(ONSET + m * MIN);
         out[k]?.values.push(totals[k] as number);
       });
@@ -179,6 +180,15 @@ describe('histograms', () => {
     const shift = metricShift(p90, BASELINE, INCIDENT);
     expect(shift?.signal).toBe('latency');
     expect(shift?.z).toBeGreaterThan(12);
+  });
+
+  it('an interval with fewer than 10 observations has no p90 (a gap), so a quiet service cannot shift', () => {
+    const [p90] = withHistogramQuantiles(histogram((m) => (m >= 0 ? 0.4 : 0.03), 5));
+    expect(p90?.values.length).toBeGreaterThan(0);
+    expect(p90?.values.every((v) => Number.isNaN(v))).toBe(true);
+    expect(metricShift(p90 as MetricSeries, BASELINE, INCIDENT)).toBeUndefined();
+    const [busy] = withHistogramQuantiles(histogram(() => 0.03, 10));
+    expect(busy?.values.some((v) => Number.isFinite(v))).toBe(true);
   });
 
   it('a histogram without a +Inf bucket is left as it is; other series pass through', () => {
