@@ -1,3 +1,4 @@
+import { median as medianOf } from '../stats/median.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { MetricClass } from './classify-metric.ts';
 import { classifySeries } from './classify-series.ts';
@@ -129,10 +130,4 @@ function effectSize(wentDown: boolean, ref: number, peak: number, floorAt: numbe
   const a = Math.abs(peak) + floor;
   const b = Math.abs(ref) + floor;
   return Math.min(EFFECT_CAP, Math.max(0, Math.log2(wentDown ? b / a : a / b)));
-}
-
-function medianOf(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }

@@ -52,6 +52,13 @@ describe('metric shift rule', () => {
     expect(p.lister).toBeGreaterThan(p.site ?? 0);
   });
 
+  it('CPU that grew no faster than the requests is the workload; CPU that grew per request is a finding', () => {
+    const busy = pointsOf([s('ingest', 'cpu_usage_cores', 0.2, 1.6), s('ingest', 'requests_per_second', 10, 80)]);
+    expect(busy.ingest ?? 0).toBeLessThan(DEFAULT_RANK_OPTIONS.points.metricShift);
+    const starved = pointsOf([s('ingest', 'cpu_usage_cores', 0.2, 1.6), s('ingest', 'requests_per_second', 10, 10)]);
+    expect(starved.ingest).toBeGreaterThan(DEFAULT_RANK_OPTIONS.points.metricShift);
+  });
+
   it('what a caller measured of its callee counts little for the caller', () => {
     const p = pointsOf([
       s('search', 'latency_seconds', 0.01, 0.3),

@@ -1,5 +1,6 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
+import { requestGrowth } from '../../metrics/request-growth.ts';
 import { seenByCaller } from '../../metrics/seen-by-caller.ts';
 import { SIGNAL_WORDS } from '../../metrics/signal-words.ts';
 import type { Alert } from '../../model/alert.ts';
@@ -34,6 +35,11 @@ const WEIGHT: Readonly<Record<MetricSignal, number>> = {
   other: 0.2,
 };
 
+/** Resource use that grows with the work asked of a service. */
+const WORKLOAD_BOUND: ReadonlySet<MetricSignal> = new Set(['cpu', 'memory', 'saturation']);
+/** Resource use that grew at most this much (log2) more than the requests did is the requests' doing. */
+const WORKLOAD_SLACK = 0.5;
+
 /** What traces also measure of a service (its requests' errors and time). */
 const TRACE_SEEN: ReadonlySet<MetricSignal> = new Set(['latency', 'caller-latency', 'errors', 'availability']);
 
@@ -50,11 +56,16 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
     to: f.windows.baseline.to,
   };
   const symptoms = alertSymptoms(alerts);
+  const growth = requestGrowth(f.metrics, baseline, incident);
   const byService = new Map<string, { shift: MetricShift; strength: number }[]>();
   for (const s of f.metrics) {
     if (!s.service) continue;
     const shift = metricShift(s, baseline, incident, options.metric.minBaselinePoints);
     if (!shift || shift.z < MIN_Z) continue;
+    // CPU, memory or a queue that grew no faster than the service's requests did is the workload,
+    // not a fault of the service (a surge upstream, a burst of the load generator).
+    const grew = growth(s.service);
+    if (WORKLOAD_BOUND.has(shift.signal) && grew > 0 && shift.effect <= grew + WORKLOAD_SLACK) continue;
     const significance = Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
     // What a caller measured of its callee counts little for the caller (as client-side latency does).
     const weight = seenByCaller(s.labels)
