@@ -66,24 +66,27 @@ type Point = {
   readonly alerted: number;
   readonly symptomWeight: number;
   readonly tracedWeight: number;
+  readonly loadWeight: number;
 };
 const grid: Point[] = [];
-for (const effectWeight of [0.35, 0.5])
+for (const effectWeight of [0.2, 0.35, 0.5])
   for (const minBaselinePoints of [1])
     for (const callerSideWeight of [0.3])
-      for (const metricShift of [6])
+      for (const metricShift of [4, 6, 8])
         for (const alerted of [3])
-          for (const symptomWeight of [0.3, 0])
-            for (const tracedWeight of [1, 0.5, 0.25, 0.1, 0])
-              grid.push({
-                effectWeight,
-                minBaselinePoints,
-                callerSideWeight,
-                metricShift,
-                alerted,
-                symptomWeight,
-                tracedWeight,
-              });
+          for (const symptomWeight of [0])
+            for (const tracedWeight of [0.25, 0.1])
+              for (const loadWeight of [0.3, 0.15, 0.05, 0])
+                grid.push({
+                  effectWeight,
+                  minBaselinePoints,
+                  callerSideWeight,
+                  metricShift,
+                  alerted,
+                  symptomWeight,
+                  tracedWeight,
+                  loadWeight,
+                });
 
 function optionsOf(p: Point): RankOptions {
   return {
@@ -95,6 +98,7 @@ function optionsOf(p: Point): RankOptions {
       callerSideWeight: p.callerSideWeight,
       symptomWeight: p.symptomWeight,
       tracedWeight: p.tracedWeight,
+      loadWeight: p.loadWeight,
     },
   };
 }
@@ -118,7 +122,7 @@ function score(cases: readonly Case[], p: Point): { ac1: number; ac3: number } {
 const names = [...data.keys()];
 const table = grid.map((p) => ({ p, s: new Map(names.map((n) => [n, score(data.get(n) ?? [], p)])) }));
 const label = (p: Point) =>
-  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift} alerted ${p.alerted} symptom ${p.symptomWeight} traced ${p.tracedWeight}`;
+  `effect ${p.effectWeight} minBase ${p.minBaselinePoints} caller ${p.callerSideWeight} points ${p.metricShift} alerted ${p.alerted} symptom ${p.symptomWeight} traced ${p.tracedWeight} load ${p.loadWeight}`;
 const fmt = (s: { ac1: number; ac3: number } | undefined) => (s ? `${s.ac1.toFixed(3)}/${s.ac3.toFixed(3)}` : '-');
 const mean = (row: (typeof table)[number], among: readonly string[]) =>
   among.reduce((a, n) => a + (row.s.get(n)?.ac1 ?? 0) + 0.25 * (row.s.get(n)?.ac3 ?? 0), 0) / among.length;
@@ -131,7 +135,8 @@ const cur = table.find(
     r.p.metricShift === DEFAULT_RANK_OPTIONS.points.metricShift &&
     r.p.alerted === DEFAULT_RANK_OPTIONS.points.alerted &&
     r.p.symptomWeight === DEFAULT_RANK_OPTIONS.metric.symptomWeight &&
-    r.p.tracedWeight === DEFAULT_RANK_OPTIONS.metric.tracedWeight,
+    r.p.tracedWeight === DEFAULT_RANK_OPTIONS.metric.tracedWeight &&
+    r.p.loadWeight === DEFAULT_RANK_OPTIONS.metric.loadWeight,
 );
 console.log(
   `\ncurrent defaults (${cur ? label(cur.p) : 'not on the grid'}): ${names.map((n) => `${n} ${fmt(cur?.s.get(n))}`).join('  ')}`,

@@ -40,6 +40,8 @@ export type RankOptions = {
     readonly symptomWeight: number;
     /** What a traced service's metric latency and errors count (traces tell them apart from its callees'). */
     readonly tracedWeight: number;
+    /** What a move of a service's load (its request counts, its busy time) counts for it. */
+    readonly loadWeight: number;
   };
 };
 
@@ -59,7 +61,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     blameChain: 15,
     callFanout: 15,
     seriesShift: 8,
-    metricShift: 6,
+    metricShift: 4,
     requestEnd: 15,
     rollout: 20,
     alerted: 3,
@@ -68,5 +70,5 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   changeLookbackMs: 2 * 60 * 60_000,
   anomalyForFullChange: 12,
   maxHypotheses: 10,
-  metric: { effectWeight: 0.35, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0, tracedWeight: 0.25 },
+  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0, tracedWeight: 0.25, loadWeight: 0.15 },
 };

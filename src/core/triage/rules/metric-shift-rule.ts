@@ -68,9 +68,8 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
     if (WORKLOAD_BOUND.has(shift.signal) && grew > 0 && shift.effect <= grew + WORKLOAD_SLACK) continue;
     const significance = Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
     // What a caller measured of its callee counts little for the caller (as client-side latency does).
-    const weight = seenByCaller(s.labels)
-      ? Math.min(WEIGHT[shift.signal], options.metric.callerSideWeight)
-      : WEIGHT[shift.signal];
+    const own = shift.signal === 'load' ? options.metric.loadWeight : WEIGHT[shift.signal];
+    const weight = seenByCaller(s.labels) ? Math.min(own, options.metric.callerSideWeight) : own;
     // The alerted service's move in what the alert measures is the alert itself, seen again: the
     // symptom, not a cause of its own.
     const symptom = symptoms.get(s.service)?.has(shift.signal) ? options.metric.symptomWeight : 1;
