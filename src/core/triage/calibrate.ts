@@ -16,14 +16,16 @@ export function calibrate(
     for (let j = 0; j < hypotheses.length; j++) if (j !== i) best = Math.max(best, hypotheses[j]?.score ?? 0);
     const points: Record<string, number> = {};
     for (const r of h.reasons) points[r.rule] = (points[r.rule] ?? 0) + r.points;
-    const x = calibrationFeatures(h.score, points);
+    const x = calibrationFeatures(h.score, points, best);
     const z =
       model.bias +
       (model.score * h.score) / 100 +
       (model.margin * (h.score - best)) / 100 +
       (model.metricShare ?? 0) * x.metricShare +
       (model.alertShare ?? 0) * x.alertShare +
-      (model.strongShare ?? 0) * x.strongShare;
+      (model.strongShare ?? 0) * x.strongShare +
+      (model.lead ?? 0) * x.lead +
+      (model.metricLead ?? 0) * x.lead * x.metricShare;
     return 1 / (1 + Math.exp(-z));
   });
   const sum = raw.reduce((a, b) => a + b, 0);

@@ -12,11 +12,16 @@ const STRONG = new Set([
   'rollout',
 ]);
 
-/** The calibration model's inputs besides score and margin: which kinds of evidence carry a score. */
+/**
+ * The calibration model's inputs besides score and margin: which kinds of evidence carry a score,
+ * and the lead over the best other hypothesis as a share of the larger of the two (scale-free:
+ * scores from metrics alone run lower than scores from traces and logs, for the same certainty).
+ */
 export function calibrationFeatures(
   score: number,
   points: Readonly<Record<string, number>>,
-): { metricShare: number; alertShare: number; strongShare: number } {
+  bestOther = 0,
+): { metricShare: number; alertShare: number; strongShare: number; lead: number } {
   const total = Math.max(score, 1e-9);
   let strong = 0;
   for (const [rule, p] of Object.entries(points)) if (STRONG.has(rule)) strong += p;
@@ -24,5 +29,6 @@ export function calibrationFeatures(
     metricShare: (points['metric-shift'] ?? 0) / total,
     alertShare: (points.alert ?? 0) / total,
     strongShare: strong / total,
+    lead: (score - bestOther) / Math.max(score, bestOther, 1e-9),
   };
 }

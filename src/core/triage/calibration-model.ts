@@ -1,12 +1,13 @@
 /**
  * Logistic model of "this hypothesis is the root cause": p = σ(bias + score·s + margin·m +
- * metricShare·a + alertShare·b + strongShare·c), with the score and its margin over the best
- * other hypothesis in points / 100, and the shares of its score that came from metrics, from the
- * alert alone, and from the strong trace, log and change rules. What kind of evidence carries a
- * score says how far it can be trusted: scores from different sources do not mean the same.
- * Fitted by `node bench/triage/fit-calibration.ts --train <simulator suite>,<nezha-ob>,
- * <nezha-ob without metrics>,<petshop>` (the top five hypotheses of each bundle); the
- * leave-one-dataset-out figures are in BENCHMARKS.md.
+ * metricShare·a + alertShare·b + strongShare·c + lead·l + lead·metricShare·ml), with the score
+ * and its margin over the best other hypothesis in points / 100, the shares of its score that
+ * came from metrics, from the alert alone, and from the strong trace, log and change rules, and
+ * the margin as a share of the larger score (scale-free; on its own and for metric scores). What
+ * kind of evidence carries a score says how far it can be trusted: scores from different sources
+ * do not mean the same. Fitted by `node bench/triage/fit-calibration.ts --lodo <nezha-ob>,
+ * <petshop>,<simulator suite>,<nezha-ob without metrics>` (eval JSON of each; the top five
+ * hypotheses of each bundle); the leave-one-dataset-out figures are in BENCHMARKS.md.
  */
 export type CalibrationModel = {
   readonly bias: number;
@@ -15,13 +16,19 @@ export type CalibrationModel = {
   readonly metricShare?: number;
   readonly alertShare?: number;
   readonly strongShare?: number;
+  /** Weight of the lead over the best other hypothesis as a share of the larger score. */
+  readonly lead?: number;
+  /** Weight of that lead times the metric share (scores from metrics alone run lower). */
+  readonly metricLead?: number;
 };
 
 export const CALIBRATION_MODEL: CalibrationModel = {
-  bias: 0.1,
-  score: 2.98,
-  margin: 13.99,
-  metricShare: -1.64,
-  alertShare: -1.26,
-  strongShare: -1.67,
+  bias: -0.09,
+  score: 1.41,
+  margin: 5.75,
+  metricShare: -0.83,
+  alertShare: -1.87,
+  strongShare: -0.77,
+  lead: 1.45,
+  metricLead: 2.69,
 };

@@ -70,5 +70,12 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   changeLookbackMs: 2 * 60 * 60_000,
   anomalyForFullChange: 12,
   maxHypotheses: 10,
-  metric: { effectWeight: 0.5, minBaselinePoints: 1, callerSideWeight: 0.3, symptomWeight: 0, tracedWeight: 0.25, loadWeight: 0.15 },
+  metric: {
+    effectWeight: 0.5,
+    minBaselinePoints: 1,
+    callerSideWeight: 0.3,
+    symptomWeight: 0,
+    tracedWeight: 0.25,
+    loadWeight: 0.15,
+  },
 };
