@@ -127,6 +127,8 @@ describe('seen by the caller', () => {
     expect(seenByCaller({ reporter: 'destination' })).toBe(false);
     expect(seenByCaller({ component_type: 'remote' })).toBe(true);
     expect(seenByCaller({ component_type: 'AWS::Lambda::Function' })).toBe(false);
+    // The Lambda service's node holds the function's invocations as the service handled them.
+    expect(seenByCaller({ component_type: 'AWS::Lambda' })).toBe(true);
     expect(seenByCaller({ span_kind: 'SPAN_KIND_SERVER' })).toBe(false);
     expect(seenByCaller({})).toBe(false);
   });
