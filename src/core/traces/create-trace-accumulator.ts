@@ -53,7 +53,10 @@ export type TraceAccumulator = {
   windowed(baseline: TimeWindow, incident: TimeWindow): TraceWindowed;
 };
 
-/** Collects spans in [from, to) grouped by trace, then answers the questions triage asks of them. */
+/**
+ * Collects spans that start in [from, to) and have ended by `to`, grouped by trace, then answers
+ * the questions triage asks of them.
+ */
 export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
   const traces = new Map<string, SpanRecord[]>();
   const instrumented = new Set<string>();
@@ -68,6 +71,10 @@ export function createTraceAccumulator(range: TimeWindow): TraceAccumulator {
   return {
     add(span) {
       if (span.start < range.from || span.start >= range.to) return;
+      // A span that ends after the range had not finished by then: a live source would not hold
+      // it yet, so a replay does not read it either — nor a duration that runs into the future
+      // (or was recorded on another clock).
+      if (span.end > range.to) return;
       let list = traces.get(span.traceId);
       if (!list) {
         list = [];

@@ -6,6 +6,17 @@ import { span } from '../../support/span.ts';
 const MIN = 60_000;
 
 describe('createTraceAccumulator', () => {
+  it('does not read a span that ends after the range (unfinished then, or a duration from another clock)', () => {
+    const acc = createTraceAccumulator({ from: 0, to: 10 * MIN });
+    acc.add(span({ traceId: '1'.repeat(32), service: 'api', start: MIN, end: MIN + 20 }));
+    // Started in the range; its end lies four hours later, past the range's end.
+    acc.add(span({ traceId: '2'.repeat(32), service: 'api', start: 2 * MIN, end: 2 * MIN + 4 * 60 * MIN }));
+    acc.add(span({ traceId: '3'.repeat(32), service: 'api', start: 10 * MIN - 5, end: 10 * MIN + 5 }));
+    expect(acc.spanCount).toBe(1);
+    acc.analyze();
+    expect(acc.series(0, 10 * MIN, 1).get('api')?.latencyP90).toEqual([20]);
+  });
+
   it('series carry the p90 request duration per bucket (nearest rank), null where a service served nothing', () => {
     const acc = createTraceAccumulator({ from: 0, to: 60 * MIN });
     // Bucket 0 (first minute): 20 requests of 1..20 ms → p90 is the 18th, 18 ms. Bucket 2: one of 300 ms.
