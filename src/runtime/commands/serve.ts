@@ -25,6 +25,7 @@ import { resumeInvestigations } from '../../app/ingest/resume-investigations.ts'
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
+import { incidentPagesFromConfig } from '../incident-pages-from-config.ts';
 import type { Runtime } from '../runtime.ts';
 import type { SlackStack } from '../start-slack-stack.ts';
 import { triageSourcesFromConfig } from '../triage-sources-from-config.ts';
@@ -225,6 +226,7 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         },
         now: runtime.now,
         monotonic: runtime.monotonic,
+        pages: incidentPagesFromConfig(runtime, storage, triageSources),
       });
       let bound: number;
       try {
