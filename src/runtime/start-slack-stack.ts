@@ -36,6 +36,7 @@ import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
 import type { Runtime } from './runtime.ts';
+import { timelineDeps } from './timeline-deps.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
 
 export type SlackStack = {
@@ -168,6 +169,7 @@ export async function startSlackStack(
     newIncidentId: runtime.newIncidentId,
     telemetry: env.telemetry ?? NO_TELEMETRY,
     log,
+    timeline: timelineDeps(config, runtime, storage),
   };
   const slack = buildSlackApp(
     {

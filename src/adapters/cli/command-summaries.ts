@@ -9,6 +9,7 @@ export const COMMAND_SUMMARIES = {
   demo: 'triage a bundled example incident end to end (no services needed)',
   eval: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',
   feedback: 'export confirmed chat feedback as evaluation cases',
+  incident: "an incident's timeline, postmortem draft (md/html) or signed page link",
   runbooks: 'validate, list and plan runbooks (dry run or proposed for approval); the approval demo',
   seed: 'load an incident bundle into Elasticsearch (logs, traces, changes) or Prometheus (metrics)',
   serve: 'run the service: webhooks, health, metrics (and the Slack app when configured)',

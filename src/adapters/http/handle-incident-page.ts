@@ -13,11 +13,12 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-export const INCIDENT_PAGE_ROUTE = /^\/incidents\/([A-Za-z0-9._-]{1,128})(?:\/(chart\.png|report\.md|report\.html))?\/?$/;
+export const INCIDENT_PAGE_ROUTE =
+  /^\/incidents\/([A-Za-z0-9._-]{1,128})(?:\/(chart\.png|report\.md|report\.html))?\/?$/;
 
 /**
  * `GET /incidents/:id` (and its `chart.png`, `report.md`, `report.html`): allowed with a valid,
- * unexpired link token for that incident (`?token=`, HMAC checked in constant time), or — when
+ * unexpired link token for that incident (`?sig=`, HMAC checked in constant time), or — when
  * enabled — with the trusted proxy's user header; 403 otherwise, with the same answer for a
  * forged, expired or missing token. Returns why it refused (for the log), or undefined.
  */
@@ -29,7 +30,7 @@ export async function handleIncidentPage(
   now: number,
 ): Promise<string | undefined> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const token = url.searchParams.get('token') ?? '';
+  const token = url.searchParams.get('sig') ?? '';
   const header = deps.trustedUserHeader;
   const proxyUser = header ? req.headers[header] : undefined;
   let query: string | undefined;
@@ -37,7 +38,7 @@ export async function handleIncidentPage(
   if (typeof proxyUser === 'string' && proxyUser.trim() !== '') query = '';
   else if (deps.pageKey && token) {
     const v = verifyPageToken(deps.pageKey, match.incidentId, token, now);
-    if (v.ok) query = `?token=${encodeURIComponent(token)}`;
+    if (v.ok) query = `?sig=${encodeURIComponent(token)}`;
     else refused = `token ${v.error}`;
   } else if (!deps.pageKey && !header) refused = 'pages disabled (no postmortem.pageKey, no trustedUserHeader)';
   if (query === undefined) {
@@ -54,7 +55,12 @@ export async function handleIncidentPage(
   }
   const r = await deps.render(match.incidentId, match.view, query);
   if (!r.ok) {
-    send(res, r.error.status, 'text/html; charset=utf-8', page(r.error.status === 404 ? 'Not found' : 'Unavailable', r.error.message));
+    send(
+      res,
+      r.error.status,
+      'text/html; charset=utf-8',
+      page(r.error.status === 404 ? 'Not found' : 'Unavailable', r.error.message),
+    );
     return undefined;
   }
   send(res, 200, r.value.contentType, r.value.body);

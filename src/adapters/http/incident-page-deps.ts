@@ -12,7 +12,7 @@ export type IncidentPageDeps = {
   readonly pageKey: string | undefined;
   /** A header set by a trusted authenticating proxy (`postmortem.trustedUserHeader`), lower case. */
   readonly trustedUserHeader: string | undefined;
-  /** Renders one view; `query` is what the page's own links carry (`?token=…`, or ''). */
+  /** Renders one view; `query` is what the page's own links carry (`?sig=…`, or ''). */
   render(
     incidentId: string,
     view: IncidentPageView,

@@ -40,7 +40,8 @@ export async function renderIncidentView(
   if (view === 'chart.png') {
     if (!deps.chart) return { ok: false, error: { status: 404, message: 'No sources are configured to draw from.' } };
     const png = await deps.chart(facts);
-    if (!png.ok) return { ok: false, error: { status: 503, message: `The chart cannot be drawn: ${png.error.message}` } };
+    if (!png.ok)
+      return { ok: false, error: { status: 503, message: `The chart cannot be drawn: ${png.error.message}` } };
     return { ok: true, value: { contentType: 'image/png', body: png.value } };
   }
   const timeline = buildIncidentTimeline(facts);

@@ -40,7 +40,9 @@ export function buildTimelineMessages(t: IncidentTimeline, pageUrl?: string): Ch
       ? [
           {
             type: 'context' as const,
-            elements: [{ type: 'mrkdwn' as const, text: `${mrkdwnLink(pageUrl, 'Open the incident page')} (the link expires)` }],
+            elements: [
+              { type: 'mrkdwn' as const, text: `${mrkdwnLink(pageUrl, 'Open the incident page')} (the link expires)` },
+            ],
           },
         ]
       : []),

@@ -593,9 +593,10 @@ export const configSchema = z.strictObject({
         .lt(1, { error: 'must be between 0 and 1' })
         .optional()
         .describe('The availability objective (e.g. 0.999): postmortems put the incident against its error budget.'),
-      sloWindowDays: count('days').max(366, { error: 'must be at most 366 days' }).default(30).describe(
-        'The window of the availability objective (days).',
-      ),
+      sloWindowDays: count('days')
+        .max(366, { error: 'must be at most 366 days' })
+        .default(30)
+        .describe('The window of the availability objective (days).'),
     })
     .prefault({})
     .describe('After the incident: incident pages, postmortem drafts (docs/postmortems.md).'),

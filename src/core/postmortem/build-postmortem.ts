@@ -87,7 +87,10 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
     if (ev.length > 0) rc.push({ kind: 'list', items: ev.map((e) => evidenceItem(e, evRef)) });
     const against = h.evidence.filter((e) => e.stance === 'refutes');
     if (against.length > 0)
-      rc.push({ kind: 'p', text: ['Against it:'] }, { kind: 'list', items: against.map((e) => evidenceItem(e, evRef)) });
+      rc.push(
+        { kind: 'p', text: ['Against it:'] },
+        { kind: 'list', items: against.map((e) => evidenceItem(e, evRef)) },
+      );
     if (cause.runnerUp) {
       const r = cause.runnerUp;
       rc.push({
@@ -97,7 +100,11 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
         ],
       });
     }
-  } else rc.push({ kind: 'p', text: ['The triage ranked no hypothesis: no service showed an anomaly against its baseline.'] });
+  } else
+    rc.push({
+      kind: 'p',
+      text: ['The triage ranked no hypothesis: no service showed an anomaly against its baseline.'],
+    });
   sections.push({ id: 'root-cause', title: 'Root cause', blocks: rc });
 
   sections.push({
@@ -146,9 +153,7 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   else badly.push('No hypothesis was ranked.');
   if (cause && cause.basis !== 'leading hypothesis (unconfirmed)')
     (cause.wasTop ? well : badly).push(
-      cause.wasTop
-        ? 'The leading hypothesis was the root cause.'
-        : 'The root cause was not the leading hypothesis.',
+      cause.wasTop ? 'The leading hypothesis was the root cause.' : 'The root cause was not the leading hypothesis.',
     );
   const count = (action: string) => facts.audit.filter((r) => r.action === action).length;
   const refused = count('approval.refused') + count('approval.denied') + count('step.refused');
@@ -157,8 +162,10 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   if (expired > 0) badly.push(`${expired} approval request${expired === 1 ? '' : 's'} expired.`);
   const verifications = t.entries.filter((e) => e.kind === 'verification' && !/ started by /.test(e.text));
   const failedChecks = verifications.filter((e) => !/ succeeded/.test(e.text));
-  if (failedChecks.length > 0) badly.push(`${failedChecks.length} verification${failedChecks.length === 1 ? '' : 's'} failed.`);
-  else if (verifications.length > 0) well.push(`${verifications.length} verification${verifications.length === 1 ? '' : 's'} passed.`);
+  if (failedChecks.length > 0)
+    badly.push(`${failedChecks.length} verification${failedChecks.length === 1 ? '' : 's'} failed.`);
+  else if (verifications.length > 0)
+    well.push(`${verifications.length} verification${verifications.length === 1 ? '' : 's'} passed.`);
   const failedSources = report ? Object.entries(report.sources).filter(([, s]) => s?.state === 'failed') : [];
   for (const [name, s] of failedSources)
     badly.push(`The ${name} source failed during the triage (${s?.state === 'failed' ? s.code : ''}).`);
@@ -180,9 +187,13 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   if (!cause || cause.basis === 'leading hypothesis (unconfirmed)')
     todo.push('Confirm or correct the root cause (👍/👎 on the incident message).');
   if (cause?.hypothesis.changeId)
-    todo.push(`Find why change ${cause.hypothesis.changeId} was not caught before ${cause.hypothesis.service} (tests, canary).`);
+    todo.push(
+      `Find why change ${cause.hypothesis.changeId} was not caught before ${cause.hypothesis.service} (tests, canary).`,
+    );
   if (cause && !runs.some((r) => r.status === 'succeeded'))
-    todo.push(`Write or adjust a runbook for ${cause.hypothesis.kind.replace(/_/g, ' ')} on ${cause.hypothesis.service}.`);
+    todo.push(
+      `Write or adjust a runbook for ${cause.hypothesis.kind.replace(/_/g, ' ')} on ${cause.hypothesis.service}.`,
+    );
   if (t.durations.detectMs !== undefined && t.durations.detectMs > QUICK_HYPOTHESIS_MS)
     todo.push(`Alert sooner: detection took ${formatDuration(t.durations.detectMs)} after the onset.`);
   for (const [name] of failedSources) todo.push(`Fix the ${name} source so the next triage can read it.`);

@@ -9,7 +9,7 @@ import { PAGE_CSS } from './page-css.ts';
 import { renderDocBlock } from './render-postmortem-html.ts';
 
 export type IncidentPageOptions = Omit<PostmortemOptions, 'link'> & {
-  /** Appended to the page's own links (`?token=…`), or '' behind a trusted proxy. */
+  /** Appended to the page's own links (`?sig=…`), or '' behind a trusted proxy. */
   readonly query: string;
   /** Whether a chart can be drawn (the sources are configured). */
   readonly chart: boolean;
@@ -98,7 +98,9 @@ ${audit}
 
 function hypothesis(h: Hypothesis): string {
   const reasons = h.reasons
-    .map((r) => `<li>${r.points > 0 ? `+${r.points.toFixed(1)}` : '—'} ${escapeHtml(r.rule)}: ${escapeHtml(r.text)}</li>`)
+    .map(
+      (r) => `<li>${r.points > 0 ? `+${r.points.toFixed(1)}` : '—'} ${escapeHtml(r.rule)}: ${escapeHtml(r.text)}</li>`,
+    )
     .join('');
   const evidence = h.evidence
     .map((e) => {
@@ -120,7 +122,12 @@ function auditRow(r: AuditRecord, through: number): string {
 
 function show(v: JsonValue): string {
   if (typeof v === 'string') return v;
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { $payload?: unknown }).$payload === 'string')
+  if (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as { $payload?: unknown }).$payload === 'string'
+  )
     return `<payload ${(v as { $payload: string }).$payload.slice(0, 15)}>`;
   return JSON.stringify(v);
 }

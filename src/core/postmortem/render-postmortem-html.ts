@@ -1,6 +1,6 @@
 import { escapeHtml, safeHref } from './escape-html.ts';
-import type { DocBlock, DocText, PostmortemDoc } from './postmortem-doc.ts';
 import { PAGE_CSS } from './page-css.ts';
+import type { DocBlock, DocText, PostmortemDoc } from './postmortem-doc.ts';
 
 /** The postmortem draft as one self-contained HTML document (inline CSS, no script); every text escaped. */
 export function renderPostmortemHtml(doc: PostmortemDoc): string {

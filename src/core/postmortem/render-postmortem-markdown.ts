@@ -7,7 +7,10 @@ export function renderPostmortemMarkdown(doc: PostmortemDoc): string {
     out.push(`## ${esc(s.title)}`, '');
     for (const b of s.blocks) out.push(...block(b), '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function block(b: DocBlock): string[] {
@@ -30,7 +33,9 @@ function block(b: DocBlock): string[] {
 }
 
 function inline(parts: readonly DocText[]): string {
-  return parts.map((p) => (typeof p === 'string' ? esc(p) : `[${esc(p.text)}](${p.href.replace(/[()\s]/g, encodeURIComponent)})`)).join('');
+  return parts
+    .map((p) => (typeof p === 'string' ? esc(p) : `[${esc(p.text)}](${p.href.replace(/[()\s]/g, encodeURIComponent)})`))
+    .join('');
 }
 
 function cell(s: string): string {
