@@ -23,7 +23,8 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
     });
 
   const firing = facts.alerts.filter((a) => a.alert.status === 'firing');
-  const firstAlert = Math.min(incident.openedAt, ...firing.map((a) => a.alert.startsAt));
+  const starts = (firing.length ? firing : facts.alerts).map((a) => a.alert.startsAt);
+  const firstAlert = starts.length ? Math.min(...starts) : incident.openedAt;
   const received = facts.audit.filter((r) => r.action === 'alert.received');
   const first = firing.find((a) => a.alert.startsAt === firstAlert) ?? facts.alerts[0];
   if (first) {
@@ -182,12 +183,12 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
     incidentId: incident.id,
     title: incident.title,
     entries: entries.map(({ seq: _, ...e }) => e),
-    marks: { onset, firstAlert, firstHypothesis, mitigated, resolved },
+    marks: { onset, firstAlert, received: incident.openedAt, firstHypothesis, mitigated, resolved },
     durations: {
       detectMs: since(firstAlert, onset),
-      firstHypothesisMs: since(firstHypothesis, firstAlert),
-      mitigateMs: since(mitigated, firstAlert),
-      resolveMs: since(resolved, firstAlert),
+      firstHypothesisMs: since(firstHypothesis, incident.openedAt),
+      mitigateMs: since(mitigated, incident.openedAt),
+      resolveMs: since(resolved, incident.openedAt),
     },
   };
 }

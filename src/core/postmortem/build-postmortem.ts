@@ -38,7 +38,7 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
 
   const sections: DocSection[] = [];
   const summary: DocText[] = [
-    `${incident.title}${incident.service ? ` on ${incident.service}` : ''}: ${incident.status === 'resolved' ? `resolved ${formatDuration(t.durations.resolveMs)} after the first alert` : 'still open'}.`,
+    `${incident.title}${incident.service ? ` on ${incident.service}` : ''}: ${incident.status === 'resolved' ? `resolved ${formatDuration(t.durations.resolveMs)} after the first alert was received` : 'still open'}.`,
   ];
   if (cause)
     summary.push(
@@ -54,9 +54,10 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   const fingerprints = new Set(facts.alerts.map((a) => a.fingerprint));
   const alertServices = [...new Set(facts.alerts.map((a) => a.alert.service).filter((s): s is string => !!s))];
   const suspects = [...new Set((report?.hypotheses ?? []).slice(0, 3).map((h) => h.service))];
-  const impactMs = (t.marks.resolved ?? undefined) !== undefined ? t.durations.resolveMs : undefined;
+  const impactMs = t.durations.resolveMs;
   const impact: [string, string][] = [
-    ['started (first alert)', iso(t.marks.firstAlert)],
+    ['first alert fired', iso(t.marks.firstAlert)],
+    ['first alert received', iso(t.marks.received)],
     ['onset (triage estimate)', iso(t.marks.onset)],
     ['resolved', incident.status === 'resolved' ? iso(t.marks.resolved) : 'not yet'],
     ['duration', impactMs === undefined ? 'ongoing' : formatDuration(impactMs)],
@@ -149,7 +150,7 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   const badly: string[] = [];
   const fh = t.durations.firstHypothesisMs;
   if (fh !== undefined)
-    (fh <= QUICK_HYPOTHESIS_MS ? well : badly).push(`First hypothesis ${formatDuration(fh)} after the first alert.`);
+    (fh <= QUICK_HYPOTHESIS_MS ? well : badly).push(`First hypothesis ${formatDuration(fh)} after the first alert was received.`);
   else badly.push('No hypothesis was ranked.');
   if (cause && cause.basis !== 'leading hypothesis (unconfirmed)')
     (cause.wasTop ? well : badly).push(
@@ -170,7 +171,7 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   for (const [name, s] of failedSources)
     badly.push(`The ${name} source failed during the triage (${s?.state === 'failed' ? s.code : ''}).`);
   const mitigated = runs.some((r) => r.status === 'succeeded');
-  if (mitigated) well.push(`Mitigated by a runbook ${formatDuration(t.durations.mitigateMs)} after the first alert.`);
+  if (mitigated) well.push(`Mitigated by a runbook ${formatDuration(t.durations.mitigateMs)} after the first alert was received.`);
   if (!facts.chain.intact) badly.push(`The audit chain is broken: ${facts.chain.problem}.`);
   sections.push({
     id: 'went',

@@ -5,8 +5,8 @@ import type { IncidentDurations } from './incident-timeline.ts';
 export function durationLines(d: IncidentDurations): readonly (readonly [string, string])[] {
   return [
     ['time to detect (onset → first alert)', formatDuration(d.detectMs)],
-    ['time to first hypothesis (first alert → first ranking)', formatDuration(d.firstHypothesisMs)],
-    ['time to mitigate (first alert → first successful run)', formatDuration(d.mitigateMs)],
-    ['time to resolve (first alert → resolved)', formatDuration(d.resolveMs)],
+    ['time to first hypothesis (alert received → first ranking)', formatDuration(d.firstHypothesisMs)],
+    ['time to mitigate (alert received → first successful run)', formatDuration(d.mitigateMs)],
+    ['time to resolve (alert received → resolved)', formatDuration(d.resolveMs)],
   ];
 }

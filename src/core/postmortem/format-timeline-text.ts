@@ -8,7 +8,7 @@ import type { IncidentTimeline } from './incident-timeline.ts';
  */
 export function formatTimelineText(t: IncidentTimeline): string {
   const lines = [`timeline of incident ${t.incidentId}: ${t.title}`, ''];
-  for (const [label, value] of durationLines(t.durations)) lines.push(`  ${label.padEnd(56)} ${value}`);
+  for (const [label, value] of durationLines(t.durations)) lines.push(`  ${label.padEnd(58)} ${value}`);
   lines.push('');
   let day = '';
   const width = Math.max(6, ...t.entries.map((e) => e.kind.length));

@@ -26,9 +26,10 @@ export type TimelineEntry = {
 };
 
 /**
- * The derived durations (ms), each undefined when its end has not happened:
- * detect = onset → first alert; first hypothesis = first alert → first ranking;
- * mitigate = first alert → first runbook run that succeeded; resolve = first alert → resolution.
+ * The derived durations (ms), each undefined when its end has not happened. Detection is measured
+ * on the telemetry's clock (onset → the first alert's own start); the others from the moment
+ * Causeway received the first alert (the incident opened): first hypothesis = → first ranking;
+ * mitigate = → first runbook run that succeeded; resolve = → resolution.
  */
 export type IncidentDurations = {
   readonly detectMs: number | undefined;
@@ -40,7 +41,10 @@ export type IncidentDurations = {
 /** The moments the durations are measured between (epoch ms). */
 export type IncidentMarks = {
   readonly onset: number | undefined;
+  /** The first firing alert's own start (`startsAt`). */
   readonly firstAlert: number;
+  /** When Causeway received it: the incident opened. */
+  readonly received: number;
   readonly firstHypothesis: number | undefined;
   readonly mitigated: number | undefined;
   readonly resolved: number | undefined;

@@ -10,6 +10,7 @@ export function timelineJson(t: IncidentTimeline): Record<string, unknown> {
     marks: {
       onset: iso(t.marks.onset),
       firstAlert: iso(t.marks.firstAlert),
+      received: iso(t.marks.received),
       firstHypothesis: iso(t.marks.firstHypothesis),
       mitigated: iso(t.marks.mitigated),
       resolved: iso(t.marks.resolved),
