@@ -150,7 +150,9 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   const badly: string[] = [];
   const fh = t.durations.firstHypothesisMs;
   if (fh !== undefined)
-    (fh <= QUICK_HYPOTHESIS_MS ? well : badly).push(`First hypothesis ${formatDuration(fh)} after the first alert was received.`);
+    (fh <= QUICK_HYPOTHESIS_MS ? well : badly).push(
+      `First hypothesis ${formatDuration(fh)} after the first alert was received.`,
+    );
   else badly.push('No hypothesis was ranked.');
   if (cause && cause.basis !== 'leading hypothesis (unconfirmed)')
     (cause.wasTop ? well : badly).push(
@@ -171,7 +173,8 @@ export function buildPostmortem(facts: IncidentFacts, t: IncidentTimeline, o: Po
   for (const [name, s] of failedSources)
     badly.push(`The ${name} source failed during the triage (${s?.state === 'failed' ? s.code : ''}).`);
   const mitigated = runs.some((r) => r.status === 'succeeded');
-  if (mitigated) well.push(`Mitigated by a runbook ${formatDuration(t.durations.mitigateMs)} after the first alert was received.`);
+  if (mitigated)
+    well.push(`Mitigated by a runbook ${formatDuration(t.durations.mitigateMs)} after the first alert was received.`);
   if (!facts.chain.intact) badly.push(`The audit chain is broken: ${facts.chain.problem}.`);
   sections.push({
     id: 'went',
