@@ -123,6 +123,11 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
         break;
       case 'step.started': {
         const intent = obj(d.intent);
+        if (d.kind === 'investigation') {
+          started.set(str(d.effectId) ?? '', { role: 'investigation', step: '' });
+          add(at, 'source', `investigation started (attempt ${num(intent.attempt) ?? 1})`, r);
+          break;
+        }
         const role = str(intent.role) ?? 'main';
         started.set(str(d.effectId) ?? '', { role, step: step(intent) });
         add(
@@ -137,6 +142,16 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
       case 'step.outcome-unknown': {
         const begun = started.get(str(d.effectId) ?? '');
         const role = begun?.role ?? 'main';
+        if (role === 'investigation') {
+          const reason = str(obj(d.detail).reason);
+          add(
+            at,
+            'source',
+            `investigation ${r.action === 'step.outcome-unknown' ? 'cut short' : (str(d.status) ?? '?')}${reason ? `: ${reason}` : ''}`,
+            r,
+          );
+          break;
+        }
         const status = r.action === 'step.outcome-unknown' ? 'outcome unknown' : (str(d.status) ?? '?');
         const summary = str(obj(d.detail).summary);
         add(
@@ -177,6 +192,9 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
   const resolvedRecord = facts.audit.find((r) => r.action === 'incident.resolved');
   const resolved = incident.resolvedAt ?? (resolvedRecord ? Date.parse(resolvedRecord.at) : undefined);
   const onset = report?.windows.onset;
+  // Detection on the telemetry's clock: the triage's own alerts (a recording's, when it replayed one).
+  const triageStarts = (report?.alerts ?? []).filter((a) => a.status === 'firing').map((a) => a.startsAt);
+  const detectFrom = triageStarts.length ? Math.min(...triageStarts) : firstAlert;
   const since = (t: number | undefined, from: number | undefined) =>
     t === undefined || from === undefined ? undefined : Math.max(0, t - from);
   return {
@@ -185,7 +203,7 @@ export function buildIncidentTimeline(facts: IncidentFacts): IncidentTimeline {
     entries: entries.map(({ seq: _, ...e }) => e),
     marks: { onset, firstAlert, received: incident.openedAt, firstHypothesis, mitigated, resolved },
     durations: {
-      detectMs: since(firstAlert, onset),
+      detectMs: since(detectFrom, onset),
       firstHypothesisMs: since(firstHypothesis, incident.openedAt),
       mitigateMs: since(mitigated, incident.openedAt),
       resolveMs: since(resolved, incident.openedAt),
