@@ -14,6 +14,7 @@ import { investigateOptionsFromConfig } from '../app/investigate-options-from-co
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
 import { recoverRuns } from '../app/runbooks/recover-runs.ts';
+import { findSeenBefore } from '../app/seen-before/find-seen-before.ts';
 import { adoptApprovalCards } from '../app/slack/adopt-approval-cards.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
@@ -170,6 +171,7 @@ export async function startSlackStack(
     telemetry: env.telemetry ?? NO_TELEMETRY,
     log,
     timeline: timelineDeps(config, runtime, storage),
+    seenBefore: (report, incidentId) => findSeenBefore(storage, report, { incidentId }),
   };
   const slack = buildSlackApp(
     {

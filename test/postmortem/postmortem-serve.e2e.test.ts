@@ -111,4 +111,26 @@ describe('after an incident driven through serve and the local Slack: timeline, 
     const r = await fetch(`${it_.serve.url}/incidents/${it_.incidentId}`, { headers: { 'x-forwarded-user': 'alice' } });
     expect(r.status).toBe(403);
   });
+
+  it('the fault recurs: the new incident message says it was seen before, with the confirmed cause', async () => {
+    const { slack, incidentId } = it_;
+    const second = await it_.fireAgain();
+    expect(second).not.toBe(incidentId);
+    const message = await waitFor(
+      'the second incident message with "Seen before"',
+      async () =>
+        slack.messages.find(
+          (m) =>
+            m.channel === INCIDENTS &&
+            !m.thread_ts &&
+            text(m.blocks).includes('Seen before') &&
+            text(m.blocks).includes(second),
+        ),
+      60_000,
+    );
+    const t = text(message.blocks);
+    expect(t).toContain(`\`${incidentId}\``);
+    expect(t).toMatch(/cause quoterservice \(deploy\) 👍/);
+    expect(t).toMatch(/similarity (?:0\.\d\d|1\.00)/);
+  });
 });

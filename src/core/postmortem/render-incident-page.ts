@@ -117,7 +117,7 @@ function auditRow(r: AuditRecord, through: number): string {
     .map(([k, v]) => `${k}=${show(v)}`)
     .join(' ');
   const details = fields.length > 300 ? `${fields.slice(0, 299)}…` : fields;
-  return `<tr id="audit-${r.seq}"><td>${r.seq}</td><td>${escapeHtml(r.at.slice(0, 19).replace('T', ' '))}</td><td>${escapeHtml(r.actor)}</td><td>${escapeHtml(r.action)}<br><span class="muted">${escapeHtml(r.subject)}</span></td><td><code>${escapeHtml(details)}</code></td><td>${r.seq <= through ? `<span class="ok" title="hash ${escapeHtml(r.hash)}">✓ ${escapeHtml(r.hash.slice(0, 8))}</span>` : '<span class="bad">unverified</span>'}</td></tr>`;
+  return `<tr id="audit-${r.seq}"><td class="nw">${r.seq}</td><td class="nw">${escapeHtml(r.at.slice(0, 10))}<br>${escapeHtml(r.at.slice(11, 19))}</td><td>${escapeHtml(r.actor)}</td><td class="nw">${escapeHtml(r.action)}<br><span class="muted">${escapeHtml(r.subject)}</span></td><td><code>${escapeHtml(details)}</code></td><td class="nw">${r.seq <= through ? `<span class="ok" title="hash ${escapeHtml(r.hash)}">✓ ${escapeHtml(r.hash.slice(0, 8))}</span>` : '<span class="bad">unverified</span>'}</td></tr>`;
 }
 
 function show(v: JsonValue): string {

@@ -35,6 +35,8 @@ export type DrivenIncident = {
   readonly env: Record<string, string>;
   /** Clicks a button of the incident message as `user` (a signed block_actions request). */
   click(actionId: string, user: string): Promise<number>;
+  /** The same alert fires again (after the first incident was resolved): the new incident's id. */
+  fireAgain(): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -138,6 +140,13 @@ export async function driveIncidentThroughServe(extra: Record<string, string> = 
     incidentId,
     env,
     click,
+    async fireAgain() {
+      const again = JSON.parse(readFileSync(join(BUNDLE, 'alert.json'), 'utf8'));
+      again.alerts[0].startsAt = new Date().toISOString();
+      const res = await post(again);
+      if (res.status !== 202) throw new Error(`webhook: ${res.status}`);
+      return ((await res.json()) as { opened: string[] }).opened[0] as string;
+    },
     async close() {
       await serve.stop();
       await slack.close();
