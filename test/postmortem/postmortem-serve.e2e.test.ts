@@ -133,4 +133,25 @@ describe('after an incident driven through serve and the local Slack: timeline, 
     expect(t).toMatch(/cause quoterservice \(deploy\) 👍/);
     expect(t).toMatch(/similarity (?:0\.\d\d|1\.00)/);
   });
+
+  it('causeway stats counts the incidents, the medians, the confirmed leading hypotheses and the runs', async () => {
+    const r = await runCauseway(['stats', '--since', '1d', '--json', '--db', `sqlite:${it_.db}`], {});
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as {
+      incidents: number;
+      resolved: number;
+      medianFirstHypothesisMs: number;
+      medianResolveMs: number;
+      topConfirmed: { confirmed: number; ranked: number };
+    };
+    expect(s.incidents).toBe(2);
+    expect(s.resolved).toBe(1);
+    expect(s.medianFirstHypothesisMs).toBeGreaterThanOrEqual(0);
+    expect(s.medianResolveMs).toBeGreaterThan(0);
+    expect(s.topConfirmed.confirmed).toBe(1);
+    const text = await runCauseway(['stats', '--db', `sqlite:${it_.db}`], {});
+    expect(text.stdout).toMatch(/incidents\s+2 \(1 resolved\)/);
+    expect(text.stdout).toMatch(/leading hypothesis confirmed \(👍 or fix\)\s+50 % \(1 of 2 ranked\)/);
+    expect((await runCauseway(['stats', '--since', 'soon', '--db', `sqlite:${it_.db}`], {})).code).toBe(2);
+  });
 });

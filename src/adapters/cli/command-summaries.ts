@@ -14,6 +14,7 @@ export const COMMAND_SUMMARIES = {
   seed: 'load an incident bundle into Elasticsearch (logs, traces, changes) or Prometheus (metrics)',
   serve: 'run the service: webhooks, health, metrics (and the Slack app when configured)',
   simulate: 'write simulated incident bundles with ground truth',
+  stats: 'numbers for the team: incidents, time to hypothesis and resolution, confirmed causes, runs',
   slack: 'run the Slack app (Socket Mode, or --http)',
   templates: 'mine log templates (Drain-style) from a log file',
   triage: 'triage one incident bundle and print the ranked hypotheses',

@@ -16,15 +16,16 @@ const MAX_RECORDS = 100_000;
 export async function loadIncidentFacts(
   storage: Pick<Storage, 'incidents' | 'runs' | 'feedback' | 'audit'>,
   incidentId: string,
-  options: { readonly checkpointKey?: string | undefined } = {},
+  options: {
+    readonly checkpointKey?: string | undefined;
+    /** The chain as verified already (by a caller loading many incidents): not walked again. */
+    readonly chain?: ChainStatus;
+  } = {},
 ): Promise<Result<IncidentFacts, CausewayError>> {
   const incident = await storage.incidents.get(incidentId);
   if (!incident) return { ok: false, error: { code: 'INPUT_MISSING', message: `no incident ${incidentId}` } };
-  const v = await verifyAudit(storage, { key: options.checkpointKey, payloads: false });
-  const through = verifiedThrough(v);
-  const chain: ChainStatus = v.broken
-    ? { intact: false, verifiedThrough: through, problem: v.broken.message }
-    : { intact: true, verifiedThrough: through };
+  const chain = options.chain ?? (await verifyChain(storage, options.checkpointKey));
+  const through = chain.verifiedThrough;
   const [alerts, triage, runs, feedback, audit] = await Promise.all([
     storage.incidents.alerts(incidentId),
     storage.incidents.latestTriage(incidentId),
@@ -33,4 +34,16 @@ export async function loadIncidentFacts(
     storage.audit.query({ incidentId, throughSeq: through, limit: MAX_RECORDS }),
   ]);
   return { ok: true, value: { incident, alerts, triage, runs, feedback, audit, chain } };
+}
+
+/** Walks the audit chain once: how far it is verified, and the break if any. */
+export async function verifyChain(
+  storage: Pick<Storage, 'audit'>,
+  checkpointKey: string | undefined,
+): Promise<ChainStatus> {
+  const v = await verifyAudit(storage, { key: checkpointKey, payloads: false });
+  const through = verifiedThrough(v);
+  return v.broken
+    ? { intact: false, verifiedThrough: through, problem: v.broken.message }
+    : { intact: true, verifiedThrough: through };
 }
