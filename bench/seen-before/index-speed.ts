@@ -3,8 +3,9 @@
  * PostgreSQL (a throwaway cluster, as the tests start one; skipped and said so without the server
  * binaries). Synthetic fingerprints: 12–20 features each, from families like the real ones, the
  * values drawn so that common features (a shared alert name, a busy service) and rare ones
- * (templates, edges) both occur. Times the inverted-index look-up (candidates, 50 of them) plus the
- * ranking, median and p95 over 200 queries.
+ * (templates, edges) both occur. Times the look-up as findSeenBefore does it (the inverted index
+ * probed with the discriminating features, 50 candidates) plus the ranking, median and p95 over
+ * 200 queries.
  *   node bench/seen-before/index-speed.ts [--incidents 100000] [--queries 200]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import type { IncidentFingerprint } from '../../src/core/seen-before/incident-fingerprint.ts';
+import { probeFeatures } from '../../src/core/seen-before/probe-features.ts';
 import { rankSeenBefore } from '../../src/core/seen-before/rank-seen-before.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
 import { startPostgresCluster } from '../../test/support/postgres-cluster.ts';
@@ -58,10 +60,7 @@ async function measure(name: string, storage: Storage): Promise<string> {
   for (let q = 0; q < Q; q++) {
     const fp = fingerprint();
     const s = performance.now();
-    const c = await storage.seenBefore.candidates(
-      fp.features.map(([x]) => x),
-      { limit: 50 },
-    );
+    const c = await storage.seenBefore.candidates(probeFeatures(fp), { limit: 50 });
     rankSeenBefore(
       fp,
       c.map((e) => ({ fingerprint: e.fingerprint, about: e.incidentId })),

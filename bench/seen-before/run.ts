@@ -20,6 +20,7 @@ import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.t
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
 import { fingerprintReport } from '../../src/core/seen-before/fingerprint-report.ts';
 import type { IncidentFingerprint } from '../../src/core/seen-before/incident-fingerprint.ts';
+import { probeFeatures } from '../../src/core/seen-before/probe-features.ts';
 import { rankSeenBefore } from '../../src/core/seen-before/rank-seen-before.ts';
 import { SEEN_BEFORE_MIN_SIMILARITY } from '../../src/core/seen-before/seen-before-match.ts';
 import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
@@ -94,25 +95,29 @@ for (const p of plans) {
 }
 process.stderr.write('\n');
 
-const candidates = history.map((c) => ({ fingerprint: c.fp, about: c }));
+// As findSeenBefore: only past incidents sharing a probing feature (the inverted index) are compared.
+const candidatesFor = (q: Case) => {
+  const probe = new Set(probeFeatures(q.fp));
+  return history.filter((h) => h.fp.features.some(([f]) => probe.has(f))).map((c) => ({ fingerprint: c.fp, about: c }));
+};
 const rows: string[] = [];
 const falseRate = (qs: readonly Case[], min: number) => {
   let n = 0;
-  for (const q of qs) if (rankSeenBefore(q.fp, candidates, { min, limit: 1 })[0]) n++;
+  for (const q of qs) if (rankSeenBefore(q.fp, candidatesFor(q), { min, limit: 1 })[0]) n++;
   return `${(n / qs.length).toFixed(3)} (${n}/${qs.length})`;
 };
 for (const min of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
   let hit = 0;
   let shown = 0;
   for (const q of recurring) {
-    const top = rankSeenBefore(q.fp, candidates, { min, limit: 1 })[0];
+    const top = rankSeenBefore(q.fp, candidatesFor(q), { min, limit: 1 })[0];
     if (top) shown++;
     if (top?.about.world === q.world) hit++;
   }
   let falseSeen = 0;
   let sameTruth = 0;
   for (const q of novel) {
-    const top = rankSeenBefore(q.fp, candidates, { min, limit: 1 })[0];
+    const top = rankSeenBefore(q.fp, candidatesFor(q), { min, limit: 1 })[0];
     if (top) {
       falseSeen++;
       if (top.about.truth.service === q.truth.service && top.about.truth.kind === q.truth.kind) sameTruth++;
@@ -125,7 +130,7 @@ for (const min of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
 // Ranking without a threshold: is the earlier occurrence the best match at all?
 let best = 0;
 for (const q of recurring)
-  if (rankSeenBefore(q.fp, candidates, { min: 0, limit: 1 })[0]?.about.world === q.world) best++;
+  if (rankSeenBefore(q.fp, candidatesFor(q), { min: 0, limit: 1 })[0]?.about.world === q.world) best++;
 console.log(
   `worlds ${worlds} (seed ${seed}): history ${history.length}, recurrences ${recurring.length}, novel ${novel.length} on new systems, ${sameSystem.length} novel faults on known systems`,
 );

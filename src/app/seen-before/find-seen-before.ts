@@ -1,5 +1,6 @@
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { fingerprintReport } from '../../core/seen-before/fingerprint-report.ts';
+import { probeFeatures } from '../../core/seen-before/probe-features.ts';
 import { rankSeenBefore } from '../../core/seen-before/rank-seen-before.ts';
 import { SEEN_BEFORE_MIN_SIMILARITY, type SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { SeenBeforeStore } from '../../core/storage/seen-before-store.ts';
@@ -19,10 +20,10 @@ export async function findSeenBefore(
 ): Promise<SeenBeforeMatch[]> {
   const fp = fingerprintReport(report);
   if (fp.features.length === 0) return [];
-  const candidates = await deps.seenBefore.candidates(
-    fp.features.map(([f]) => f),
-    { limit: CANDIDATES, excludeId: o.incidentId },
-  );
+  const candidates = await deps.seenBefore.candidates(probeFeatures(fp), {
+    limit: CANDIDATES,
+    excludeId: o.incidentId,
+  });
   return rankSeenBefore(
     fp,
     candidates.map((c) => ({ fingerprint: c.fingerprint, about: c })),
