@@ -84,7 +84,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_RUNBOOKS_MAX_OUTPUT_BYTES', path: ['runbooks', 'maxOutputBytes'], type: 'number' },
   { env: 'CAUSEWAY_POSTMORTEM_PAGE_KEY', path: ['postmortem', 'pageKey'], type: 'string', secret: true },
   { env: 'CAUSEWAY_POSTMORTEM_PAGE_LINK_MINUTES', path: ['postmortem', 'pageLinkMinutes'], type: 'number' },
-  { env: 'CAUSEWAY_POSTMORTEM_PAGE_BASE_URL', path: ['postmortem', 'pageBaseUrl'], type: 'string' },
+  { env: 'CAUSEWAY_POSTMORTEM_PAGE_BASE_URL', path: ['postmortem', 'pageBaseUrl'], type: 'string', secret: true },
   { env: 'CAUSEWAY_POSTMORTEM_TRUSTED_USER_HEADER', path: ['postmortem', 'trustedUserHeader'], type: 'string' },
   { env: 'CAUSEWAY_POSTMORTEM_SLO_TARGET', path: ['postmortem', 'sloTarget'], type: 'number' },
   { env: 'CAUSEWAY_POSTMORTEM_SLO_WINDOW_DAYS', path: ['postmortem', 'sloWindowDays'], type: 'number' },
