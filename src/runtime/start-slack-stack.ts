@@ -15,6 +15,7 @@ import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
 import { recoverRuns } from '../app/runbooks/recover-runs.ts';
 import { findSeenBefore } from '../app/seen-before/find-seen-before.ts';
+import { rememberIncident } from '../app/seen-before/remember-incident.ts';
 import { adoptApprovalCards } from '../app/slack/adopt-approval-cards.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
@@ -172,6 +173,8 @@ export async function startSlackStack(
     log,
     timeline: timelineDeps(config, runtime, storage),
     seenBefore: (report, incidentId) => findSeenBefore(storage, report, { incidentId }),
+    rememberResolved: (incidentId) =>
+      rememberIncident({ storage, checkpointKey: config.audit.checkpointKey }, incidentId),
   };
   const slack = buildSlackApp(
     {
