@@ -14,7 +14,7 @@ dd{margin:0;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #eaeef2}
 td{overflow-wrap:anywhere}
-td.nw{white-space:nowrap;overflow-wrap:normal}
+td.nw,td:first-child{white-space:nowrap;overflow-wrap:normal}
 td code{font-size:.78em}
 ul{padding-left:1.25rem}
 ul.todo{list-style:none;padding-left:0}
