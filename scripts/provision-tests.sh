@@ -11,6 +11,8 @@
 #   - Prometheus and promtool for the Prometheus connector tests, unless PROMETHEUS_BIN names one
 #     (promtool is then the one next to it, or PROMTOOL_BIN): Debian package prometheus;
 #   - python3 for the bench/peers scoring test (stdlib only): Debian package python3;
+#   - headless Chromium for the incident page test (driven over the DevTools protocol), unless
+#     CHROMIUM_BIN names one: Debian package chromium;
 #   - helm v4 for the Helm chart test, unless HELM_BIN names one: built from its Go module by
 #     scripts/provision-helm.sh into .cache/bin (no root needed).
 # Elasticsearch is fetched by the tests themselves (scripts/services.sh, from Maven Central).
@@ -31,6 +33,9 @@ fi
 if ! command -v python3 >/dev/null 2>&1; then
   missing+=(python3)
 fi
+if [ -z "${CHROMIUM_BIN:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium)
+fi
 if [ -z "${NGINX_BIN:-}" ] && [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/bin/nginx ]; then
   missing+=(nginx-light)
 fi
@@ -42,7 +47,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "provision-tests: the tests need ${missing[*]}, which this machine lacks." >&2
     echo "provision-tests: install them with:  sudo sh -c '$cmd'" >&2
-    echo "provision-tests: (or set DATABASE_URL / ALERTMANAGER_BIN / PROMETHEUS_BIN / NGINX_BIN to ones you have)" >&2
+    echo "provision-tests: (or set DATABASE_URL / ALERTMANAGER_BIN / PROMETHEUS_BIN / NGINX_BIN / CHROMIUM_BIN to ones you have)" >&2
     exit 1
   fi
   echo "provision-tests: installing ${missing[*]} (Debian packages) for the tests ..." >&2

@@ -111,6 +111,12 @@ const commands = [
   lazyCommand('feedback', async () =>
     (await import('./runtime/commands/feedback.ts')).buildFeedbackCommand(await runtime(instanceId)),
   ),
+  lazyCommand('incident', async () =>
+    (await import('./runtime/commands/incident.ts')).buildIncidentCommand(await runtime(instanceId)),
+  ),
+  lazyCommand('stats', async () =>
+    (await import('./runtime/commands/stats.ts')).buildStatsCommand(await runtime(instanceId)),
+  ),
   lazyCommand('serve', async () =>
     (await import('./runtime/commands/serve.ts')).buildServeCommand(await runtime(instanceId), { onShutdown }),
   ),

@@ -14,6 +14,8 @@ import { investigateOptionsFromConfig } from '../app/investigate-options-from-co
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
 import { recoverRuns } from '../app/runbooks/recover-runs.ts';
+import { findSeenBefore } from '../app/seen-before/find-seen-before.ts';
+import { rememberIncident } from '../app/seen-before/remember-incident.ts';
 import { adoptApprovalCards } from '../app/slack/adopt-approval-cards.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
@@ -36,6 +38,7 @@ import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
 import type { Runtime } from './runtime.ts';
+import { timelineDeps } from './timeline-deps.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
 
 export type SlackStack = {
@@ -168,6 +171,10 @@ export async function startSlackStack(
     newIncidentId: runtime.newIncidentId,
     telemetry: env.telemetry ?? NO_TELEMETRY,
     log,
+    timeline: timelineDeps(config, runtime, storage),
+    seenBefore: (report, incidentId) => findSeenBefore(storage, report, { incidentId }),
+    rememberResolved: (incidentId) =>
+      rememberIncident({ storage, checkpointKey: config.audit.checkpointKey }, incidentId),
   };
   const slack = buildSlackApp(
     {

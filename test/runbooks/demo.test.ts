@@ -75,6 +75,9 @@ describe('the runbook demo: plan, two-person approval, harmless local step, veri
     expect(r.stdout).toContain('U0DEMOSRE2 approves step 2: recorded — 2 of 2, granted');
     expect(r.stdout).toContain('error-rate of quoterservice is 0.004 (< 0.05)');
     expect(r.stdout).toMatch(/Run run-[0-9a-f]+: succeeded/);
-    expect(r.stdout).toContain('Audit chain intact: 12 records verified, 12 signed checkpoints.');
+    // The demo's incident is stored first (alert received, incident opened, ranking): 3 + the run's 12.
+    expect(r.stdout).toContain('Audit chain intact: 15 records verified, 15 signed checkpoints.');
+    expect(r.stdout).toMatch(/time to mitigate \(alert received → first successful run\)\s+\d+s/);
+    expect(r.stdout).toContain('Postmortem draft written to');
   });
 });

@@ -171,6 +171,9 @@ describe('Slack app end to end (HTTP mode, local Slack)', () => {
     expect(slack.callsOf('chat.postMessage').length).toBe(posts);
     const [incident] = await stack.storage.incidents.list();
     expect(incident?.status).toBe('resolved');
+    // Resolved in chat, it is remembered for "seen before" (its fingerprint, found by its leading cause).
+    const remembered = await stack.storage.seenBefore.candidates(['root:quoterservice/deploy'], { limit: 5 });
+    expect(remembered.map((e) => e.incidentId)).toEqual([incident?.id]);
     const msg = slack.messages.find((m) => m.thread_ts === '1763899000.000100');
     await waitUntil('resolved header', () => JSON.stringify(msg?.blocks).includes('(resolved)') || undefined);
   });

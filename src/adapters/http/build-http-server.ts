@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqualText } from '../../core/ingest/timing-safe-equal-text.ts';
 import { createBodyGate } from './body-gate.ts';
+import { handleIncidentPage, INCIDENT_PAGE_ROUTE } from './handle-incident-page.ts';
 import { handleWebhook } from './handle-webhook.ts';
 import type { HttpServerDeps } from './http-server-deps.ts';
 import { sendJson } from './send-json.ts';
@@ -74,6 +75,21 @@ export function buildHttpServer(deps: HttpServerDeps): HttpServer {
       res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
       res.end(text);
       return '/metrics';
+    }
+    const page = deps.pages ? INCIDENT_PAGE_ROUTE.exec(path) : null;
+    if (page && deps.pages) {
+      const label = `/incidents/:id${page[2] ? `/${page[2]}` : ''}`;
+      if (req.method !== 'GET') return methodNotAllowed(res, 'GET', label);
+      const incidentId = page[1] as string;
+      const refused = await handleIncidentPage(
+        deps.pages,
+        req,
+        res,
+        { incidentId, view: (page[2] as 'chart.png' | 'report.md' | 'report.html' | undefined) ?? 'page' },
+        deps.now(),
+      );
+      if (refused) deps.log.warn({ incidentId, reason: refused }, 'incident page refused (403)');
+      return label;
     }
     const m = WEBHOOK.exec(path);
     if (!m) {

@@ -4,6 +4,7 @@ import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { NormalizedDelivery } from '../../core/ingest/normalized-delivery.ts';
 import type { WebhookSource } from '../../core/ingest/webhook-source.ts';
 import type { BodyLimits } from './body-gate.ts';
+import type { IncidentPageDeps } from './incident-page-deps.ts';
 
 /** The JSON a webhook's handling answers with (202). */
 export type Accepted = Readonly<Record<string, unknown>>;
@@ -36,6 +37,8 @@ export type HttpServerDeps = {
   readonly tracer?: Tracer;
   readonly log: LogPort;
   readonly limits: HttpLimits;
+  /** The read-only incident pages (`GET /incidents/:id`); absent: 404 like any unknown path. */
+  readonly pages?: IncidentPageDeps;
   /** Epoch ms (the receive time of each delivery) and a monotonic ms clock for durations. */
   readonly now: () => number;
   readonly monotonic: () => number;

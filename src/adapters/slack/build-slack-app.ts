@@ -4,6 +4,7 @@ import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts'
 import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
+import { postTimeline } from '../../app/slack/post-timeline.ts';
 import { proposeRunbookInChat } from '../../app/slack/propose-runbook-in-chat.ts';
 import { recordFeedback } from '../../app/slack/record-feedback.ts';
 import { runbooksMessage } from '../../app/slack/runbooks-message.ts';
@@ -172,6 +173,19 @@ export function buildSlackApp(
     const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? c.ts);
     background('more evidence', () =>
       postMoreEvidence(all, { incidentId: c.value.incidentId, channel: c.channel, threadTs, user: body.user.id }),
+    );
+  });
+  app.action<BlockAction<ButtonAction>>(CHAT_IDS.actions.timeline, async ({ ack, body, action }) => {
+    await ack();
+    const c = clicked(body, action);
+    const timeline = deps.timeline;
+    if (!c || !timeline) return;
+    const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? c.ts);
+    background('timeline', () =>
+      postTimeline(
+        { chat, timeline },
+        { incidentId: c.value.incidentId, channel: c.channel, threadTs, user: body.user.id },
+      ),
     );
   });
   const tellFor = (channel: string, user: string, threadTs: string) => async (m: ChatMessage) => {

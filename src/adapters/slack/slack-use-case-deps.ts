@@ -1,5 +1,6 @@
 import type { AskModel } from '../../app/slack/answer-thread-question.ts';
 import type { SlashCommandDeps } from '../../app/slack/handle-slash-command.ts';
+import type { TimelineDeps } from '../../app/slack/post-timeline.ts';
 import type { FeedbackDeps } from '../../app/slack/record-feedback.ts';
 import type { AlertMessageDeps } from '../../app/slack/triage-alert-message.ts';
 
@@ -9,4 +10,6 @@ export type SlackUseCaseDeps = Omit<AlertMessageDeps & SlashCommandDeps & Feedba
   readonly ask?: AskModel;
   /** The Slack user groups a user is in (approver groups may name user groups). */
   readonly groupsOf?: (user: string) => Promise<readonly string[]>;
+  /** The "Timeline" button (absent: it says the timeline is not available here). */
+  readonly timeline?: TimelineDeps;
 };

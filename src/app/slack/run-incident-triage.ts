@@ -141,8 +141,10 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
     kind: report.hypotheses[0]?.kind,
     alertName: alert?.name ?? incident.title,
   });
+  const seenBefore = deps.seenBefore ? await deps.seenBefore(report, incident.id).catch(() => []) : [];
   const result: IncidentView = {
     ...view,
+    ...(seenBefore.length > 0 ? { seenBefore } : {}),
     progress: {
       logs: sourceProgressOf(report.sources.logs),
       traces: sourceProgressOf(report.sources.traces),

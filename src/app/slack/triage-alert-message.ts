@@ -16,6 +16,8 @@ export type AlertMessageDeps = TriageDeps &
     readonly serviceLabels: readonly string[];
     readonly limiter: ChannelRateLimiter;
     readonly seen: SeenDeliveries;
+    /** Keeps a resolved incident for "seen before" (rememberIncident); absent: nothing kept. */
+    readonly rememberResolved?: (incidentId: string) => Promise<unknown>;
   };
 
 export type AlertMessageInput = {
@@ -103,6 +105,7 @@ export async function triageAlertMessage(
       const done = await resolveIfCleared(deps, id);
       if (!done) continue;
       resolved.push(done.id);
+      await deps.rememberResolved?.(done.id).catch(() => undefined);
       const entry = deps.board.get(done.id);
       if (entry) {
         entry.view = { ...entry.view, resolved: true };

@@ -3,6 +3,7 @@ import type { Narrative } from '../../core/chat/narrative.ts';
 import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
 import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
+import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { IncidentStore } from '../../core/storage/incident-store.ts';
@@ -24,4 +25,6 @@ export type TriageDeps = {
   readonly renderChart?: (spec: TimelineChartSpec) => Promise<Uint8Array>;
   /** The LLM narrative for the message's slot (optional; shown after the deterministic result). */
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
+  /** Past incidents like this one ("seen before"); shown in the message, never used by the ranking. */
+  readonly seenBefore?: (report: TriageReport, incidentId: string) => Promise<readonly SeenBeforeMatch[]>;
 };

@@ -6,7 +6,7 @@ import { truncateText } from './truncate-text.ts';
 
 /**
  * The buttons: 👍 right / 👎 wrong (about `hypothesisId`, the leading hypothesis), more evidence,
- * and one per matching runbook (at most 5).
+ * the timeline, and one per matching runbook (at most 5).
  */
 export function buildActionsBlock(
   incidentId: string,
@@ -27,6 +27,7 @@ export function buildActionsBlock(
     elements.push(button(CHAT_IDS.actions.wrong, '👎 Wrong', value));
   }
   elements.push(button(CHAT_IDS.actions.moreEvidence, '🔎 More evidence', value));
+  elements.push(button(CHAT_IDS.actions.timeline, '🕒 Timeline', value));
   runbooks.slice(0, 5).forEach((r, i) => {
     elements.push(
       button(

@@ -5,6 +5,7 @@ import { buildFeedbackBlock } from './build-feedback-block.ts';
 import { buildHypothesisBlock } from './build-hypothesis-block.ts';
 import { buildNarrativeBlock } from './build-narrative-block.ts';
 import { buildProgressBlock } from './build-progress-block.ts';
+import { buildSeenBeforeBlock } from './build-seen-before-block.ts';
 import { CHAT_IDS } from './chat-ids.ts';
 import { confidenceWord } from './confidence-word.ts';
 import { escapeMrkdwn } from './escape-mrkdwn.ts';
@@ -61,6 +62,8 @@ export function buildIncidentMessage(view: IncidentView): ChatMessage {
     });
     const alternatives = buildAlternativesBlock(r, SHOWN);
     if (alternatives) blocks.push(alternatives);
+    const seen = view.seenBefore ? buildSeenBeforeBlock(view.seenBefore, view.startedAt) : undefined;
+    if (seen) blocks.push(seen);
     const w = r.windows;
     blocks.push({
       type: 'context',

@@ -17,6 +17,7 @@ export const CHAT_IDS = {
     right: 'causeway_feedback_right',
     wrong: 'causeway_feedback_wrong',
     moreEvidence: 'causeway_more_evidence',
+    timeline: 'causeway_timeline',
     /** Followed by the runbook's position: `causeway_runbook_0`, … (unique per message). */
     runbookPrefix: 'causeway_runbook_',
   },

@@ -1,4 +1,5 @@
 import type { TriageReport } from '../model/triage-report.ts';
+import type { SeenBeforeMatch } from '../seen-before/seen-before-match.ts';
 import type { Narrative } from './narrative.ts';
 import type { RunbookSuggestion } from './runbook-suggestion.ts';
 
@@ -40,4 +41,6 @@ export type IncidentView = {
   readonly runbooks: readonly RunbookSuggestion[];
   readonly feedback?: FeedbackTally;
   readonly resolved: boolean;
+  /** Past resolved incidents like this one (shown to people, never fed to the ranking). */
+  readonly seenBefore?: readonly SeenBeforeMatch[];
 };

@@ -561,6 +561,45 @@ export const configSchema = z.strictObject({
   runbooks: runbooksConfigSchema.describe(
     'Runbooks: where they are, the approval policy and what executors may touch (docs/runbooks.md).',
   ),
+  postmortem: z
+    .strictObject({
+      pageKey: z
+        .string({ error: 'expected a secret string' })
+        .min(32, { error: 'use at least 32 characters (e.g. the output of: openssl rand -hex 32)' })
+        .optional()
+        .describe(
+          'HMAC key (at least 32 characters) that signs the expiring links to the incident pages of causeway serve; without it (and without trustedUserHeader) every page answers 403.',
+        ),
+      pageLinkMinutes: minutes('how long a signed incident page link stays valid')
+        .max(60 * 24 * 90, { error: 'must be at most 129600 minutes (90 days)' })
+        .default(1440)
+        .describe('How long a signed link to an incident page stays valid (minutes).'),
+      pageBaseUrl: z
+        .url({ error: 'expected the URL people reach causeway serve at, e.g. https://causeway.example.com' })
+        .optional()
+        .describe(
+          'The URL people reach causeway serve at (behind your proxy): incident page links in Slack start with it; without it no link is posted.',
+        ),
+      trustedUserHeader: z
+        .string({ error: 'expected a header name, e.g. X-Forwarded-User' })
+        .regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'expected a header name, e.g. X-Forwarded-User' })
+        .optional()
+        .describe(
+          'A header set by an authenticating proxy (e.g. oauth2-proxy: X-Forwarded-User): a request carrying it may read incident pages without a signed link. Enable only when every request passes through that proxy, which must strip the header from clients.',
+        ),
+      sloTarget: z
+        .number({ error: 'expected a fraction such as 0.999' })
+        .gt(0, { error: 'must be between 0 and 1' })
+        .lt(1, { error: 'must be between 0 and 1' })
+        .optional()
+        .describe('The availability objective (e.g. 0.999): postmortems put the incident against its error budget.'),
+      sloWindowDays: count('days')
+        .max(366, { error: 'must be at most 366 days' })
+        .default(30)
+        .describe('The window of the availability objective (days).'),
+    })
+    .prefault({})
+    .describe('After the incident: incident pages, postmortem drafts (docs/postmortems.md).'),
   server: z
     .strictObject({
       host: z

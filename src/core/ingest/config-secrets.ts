@@ -30,6 +30,7 @@ export function configSecrets(
     config.slack.appToken,
     config.slack.signingSecret,
     config.server.metricsToken,
+    config.postmortem.pageKey,
     w.alertmanager.token,
     w.grafana.token,
     w.grafana.hmacSecret,
@@ -50,6 +51,7 @@ export function configSecrets(
     urlPassword(config.llm.baseUrl),
     urlPassword(config.telemetry.otlpEndpoint),
     urlPassword(config.slack.apiUrl),
+    urlPassword(config.postmortem.pageBaseUrl),
     ...config.runbooks.secretEnv.map((name) => env[name]),
   ];
   return [...new Set(all.filter((s): s is string => typeof s === 'string' && s !== ''))];

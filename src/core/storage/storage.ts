@@ -5,6 +5,7 @@ import type { EffectJournal } from './effect-journal.ts';
 import type { FeedbackStore } from './feedback-store.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { RunStore } from './run-store.ts';
+import type { SeenBeforeStore } from './seen-before-store.ts';
 
 /** All durable state, from one database (embedded SQLite or PostgreSQL). */
 export type Storage = {
@@ -19,5 +20,7 @@ export type Storage = {
   /** Webhook deliveries, each stored (alerts, incidents, audit records) in one transaction. */
   readonly deliveries: DeliveryStore;
   readonly effects: EffectJournal;
+  /** Fingerprints of resolved incidents, indexed by feature ("seen before"). */
+  readonly seenBefore: SeenBeforeStore;
   close(): Promise<void>;
 };

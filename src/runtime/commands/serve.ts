@@ -23,8 +23,10 @@ import { recordChanges } from '../../app/ingest/record-changes.ts';
 import { resolveIfCleared } from '../../app/ingest/resolve-if-cleared.ts';
 import { resumeInvestigations } from '../../app/ingest/resume-investigations.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
+import { rememberIncident } from '../../app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
+import { incidentPagesFromConfig } from '../incident-pages-from-config.ts';
 import type { Runtime } from '../runtime.ts';
 import type { SlackStack } from '../start-slack-stack.ts';
 import { triageSourcesFromConfig } from '../triage-sources-from-config.ts';
@@ -184,7 +186,9 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
             for (const i of r.opened) investigateLater(i.id);
             for (const id of r.resolving)
               queue.push(`resolve:${id}`, async () => {
-                await resolveIfCleared(ingest, id);
+                // A resolved incident is remembered for "seen before" (its fingerprint, cause and fix).
+                if (await resolveIfCleared(ingest, id))
+                  await rememberIncident({ storage, checkpointKey: config.audit.checkpointKey }, id);
               });
             return {
               accepted: r.accepted,
@@ -225,6 +229,7 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         },
         now: runtime.now,
         monotonic: runtime.monotonic,
+        pages: incidentPagesFromConfig(runtime, storage, triageSources),
       });
       let bound: number;
       try {

@@ -6,6 +6,7 @@ import { plural } from '../../core/formats/plural.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { buildRunbookDemoDeps, DEMO_USERS } from './build-runbook-demo-deps.ts';
+import { printDemoPostmortem, recordDemoIncident } from './demo-postmortem.ts';
 
 /**
  * The approval flow end to end on a triaged incident, printed: against a deploy API on 127.0.0.1
@@ -34,6 +35,7 @@ export async function printRunbookDemo(
   }
   const rule = '─'.repeat(78);
   try {
+    await recordDemoIncident(opened.value, now, t);
     const top = t.report.hypotheses[0];
     io.stdout(
       `${rule}\nRunbook demo — ${t.id}: ${top ? `leading hypothesis ${top.service} (${top.kind}${top.changeId ? `, ${top.changeId}` : ''})` : 'no hypothesis'}\n`,
@@ -91,6 +93,7 @@ export async function printRunbookDemo(
     io.stdout(
       `\nAudit trail of ${t.id}:\n${trail.map((x) => `  #${x.seq} ${x.actor.padEnd(18)} ${x.action}`).join('\n')}\n`,
     );
+    await printDemoPostmortem(io, opened.value, now, t.id, 'var/demo-postmortem.md');
     return r.value.run.status === 'succeeded' && r.value.audit.ok ? 0 : 1;
   } finally {
     await built.value.close();

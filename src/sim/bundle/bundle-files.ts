@@ -16,4 +16,6 @@ export type BundleRequest = {
   readonly topology: string;
   /** Deploy faults: always (true) or never (false) with concurrent releases of other services; absent: sometimes. */
   readonly concurrentRollouts?: boolean;
+  /** A recurrence: the same topology and fault as `seed`, with new timing, traffic, changes and noise. */
+  readonly variant?: number;
 };

@@ -2,6 +2,7 @@ import { buildAlertBody } from '../alert/build-alert-body.ts';
 import { selectAlert } from '../alert/select-alert.ts';
 import { emitBackgroundLogs } from '../background/emit-background-logs.ts';
 import { createChangeFactory } from '../changes/change-factory.ts';
+import { hashString } from '../core/hash-string.ts';
 import { isoTime } from '../core/iso-time.ts';
 import { createRng } from '../core/rng.ts';
 import { buildWorld } from '../engine/build-world.ts';
@@ -32,8 +33,11 @@ const GENERATOR = 'causeway-sim/1';
  * traffic, the fault and its ground truth, noise, the alert that fired, and all files.
  */
 export function generateBundle(req: BundleRequest): BundleFiles {
-  const rng = createRng(req.seed);
-  let topology = drawTopology(req.topology, rng.fork('topology'));
+  const fixed = createRng(req.seed);
+  // A variant (a recurrence) keeps the topology and the fault of its seed; everything else is drawn anew.
+  const rng =
+    req.variant === undefined ? fixed : createRng(hashString(`causeway-sim-variant:${req.seed}:${req.variant}`));
+  let topology = drawTopology(req.topology, fixed.fork('topology'));
   const params = drawScenarioParams(rng.fork('params'), topology);
   const { start, horizon } = params;
   const load = computeLoad(topology, params.entryRps);
@@ -49,7 +53,7 @@ export function generateBundle(req: BundleRequest): BundleFiles {
     entryRps: params.entryRps,
     onset: params.onset,
     start,
-    rng: rng.fork('fault'),
+    rng: fixed.fork('fault'),
     changes,
     service: (name) => byName.get(name) as Service,
     ...(req.concurrentRollouts !== undefined ? { concurrentRollouts: req.concurrentRollouts } : {}),

@@ -9,6 +9,7 @@ import { createSqlEffectJournal } from './create-sql-effect-journal.ts';
 import { createSqlFeedbackStore } from './create-sql-feedback-store.ts';
 import { createSqlIncidentStore } from './create-sql-incident-store.ts';
 import { createSqlRunStore } from './create-sql-run-store.ts';
+import { createSqlSeenBeforeStore } from './create-sql-seen-before-store.ts';
 import type { SqlDb } from './sql-db.ts';
 
 /** Every store over one migrated database. */
@@ -25,6 +26,7 @@ export function buildSqlStorage(db: SqlDb, options: StorageOptions, schemaVersio
     audit: createSqlAuditLog(db, writer),
     deliveries: createSqlDeliveryStore(db, writer),
     effects: createSqlEffectJournal(db, writer, options.instanceId ?? 'default'),
+    seenBefore: createSqlSeenBeforeStore(db),
     close: () => db.close(),
   };
 }

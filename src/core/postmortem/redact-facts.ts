@@ -1,0 +1,12 @@
+import type { JsonValue } from '../audit/json-value.ts';
+import { redactSecrets } from '../audit/redact-secrets.ts';
+import type { IncidentFacts } from './incident-facts.ts';
+
+/**
+ * The facts with everything the audit trail would redact removed (values under secret-sounding
+ * keys, the configured secret values, secret-shaped text): what a page or report may show.
+ * Alerts and triage results are stored as received, so they go through the same redaction.
+ */
+export function redactFacts(facts: IncidentFacts, known: readonly string[]): IncidentFacts {
+  return redactSecrets(JSON.parse(JSON.stringify(facts)) as JsonValue, known) as unknown as IncidentFacts;
+}
