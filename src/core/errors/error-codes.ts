@@ -178,6 +178,11 @@ export const ERROR_CODES = {
       'A runbook parameter is missing or its value was refused (type, pattern, bounds, length, line breaks, a leading -, a . or .. segment), or a step rendered with it is not allowed (e.g. a namespace outside runbooks.kubectl.namespaces).',
     fix: 'Give the parameter as key=value with a value the message accepts; values from alert labels are checked the same way.',
   },
+  RUNBOOK_ADVISORY: {
+    meaning:
+      'The runbook is advisory (autonomy: advisory in its file): Causeway proposes and explains its plan, but nothing of it can be run or approved.',
+    fix: 'Run the steps by hand, or raise the runbook to autonomy: supervised once its plan is trusted (docs/autonomy.md).',
+  },
   RUN_NOT_FOUND: {
     meaning: 'No runbook run (or no such step in it) exists with the id given, e.g. from an old Slack button.',
     fix: 'Propose the runbook again; runs are kept in the database (storage.url).',
