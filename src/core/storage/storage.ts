@@ -1,4 +1,5 @@
 import type { AuditLog } from './audit-log.ts';
+import type { AutonomyStore } from './autonomy-store.ts';
 import type { ChangeStore } from './change-store.ts';
 import type { DeliveryStore } from './delivery-store.ts';
 import type { EffectJournal } from './effect-journal.ts';
@@ -19,5 +20,7 @@ export type Storage = {
   /** Webhook deliveries, each stored (alerts, incidents, audit records) in one transaction. */
   readonly deliveries: DeliveryStore;
   readonly effects: EffectJournal;
+  /** Earned autonomy: shadow records, pauses, demotions, countdowns. */
+  readonly autonomy: AutonomyStore;
   close(): Promise<void>;
 };
