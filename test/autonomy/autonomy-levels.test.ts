@@ -23,6 +23,7 @@ steps:
       resource: deployment/{{ params.service }}
     approval:
       from: [oncall]
+    onFailure: ${rollback ? 'rollback' : 'stop'}
 ${step}${
   verify
     ? `    verify:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { autonomyConfigSchema } from '../autonomy/autonomy-config-schema.ts';
 import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts';
 import { DEFAULT_SEND_FIELDS } from '../llm/default-send-fields.ts';
 import { SEND_FIELDS } from '../llm/send-fields.ts';
@@ -560,6 +561,9 @@ export const configSchema = z.strictObject({
     .describe('Recorded incident bundles as the triage source (docs/incident-bundle.md).'),
   runbooks: runbooksConfigSchema.describe(
     'Runbooks: where they are, the approval policy and what executors may touch (docs/runbooks.md).',
+  ),
+  autonomy: autonomyConfigSchema.describe(
+    'Earned autonomy: the kill switch, what a runbook must earn in shadow mode, limits, freezes, paging (docs/autonomy.md).',
   ),
   server: z
     .strictObject({

@@ -224,6 +224,16 @@ export const ERROR_CODES = {
       'Causeway stopped while a step was running, so whether it took effect is unknown. The step is never re-run automatically.',
     fix: 'Check the target by hand (e.g. kubectl rollout status) and decide; propose the runbook again if it must run.',
   },
+  PAGER_REJECTED: {
+    meaning:
+      'PagerDuty refused the event as invalid (HTTP 400 from the Events API v2): usually a wrong integration key or an empty summary. It is not retried.',
+    fix: 'Check autonomy.pagerduty.routingKey (the 32-character Events API v2 integration key of the service to page).',
+  },
+  PAGER_UNAVAILABLE: {
+    meaning:
+      'PagerDuty could not be reached, timed out, or kept answering 429 or 5xx through every attempt (retried with backoff): nobody was paged by Causeway.',
+    fix: 'Page by hand from the incident thread; check the network path to autonomy.pagerduty.url and its status page; raise autonomy.pagerduty.maxAttempts if PagerDuty rate-limits you.',
+  },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',
     fix: 'Please report it with the message; nothing was changed.',

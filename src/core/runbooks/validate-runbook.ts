@@ -153,6 +153,8 @@ function checkAutonomy(
   if (!s.verify) problems.push({ path, message: 'an autonomous step needs a verify step (it decides)' });
   if (s.rollback.length === 0)
     problems.push({ path, message: 'an autonomous step needs rollback steps (run on a failed verify and by Undo)' });
+  else if (s.onFailure !== 'rollback')
+    problems.push({ path, message: 'an autonomous step rolls back when its verify fails: set onFailure: rollback' });
 }
 
 function resolveApproval(
