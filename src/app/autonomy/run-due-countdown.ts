@@ -43,7 +43,7 @@ export async function runDueCountdown(
   },
 ): Promise<CountdownOutcome> {
   const c = await deps.autonomy.countdown(input.runId);
-  if (!c || c.state !== 'counting') return { outcome: 'gone' };
+  if (c?.state !== 'counting') return { outcome: 'gone' };
   const now = deps.now();
   if (now < c.dueAt) return { outcome: 'not-due' };
   const pause = pauseFor(await deps.autonomy.pauses(), c.service);
