@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, type Logger } from '@slack/bolt';
+import { recordFeedbackTrust } from '../../app/autonomy/record-feedback-trust.ts';
+import { afterRunAction } from '../../app/slack/after-run-action.ts';
 import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts';
 import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
+import { handleStopClick } from '../../app/slack/handle-stop-click.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
 import { proposeRunbookInChat } from '../../app/slack/propose-runbook-in-chat.ts';
 import { recordFeedback } from '../../app/slack/record-feedback.ts';
@@ -152,8 +155,8 @@ export function buildSlackApp(
       const c = clicked(body, action);
       if (!c?.value.hypothesisId) return;
       const { hypothesisId } = c.value;
-      background('feedback', () =>
-        recordFeedback(all, {
+      background('feedback', async () => {
+        await recordFeedback(all, {
           incidentId: c.value.incidentId,
           hypothesisId,
           user: body.user.id,
@@ -161,8 +164,15 @@ export function buildSlackApp(
           channel: c.channel,
           messageTs: c.ts,
           blocks: body.message?.blocks as Block[] | undefined,
-        }),
-      );
+        });
+        // Earned autonomy: a 👎 where a step ran by itself demotes its runbook; shadow records are scored.
+        if (deps.autonomy)
+          await recordFeedbackTrust(deps.autonomy, {
+            incidentId: c.value.incidentId,
+            verdict,
+            by: `slack:${body.user.id}`,
+          });
+      });
     });
   }
   app.action<BlockAction<ButtonAction>>(CHAT_IDS.actions.moreEvidence, async ({ ack, body, action }) => {
@@ -228,8 +238,8 @@ export function buildSlackApp(
               ? 'approve'
               : 'reject';
     const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
-    background(`runbook ${kind}`, () =>
-      handleRunAction(
+    background(`runbook ${kind}`, async () => {
+      await handleRunAction(
         { ...all, runbook, groupsOf: deps.groupsOf ?? (async () => []) },
         {
           kind,
@@ -241,6 +251,28 @@ export function buildSlackApp(
           messageTs: String(ts),
           card: action.block_id === RUNBOOK_BLOCK_IDS.planActions ? 'plan' : 'approval',
           threadTs,
+          tell: tellFor(channel, body.user.id, threadTs),
+        },
+      );
+      if (deps.autonomy) await afterRunAction(deps.autonomy, value.runId);
+    });
+    await acked;
+  });
+  app.action<BlockAction<ButtonAction>>(RUNBOOK_ACTION_IDS.stop, async ({ ack, body, action }) => {
+    const acked = ack();
+    const value = decodeRunbookActionValue(action.value);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const ts = body.message?.ts ?? body.container?.message_ts;
+    const autonomy = deps.autonomy;
+    if (!value || !channel || !ts || !autonomy) return acked;
+    const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
+    background('autonomy stop', () =>
+      handleStopClick(
+        { chat, autonomy, groupsOf: deps.groupsOf ?? (async () => []) },
+        {
+          runId: value.runId,
+          user: body.user.id,
+          message: { channel, ts: String(ts) },
           tell: tellFor(channel, body.user.id, threadTs),
         },
       ),

@@ -191,5 +191,6 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
       });
     } else chart = { failure: `${up.error.code}: ${up.error.message}` };
   }
+  await deps.afterTriage?.({ chat: deps.chat, incidentId: incident.id, report, channel: input.channel, threadTs });
   return { posted: true, ref, report, ...(chart ? { chart } : {}), timings };
 }

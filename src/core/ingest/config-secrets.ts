@@ -30,6 +30,7 @@ export function configSecrets(
     config.slack.appToken,
     config.slack.signingSecret,
     config.server.metricsToken,
+    config.autonomy.pagerduty.routingKey,
     w.alertmanager.token,
     w.grafana.token,
     w.grafana.hmacSecret,
