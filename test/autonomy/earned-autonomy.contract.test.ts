@@ -11,6 +11,7 @@ import { resumeAutonomy } from '../../src/app/autonomy/resume-autonomy.ts';
 import { runDueCountdown } from '../../src/app/autonomy/run-due-countdown.ts';
 import { scoreShadowRecords } from '../../src/app/autonomy/score-shadow-records.ts';
 import { stopCountdown } from '../../src/app/autonomy/stop-countdown.ts';
+import { undoAutonomousRun } from '../../src/app/autonomy/undo-autonomous-run.ts';
 import { advanceRun } from '../../src/app/runbooks/advance-run.ts';
 import { decideApproval } from '../../src/app/runbooks/decide-approval.ts';
 import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
@@ -183,6 +184,22 @@ describe.each(BACKENDS)('earned autonomy end to end (use-cases, real storage): $
       'restart-auto',
     ]);
     expect((await a.autonomy.shadow('INC-11', 'restart-auto'))?.outcome).toBe('disagreed');
+
+    // [Undo] on the run that resolved INC-11: its rollback runs once, by an approver; the runbook is demoted.
+    const undoneBy = await undoAutonomousRun(b, { runId: d11.run.id, user: 'U0NOBODY', userGroups: [] });
+    expect(undoneBy.ok ? 'undone' : undoneBy.error.code).toBe('APPROVAL_FORBIDDEN');
+    const undone = await undoAutonomousRun(a, { runId: d11.run.id, user: 'U0OPS2', userGroups: [] });
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(undone.value.run.status).toBe('succeeded');
+    expect(undone.value.executed.map((x) => `${x.step.id}:${x.status}`)).toEqual(['undo:succeeded']);
+    expect(env.kubectl.calls().filter((c) => c.includes('undo'))).toHaveLength(2);
+    const again = await undoAutonomousRun(b, { runId: d11.run.id, user: 'U0OPS2', userGroups: [] });
+    expect(again.ok ? 'undone' : again.error.code).toBe('APPROVAL_STALE');
+    expect((await a.autonomy.demotions('restart-auto')).map((d) => `${d.incidentId} ${d.cause}`).sort()).toEqual([
+      'INC-11 thumbs-down',
+      'INC-11 undo',
+      'INC-15 verify-failed',
+    ]);
 
     // The chain verifies, and each decision reads as one paragraph.
     expect((await verifyAudit(replicas[0] as Storage)).ok).toBe(true);

@@ -37,6 +37,8 @@ const hits: string[] = [];
 let healthy = true;
 /** Added to both replicas' clocks: moves time past the stop window. */
 let skewMs = 0;
+/** The announcement of the step that ran by itself and resolved (Undo is pressed on it last). */
+let resolvedCountdown: FakeMessage | undefined;
 
 type Button = { action_id: string; value: string };
 type Blocks = { type: string; block_id?: string; elements?: Button[] }[];
@@ -254,6 +256,8 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     await idle();
     expect(hits.filter((h) => h.endsWith('/rollback'))).toHaveLength(11);
     expect(countdown.text).toContain('ran by itself');
+    expect(buttons(countdown).map((b) => b.action_id)).toEqual([RUNBOOK_ACTION_IDS.undo]);
+    resolvedCountdown = countdown;
     expect(pd.events.length).toBe(paged);
     skewMs += 2 * 3_600_000;
   });
@@ -270,7 +274,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     skewMs += 2 * 3_600_000;
   });
 
-  it('a failing verify: rollback, page with a dedup key, demotion; the audit chain verifies and explains', async () => {
+  it('a failing verify: rollback, page with a dedup key, demotion; Undo of the earlier run; the audit chain verifies and explains', async () => {
     healthy = false;
     const before = pd.events.length;
     const ts = await alert();
@@ -284,6 +288,15 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     expect(page.map((e) => e.event_action)).toEqual(['trigger']);
     expect(page[0]?.dedup_key).toMatch(/^causeway\/INC-/);
     expect(await slash('autonomy', 'U0OPS1')).toMatch(/since its demotion/);
+
+    // [Undo] on the step that had resolved an earlier incident: its rollback runs once, by an approver.
+    const done = resolvedCountdown as FakeMessage;
+    await click(done, RUNBOOK_ACTION_IDS.undo, 'U0SRE1');
+    expect(slack.ephemerals.at(-1)?.text).toContain('APPROVAL_FORBIDDEN');
+    await click(done, RUNBOOK_ACTION_IDS.undo, 'U0OPS2', 1);
+    await waitUntil('undone', () => (done.text.includes('was undone by') ? true : undefined));
+    expect(hits.filter((h) => h.endsWith('/roll-forward'))).toHaveLength(2);
+    expect(buttons(done)).toEqual([]);
 
     const storage = (await runtimes[0]?.storage()) as { ok: true; value: Storage };
     expect((await verifyAudit(storage.value)).ok).toBe(true);

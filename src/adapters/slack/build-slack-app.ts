@@ -6,6 +6,7 @@ import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts'
 import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
 import { handleStopClick } from '../../app/slack/handle-stop-click.ts';
+import { handleUndoClick } from '../../app/slack/handle-undo-click.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
 import { proposeRunbookInChat } from '../../app/slack/propose-runbook-in-chat.ts';
 import { recordFeedback } from '../../app/slack/record-feedback.ts';
@@ -258,27 +259,28 @@ export function buildSlackApp(
     });
     await acked;
   });
-  app.action<BlockAction<ButtonAction>>(RUNBOOK_ACTION_IDS.stop, async ({ ack, body, action }) => {
-    const acked = ack();
-    const value = decodeRunbookActionValue(action.value);
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    const ts = body.message?.ts ?? body.container?.message_ts;
-    const autonomy = deps.autonomy;
-    if (!value || !channel || !ts || !autonomy) return acked;
-    const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
-    background('autonomy stop', () =>
-      handleStopClick(
-        { chat, autonomy, groupsOf: deps.groupsOf ?? (async () => []) },
-        {
-          runId: value.runId,
-          user: body.user.id,
-          message: { channel, ts: String(ts) },
-          tell: tellFor(channel, body.user.id, threadTs),
-        },
-      ),
-    );
-    await acked;
-  });
+  for (const id of [RUNBOOK_ACTION_IDS.stop, RUNBOOK_ACTION_IDS.undo])
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action }) => {
+      const acked = ack();
+      const value = decodeRunbookActionValue(action.value);
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const ts = body.message?.ts ?? body.container?.message_ts;
+      const autonomy = deps.autonomy;
+      if (!value || !channel || !ts || !autonomy) return acked;
+      const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
+      const d = { chat, autonomy, groupsOf: deps.groupsOf ?? (async () => []) };
+      const x = {
+        runId: value.runId,
+        user: body.user.id,
+        message: { channel, ts: String(ts) },
+        threadTs,
+        tell: tellFor(channel, body.user.id, threadTs),
+      };
+      background(`autonomy ${id}`, () =>
+        id === RUNBOOK_ACTION_IDS.stop ? handleStopClick(d, x) : handleUndoClick(d, x),
+      );
+      await acked;
+    });
   app.error(async (e) => {
     logger.error('slack listener error:', e.message);
   });

@@ -35,7 +35,8 @@ export async function tickCountdowns(deps: AutonomyChatDeps): Promise<void> {
     });
     if (r.outcome === 'not-due' || r.outcome === 'gone') continue;
     const after = await a.autonomy.countdown(c.runId);
-    if (where && after) await deps.chat.update(where.ref, buildCountdownMessage(after, title, a.now(), why));
+    const undoable = r.outcome === 'ran' && r.resolved;
+    if (where && after) await deps.chat.update(where.ref, buildCountdownMessage(after, title, a.now(), why, undoable));
     if (r.outcome === 'held') {
       await post(
         buildNoticeMessage(`:pause_button: Held back: ${escapeMrkdwn(r.reason)}. The run waits for approval.`),

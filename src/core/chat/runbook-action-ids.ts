@@ -17,6 +17,8 @@ export const RUNBOOK_ACTION_IDS = {
   rejectPrefix: 'causeway_run_reject_',
   /** Autonomous step announcement: stop it in its stop window (docs/autonomy.md). */
   stop: 'causeway_run_stop',
+  /** After an autonomous step ran and verified: run its rollback on request. */
+  undo: 'causeway_run_undo',
 } as const;
 
 /** The `block_id`s of the runbook cards (updates find blocks by them). */

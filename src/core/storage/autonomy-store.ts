@@ -4,8 +4,11 @@ import type { AutonomousRunMark } from '../autonomy/evaluate-gates.ts';
 import type { Pause } from '../autonomy/pause.ts';
 import type { ShadowOutcome, ShadowRecord } from '../autonomy/shadow-record.ts';
 
-/** Where an autonomous run stands: announced and counting down, stopped by a person, claimed and running, finished. */
-export type CountdownState = 'counting' | 'stopped' | 'running' | 'finished';
+/**
+ * Where an autonomous run stands: announced and counting down, stopped by a person, claimed and
+ * running, finished, or undone on request (its rollback run, once).
+ */
+export type CountdownState = 'counting' | 'stopped' | 'running' | 'finished' | 'undone';
 
 /** An autonomous step announced in the thread: it runs at `dueAt` unless someone stops it first. */
 export type Countdown = {

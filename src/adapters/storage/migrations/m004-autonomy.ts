@@ -48,7 +48,7 @@ export const m004Autonomy: Migration = {
          step_idx INTEGER NOT NULL,
          announced_at ${big} NOT NULL,
          due_at ${big} NOT NULL,
-         state TEXT NOT NULL CHECK (state IN ('counting', 'stopped', 'running', 'finished')),
+         state TEXT NOT NULL CHECK (state IN ('counting', 'stopped', 'running', 'finished', 'undone')),
          settled_by TEXT,
          settled_at ${big})`,
       `CREATE INDEX autonomous_runs_service ON autonomous_runs (service, announced_at)`,

@@ -150,7 +150,7 @@ export function createSqlAutonomyStore(db: SqlDb): AutonomyStore {
     async demotions(runbookId) {
       const rows = await db.all(
         `SELECT runbook, incident_id, cause, demoted_by, at FROM autonomy_demotions
-         ${runbookId === undefined ? '' : 'WHERE runbook = $1'} ORDER BY at, runbook`,
+         ${runbookId === undefined ? '' : 'WHERE runbook = $1'} ORDER BY at, runbook, incident_id, cause`,
         runbookId === undefined ? [] : [runbookId],
       );
       return rows.map(
