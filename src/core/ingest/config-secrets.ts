@@ -51,6 +51,7 @@ export function configSecrets(
     urlPassword(config.llm.baseUrl),
     urlPassword(config.telemetry.otlpEndpoint),
     urlPassword(config.slack.apiUrl),
+    urlPassword(config.autonomy.pagerduty.url),
     ...config.runbooks.secretEnv.map((name) => env[name]),
   ];
   return [...new Set(all.filter((s): s is string => typeof s === 'string' && s !== ''))];
