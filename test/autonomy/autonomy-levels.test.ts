@@ -73,6 +73,16 @@ describe('autonomy levels in the runbook file', () => {
     expect(lowered.ok && lowered.value.runbook.steps[0]?.autonomy).toBe('supervised');
   });
 
+  it('takes a runbook’s own probability threshold for autonomy from match.minProbability', () => {
+    const text = runbook('autonomous').replace(
+      'params:',
+      'match:\n  kinds: [latency]\n  minProbability: 0.95\nparams:',
+    );
+    const r = parseRunbookFile('rb.yaml', text, testValidationContext());
+    expect(r.ok && r.value.runbook.match?.minProbability).toBe(0.95);
+    expect(problems(text.replace('0.95', '1.5'))).toEqual([expect.stringMatching(/minProbability.*between 0 and 1/)]);
+  });
+
   it('refuses an unknown level, a step above its runbook, a high-risk autonomous step, and one without verify or rollback', () => {
     expect(problems(runbook('sometimes'))).toEqual([
       expect.stringMatching(/autonomy.*expected advisory, supervised or autonomous/),

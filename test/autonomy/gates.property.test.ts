@@ -116,6 +116,20 @@ describe('autonomy gates (seeded properties)', () => {
     expect(allowed).toBeGreaterThan(RUNS / 100);
   });
 
+  it('the probability threshold is the runbook’s match.minProbability when it sets one', () => {
+    const r = rng(6);
+    for (let i = 0; i < 200; i++) {
+      const x = input(r);
+      const m = x.runbook.match;
+      if (!m || !x.hypothesis) continue;
+      const strict = { ...x, runbook: { ...x.runbook, match: { ...m, minProbability: 0.95 } } };
+      const h = { ...x.hypothesis, probability: 0.9 };
+      const gate = evaluateGates({ ...strict, hypothesis: h }).gates.find((g) => g.name === 'probability');
+      expect(gate).toEqual({ name: 'probability', passed: false, value: 0.9, threshold: 0.95 });
+      expect(evaluateGates({ ...strict, hypothesis: h }).allowed).toBe(false);
+    }
+  });
+
   it('never lets through a step that is not low-risk, or whose hash is not the shadow record’s', () => {
     const r = rng(2);
     for (let i = 0; i < RUNS; i++) {

@@ -2,6 +2,7 @@ import { pauseFor } from '../../core/autonomy/pause.ts';
 import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
+import { runbookMention } from '../../core/chat/runbook-mention.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
@@ -52,7 +53,7 @@ export async function announceAutonomy(
       input.channel,
       buildNoticeMessage(
         pause
-          ? `:pause_button: Autonomy is paused (${escapeMrkdwn(pause.scope)}) by <@${pause.by.replace('slack:', '')}>: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
+          ? `:pause_button: Autonomy is paused (${escapeMrkdwn(pause.scope)}) by ${runbookMention(pause.by)}: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
           : ':pause_button: Autonomy is off (autonomy.enabled: false). Autonomous runbooks wait for approval.',
       ),
       input.threadTs,

@@ -48,7 +48,8 @@ const pct = (x: number) => Math.round(x * 1000) / 10;
 /**
  * The gates of an autonomous step, in order: autonomy enabled; no pause for its service or all;
  * the runbook and the step autonomous; risk low; the runbook's match fits the top hypothesis'
- * service and kind; its calibrated probability ≥ the threshold; the runbook earned it in shadow
+ * service and kind; its calibrated probability ≥ the threshold (the runbook's
+ * `match.minProbability`, else the setting); the runbook earned it in shadow
  * (≥ N scored incidents since its last demotion, agreement ≥ P); the step as rendered now is the
  * one its shadow record for this incident holds (same hash); it acts only on the hypothesis'
  * service; fewer than k autonomous runs on that service in the last hour; no change freeze now.
@@ -74,6 +75,7 @@ export function evaluateGates(input: GateInput): GateDecision {
       (f.services.length === 0 || (service !== undefined && f.services.includes(service))),
   );
   const t = input.track;
+  const minProbability = m?.minProbability ?? s.minProbability;
   const gates: Gate[] = [
     { name: 'enabled', passed: s.enabled, value: s.enabled, threshold: true },
     {
@@ -99,9 +101,9 @@ export function evaluateGates(input: GateInput): GateDecision {
     },
     {
       name: 'probability',
-      passed: h?.probability !== undefined && h.probability >= s.minProbability,
+      passed: h?.probability !== undefined && h.probability >= minProbability,
       value: h?.probability ?? 0,
-      threshold: s.minProbability,
+      threshold: minProbability,
     },
     { name: 'earned-incidents', passed: t.scored >= s.minIncidents, value: t.scored, threshold: s.minIncidents },
     {

@@ -86,6 +86,12 @@ export const runbookDocumentSchema = z.strictObject({
         .array(z.enum(FAULT_KINDS, { error: `expected hypothesis kinds: ${FAULT_KINDS.join(', ')}` }))
         .default([]),
       top: z.number().int().min(1).max(10).default(3),
+      /** Autonomy only: the calibrated probability the top hypothesis needs (default autonomy.minProbability). */
+      minProbability: z
+        .number({ error: 'expected a probability between 0 and 1' })
+        .min(0, { error: 'expected a probability between 0 and 1' })
+        .max(1, { error: 'expected a probability between 0 and 1' })
+        .optional(),
     })
     .optional(),
   params: z

@@ -59,6 +59,8 @@ export type RunbookMatch = {
   readonly kinds: readonly string[];
   /** How many of the top hypotheses are considered. */
   readonly top: number;
+  /** Autonomy: the calibrated probability the top hypothesis needs (undefined: autonomy.minProbability). */
+  readonly minProbability?: number | undefined;
 };
 
 export type Runbook = {

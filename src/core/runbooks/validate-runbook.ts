@@ -125,6 +125,7 @@ export function validateRunbook(raw: unknown, ctx: RunbookValidationContext): Re
         services: m.services,
         kinds: m.kinds,
         top: m.top,
+        ...(m.minProbability !== undefined ? { minProbability: m.minProbability } : {}),
       },
       params,
       steps,
