@@ -269,6 +269,11 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     await waitUntil('supervised', () => inThread(ts, (m) => m.text.includes('Not run by itself')));
     expect(inThread(ts, (m) => m.text.includes('Not run by itself'))?.text).toContain('autonomy is paused');
     expect(inThread(ts, (m) => m.text.includes('Autonomy is paused'))).toBeDefined();
+    // The incident message itself says so while the pause holds.
+    const incidentMessage = slack.messages.find((m) => m.thread_ts === ts) as FakeMessage;
+    await waitUntil('paused on the incident message', () =>
+      JSON.stringify(incidentMessage.blocks).includes('Autonomy is paused (all)') ? true : undefined,
+    );
     expect(inThread(ts, (m) => m.text.startsWith('Running'))).toBeUndefined();
     expect(await slash('resume', 'U0SRE1')).toContain('resumed for *all*');
     skewMs += 2 * 3_600_000;

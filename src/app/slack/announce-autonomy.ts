@@ -31,8 +31,8 @@ const GATE_WORDS: Readonly<Record<string, string>> = {
  * autonomous runbook fits the top hypothesis, either its stop window is announced in the thread
  * ("Running *X* in 60 s — [Stop]", audited as `message.posted` kind `autonomy-countdown` so any
  * replica finds it) or, when a gate does not hold, its plan card is posted for approval with the
- * reasons. While a pause is in force the thread says so. Without an eligible runbook, people are
- * paged (only when a pager is configured).
+ * reasons. While a pause is in force the thread says so, and the returned line is shown on the
+ * incident message. Without an eligible runbook, people are paged (only when a pager is configured).
  */
 export async function announceAutonomy(
   deps: AutonomyChatDeps,
@@ -43,21 +43,17 @@ export async function announceAutonomy(
     readonly channel: string;
     readonly threadTs: string;
   },
-): Promise<void> {
+): Promise<string | undefined> {
   const a = deps.autonomy;
   const { incidentId, report } = input;
   await recordShadowPlans(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
   const pause = pauseFor(await a.autonomy.pauses(), report.hypotheses[0]?.service);
-  if (pause || !a.settings.enabled)
-    await deps.chat.post(
-      input.channel,
-      buildNoticeMessage(
-        pause
-          ? `:pause_button: Autonomy is paused (${escapeMrkdwn(pause.scope)}) by ${runbookMention(pause.by)}: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
-          : ':pause_button: Autonomy is off (autonomy.enabled: false). Autonomous runbooks wait for approval.',
-      ),
-      input.threadTs,
-    );
+  const banner = pause
+    ? `Autonomy is paused (${escapeMrkdwn(pause.scope)}) by ${runbookMention(pause.by)}: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
+    : a.settings.enabled
+      ? undefined
+      : 'Autonomy is off (autonomy.enabled: false). Autonomous runbooks wait for approval.';
+  if (banner) await deps.chat.post(input.channel, buildNoticeMessage(`:pause_button: ${banner}`), input.threadTs);
   const d = await decideAutonomousRun(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
   if (d.outcome === 'countdown' && d.countdown) {
     const title = d.plan.steps.find((s) => s.index === d.countdown?.step)?.name ?? d.plan.title;
@@ -81,7 +77,7 @@ export async function announceAutonomy(
           threadTs: input.threadTs,
         },
       });
-    return;
+    return banner;
   }
   if (d.outcome === 'supervised') {
     const reasons = d.decision.gates.filter((g) => !g.passed).map((g) => GATE_WORDS[g.name] ?? g.name);
@@ -101,4 +97,5 @@ export async function announceAutonomy(
       service: report.hypotheses[0]?.service ?? input.alert?.service ?? 'unknown',
       summary: `${incidentId}: ${report.summary}`.slice(0, 1000),
     });
+  return banner;
 }

@@ -24,12 +24,15 @@ export type TriageDeps = {
   readonly renderChart?: (spec: TimelineChartSpec) => Promise<Uint8Array>;
   /** The LLM narrative for the message's slot (optional; shown after the deterministic result). */
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
-  /** After the result is shown (earned autonomy: shadow records, the autonomous step's stop window). */
+  /**
+   * After the result is shown (earned autonomy: shadow records, the autonomous step's stop window);
+   * what it returns is shown on the incident message (autonomy paused).
+   */
   readonly afterTriage?: (input: {
     readonly chat: ChatPort;
     readonly incidentId: string;
     readonly report: TriageReport;
     readonly channel: string;
     readonly threadTs: string;
-  }) => Promise<void>;
+  }) => Promise<string | undefined>;
 };

@@ -40,4 +40,6 @@ export type IncidentView = {
   readonly runbooks: readonly RunbookSuggestion[];
   readonly feedback?: FeedbackTally;
   readonly resolved: boolean;
+  /** Earned autonomy's kill switch in force (who paused it, why): shown on the message while it holds. */
+  readonly autonomyPaused?: string;
 };
