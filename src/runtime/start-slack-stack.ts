@@ -161,7 +161,13 @@ export async function startSlackStack(
     sources,
     runbooks: env.runbooks ?? runbooks.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
-    ...(autonomy ? { autonomy, afterTriage: (x) => announceAutonomy({ chat: x.chat, autonomy }, x) } : {}),
+    ...(autonomy
+      ? {
+          autonomy,
+          afterTriage: (x) => announceAutonomy({ chat: x.chat, autonomy }, x),
+          afterResolve: (incidentId) => closeIncidentAutonomy(autonomy, { incidentId }),
+        }
+      : {}),
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: runtime.now,

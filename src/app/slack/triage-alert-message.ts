@@ -103,6 +103,7 @@ export async function triageAlertMessage(
       const done = await resolveIfCleared(deps, id);
       if (!done) continue;
       resolved.push(done.id);
+      await deps.afterResolve?.(done.id);
       const entry = deps.board.get(done.id);
       if (entry) {
         entry.view = { ...entry.view, resolved: true };

@@ -35,4 +35,6 @@ export type TriageDeps = {
     readonly channel: string;
     readonly threadTs: string;
   }) => Promise<string | undefined>;
+  /** After an incident resolved (earned autonomy: its page resolved, its shadow records scored). */
+  readonly afterResolve?: (incidentId: string) => Promise<void>;
 };
