@@ -97,6 +97,9 @@ const commands = [
   lazyCommand('audit', async () =>
     (await import('./runtime/commands/audit.ts')).buildAuditCommand(await runtime(instanceId)),
   ),
+  lazyCommand('autonomy', async () =>
+    (await import('./runtime/commands/autonomy.ts')).buildAutonomyCommand(await runtime(instanceId)),
+  ),
   lazyCommand('demo', async () =>
     (await import('./runtime/commands/demo.ts')).buildDemoCommand(config.value, example, llmWiring),
   ),

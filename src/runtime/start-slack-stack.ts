@@ -9,6 +9,7 @@ import { createSlackUserGroups } from '../adapters/slack/create-slack-user-group
 import { pinoBoltLogger } from '../adapters/slack/pino-bolt-logger.ts';
 import { slackStartError } from '../adapters/slack/slack-start-error.ts';
 import type { SlackUseCaseDeps } from '../adapters/slack/slack-use-case-deps.ts';
+import { closeIncidentAutonomy } from '../app/autonomy/close-incident-autonomy.ts';
 import type { IncidentAnnouncer } from '../app/ingest/incident-announcer.ts';
 import { investigateOptionsFromConfig } from '../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
@@ -17,6 +18,7 @@ import { recoverRuns } from '../app/runbooks/recover-runs.ts';
 import { findSeenBefore } from '../app/seen-before/find-seen-before.ts';
 import { rememberIncident } from '../app/seen-before/remember-incident.ts';
 import { adoptApprovalCards } from '../app/slack/adopt-approval-cards.ts';
+import { announceAutonomy } from '../app/slack/announce-autonomy.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../app/slack/channel-rate-limiter.ts';
@@ -24,6 +26,7 @@ import { createIncidentBoard } from '../app/slack/incident-board.ts';
 import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
 import { runIncidentTriage } from '../app/slack/run-incident-triage.ts';
 import { createSeenDeliveries } from '../app/slack/seen-deliveries.ts';
+import { tickCountdowns } from '../app/slack/tick-countdowns.ts';
 import { buildIncidentMessage } from '../core/chat/build-incident-message.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
 import type { Narrative } from '../core/chat/narrative.ts';
@@ -36,6 +39,7 @@ import type { TriageReport } from '../core/model/triage-report.ts';
 import type { Result } from '../core/result/result.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
+import { buildAutonomyDeps } from './build-autonomy-deps.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
 import type { Runtime } from './runtime.ts';
 import { timelineDeps } from './timeline-deps.ts';
@@ -67,6 +71,8 @@ export type SlackStackEnv = {
   readonly chat?: SlackChatOptions;
   /** How often approval cards are refreshed and expired requests settled (default 60 s; tests shorten it). */
   readonly approvalTickMs?: number;
+  /** How often autonomous countdowns are updated and due ones run (default 1 s). */
+  readonly autonomyTickMs?: number;
   /** Counted in `/metrics` (`causeway serve`): Slack API failures and 429s, approvals, executions. */
   readonly observe?: SlackStackObserver;
   /** The alert intake's telemetry (`causeway serve` passes its own; else none). */
@@ -143,6 +149,8 @@ export async function startSlackStack(
     };
   }
   const runbook = runbooks.value?.deps;
+  // Earned autonomy (docs/autonomy.md): shadow records after each triage, autonomous runs when earned.
+  const autonomy = runbook ? buildAutonomyDeps(config, storage, runbook) : undefined;
   let userGroups: (user: string) => Promise<readonly string[]> = async () => [];
   const recovered = runbook ? await recoverRuns(runbook, { owner: runtime.instanceId }) : [];
   const cards = new Map<string, ChatRef>();
@@ -156,6 +164,13 @@ export async function startSlackStack(
     sources,
     runbooks: env.runbooks ?? runbooks.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
+    ...(autonomy
+      ? {
+          autonomy,
+          afterTriage: (x) => announceAutonomy({ chat: x.chat, autonomy }, x),
+          afterResolve: (incidentId) => closeIncidentAutonomy(autonomy, { incidentId }),
+        }
+      : {}),
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: runtime.now,
@@ -230,6 +245,22 @@ export async function startSlackStack(
       }, env.approvalTickMs ?? 60_000)
     : undefined;
   tick?.unref();
+  // Every second: autonomous steps' countdowns move, and due ones run (one replica claims each).
+  let counting = false;
+  const autonomyTick = autonomy
+    ? setInterval(() => {
+        if (counting) return;
+        counting = true;
+        tickCountdowns({ chat: slack.chat, autonomy })
+          .catch((e: unknown) =>
+            log.error({ err: e instanceof Error ? e.message : String(e) }, 'autonomy: running countdowns failed'),
+          )
+          .finally(() => {
+            counting = false;
+          });
+      }, env.autonomyTickMs ?? 1000)
+    : undefined;
+  autonomyTick?.unref();
   // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
   const incidentChannel = s.incidentChannel;
   const announcer: IncidentAnnouncer | undefined = incidentChannel
@@ -246,6 +277,7 @@ export async function startSlackStack(
             : { triaged: false, detail: 'the triage did not finish (see the message)' };
         },
         async resolved(incident) {
+          if (autonomy) await closeIncidentAutonomy(autonomy, { incidentId: incident.id });
           const entry = useCaseDeps.board.get(incident.id);
           if (!entry) return;
           entry.view = { ...entry.view, resolved: true };
@@ -263,6 +295,7 @@ export async function startSlackStack(
       ...(announcer ? { announcer } : {}),
       async stop() {
         clearInterval(tick);
+        clearInterval(autonomyTick);
         await slack.stop();
       },
     },

@@ -5,6 +5,7 @@
 export const COMMAND_SUMMARIES = {
   ask: "ask a follow-up question about a bundle's incident (needs a model)",
   audit: 'verify, export or show the tamper-evident audit log',
+  autonomy: 'earned autonomy: per runbook, its shadow track record and whether it may run by itself',
   change: 'record a deploy or other change from CI (change record --service S --version V)',
   demo: 'triage a bundled example incident end to end (no services needed)',
   eval: 'score the ranking on bundles with truth.json (AC@1, AC@3, Avg@5 ...)',

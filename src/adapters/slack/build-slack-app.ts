@@ -1,8 +1,12 @@
 import type { Server } from 'node:http';
 import { App, type BlockAction, type ButtonAction, HTTPReceiver, type Logger } from '@slack/bolt';
+import { recordFeedbackTrust } from '../../app/autonomy/record-feedback-trust.ts';
+import { afterRunAction } from '../../app/slack/after-run-action.ts';
 import { answerThreadQuestion } from '../../app/slack/answer-thread-question.ts';
 import { handleRunAction } from '../../app/slack/handle-run-action.ts';
 import { handleSlashCommand } from '../../app/slack/handle-slash-command.ts';
+import { handleStopClick } from '../../app/slack/handle-stop-click.ts';
+import { handleUndoClick } from '../../app/slack/handle-undo-click.ts';
 import { postMoreEvidence } from '../../app/slack/post-more-evidence.ts';
 import { postTimeline } from '../../app/slack/post-timeline.ts';
 import { proposeRunbookInChat } from '../../app/slack/propose-runbook-in-chat.ts';
@@ -153,8 +157,8 @@ export function buildSlackApp(
       const c = clicked(body, action);
       if (!c?.value.hypothesisId) return;
       const { hypothesisId } = c.value;
-      background('feedback', () =>
-        recordFeedback(all, {
+      background('feedback', async () => {
+        await recordFeedback(all, {
           incidentId: c.value.incidentId,
           hypothesisId,
           user: body.user.id,
@@ -162,8 +166,15 @@ export function buildSlackApp(
           channel: c.channel,
           messageTs: c.ts,
           blocks: body.message?.blocks as Block[] | undefined,
-        }),
-      );
+        });
+        // Earned autonomy: a 👎 where a step ran by itself demotes its runbook; shadow records are scored.
+        if (deps.autonomy)
+          await recordFeedbackTrust(deps.autonomy, {
+            incidentId: c.value.incidentId,
+            verdict,
+            by: `slack:${body.user.id}`,
+          });
+      });
     });
   }
   app.action<BlockAction<ButtonAction>>(CHAT_IDS.actions.moreEvidence, async ({ ack, body, action }) => {
@@ -242,8 +253,8 @@ export function buildSlackApp(
               ? 'approve'
               : 'reject';
     const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
-    background(`runbook ${kind}`, () =>
-      handleRunAction(
+    background(`runbook ${kind}`, async () => {
+      await handleRunAction(
         { ...all, runbook, groupsOf: deps.groupsOf ?? (async () => []) },
         {
           kind,
@@ -257,10 +268,33 @@ export function buildSlackApp(
           threadTs,
           tell: tellFor(channel, body.user.id, threadTs),
         },
-      ),
-    );
+      );
+      if (deps.autonomy) await afterRunAction(deps.autonomy, value.runId);
+    });
     await acked;
   });
+  for (const id of [RUNBOOK_ACTION_IDS.stop, RUNBOOK_ACTION_IDS.undo])
+    app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action }) => {
+      const acked = ack();
+      const value = decodeRunbookActionValue(action.value);
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const ts = body.message?.ts ?? body.container?.message_ts;
+      const autonomy = deps.autonomy;
+      if (!value || !channel || !ts || !autonomy) return acked;
+      const threadTs = String(body.message?.thread_ts ?? body.container?.thread_ts ?? ts);
+      const d = { chat, autonomy, groupsOf: deps.groupsOf ?? (async () => []) };
+      const x = {
+        runId: value.runId,
+        user: body.user.id,
+        message: { channel, ts: String(ts) },
+        threadTs,
+        tell: tellFor(channel, body.user.id, threadTs),
+      };
+      background(`autonomy ${id}`, () =>
+        id === RUNBOOK_ACTION_IDS.stop ? handleStopClick(d, x) : handleUndoClick(d, x),
+      );
+      await acked;
+    });
   app.error(async (e) => {
     logger.error('slack listener error:', e.message);
   });

@@ -52,6 +52,11 @@ export type ExecuteStepInput = {
   readonly signal?: AbortSignal;
   /** The run as the caller already holds it (not read again). */
   readonly loaded?: LoadedRun;
+  /**
+   * Undo: a rollback step run on request after its step succeeded (in the run being undone; in
+   * this run that step is skipped). Without it a rollback step runs only after its step failed.
+   */
+  readonly undo?: boolean;
 };
 
 /**
@@ -114,7 +119,10 @@ export async function executeApprovedStep(
     const parent = run.steps[step.parent]?.status;
     const verify = plan.steps.find((s) => s.role === 'verify' && s.parent === step.parent);
     const failedCheck = verify !== undefined && run.steps[verify.index]?.status === 'failed';
-    const due = step.role === 'verify' ? parent === 'succeeded' : parent === 'failed' || failedCheck;
+    const due =
+      step.role === 'verify'
+        ? parent === 'succeeded'
+        : parent === 'failed' || failedCheck || (input.undo === true && parent === 'skipped');
     if (!due)
       return {
         outcome: 'refused',

@@ -4,7 +4,7 @@ import { runPlanCodec } from '../../core/formats/run-plan-codec.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { Result } from '../../core/result/result.ts';
-import { matchRunbooks } from '../../core/runbooks/match-runbooks.ts';
+import { hypothesisForRunbook } from '../../core/runbooks/hypothesis-for-runbook.ts';
 import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
 import type { RunPlan } from '../../core/runbooks/run-plan.ts';
 import type { Run } from '../../core/storage/run-store.ts';
@@ -27,7 +27,8 @@ export type ProposeRunInput = {
 /**
  * Proposes a runbook for an incident: resolves its parameters, renders every step exactly as it
  * would run, stores the run with its plan (steps `pending`) and audits `runbook.proposed` with
- * every rendered step and its hash. Nothing runs.
+ * every rendered step and its hash. Nothing runs. An advisory runbook is never stored as a run
+ * (`RUNBOOK_ADVISORY`): its plan is only shown.
  */
 export async function proposeRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'catalog' | 'executors' | 'now' | 'newId'>,
@@ -42,12 +43,17 @@ export async function proposeRun(
         message: `no runbook "${input.runbookId}" (known: ${[...deps.catalog.keys()].join(', ') || 'none'})`,
       },
     };
+  if (runbook.autonomy === 'advisory')
+    return {
+      ok: false,
+      error: {
+        code: 'RUNBOOK_ADVISORY',
+        message: `${runbook.id} is advisory: its plan can be shown (causeway runbooks plan), not run`,
+      },
+    };
   const report = input.report;
   const alert = input.alert ?? report?.alerts[0];
-  const hypothesis =
-    (input.hypothesisId !== undefined ? report?.hypotheses.find((h) => h.id === input.hypothesisId) : undefined) ??
-    (report ? matchRunbooks(new Map([[runbook.id, runbook]]), report, alert)[0]?.hypothesis : undefined) ??
-    report?.hypotheses[0];
+  const hypothesis = hypothesisForRunbook(runbook, report, alert, input.hypothesisId);
   const planned = planRunbook(runbook, input.params ?? {}, { alert, hypothesis }, deps.executors.definitions);
   if (!planned.ok) return planned;
   const plan = planned.value;

@@ -5,7 +5,9 @@ import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { parseSlashCommand } from '../../core/chat/parse-slash-command.ts';
 import type { FeedbackStore } from '../../core/storage/feedback-store.ts';
+import type { AutonomyDeps } from '../autonomy/autonomy-deps.ts';
 import type { RunbookDeps } from '../runbooks/runbook-deps.ts';
+import { autonomyCommand } from './autonomy-command.ts';
 import { manualAlert } from './manual-alert.ts';
 import { proposeRunbookInChat } from './propose-runbook-in-chat.ts';
 import { runIncidentTriage } from './run-incident-triage.ts';
@@ -20,6 +22,9 @@ export type SlashCommandDeps = TriageDeps & {
   readonly newIncidentId: () => string;
   /** The runbook engine (absent when `runbooks.dir` is unset). */
   readonly runbook?: RunbookDeps;
+  /** Earned autonomy (with the runbook engine); `groupsOf`: a user's Slack user groups (approver groups). */
+  readonly autonomy?: AutonomyDeps;
+  readonly groupsOf?: (user: string) => Promise<readonly string[]>;
 };
 
 export type SlashCommandInput = {
@@ -52,6 +57,20 @@ export function handleSlashCommand(
       return { ack: undefined, work: async () => input.reply(await statusMessage(deps.incidents, cmd.incidentId)) };
     case 'runbooks':
       return { ack: undefined, work: async () => input.reply(await runbooksMessage(deps.runbooks, cmd.query)) };
+    case 'autonomy':
+    case 'pause':
+    case 'resume': {
+      const autonomy = deps.autonomy;
+      if (!autonomy)
+        return {
+          ack: buildErrorMessage('USAGE', 'Earned autonomy needs runbooks (runbooks.dir in the configuration).'),
+        };
+      const groupsOf = deps.groupsOf ?? (async () => []);
+      return {
+        ack: undefined,
+        work: () => autonomyCommand({ autonomy, groupsOf }, cmd, { user: input.user, reply: input.reply }),
+      };
+    }
     case 'run': {
       const runbook = deps.runbook;
       if (!runbook)

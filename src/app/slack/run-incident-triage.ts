@@ -193,5 +193,16 @@ export async function runIncidentTriage(deps: TriageDeps, input: TriageRunInput)
       });
     } else chart = { failure: `${up.error.code}: ${up.error.message}` };
   }
+  const paused = await deps.afterTriage?.({
+    chat: deps.chat,
+    incidentId: incident.id,
+    report,
+    channel: input.channel,
+    threadTs,
+  });
+  if (paused) {
+    show({ ...view, autonomyPaused: paused });
+    await sync.flush();
+  }
   return { posted: true, ref, report, ...(chart ? { chart } : {}), timings };
 }

@@ -106,6 +106,7 @@ export async function triageAlertMessage(
       if (!done) continue;
       resolved.push(done.id);
       await deps.rememberResolved?.(done.id).catch(() => undefined);
+      await deps.afterResolve?.(done.id);
       const entry = deps.board.get(done.id);
       if (entry) {
         entry.view = { ...entry.view, resolved: true };

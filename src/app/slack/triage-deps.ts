@@ -27,4 +27,17 @@ export type TriageDeps = {
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
   /** Past incidents like this one ("seen before"); shown in the message, never used by the ranking. */
   readonly seenBefore?: (report: TriageReport, incidentId: string) => Promise<readonly SeenBeforeMatch[]>;
+  /**
+   * After the result is shown (earned autonomy: shadow records, the autonomous step's stop window);
+   * what it returns is shown on the incident message (autonomy paused).
+   */
+  readonly afterTriage?: (input: {
+    readonly chat: ChatPort;
+    readonly incidentId: string;
+    readonly report: TriageReport;
+    readonly channel: string;
+    readonly threadTs: string;
+  }) => Promise<string | undefined>;
+  /** After an incident resolved (earned autonomy: its page resolved, its shadow records scored). */
+  readonly afterResolve?: (incidentId: string) => Promise<void>;
 };

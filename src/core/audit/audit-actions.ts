@@ -22,6 +22,19 @@ export const AUDIT_ACTIONS = {
   'step.refused': 'a step that was not run (not approved, approval expired or used, step changed): runId, step, reason',
   'run.cancelled': 'a run stopped before it finished (a rejection, a person, the step changed): runId, by, reason',
   'run.finished': 'a run ended: runId, status, each step outcome',
+  'autonomy.shadow-recorded':
+    'what a runbook would have run for an incident, nothing run: incidentId, runbook, hypothesisId, planHash, step hashes',
+  'autonomy.scored': 'a shadow record scored against what people did: incidentId, runbook, outcome, reason',
+  'autonomy.decided':
+    'whether an autonomous step may run: incidentId, runId, runbook, step, allowed, every gate with value and threshold, hypothesis and evidence ids, the shadow record that earned it',
+  'autonomy.announced': 'an autonomous step announced with its stop window: incidentId, runId, step, dueAt',
+  'autonomy.stopped': 'a person stopped an autonomous step in its stop window: incidentId, runId, step',
+  'autonomy.demoted':
+    'a runbook sent back to supervised: runbook, incidentId, cause (thumbs-down, verify-failed, undo)',
+  'autonomy.paused': 'the kill switch: scope (a service or all), reason',
+  'autonomy.resumed': 'a kill switch lifted: the scopes',
+  'autonomy.refused': 'a pause, resume or stop refused (not in an approver group): who, what',
+  'page.sent': 'a page through PagerDuty Events v2: incidentId, event (trigger or resolve), dedup key, outcome',
   'step.started': 'write-ahead: an effect is about to run (effectId, kind, what exactly)',
   'step.finished': 'the effect ended: effectId, status, exit code, output hash',
   'step.outcome-unknown': 'found started but not finished after a restart; never re-run',

@@ -1,3 +1,4 @@
+import { explainAutonomyDecision } from '../autonomy/explain-decision.ts';
 import type { AuditRecord } from './audit-record.ts';
 import type { JsonValue } from './json-value.ts';
 
@@ -6,7 +7,8 @@ const MAX_SUMMARY = 160;
 /**
  * A readable timeline, one line per record: time (UTC), actor, action, subject, then the data's
  * fields as `key=value` (large payloads as `<12.3 KB sha256:ab12cd34>`), with a date line
- * whenever the day changes.
+ * whenever the day changes. An `autonomy.decided` record is followed by its explanation, one
+ * indented paragraph.
  */
 export function formatAuditTimeline(records: readonly AuditRecord[]): string[] {
   const lines: string[] = [];
@@ -27,6 +29,7 @@ export function formatAuditTimeline(records: readonly AuditRecord[]): string[] {
     lines.push(
       `${r.at.slice(11, 23)}  #${String(r.seq).padEnd(6)} ${r.actor.padEnd(actorWidth)}  ${r.action.padEnd(actionWidth)}  ${r.subject}${summary ? `  ${summary}` : ''}`,
     );
+    if (r.action === 'autonomy.decided') lines.push(`    ${explainAutonomyDecision(r.data)}`);
   }
   return lines;
 }

@@ -10,6 +10,8 @@ export function buildHelpMessage(command: string, watched: readonly string[]): C
     `• \`${c} status [incident]\` — open incidents, or the latest result of one.`,
     `• \`${c} runbooks [search]\` — runbooks that are configured.`,
     `• \`${c} run <runbook> [incident] [key=value …]\` — propose a runbook for an incident (default: the one open incident): its plan is posted with every step exactly as it would run; nothing runs until the approvers it names approve it.`,
+    `• \`${c} autonomy\` — earned autonomy: per runbook, its shadow track record and whether it may run by itself.`,
+    `• \`${c} pause [service|all] [reason]\` / \`${c} resume [service|all]\` — the kill switch for autonomous runbooks (approver groups only).`,
     `• \`${c} help\` — this help.`,
     watched.length > 0
       ? `Alerts posted in ${watched.map((id) => `<#${id}>`).join(', ')} by Alertmanager, Grafana, PagerDuty, Datadog or Causeway are triaged automatically in their thread.`

@@ -48,6 +48,13 @@ export function buildIncidentMessage(view: IncidentView): ChatMessage {
     block_id: CHAT_IDS.blocks.summary,
     text: { type: 'mrkdwn', text: truncateText(summary, SLACK_LIMITS.sectionText) },
   });
+  if (view.autonomyPaused)
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: truncateText(`:pause_button: ${view.autonomyPaused}`, SLACK_LIMITS.contextText) },
+      ],
+    });
   blocks.push(buildProgressBlock(view));
 
   if (r) {

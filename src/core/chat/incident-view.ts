@@ -43,4 +43,6 @@ export type IncidentView = {
   readonly resolved: boolean;
   /** Past resolved incidents like this one (shown to people, never fed to the ranking). */
   readonly seenBefore?: readonly SeenBeforeMatch[];
+  /** Earned autonomy's kill switch in force (who paused it, why): shown on the message while it holds. */
+  readonly autonomyPaused?: string;
 };

@@ -4,7 +4,8 @@ import type { SlashCommand } from './slash-command.ts';
 /**
  * Reads the text after `/causeway`: `triage <service|alert text> [--since 30m]`, `status [id]`,
  * `runbooks [search]`, `run <runbook> [incident] [key=value …]` (a value with spaces in double
- * quotes; without an incident, the one open incident), `help`.
+ * quotes; without an incident, the one open incident), `autonomy`, `pause [service|all] [reason]`
+ * (default all), `resume [service|all]` (default: every pause), `help`.
  */
 export function parseSlashCommand(text: string): SlashCommand {
   const t = text.trim();
@@ -36,6 +37,12 @@ export function parseSlashCommand(text: string): SlashCommand {
       return { kind: 'runbooks', query: args === '' ? undefined : args };
     case 'run':
       return parseRun(args);
+    case 'autonomy':
+      return { kind: 'autonomy' };
+    case 'pause':
+      return { kind: 'pause', scope: rest[0] ?? 'all', reason: rest.slice(1).join(' ') };
+    case 'resume':
+      return { kind: 'resume', scope: rest[0] };
     default:
       return { kind: 'invalid', message: `unknown subcommand "${word}"` };
   }

@@ -15,10 +15,15 @@ export const RUNBOOK_ACTION_IDS = {
   /** Approval card, followed by the step index. */
   approvePrefix: 'causeway_run_approve_',
   rejectPrefix: 'causeway_run_reject_',
+  /** Autonomous step announcement: stop it in its stop window (docs/autonomy.md). */
+  stop: 'causeway_run_stop',
+  /** After an autonomous step ran and verified: run its rollback on request. */
+  undo: 'causeway_run_undo',
 } as const;
 
 /** The `block_id`s of the runbook cards (updates find blocks by them). */
 export const RUNBOOK_BLOCK_IDS = {
   planActions: 'causeway_run_plan_actions',
   approvalActionsPrefix: 'causeway_run_approval_actions_',
+  countdownActions: 'causeway_run_countdown_actions',
 } as const;

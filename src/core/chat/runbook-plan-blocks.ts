@@ -16,9 +16,10 @@ const SHOWN = 20;
  * The plan card: every step exactly as it would run (the rendered argv, URL, query …), its risk,
  * the approval it needs and the start of its hash, and the resolved parameters with where each
  * came from. With a stored `run`: buttons "Request approval" (or "Run" when nothing needs
- * approval) and "Cancel", values `{"r": runId}`. Without one (a dry run): no buttons.
+ * approval) and "Cancel", values `{"r": runId}`. Without one (a dry run): no buttons; `advisory`
+ * says why (the runbook only proposes and explains).
  */
-export function buildRunbookPlanBlocks(plan: RunPlan, run?: Run, incidentId?: string): ChatMessage {
+export function buildRunbookPlanBlocks(plan: RunPlan, run?: Run, incidentId?: string, advisory = false): ChatMessage {
   const needsApproval = plan.steps.some((s) => s.approval);
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: truncateText(`📘 ${plan.title}`, 150), emoji: true } },
@@ -29,7 +30,9 @@ export function buildRunbookPlanBlocks(plan: RunPlan, run?: Run, incidentId?: st
           type: 'mrkdwn',
           text: run
             ? `Plan for ${escapeMrkdwn(run.incidentId)} · run \`${escapeMrkdwn(run.id)}\` · proposed by ${runbookMention(run.proposedBy)} · ${run.status}`
-            : `Dry run${incidentId ? ` for ${escapeMrkdwn(incidentId)}` : ''}: nothing runs, this is exactly what would`,
+            : advisory
+              ? `Advisory${incidentId ? ` for ${escapeMrkdwn(incidentId)}` : ''}: what this runbook proposes and why — nothing can be run from here (run the steps by hand)`
+              : `Dry run${incidentId ? ` for ${escapeMrkdwn(incidentId)}` : ''}: nothing runs, this is exactly what would`,
         },
       ],
     },

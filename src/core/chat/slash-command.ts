@@ -10,5 +10,8 @@ export type SlashCommand =
       readonly incidentId: string | undefined;
       readonly params: Readonly<Record<string, string>>;
     }
+  | { readonly kind: 'autonomy' }
+  | { readonly kind: 'pause'; readonly scope: string; readonly reason: string }
+  | { readonly kind: 'resume'; readonly scope: string | undefined }
   | { readonly kind: 'help' }
   | { readonly kind: 'invalid'; readonly message: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { autonomyConfigSchema } from '../autonomy/autonomy-config-schema.ts';
 import { DEFAULT_SERVICE_LABELS } from '../formats/parse-alertmanager-payload.ts';
 import { DEFAULT_SEND_FIELDS } from '../llm/default-send-fields.ts';
 import { SEND_FIELDS } from '../llm/send-fields.ts';
@@ -600,6 +601,9 @@ export const configSchema = z.strictObject({
     })
     .prefault({})
     .describe('After the incident: incident pages, postmortem drafts (docs/postmortems.md).'),
+  autonomy: autonomyConfigSchema.describe(
+    'Earned autonomy: the kill switch, what a runbook must earn in shadow mode, limits, freezes, paging (docs/autonomy.md).',
+  ),
   server: z
     .strictObject({
       host: z

@@ -115,6 +115,13 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     type: 'string',
     secret: true,
   },
+  { env: 'CAUSEWAY_AUTONOMY_ENABLED', path: ['autonomy', 'enabled'], type: 'boolean' },
+  {
+    env: 'CAUSEWAY_AUTONOMY_PAGERDUTY_ROUTING_KEY',
+    path: ['autonomy', 'pagerduty', 'routingKey'],
+    type: 'string',
+    secret: true,
+  },
   { env: 'CAUSEWAY_WEBHOOK_PAGERDUTY_SECRET', path: ['webhooks', 'pagerduty', 'secret'], type: 'string', secret: true },
   { env: 'CAUSEWAY_WEBHOOK_DATADOG_TOKEN', path: ['webhooks', 'datadog', 'token'], type: 'string', secret: true },
   { env: 'CAUSEWAY_WEBHOOK_KIBANA_TOKEN', path: ['webhooks', 'kibana', 'token'], type: 'string', secret: true },

@@ -178,6 +178,11 @@ export const ERROR_CODES = {
       'A runbook parameter is missing or its value was refused (type, pattern, bounds, length, line breaks, a leading -, a . or .. segment), or a step rendered with it is not allowed (e.g. a namespace outside runbooks.kubectl.namespaces).',
     fix: 'Give the parameter as key=value with a value the message accepts; values from alert labels are checked the same way.',
   },
+  RUNBOOK_ADVISORY: {
+    meaning:
+      'The runbook is advisory (autonomy: advisory in its file): Causeway proposes and explains its plan, but nothing of it can be run or approved.',
+    fix: 'Run the steps by hand, or raise the runbook to autonomy: supervised once its plan is trusted (docs/autonomy.md).',
+  },
   RUN_NOT_FOUND: {
     meaning: 'No runbook run (or no such step in it) exists with the id given, e.g. from an old Slack button.',
     fix: 'Propose the runbook again; runs are kept in the database (storage.url).',
@@ -218,6 +223,16 @@ export const ERROR_CODES = {
     meaning:
       'Causeway stopped while a step was running, so whether it took effect is unknown. The step is never re-run automatically.',
     fix: 'Check the target by hand (e.g. kubectl rollout status) and decide; propose the runbook again if it must run.',
+  },
+  PAGER_REJECTED: {
+    meaning:
+      'PagerDuty refused the event as invalid (HTTP 400 from the Events API v2): usually a wrong integration key or an empty summary. It is not retried.',
+    fix: 'Check autonomy.pagerduty.routingKey (the 32-character Events API v2 integration key of the service to page).',
+  },
+  PAGER_UNAVAILABLE: {
+    meaning:
+      'PagerDuty could not be reached, timed out, or kept answering 429 or 5xx through every attempt (retried with backoff): nobody was paged by Causeway.',
+    fix: 'Page by hand from the incident thread; check the network path to autonomy.pagerduty.url and its status page; raise autonomy.pagerduty.maxAttempts if PagerDuty rate-limits you.',
   },
   INTERNAL: {
     meaning: 'An unexpected error inside Causeway.',

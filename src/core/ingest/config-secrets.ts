@@ -31,6 +31,7 @@ export function configSecrets(
     config.slack.signingSecret,
     config.server.metricsToken,
     config.postmortem.pageKey,
+    config.autonomy.pagerduty.routingKey,
     w.alertmanager.token,
     w.grafana.token,
     w.grafana.hmacSecret,
@@ -52,6 +53,7 @@ export function configSecrets(
     urlPassword(config.telemetry.otlpEndpoint),
     urlPassword(config.slack.apiUrl),
     urlPassword(config.postmortem.pageBaseUrl),
+    urlPassword(config.autonomy.pagerduty.url),
     ...config.runbooks.secretEnv.map((name) => env[name]),
   ];
   return [...new Set(all.filter((s): s is string => typeof s === 'string' && s !== ''))];

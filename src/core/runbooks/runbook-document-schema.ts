@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTONOMY_LEVELS } from '../autonomy/autonomy-level.ts';
 import { parseDuration } from '../chat/parse-duration.ts';
 import { FAULT_KINDS } from '../model/fault-kind.ts';
 import { RISKS } from './risk.ts';
@@ -13,6 +14,8 @@ const duration = z
   .refine((s) => parseDuration(s) !== undefined, { error: 'expected a duration such as 30s, 5m or 1h' });
 const words = (what: string) =>
   z.array(z.string({ error: `expected ${what}` }).min(1), { error: `expected a list of ${what}` });
+
+const autonomy = z.enum(AUTONOMY_LEVELS, { error: 'expected advisory, supervised or autonomous' });
 
 const approval = z.union(
   [
@@ -41,6 +44,8 @@ export const nestedStepSchema = z.strictObject(stepFields);
 export const stepSchema = z.strictObject({
   ...stepFields,
   onFailure: z.enum(['stop', 'continue', 'rollback'], { error: 'expected stop, continue or rollback' }).default('stop'),
+  /** Default: the runbook's. Only main steps: their verify and rollback steps go with them. */
+  autonomy: autonomy.optional(),
   verify: nestedStepSchema.optional(),
   rollback: z.array(nestedStepSchema, { error: 'expected a list of steps' }).default([]),
 });
@@ -67,6 +72,7 @@ export const runbookDocumentSchema = z.strictObject({
   id: id('the runbook id'),
   title: z.string({ error: 'expected a title' }).min(1).max(120),
   description: z.string({ error: 'expected a description' }).default(''),
+  autonomy: autonomy.default('supervised'),
   match: z
     .strictObject({
       alerts: words('alert names').default([]),
@@ -80,6 +86,12 @@ export const runbookDocumentSchema = z.strictObject({
         .array(z.enum(FAULT_KINDS, { error: `expected hypothesis kinds: ${FAULT_KINDS.join(', ')}` }))
         .default([]),
       top: z.number().int().min(1).max(10).default(3),
+      /** Autonomy only: the calibrated probability the top hypothesis needs (default autonomy.minProbability). */
+      minProbability: z
+        .number({ error: 'expected a probability between 0 and 1' })
+        .min(0, { error: 'expected a probability between 0 and 1' })
+        .max(1, { error: 'expected a probability between 0 and 1' })
+        .optional(),
     })
     .optional(),
   params: z

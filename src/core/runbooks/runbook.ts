@@ -1,3 +1,4 @@
+import type { AutonomyLevel } from '../autonomy/autonomy-level.ts';
 import type { Risk } from './risk.ts';
 
 /** Where a parameter's value may come from when nobody gives it. */
@@ -46,6 +47,8 @@ export type RunbookStep = {
   readonly onFailure: OnFailure;
   readonly verify: RunbookStep | undefined;
   readonly rollback: readonly RunbookStep[];
+  /** Its own level, or the runbook's (verify and rollback steps: their main step's). */
+  readonly autonomy: AutonomyLevel;
 };
 
 /** When a runbook is offered for an incident; every listed condition must hold (empty: not offered automatically). */
@@ -56,12 +59,16 @@ export type RunbookMatch = {
   readonly kinds: readonly string[];
   /** How many of the top hypotheses are considered. */
   readonly top: number;
+  /** Autonomy: the calibrated probability the top hypothesis needs (undefined: autonomy.minProbability). */
+  readonly minProbability?: number | undefined;
 };
 
 export type Runbook = {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** The runbook's level (default supervised); each step may lower it, never raise it. */
+  readonly autonomy: AutonomyLevel;
   /** Undefined: never offered automatically (run it with `/causeway run`). */
   readonly match: RunbookMatch | undefined;
   readonly params: readonly ParamSpec[];

@@ -1,3 +1,4 @@
+import { AUTONOMY_LEVELS, type AutonomyLevel } from '../autonomy/autonomy-level.ts';
 import { parseDuration } from '../chat/parse-duration.ts';
 import type { Result } from '../result/result.ts';
 import { checkParamValue } from './check-param-value.ts';
@@ -49,7 +50,12 @@ export function validateRunbook(raw: unknown, ctx: RunbookValidationContext): Re
       for (const [k, v] of Object.entries(value)) checkTemplates(v, [...path, k]);
   };
 
-  const step = (s: NestedStepDocument | StepDocument, path: Path, nested: boolean): RunbookStep => {
+  const step = (
+    s: NestedStepDocument | StepDocument,
+    path: Path,
+    nested: boolean,
+    inherited: AutonomyLevel = doc.autonomy,
+  ): RunbookStep => {
     if (ids.has(s.id)) problems.push({ path: [...path, 'id'], message: `step id "${s.id}" is used twice` });
     ids.add(s.id);
     checkTemplates(s.name, [...path, 'name']);
@@ -82,10 +88,12 @@ export function validateRunbook(raw: unknown, ctx: RunbookValidationContext): Re
       });
     const approval = resolveApproval(s, risk, [...path, 'approval'], ctx, problems);
     const full = nested ? undefined : (s as StepDocument);
-    const rollback = (full?.rollback ?? []).map((r, i) => step(r, [...path, 'rollback', i], true));
-    const verify = full?.verify ? step(full.verify, [...path, 'verify'], true) : undefined;
+    const autonomy = full?.autonomy ?? inherited;
+    const rollback = (full?.rollback ?? []).map((r, i) => step(r, [...path, 'rollback', i], true, autonomy));
+    const verify = full?.verify ? step(full.verify, [...path, 'verify'], true, autonomy) : undefined;
     if (full?.onFailure === 'rollback' && rollback.length === 0)
       problems.push({ path: [...path, 'onFailure'], message: 'rollback needs rollback steps on this step' });
+    if (full) checkAutonomy(full, autonomy, risk, doc.autonomy, [...path, 'autonomy'], problems);
     return {
       id: s.id,
       name: s.name,
@@ -97,6 +105,7 @@ export function validateRunbook(raw: unknown, ctx: RunbookValidationContext): Re
       onFailure: full?.onFailure ?? 'stop',
       verify,
       rollback,
+      autonomy,
     };
   };
 
@@ -109,17 +118,44 @@ export function validateRunbook(raw: unknown, ctx: RunbookValidationContext): Re
       id: doc.id,
       title: doc.title,
       description: doc.description,
+      autonomy: doc.autonomy,
       match: m && {
         alerts: m.alerts,
         labels: Object.fromEntries(Object.entries(m.labels).map(([k, v]) => [k, [v].flat()])),
         services: m.services,
         kinds: m.kinds,
         top: m.top,
+        ...(m.minProbability !== undefined ? { minProbability: m.minProbability } : {}),
       },
       params,
       steps,
     },
   };
+}
+
+/**
+ * A step is never more autonomous than its runbook; an autonomous step that changes something is
+ * low-risk, checked by a verify step and undone by rollback steps (what runs when the check fails
+ * and what [Undo] runs).
+ */
+function checkAutonomy(
+  s: StepDocument,
+  level: AutonomyLevel,
+  risk: RunbookStep['risk'],
+  runbookLevel: AutonomyLevel,
+  path: Path,
+  problems: RunbookProblem[],
+): void {
+  if (AUTONOMY_LEVELS.indexOf(level) > AUTONOMY_LEVELS.indexOf(runbookLevel))
+    problems.push({ path, message: `${level} is more than the runbook's autonomy (${runbookLevel})` });
+  if (level !== 'autonomous' || risk === 'read') return;
+  if (risk === 'high')
+    problems.push({ path, message: 'a high-risk step is never autonomous: set autonomy: supervised on it' });
+  if (!s.verify) problems.push({ path, message: 'an autonomous step needs a verify step (it decides)' });
+  if (s.rollback.length === 0)
+    problems.push({ path, message: 'an autonomous step needs rollback steps (run on a failed verify and by Undo)' });
+  else if (s.onFailure !== 'rollback')
+    problems.push({ path, message: 'an autonomous step rolls back when its verify fails: set onFailure: rollback' });
 }
 
 function resolveApproval(

@@ -1,4 +1,5 @@
 import type { AuditLog } from './audit-log.ts';
+import type { AutonomyStore } from './autonomy-store.ts';
 import type { ChangeStore } from './change-store.ts';
 import type { DeliveryStore } from './delivery-store.ts';
 import type { EffectJournal } from './effect-journal.ts';
@@ -22,5 +23,7 @@ export type Storage = {
   readonly effects: EffectJournal;
   /** Fingerprints of resolved incidents, indexed by feature ("seen before"). */
   readonly seenBefore: SeenBeforeStore;
+  /** Earned autonomy: shadow records, pauses, demotions, countdowns. */
+  readonly autonomy: AutonomyStore;
   close(): Promise<void>;
 };

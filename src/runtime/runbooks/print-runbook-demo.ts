@@ -7,6 +7,7 @@ import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { buildRunbookDemoDeps, DEMO_USERS } from './build-runbook-demo-deps.ts';
 import { printDemoPostmortem, recordDemoIncident } from './demo-postmortem.ts';
+import { printAutonomyDemo } from './print-autonomy-demo.ts';
 
 /**
  * The approval flow end to end on a triaged incident, printed: against a deploy API on 127.0.0.1
@@ -93,8 +94,15 @@ export async function printRunbookDemo(
     io.stdout(
       `\nAudit trail of ${t.id}:\n${trail.map((x) => `  #${x.seq} ${x.actor.padEnd(18)} ${x.action}`).join('\n')}\n`,
     );
+    if (r.value.run.status !== 'succeeded' || !r.value.audit.ok) return 1;
     await printDemoPostmortem(io, opened.value, now, t.id, 'var/demo-postmortem.md');
-    return r.value.run.status === 'succeeded' && r.value.audit.ok ? 0 : 1;
+    // Earned autonomy, in a few lines, on the same storage and deploy API.
+    return await printAutonomyDemo(io, {
+      storage: opened.value,
+      deps: built.value.deps,
+      port: built.value.api.port,
+      t,
+    });
   } finally {
     await built.value.close();
     await opened.value.close();

@@ -58,3 +58,50 @@ steps:
       timeout: 10s
 `;
 }
+
+/**
+ * The earned-autonomy demo's runbook: the same rollback, low-risk and autonomous once earned —
+ * checked by the error rate, undone by rolling back again (the demo API swaps the two versions).
+ */
+export function demoAutonomyRunbookYaml(port: number): string {
+  const call = `uses: http
+    with:
+      method: POST
+      url: http://127.0.0.1:${port}/deployments/{{ params.service }}/rollback
+      headers:
+        Authorization: { env: CAUSEWAY_DEMO_DEPLOY_TOKEN, prefix: 'Bearer ' }
+      expectStatus: 200
+    risk: low
+    approval:
+      from: [sre]
+    timeout: 10s`;
+  return `id: demo-auto-rollback
+title: Roll back the last deploy (earns autonomy)
+autonomy: autonomous
+match:
+  kinds: [deploy]
+params:
+  service:
+    type: string
+    from: hypothesis.service
+steps:
+  - id: rollback
+    name: Roll back {{ params.service }}
+    ${call}
+    onFailure: rollback
+    verify:
+      id: recovered
+      name: Error rate of {{ params.service }} back under 5 %
+      uses: check
+      with:
+        signal: error-rate
+        service: '{{ params.service }}'
+        below: 0.05
+        every: 0.2s
+      timeout: 10s
+    rollback:
+      - id: forward
+        name: Roll {{ params.service }} forward again
+        ${call.replaceAll('\n    ', '\n        ')}
+`;
+}

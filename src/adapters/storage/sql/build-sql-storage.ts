@@ -3,6 +3,7 @@ import type { Storage } from '../../../core/storage/storage.ts';
 import type { StorageOptions } from '../storage-options.ts';
 import { createChainWriter } from './create-chain-writer.ts';
 import { createSqlAuditLog } from './create-sql-audit-log.ts';
+import { createSqlAutonomyStore } from './create-sql-autonomy-store.ts';
 import { createSqlChangeStore } from './create-sql-change-store.ts';
 import { createSqlDeliveryStore } from './create-sql-delivery-store.ts';
 import { createSqlEffectJournal } from './create-sql-effect-journal.ts';
@@ -27,6 +28,7 @@ export function buildSqlStorage(db: SqlDb, options: StorageOptions, schemaVersio
     deliveries: createSqlDeliveryStore(db, writer),
     effects: createSqlEffectJournal(db, writer, options.instanceId ?? 'default'),
     seenBefore: createSqlSeenBeforeStore(db),
+    autonomy: createSqlAutonomyStore(db),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,56 @@
+import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
+import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
+import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
+import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
+import { buildRunbookStepResultBlocks } from '../../core/chat/runbook-step-result-blocks.ts';
+import { runDueCountdown } from '../autonomy/run-due-countdown.ts';
+import { loadRun } from '../runbooks/load-run.ts';
+import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
+import { findCountdownMessage } from './find-countdown-message.ts';
+
+/**
+ * Every few seconds, on every replica: each countdown still counting has its announcement's
+ * seconds updated, and each one that is due is run (`runDueCountdown`: one replica claims it) —
+ * its steps' results posted in the thread, then what it came to: resolved without a page, or
+ * rolled back, demoted and paged; or held back by a pause. Countdowns announced before a restart
+ * are found again in the store and the audit trail: the stop window is never skipped.
+ */
+export async function tickCountdowns(deps: AutonomyChatDeps): Promise<void> {
+  const a = deps.autonomy;
+  for (const c of await a.autonomy.counting()) {
+    const where = await findCountdownMessage(a.audit, c.incidentId, c.runId);
+    const runbook = a.catalog.get(c.runbook);
+    const title = runbook?.title ?? c.runbook;
+    const why = `${title}, earned in shadow mode`;
+    if (a.now() < c.dueAt) {
+      if (where) await deps.chat.update(where.ref, buildCountdownMessage(c, title, a.now(), why));
+      continue;
+    }
+    const post = async (m: Parameters<typeof deps.chat.post>[1]) => {
+      if (where) await deps.chat.post(where.ref.channel, m, where.threadTs);
+    };
+    const r = await runDueCountdown(a, {
+      runId: c.runId,
+      onStep: async (result) => post(buildRunbookStepResultBlocks(result)),
+    });
+    if (r.outcome === 'not-due' || r.outcome === 'gone') continue;
+    const after = await a.autonomy.countdown(c.runId);
+    const undoable = r.outcome === 'ran' && r.resolved;
+    if (where && after) await deps.chat.update(where.ref, buildCountdownMessage(after, title, a.now(), why, undoable));
+    if (r.outcome === 'held') {
+      await post(
+        buildNoticeMessage(`:pause_button: Held back: ${escapeMrkdwn(r.reason)}. The run waits for approval.`),
+      );
+      const held = await loadRun(a.runs, c.runId);
+      if (held.ok) await post(buildRunbookPlanBlocks(held.value.plan, held.value.run));
+    }
+    if (r.outcome === 'ran')
+      await post(
+        buildNoticeMessage(
+          r.resolved
+            ? `:white_check_mark: *${escapeMrkdwn(title)}* ran by itself and its check passed: ${escapeMrkdwn(c.incidentId)} resolved without paging anyone.`
+            : `:rotating_light: *${escapeMrkdwn(title)}* did not resolve ${escapeMrkdwn(c.incidentId)}: rolled back, demoted to supervised, ${r.paged ? 'on-call paged (PagerDuty)' : 'nobody paged (no pager configured or PagerDuty unreachable) — page by hand'}.`,
+        ),
+      );
+  }
+}

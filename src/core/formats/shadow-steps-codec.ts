@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { ShadowStep } from '../autonomy/shadow-record.ts';
+import type { Result } from '../result/result.ts';
+import type { FieldError } from './field-error.ts';
+
+const stepsSchema = z.array(
+  z.strictObject({ index: z.number().int().min(0), id: z.string().min(1), hash: z.string().startsWith('sha256:') }),
+);
+
+/** The stored form of a shadow record's steps (the `steps` column, JSON): decoded field by field, not cast. */
+export const shadowStepsCodec = {
+  encode(steps: readonly ShadowStep[]): string {
+    return JSON.stringify(steps.map((s) => ({ index: s.index, id: s.id, hash: s.hash })));
+  },
+  decode(text: string): Result<ShadowStep[], FieldError> {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return { ok: false, error: { field: '(document)', message: 'not JSON' } };
+    }
+    const parsed = stepsSchema.safeParse(doc);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: { field: issue?.path.join('.') || '(document)', message: issue?.message ?? 'not shadow steps' },
+    };
+  },
+};
