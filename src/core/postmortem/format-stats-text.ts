@@ -13,7 +13,7 @@ export function formatStatsText(s: IncidentStats): string {
     `  median time to first hypothesis           ${formatDuration(s.medianFirstHypothesisMs)}`,
     `  median time to resolution                 ${formatDuration(s.medianResolveMs)}`,
     `  leading hypothesis confirmed (👍 or fix)   ${share}`,
-    '  pages avoided                             — (needs the autonomy feature)',
+    `  pages avoided (fixed autonomously)        ${s.pagesAvoided} (${s.paged} paged)`,
     '',
     s.runs.length === 0 ? '  runbook runs: none' : '  runbook runs:',
     ...s.runs.map(
