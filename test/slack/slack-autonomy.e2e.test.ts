@@ -309,6 +309,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     const text = formatAuditTimeline(decided).join('\n');
     expect(text).toContain('Allowed to run by itself: runbook auto-rollback');
     expect(text).toContain('✗ pause paused (all) by slack:U0SRE1: game day');
-    expect(text).toMatch(/Top hypothesis h1: quoterservice deploy, probability 0\.999/);
+    // The probability is the calibration's (refitted from time to time): any value the gate let through.
+    expect(text).toMatch(/Top hypothesis h1: quoterservice deploy, probability (0\.\d+|1)\b/);
   });
 });
