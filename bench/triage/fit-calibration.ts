@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { calibrationFeatures } from '../../src/core/triage/calibration-features.ts';
+import { CALIBRATION_INPUTS } from '../../src/core/triage/calibration-model.ts';
 
 type Top = { service: string; score: number; rules?: Record<string, number> };
 type Case = { truth: { service: string }; top: Top[] };
@@ -55,18 +56,9 @@ const features = (top: Top[], i: number): number[] => {
     if (j !== i) best = Math.max(best, o.score);
   });
   const x = calibrationFeatures(h.score, h.rules ?? {}, best);
-  return [
-    1,
-    h.score / 100,
-    (h.score - best) / 100,
-    x.metricShare,
-    x.alertShare,
-    x.strongShare,
-    x.lead,
-    x.lead * x.metricShare,
-  ];
+  return NAMES.map((k) => x[k]);
 };
-const NAMES = ['bias', 'score', 'margin', 'metricShare', 'alertShare', 'strongShare', 'lead', 'metricLead'] as const;
+const NAMES = CALIBRATION_INPUTS;
 const D = NAMES.length;
 const sigmaOf = (w: readonly number[], x: readonly number[]) =>
   1 /

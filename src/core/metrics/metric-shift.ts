@@ -2,8 +2,8 @@ import { median as medianOf } from '../stats/median.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { MetricClass } from './classify-metric.ts';
 import { classifySeries } from './classify-series.ts';
-import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';
+import { windowSamples } from './window-samples.ts';
 
 /** How far one series moved in its bad direction in the incident window, against its baseline. */
 export type MetricShift = MetricClass & {
@@ -47,16 +47,7 @@ export function metricShift(
   minBaselinePoints = 3,
 ): MetricShift | undefined {
   const cls = classifySeries(s);
-  const { times, values } = cls.counter ? counterRate(s.times, s.values) : { times: s.times, values: s.values };
-  const b: number[] = [];
-  const i: number[] = [];
-  for (let k = 0; k < times.length; k++) {
-    const t = times[k] as number;
-    const v = values[k] as number;
-    if (!Number.isFinite(v)) continue;
-    if (t >= baseline.from && t < baseline.to) b.push(v);
-    else if (t >= incident.from && t <= incident.to) i.push(v);
-  }
+  const { baseline: b, incident: i } = windowSamples(s, cls, baseline, incident);
   if (b.length < minBaselinePoints || i.length === 0) return undefined;
   if (cls.signal !== 'availability') return score(cls, s, b, i, cls.bad, (v) => v, 0);
   // Availability is scored as its complement, the unavailable share (a percentage when it goes

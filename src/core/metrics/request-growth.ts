@@ -1,8 +1,8 @@
 import { median } from '../stats/median.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import { classifySeries } from './classify-series.ts';
-import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';
+import { windowSamples } from './window-samples.ts';
 
 /** Names of series that count requests (whatever their status): what a service is asked to do. */
 const REQUEST_NAME = /request|calls|handled|rpc|rps|ops|throughput/i;
@@ -23,15 +23,7 @@ export function requestGrowth(
     if (!s.service || !REQUEST_NAME.test(s.name)) continue;
     const cls = classifySeries(s);
     if (cls.signal !== 'load' && cls.signal !== 'errors') continue;
-    const { times, values } = cls.counter ? counterRate(s.times, s.values) : { times: s.times, values: s.values };
-    const b: number[] = [];
-    const i: number[] = [];
-    times.forEach((t, k) => {
-      const v = values[k] as number;
-      if (!Number.isFinite(v)) return;
-      if (t >= baseline.from && t < baseline.to) b.push(v);
-      else if (t >= incident.from && t <= incident.to) i.push(v);
-    });
+    const { baseline: b, incident: i } = windowSamples(s, cls, baseline, incident);
     if (b.length === 0 || i.length === 0) continue;
     const total = byService.get(s.service) ?? { base: 0, inc: 0 };
     total.base += median(b);

@@ -1,6 +1,6 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
 import { calibrationFeatures } from './calibration-features.ts';
-import { CALIBRATION_MODEL, type CalibrationModel } from './calibration-model.ts';
+import { CALIBRATION_INPUTS, CALIBRATION_MODEL, type CalibrationModel } from './calibration-model.ts';
 
 /**
  * Adds to each hypothesis the probability that it is the root cause, from its score, its margin
@@ -17,15 +17,8 @@ export function calibrate(
     const points: Record<string, number> = {};
     for (const r of h.reasons) points[r.rule] = (points[r.rule] ?? 0) + r.points;
     const x = calibrationFeatures(h.score, points, best);
-    const z =
-      model.bias +
-      (model.score * h.score) / 100 +
-      (model.margin * (h.score - best)) / 100 +
-      (model.metricShare ?? 0) * x.metricShare +
-      (model.alertShare ?? 0) * x.alertShare +
-      (model.strongShare ?? 0) * x.strongShare +
-      (model.lead ?? 0) * x.lead +
-      (model.metricLead ?? 0) * x.lead * x.metricShare;
+    let z = 0;
+    for (const k of CALIBRATION_INPUTS) z += (model[k] ?? 0) * x[k];
     return 1 / (1 + Math.exp(-z));
   });
   const sum = raw.reduce((a, b) => a + b, 0);

@@ -9,17 +9,22 @@
  * <petshop>,<simulator suite>,<nezha-ob without metrics>` (eval JSON of each; the top five
  * hypotheses of each bundle); the leave-one-dataset-out figures are in BENCHMARKS.md.
  */
-export type CalibrationModel = {
-  readonly bias: number;
-  readonly score: number;
-  readonly margin: number;
-  readonly metricShare?: number;
-  readonly alertShare?: number;
-  readonly strongShare?: number;
-  /** Weight of the lead over the best other hypothesis as a share of the larger score. */
-  readonly lead?: number;
-  /** Weight of that lead times the metric share (scores from metrics alone run lower). */
-  readonly metricLead?: number;
+/** The model's inputs (see calibration-features), in the order the fit bench lists them. */
+export const CALIBRATION_INPUTS = [
+  'bias',
+  'score',
+  'margin',
+  'metricShare',
+  'alertShare',
+  'strongShare',
+  'lead',
+  'metricLead',
+] as const;
+export type CalibrationInput = (typeof CALIBRATION_INPUTS)[number];
+
+/** The weight of each input; an input without one counts 0 (models fitted before it existed). */
+export type CalibrationModel = { readonly bias: number; readonly score: number; readonly margin: number } & {
+  readonly [K in Exclude<CalibrationInput, 'bias' | 'score' | 'margin'>]?: number;
 };
 
 export const CALIBRATION_MODEL: CalibrationModel = {

@@ -20,9 +20,10 @@ const METRIC_BASELINE_MS = 60 * 60_000;
 
 /**
  * How much a signal says about the service it belongs to: its own failures, slowness and resource
- * use count fully; what it sees of its callees (client-side latency) or of its load little.
+ * use count fully; what it sees of its callees (client-side latency) little. Its load counts
+ * `RankOptions.metric.loadWeight`.
  */
-const WEIGHT: Readonly<Record<MetricSignal, number>> = {
+const WEIGHT: Readonly<Record<Exclude<MetricSignal, 'load'>, number>> = {
   errors: 1,
   availability: 1,
   latency: 1,
@@ -31,7 +32,6 @@ const WEIGHT: Readonly<Record<MetricSignal, number>> = {
   memory: 0.8,
   saturation: 0.7,
   'caller-latency': 0.3,
-  load: 0.3,
   other: 0.2,
 };
 
