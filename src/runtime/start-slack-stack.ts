@@ -22,6 +22,7 @@ import { announceAutonomy } from '../app/slack/announce-autonomy.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../app/slack/channel-rate-limiter.ts';
+import type { CountdownMessage } from '../app/slack/find-countdown-message.ts';
 import { createIncidentBoard } from '../app/slack/incident-board.ts';
 import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
 import { runIncidentTriage } from '../app/slack/run-incident-triage.ts';
@@ -247,11 +248,12 @@ export async function startSlackStack(
   tick?.unref();
   // Every second: autonomous steps' countdowns move, and due ones run (one replica claims each).
   let counting = false;
+  const announcements = new Map<string, CountdownMessage>();
   const autonomyTick = autonomy
     ? setInterval(() => {
         if (counting) return;
         counting = true;
-        tickCountdowns({ chat: slack.chat, autonomy })
+        tickCountdowns({ chat: slack.chat, autonomy }, announcements)
           .catch((e: unknown) =>
             log.error({ err: e instanceof Error ? e.message : String(e) }, 'autonomy: running countdowns failed'),
           )

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPageToken } from '../../src/core/postmortem/page-token.ts';
 import { waitFor } from '../serve/support/wait-for.ts';
@@ -104,10 +103,9 @@ describe('after an incident driven through serve and the local Slack: timeline, 
     expect(md.status).toBe(200);
     expect(await md.text()).toContain('## Root cause');
     expect((await fetch(`${path}/report.md?sig=${encodeURIComponent(expired)}`)).status).toBe(403);
-    expect(readFileSync(it_.db).length).toBeGreaterThan(0);
   });
 
-  it('behind a trusted proxy the configured user header opens the page (only when enabled)', async () => {
+  it('the user header of a trusted proxy opens nothing while it is not enabled (enabled: the Chromium test)', async () => {
     const r = await fetch(`${it_.serve.url}/incidents/${it_.incidentId}`, { headers: { 'x-forwarded-user': 'alice' } });
     expect(r.status).toBe(403);
   });

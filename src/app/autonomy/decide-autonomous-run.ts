@@ -63,14 +63,15 @@ export async function decideAutonomousRun(
   const { run, plan } = proposed.value;
   const now = deps.now();
   const service = top.service;
-  const [shadow, records, demotions, pauses, recentRuns] = await Promise.all([
-    deps.autonomy.shadow(input.incidentId, runbook.id),
+  const [records, demotions, pauses, recentRuns] = await Promise.all([
     deps.autonomy.shadows(runbook.id),
     deps.autonomy.demotions(runbook.id),
     deps.autonomy.pauses(),
     deps.autonomy.autonomousRuns(service, now - HOUR_MS),
   ]);
-  // The incident's own record does not vouch for itself: only earlier incidents count.
+  // One record per incident and runbook: this incident's is what its plan is checked against, and
+  // it does not vouch for itself: only earlier incidents count.
+  const shadow = records.find((r) => r.incidentId === input.incidentId);
   const earlier = records.filter((r) => r.incidentId !== input.incidentId);
   const track = shadowTrack(runbook.id, earlier, lastDemotion(demotions, runbook.id));
   const acting = plan.steps.filter((s) => s.role === 'main' && s.risk !== 'read');

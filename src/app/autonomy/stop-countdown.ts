@@ -4,7 +4,7 @@ import type { Result } from '../../core/result/result.ts';
 import type { Countdown } from '../../core/storage/autonomy-store.ts';
 import { cancelRun } from '../runbooks/cancel-run.ts';
 import type { AutonomyDeps } from './autonomy-deps.ts';
-import { isApprover } from './is-approver.ts';
+import { isRunbookApprover } from './is-approver.ts';
 
 /**
  * [Stop] in an autonomous step's stop window: anyone in the step's approver groups (else any
@@ -18,8 +18,7 @@ export async function stopCountdown(
   const by: AuditActor = `slack:${input.user}`;
   const c = await deps.autonomy.countdown(input.runId);
   if (!c) return { ok: false, error: { code: 'RUN_NOT_FOUND', message: `no autonomous run ${input.runId}` } };
-  const groups = deps.catalog.get(c.runbook)?.steps.flatMap((s) => s.approval?.from ?? []) ?? [];
-  if (!isApprover(deps.policy, input.user, input.userGroups, groups.length > 0 ? [...new Set(groups)] : undefined)) {
+  if (!isRunbookApprover(deps, c.runbook, input.user, input.userGroups)) {
     await deps.audit.append({
       actor: by,
       action: 'autonomy.refused',

@@ -1,7 +1,7 @@
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
-import { runPlanCodec } from '../../core/formats/run-plan-codec.ts';
 import type { Result } from '../../core/result/result.ts';
+import { runStepsOf } from '../../core/runbooks/run-steps-of.ts';
 import { stepMove } from '../../core/runbooks/step-move.ts';
 import type { StepResult } from '../../core/runbooks/step-result.ts';
 import type { Run } from '../../core/storage/run-store.ts';
@@ -11,7 +11,7 @@ import { loadRun } from '../runbooks/load-run.ts';
 import type { AutonomyDeps } from './autonomy-deps.ts';
 import { demoteRunbook } from './demote-runbook.ts';
 import { grantSteps } from './grant-steps.ts';
-import { isApprover } from './is-approver.ts';
+import { isRunbookApprover } from './is-approver.ts';
 
 /**
  * [Undo] after an autonomous step ran: anyone in the runbook's approver groups runs the step's
@@ -32,8 +32,7 @@ export async function undoAutonomousRun(
   const by: AuditActor = `slack:${input.user}`;
   const c = await deps.autonomy.countdown(input.runId);
   if (!c) return { ok: false, error: { code: 'RUN_NOT_FOUND', message: `no autonomous run ${input.runId}` } };
-  const groups = [...new Set(deps.catalog.get(c.runbook)?.steps.flatMap((s) => s.approval?.from ?? []) ?? [])];
-  if (!isApprover(deps.policy, input.user, input.userGroups, groups.length > 0 ? groups : undefined)) {
+  if (!isRunbookApprover(deps, c.runbook, input.user, input.userGroups)) {
     await deps.audit.append({
       actor: by,
       action: 'autonomy.refused',
@@ -59,15 +58,16 @@ export async function undoAutonomousRun(
     };
   if (!(await deps.autonomy.moveCountdown(c.runId, 'finished', 'undone', deps.now(), by)))
     return { ok: false, error: { code: 'APPROVAL_STALE', message: 'it was already undone (or has not finished yet)' } };
-  const hypothesisId = runPlanCodec.decode(loaded.value.run.plan);
   const created = await deps.runs.create({
     id: deps.newId(),
     incidentId: c.incidentId,
     runbook: c.runbook,
     proposedBy: by,
     at: deps.now(),
-    steps: plan.steps.map((s) => ({ name: s.name, risk: s.risk === 'high' ? 'high' : 'low', renderedHash: s.hash })),
-    plan: runPlanCodec.encode({ plan, hypothesisId: hypothesisId.ok ? hypothesisId.value.hypothesisId : undefined }),
+    steps: runStepsOf(plan),
+    // The same stored plan (and hypothesis) as the run it undoes (decoded above, so present): only
+    // its rollback steps will run.
+    ...(loaded.value.run.plan ? { plan: loaded.value.run.plan } : {}),
   });
   await deps.audit.append({
     actor: by,

@@ -22,7 +22,7 @@ export type ChartDeps = {
  */
 export async function redrawIncidentChart(
   deps: ChartDeps,
-  facts: IncidentFacts,
+  facts: Pick<IncidentFacts, 'incident' | 'alerts'>,
 ): Promise<Result<Uint8Array, CausewayError>> {
   const byFp = new Map<string, Alert>();
   for (const a of facts.alerts) byFp.set(a.fingerprint, a.alert);

@@ -16,7 +16,9 @@ export type IncidentViewDeps = {
   readonly secrets: readonly string[];
   readonly slo: { readonly target: number | undefined; readonly windowDays: number };
   /** Draws the chart (its PNG); absent when no sources are configured. */
-  readonly chart?: (facts: IncidentFacts) => Promise<Result<Uint8Array, { readonly message: string }>>;
+  readonly chart?: (
+    facts: Pick<IncidentFacts, 'incident' | 'alerts'>,
+  ) => Promise<Result<Uint8Array, { readonly message: string }>>;
 };
 
 export type IncidentViewAnswer = Result<
@@ -34,16 +36,23 @@ export async function renderIncidentView(
   view: 'page' | 'chart.png' | 'report.md' | 'report.html',
   query: string,
 ): Promise<IncidentViewAnswer> {
-  const loaded = await loadIncidentFacts(deps.storage, incidentId, { checkpointKey: deps.checkpointKey });
-  if (!loaded.ok) return { ok: false, error: { status: 404, message: `No incident ${incidentId}.` } };
-  const facts = redactFacts(loaded.value, deps.secrets);
+  const missing = { ok: false, error: { status: 404, message: `No incident ${incidentId}.` } } as const;
   if (view === 'chart.png') {
+    // The chart needs the incident and its alerts only: not the verified audit chain the page reads.
+    const [incident, alerts] = await Promise.all([
+      deps.storage.incidents.get(incidentId),
+      deps.storage.incidents.alerts(incidentId),
+    ]);
+    if (!incident) return missing;
     if (!deps.chart) return { ok: false, error: { status: 404, message: 'No sources are configured to draw from.' } };
-    const png = await deps.chart(facts);
+    const png = await deps.chart(redactFacts({ incident, alerts }, deps.secrets));
     if (!png.ok)
       return { ok: false, error: { status: 503, message: `The chart cannot be drawn: ${png.error.message}` } };
     return { ok: true, value: { contentType: 'image/png', body: png.value } };
   }
+  const loaded = await loadIncidentFacts(deps.storage, incidentId, { checkpointKey: deps.checkpointKey });
+  if (!loaded.ok) return missing;
+  const facts = redactFacts(loaded.value, deps.secrets);
   const timeline = buildIncidentTimeline(facts);
   const slo = { sloTarget: deps.slo.target, sloWindowDays: deps.slo.windowDays };
   if (view === 'page')

@@ -7,6 +7,7 @@ import type { Result } from '../../core/result/result.ts';
 import { hypothesisForRunbook } from '../../core/runbooks/hypothesis-for-runbook.ts';
 import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
 import type { RunPlan } from '../../core/runbooks/run-plan.ts';
+import { runStepsOf } from '../../core/runbooks/run-steps-of.ts';
 import type { Run } from '../../core/storage/run-store.ts';
 import type { RunbookDeps } from './runbook-deps.ts';
 
@@ -64,7 +65,7 @@ export async function proposeRun(
     runbook: runbook.id,
     proposedBy: input.proposedBy,
     at,
-    steps: plan.steps.map((s) => ({ name: s.name, risk: s.risk === 'high' ? 'high' : 'low', renderedHash: s.hash })),
+    steps: runStepsOf(plan),
     plan: runPlanCodec.encode({ plan, hypothesisId: hypothesis?.id }),
   });
   await deps.audit.append({

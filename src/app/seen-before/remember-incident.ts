@@ -15,6 +15,12 @@ export async function rememberIncident(
   },
   incidentId: string,
 ): Promise<boolean> {
+  // The cheap checks first: loading the facts verifies the whole audit chain.
+  const [open, latest] = await Promise.all([
+    deps.storage.incidents.get(incidentId),
+    deps.storage.incidents.latestTriage(incidentId),
+  ]);
+  if (open?.status !== 'resolved' || !latest || latest.report.hypotheses.length === 0) return false;
   const loaded = await loadIncidentFacts(deps.storage, incidentId, { checkpointKey: deps.checkpointKey });
   if (!loaded.ok) return false;
   const facts = loaded.value;

@@ -1,6 +1,9 @@
 import type { ChatRef } from '../../core/chat/chat-port.ts';
 import type { AuditReader } from '../../core/storage/audit-log.ts';
 
+/** An autonomous step's announcement: its message and the incident thread it is in. */
+export type CountdownMessage = { readonly ref: ChatRef; readonly threadTs: string };
+
 /**
  * Where an autonomous step was announced (its message and thread), from the audit trail
  * (`message.posted`, kind `autonomy-countdown`): found again by any replica, after a restart too.
@@ -9,7 +12,7 @@ export async function findCountdownMessage(
   audit: AuditReader,
   incidentId: string,
   runId: string,
-): Promise<{ readonly ref: ChatRef; readonly threadTs: string } | undefined> {
+): Promise<CountdownMessage | undefined> {
   const records = await audit.query({ incidentId });
   for (const r of records.reverse()) {
     const d = r.data;

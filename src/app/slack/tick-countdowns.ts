@@ -6,19 +6,28 @@ import { buildRunbookStepResultBlocks } from '../../core/chat/runbook-step-resul
 import { runDueCountdown } from '../autonomy/run-due-countdown.ts';
 import { loadRun } from '../runbooks/load-run.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
-import { findCountdownMessage } from './find-countdown-message.ts';
+import { type CountdownMessage, findCountdownMessage } from './find-countdown-message.ts';
 
 /**
  * Every few seconds, on every replica: each countdown still counting has its announcement's
  * seconds updated, and each one that is due is run (`runDueCountdown`: one replica claims it) —
  * its steps' results posted in the thread, then what it came to: resolved without a page, or
  * rolled back, demoted and paged; or held back by a pause. Countdowns announced before a restart
- * are found again in the store and the audit trail: the stop window is never skipped.
+ * are found again in the store and the audit trail: the stop window is never skipped. `found`
+ * keeps, across ticks, where each announcement was posted (it never moves once found), so the
+ * audit trail is read once per countdown rather than every tick.
  */
-export async function tickCountdowns(deps: AutonomyChatDeps): Promise<void> {
+export async function tickCountdowns(
+  deps: AutonomyChatDeps,
+  found: Map<string, CountdownMessage> = new Map(),
+): Promise<void> {
   const a = deps.autonomy;
   for (const c of await a.autonomy.counting()) {
-    const where = await findCountdownMessage(a.audit, c.incidentId, c.runId);
+    let where = found.get(c.runId);
+    if (!where) {
+      where = await findCountdownMessage(a.audit, c.incidentId, c.runId);
+      if (where) found.set(c.runId, where);
+    }
     const runbook = a.catalog.get(c.runbook);
     const title = runbook?.title ?? c.runbook;
     const why = `${title}, earned in shadow mode`;
@@ -33,7 +42,9 @@ export async function tickCountdowns(deps: AutonomyChatDeps): Promise<void> {
       runId: c.runId,
       onStep: async (result) => post(buildRunbookStepResultBlocks(result)),
     });
-    if (r.outcome === 'not-due' || r.outcome === 'gone') continue;
+    if (r.outcome === 'not-due') continue;
+    found.delete(c.runId);
+    if (r.outcome === 'gone') continue;
     const after = await a.autonomy.countdown(c.runId);
     const undoable = r.outcome === 'ran' && r.resolved;
     if (where && after) await deps.chat.update(where.ref, buildCountdownMessage(after, title, a.now(), why, undoable));

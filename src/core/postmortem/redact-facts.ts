@@ -7,6 +7,6 @@ import type { IncidentFacts } from './incident-facts.ts';
  * keys, the configured secret values, secret-shaped text): what a page or report may show.
  * Alerts and triage results are stored as received, so they go through the same redaction.
  */
-export function redactFacts(facts: IncidentFacts, known: readonly string[]): IncidentFacts {
-  return redactSecrets(JSON.parse(JSON.stringify(facts)) as JsonValue, known) as unknown as IncidentFacts;
+export function redactFacts<T extends Partial<IncidentFacts>>(facts: T, known: readonly string[]): T {
+  return redactSecrets(JSON.parse(JSON.stringify(facts)) as JsonValue, known) as unknown as T;
 }

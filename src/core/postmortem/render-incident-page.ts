@@ -56,7 +56,7 @@ export function renderIncidentPage(facts: IncidentFacts, t: IncidentTimeline, o:
           .join('')
   }</section>`;
   const audit = `<section id="audit"><h2>Audit records</h2><p>${status}</p><div class="scroll"><table><thead><tr><th>#</th><th>time (UTC)</th><th>actor</th><th>action</th><th>details</th><th>verified</th></tr></thead><tbody>${facts.audit
-    .map((r) => auditRow(r, facts.chain.verifiedThrough))
+    .map((r) => auditRow(r))
     .join('')}</tbody></table></div></section>`;
   const nav = [
     ['summary', 'Summary'],
@@ -111,13 +111,14 @@ function hypothesis(h: Hypothesis): string {
   return `<li id="h-${anchor(h.id)}"><strong>${escapeHtml(h.service)}</strong> — ${escapeHtml(h.kind.replace(/_/g, ' '))}${h.changeId ? ` · <code>${escapeHtml(h.changeId)}</code>` : ''} · score ${h.score.toFixed(1)}${h.probability !== undefined ? ` · p ${(h.probability * 100).toFixed(0)} %` : ''}<ul>${reasons}</ul><ul>${evidence}</ul></li>`;
 }
 
-function auditRow(r: AuditRecord, through: number): string {
+/** One audit record; only records the chain verified reach the page (loadIncidentFacts). */
+function auditRow(r: AuditRecord): string {
   const fields = Object.entries(r.data)
     .filter(([k]) => k !== 'incidentId')
     .map(([k, v]) => `${k}=${show(v)}`)
     .join(' ');
   const details = fields.length > 300 ? `${fields.slice(0, 299)}…` : fields;
-  return `<tr id="audit-${r.seq}"><td class="nw">${r.seq}</td><td class="nw">${escapeHtml(r.at.slice(0, 10))}<br>${escapeHtml(r.at.slice(11, 19))}</td><td>${escapeHtml(r.actor)}</td><td class="nw">${escapeHtml(r.action)}<br><span class="muted">${escapeHtml(r.subject)}</span></td><td><code>${escapeHtml(details)}</code></td><td class="nw">${r.seq <= through ? `<span class="ok" title="hash ${escapeHtml(r.hash)}">✓ ${escapeHtml(r.hash.slice(0, 8))}</span>` : '<span class="bad">unverified</span>'}</td></tr>`;
+  return `<tr id="audit-${r.seq}"><td class="nw">${r.seq}</td><td class="nw">${escapeHtml(r.at.slice(0, 10))}<br>${escapeHtml(r.at.slice(11, 19))}</td><td>${escapeHtml(r.actor)}</td><td class="nw">${escapeHtml(r.action)}<br><span class="muted">${escapeHtml(r.subject)}</span></td><td><code>${escapeHtml(details)}</code></td><td class="nw"><span class="ok" title="hash ${escapeHtml(r.hash)}">✓ ${escapeHtml(r.hash.slice(0, 8))}</span></td></tr>`;
 }
 
 function show(v: JsonValue): string {
