@@ -16,8 +16,8 @@ const MIN_OBSERVATIONS = 10;
  * into one `<name>_p90` series per label set, the way `histogram_quantile(0.9, rate(…))` reads
  * them: per sample interval, the rate of each bucket, then linear interpolation inside the bucket
  * that holds the 90th percentile (the +Inf bucket answers its lower bound). An interval with
- * fewer than MIN_OBSERVATIONS observations is a gap (NaN). Other series are returned unchanged; the bucket series themselves
- * are replaced by their quantile.
+ * fewer than MIN_OBSERVATIONS observations is a gap (NaN). Other series are returned unchanged;
+ * the bucket series themselves are replaced by their quantile.
  */
 export function withHistogramQuantiles(series: readonly MetricSeries[]): MetricSeries[] {
   const out: MetricSeries[] = [];
@@ -53,13 +53,16 @@ function quantileSeries(buckets: { le: number; s: MetricSeries }[]): { times: nu
     const r = counterRate(s.times, s.values);
     return new Map(r.times.map((t, k) => [t, r.values[k] as number]));
   });
+  // Each rate's interval, in seconds, as counterRate paired the samples: the +Inf bucket's
+  // observations in it are the rate times its length.
+  const inf = (buckets[buckets.length - 1] as { s: MetricSeries }).s;
+  const seconds = new Map(inf.times.slice(1).map((t, k) => [t, (t - (inf.times[k] as number)) / 1000]));
   const times = [...(rates[rates.length - 1]?.keys() ?? [])];
-  const values = times.map((t, k) => {
+  const values = times.map((t) => {
     const c = rates.map((m) => m.get(t));
     const total = c[c.length - 1];
-    // The interval's length: from the previous rate's stamp (the first interval is as long as the next).
-    const dt = ((k > 0 ? t - (times[k - 1] as number) : (times[1] ?? t) - t) || 0) / 1000;
-    if (total === undefined || !(total * dt >= MIN_OBSERVATIONS) || c.some((x) => x === undefined)) return Number.NaN;
+    const observed = (total ?? 0) * (seconds.get(t) ?? 0);
+    if (total === undefined || !(observed >= MIN_OBSERVATIONS) || c.some((x) => x === undefined)) return Number.NaN;
     const rank = Q * total;
     let prevCount = 0;
     let prevLe = 0;

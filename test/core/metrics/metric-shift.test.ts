@@ -191,6 +191,16 @@ describe('histograms', () => {
     expect(busy?.values.some((v) => Number.isFinite(v))).toBe(true);
   });
 
+  it('a gap in the samples does not stretch the next interval: its observations are counted over its own length', () => {
+    // 5 observations a minute, and a missing scrape (NaN) in every bucket 30 minutes before the onset.
+    const gappy = histogram(() => 0.03, 5).map((b) => ({
+      ...b,
+      values: b.values.map((v, k) => (k === 30 ? Number.NaN : v)),
+    }));
+    const [p90] = withHistogramQuantiles(gappy);
+    expect(p90?.values.every((v) => Number.isNaN(v))).toBe(true);
+  });
+
   it('a histogram without a +Inf bucket is left as it is; other series pass through', () => {
     const partial = histogram(() => 0.03).filter((s) => s.labels.le !== '+Inf');
     const other = series('up', () => 1);
