@@ -45,10 +45,15 @@ export async function verifyAudit(
   });
 
   // The next batch is read while this one is hashed (PostgreSQL answers in parallel with the CPU work).
-  const readBatch = (from: number, through: number) =>
-    Promise.all([audit.rows(from, through, batch), audit.checkpoints(from, Math.min(through, from + batch - 1))]).then(
-      ([rows, cps]) => ({ rows, bySeq: new Map(cps.map((c) => [c.seq, c])) }),
-    );
+  // Checkpoints are read after the records, up to the last record read: a checkpoint commits with its
+  // record, so every record seen has its checkpoint visible. Read side by side, a record appended
+  // between the two queries could be seen without the checkpoint written with it.
+  const readBatch = async (from: number, through: number) => {
+    const rows = await audit.rows(from, through, batch);
+    const last = rows.at(-1)?.seq;
+    const cps = last === undefined ? [] : await audit.checkpoints(from, last);
+    return { rows, bySeq: new Map(cps.map((c) => [c.seq, c])) };
+  };
 
   /** Walks the records from `from` through `through`; `head` (when known) is re-read before a record past it is refused. */
   const walk = async (from: number, through: number, head: Head): Promise<ChainBreak | undefined> => {
