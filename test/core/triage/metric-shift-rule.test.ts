@@ -132,4 +132,16 @@ describe('seen by the caller', () => {
     expect(seenByCaller({ span_kind: 'SPAN_KIND_SERVER' })).toBe(false);
     expect(seenByCaller({})).toBe(false);
   });
+
+  it("a front door's latency is its backend's: an API Gateway stage or a load balancer counts as the caller", () => {
+    // CloudWatch's API Gateway Latency includes the integration's; a load balancer's, its targets'.
+    expect(seenByCaller({ component_type: 'AWS::ApiGateway::Stage' })).toBe(true);
+    expect(seenByCaller({ component_type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' })).toBe(true);
+    // The same 0.37 s added at the stage and at the function behind it: the function is the one that slowed.
+    const points = pointsOf([
+      s('updater-api', 'latency_seconds', 0.062, 0.429, { component_type: 'AWS::ApiGateway::Stage' }),
+      s('updater', 'latency_seconds', 0.073, 0.436, { component_type: 'AWS::Lambda::Function' }),
+    ]);
+    expect(points.updater).toBeGreaterThan(2 * (points['updater-api'] ?? 0));
+  });
 });
