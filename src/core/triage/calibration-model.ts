@@ -28,12 +28,12 @@ export type CalibrationModel = { readonly bias: number; readonly score: number; 
 };
 
 export const CALIBRATION_MODEL: CalibrationModel = {
-  bias: -0.09,
-  score: 1.41,
-  margin: 5.75,
-  metricShare: -0.83,
-  alertShare: -1.87,
-  strongShare: -0.77,
-  lead: 1.45,
-  metricLead: 2.69,
+  bias: -0.18,
+  score: 1.85,
+  margin: 5.72,
+  metricShare: -0.53,
+  alertShare: -1.93,
+  strongShare: -0.84,
+  lead: 1.46,
+  metricLead: 2.96,
 };
