@@ -13,9 +13,9 @@
 //                 scenario.json, the simulator's metadata; the triage never reads it): S of baseline
 // --skew-ms       each service's clock shifted by a fixed amount within ±N ms
 // --pod-names     log service.name replaced by a pod name (checkout → checkout-7d9f8c6b5-x2k4q)
-// --logs-only / --traces-only  one source removed
+// --logs-only / --traces-only  one source kept (metrics removed with the other)
 // --lag S         ingest lag: everything from S seconds before the alert on is removed from every
-//                 source (at the alert, the newest S seconds have not arrived; nothing later has either)
+//                 source, metrics included (at the alert, the newest S seconds have not arrived; nothing later has either)
 // --gap S         a recording hole: S seconds of every source removed, ending 2 minutes before the
 //                 fault's onset (scenario.json: the simulator's timeline or a real set's inject time;
 //                 else the alert)
@@ -124,6 +124,16 @@ for (const name of readdirSync(o.in).sort()) {
         else d.service.name = podOf(svc);
       }
       return JSON.stringify(d);
+    });
+  }
+  // Metrics keep their series; the same time filters drop samples (a pod's series under
+  // --pod-names is left as it is: metrics name pods already). One source only (--logs-only,
+  // --traces-only) drops them too.
+  if (!o['logs-only'] && !o['traces-only'] && existsSync(join(src, 'metrics.ndjson'))) {
+    await eachLine(join(src, 'metrics.ndjson'), join(dst, 'metrics.ndjson'), (line) => {
+      const series = JSON.parse(line) as { values?: [number, string][] };
+      series.values = (series.values ?? []).filter(([t]) => t * 1000 >= from && !dropped(t * 1000));
+      return series.values.length > 0 ? JSON.stringify(series) : undefined;
     });
   }
   if (!o['logs-only'] && existsSync(join(src, 'traces.ndjson'))) {

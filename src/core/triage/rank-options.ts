@@ -38,7 +38,7 @@ export type RankOptions = {
     readonly callerSideWeight: number;
     /** What the alerted service's move in the alert's own signal counts (the symptom, seen again). */
     readonly symptomWeight: number;
-    /** What a traced service's metric latency and errors count (traces tell them apart from its callees'). */
+    /** What metric latency and errors count when there are traces (they tell a service's own from its callees'). */
     readonly tracedWeight: number;
     /** What a move of a service's load (its request counts, its busy time) counts for it. */
     readonly loadWeight: number;

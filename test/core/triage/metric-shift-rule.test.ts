@@ -118,6 +118,15 @@ describe('metrics beside traces', () => {
     expect(with_(true)?.points).toBeLessThan(with_(false)?.points ?? 0);
     expect(with_(true)?.facts?.metricSignal).toBe('cpu');
   });
+
+  it("with traces, an untraced caller's metric latency counts as little: it holds the slow callee's time the traces show", () => {
+    const series = [s('web', 'latency_seconds', 0.3, 1.5)];
+    const points = (services: Record<string, object>) =>
+      metricShiftRule({ ...features({ services }), metrics: series }, DEFAULT_RANK_OPTIONS)[0]?.points ?? 0;
+    const alone = points({});
+    expect(points({ db: {} })).toBeCloseTo(alone * DEFAULT_RANK_OPTIONS.metric.tracedWeight, 5);
+    expect(points({ web: {} })).toBeCloseTo(points({ db: {} }), 5);
+  });
 });
 
 describe('seen by the caller', () => {

@@ -57,6 +57,7 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
   };
   const symptoms = alertSymptoms(alerts);
   const growth = requestGrowth(f.metrics, baseline, incident);
+  const traced = [...f.services.values()].some((x) => x.traced);
   const byService = new Map<string, { shift: MetricShift; strength: number }[]>();
   for (const s of f.metrics) {
     if (!s.service) continue;
@@ -73,10 +74,10 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
     // The alerted service's move in what the alert measures is the alert itself, seen again: the
     // symptom, not a cause of its own.
     const symptom = symptoms.get(s.service)?.has(shift.signal) ? options.metric.symptomWeight : 1;
-    // Where traces see the service, they tell its own errors and time from its callees'; its
-    // metric latency and errors hold its callees' too, and count less.
-    const traced = f.services.get(s.service)?.traced === true && TRACE_SEEN.has(shift.signal);
-    const seen = traced ? options.metric.tracedWeight : 1;
+    // Where there are traces, they tell a service's own errors and time from its callees'; metric
+    // latency and errors hold the callees' too, and count less — for a service the traces do not
+    // see as well (an uninstrumented caller's latency holds the slow callee's that the traces show).
+    const seen = traced && TRACE_SEEN.has(shift.signal) ? options.metric.tracedWeight : 1;
     const strength = weight * symptom * seen * (significance + options.metric.effectWeight * shift.effect);
     if (strength <= 0) continue;
     const list = byService.get(s.service) ?? [];
