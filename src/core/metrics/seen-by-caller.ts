@@ -11,7 +11,10 @@
 const CALLER_SIDE: readonly [string, RegExp][] = [
   ['span_kind', /client|producer/i],
   ['reporter', /^source$/i],
-  ['component_type', /^(remote|client|AWS::Lambda|AWS::ApiGateway::Stage|AWS::ElasticLoadBalancing(V2)?::LoadBalancer)$/i],
+  [
+    'component_type',
+    /^(remote|client|AWS::Lambda|AWS::ApiGateway::Stage|AWS::ElasticLoadBalancing(V2)?::LoadBalancer)$/i,
+  ],
   ['side', /^(client|caller|outbound)$/i],
   ['direction', /^(outbound|egress|client)$/i],
 ];
