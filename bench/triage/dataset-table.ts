@@ -1,6 +1,7 @@
 // One table over every dataset: the simulator suite, the real development sets in ../shared/data
 // (nezha-ob with and without its metrics, petshop), and the degradations of each (ingest lag, a
-// recording hole, bursty load, a changed request mix), for the engine and the two baselines. Real sets are skipped (and said so) when
+// recording hole, bursty load, a changed request mix, spans without status or kind and a short
+// baseline), for the engine and the two baselines. Real sets are skipped (and said so) when
 // ../shared/data is absent; nothing is copied into the repository.
 //
 //   node bench/triage/dataset-table.ts [--sim /tmp/causeway-eval] [--work .cache/bench] [--lag 45] [--gap 120]
@@ -9,7 +10,8 @@
 // The simulator suite is written by bench/triage/run-eval.ts (seeds 101, 202, 303) if --sim has none.
 // nezha-ob is unpacked once into .cache/real by ../shared/tools/real-eval (or here, the same way).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -53,17 +55,24 @@ if (existsSync(nob)) sets.push({ name: 'nezha-ob (with metrics)', dirs: [nob] })
 if (existsSync(join(shared, 'petshop'))) sets.push({ name: 'petshop (metrics only)', dirs: [join(shared, 'petshop')] });
 else console.error(`no ${shared}/petshop: skipped`);
 
-// Degraded copies of the trace-and-log sets.
-for (const [flag, label] of [
-  [`--lag=${o.lag}`, `lag ${o.lag} s`],
-  [`--gap=${o.gap}`, `${o.gap} s hole in the baseline`],
-  ['--bursty-load', 'bursty load'],
-  ['--mix-change', 'request mix changed in the baseline'],
+// Degraded copies of the trace-and-log sets, cached under a name that holds a hash of degrade.ts
+// (a changed degradation is written again, not read stale).
+const degradeVersion = createHash('sha256')
+  .update(readFileSync(join(root, 'bench/triage/degrade.ts')))
+  .digest('hex')
+  .slice(0, 8);
+for (const [flags, label] of [
+  [[`--lag=${o.lag}`], `lag ${o.lag} s`],
+  [[`--gap=${o.gap}`], `${o.gap} s hole in the baseline`],
+  [['--bursty-load'], 'bursty load'],
+  [['--mix-change'], 'request mix changed in the baseline'],
+  [['--strip-status', '--strip-kind', '--baseline-min=8'], 'no span status or kind, 8-minute baseline'],
 ] as const) {
   for (const s of degradable) {
     const dirs = s.dirs.map((d, i) => {
-      const out = join(work, `${flag.replace(/[^a-z0-9]/gi, '')}-${s.name.replace(/[^a-z0-9]/gi, '')}-${i}`);
-      if (!existsSync(out)) node([join(root, 'bench/triage/degrade.ts'), '--in', d, '--out', out, flag]);
+      const name = flags.join('').replace(/[^a-z0-9]/gi, '');
+      const out = join(work, `${name}-${s.name.replace(/[^a-z0-9]/gi, '')}-${i}-${degradeVersion}`);
+      if (!existsSync(out)) node([join(root, 'bench/triage/degrade.ts'), '--in', d, '--out', out, ...flags]);
       return out;
     });
     sets.push({ name: `${s.name}, ${label}`, dirs });
