@@ -1,4 +1,5 @@
-import type { SeenBeforeEntry, SeenBeforeStore, SeenBeforeSummary } from '../../../core/storage/seen-before-store.ts';
+import { seenBeforeSummaryCodec } from '../../../core/formats/seen-before-summary-codec.ts';
+import type { SeenBeforeEntry, SeenBeforeStore } from '../../../core/storage/seen-before-store.ts';
 import type { SqlDb, SqlParam } from './sql-db.ts';
 
 /** Features in one look-up at most (the largest fingerprints have a few dozen). */
@@ -15,7 +16,7 @@ export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
           `INSERT INTO seen_before_incidents (incident_id, resolved_at, total_weight, summary) VALUES ($1, $2, $3, $4)
            ON CONFLICT (incident_id) DO UPDATE SET resolved_at = excluded.resolved_at,
              total_weight = excluded.total_weight, summary = excluded.summary`,
-          [e.incidentId, e.resolvedAt, total, JSON.stringify(e.summary)],
+          [e.incidentId, e.resolvedAt, total, seenBeforeSummaryCodec.encode(e.summary)],
         );
         for (const [feature, weight] of e.fingerprint.features)
           await tx.run('INSERT INTO seen_before_features (feature, incident_id, weight) VALUES ($1, $2, $3)', [
@@ -63,12 +64,15 @@ export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
       return idParams.flatMap((id): SeenBeforeEntry[] => {
         const r = meta.get(id);
         if (!r) return [];
+        const summary = seenBeforeSummaryCodec.decode(String(r.summary));
+        if (!summary.ok)
+          throw new Error(`seen-before ${id}: summary unreadable (${summary.error.field}: ${summary.error.message})`);
         return [
           {
             incidentId: id,
             resolvedAt: Number(r.resolved_at),
             fingerprint: { features: byId.get(id) ?? [] },
-            summary: JSON.parse(String(r.summary)) as SeenBeforeSummary,
+            summary: summary.value,
           },
         ];
       });
