@@ -31,5 +31,4 @@ export type SeenBeforeStore = {
     features: readonly string[],
     o: { readonly limit: number; readonly excludeId?: string },
   ): Promise<SeenBeforeEntry[]>;
-  count(): Promise<number>;
 };

@@ -10,14 +10,12 @@ const MAX_FEATURES = 200;
 export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
   return {
     async put(e) {
-      const total = e.fingerprint.features.reduce((s, [, w]) => s + w, 0);
       await db.transaction(async (tx) => {
         await tx.run('DELETE FROM seen_before_features WHERE incident_id = $1', [e.incidentId]);
         await tx.run(
-          `INSERT INTO seen_before_incidents (incident_id, resolved_at, total_weight, summary) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (incident_id) DO UPDATE SET resolved_at = excluded.resolved_at,
-             total_weight = excluded.total_weight, summary = excluded.summary`,
-          [e.incidentId, e.resolvedAt, total, seenBeforeSummaryCodec.encode(e.summary)],
+          `INSERT INTO seen_before_incidents (incident_id, resolved_at, summary) VALUES ($1, $2, $3)
+           ON CONFLICT (incident_id) DO UPDATE SET resolved_at = excluded.resolved_at, summary = excluded.summary`,
+          [e.incidentId, e.resolvedAt, seenBeforeSummaryCodec.encode(e.summary)],
         );
         for (const [feature, weight] of e.fingerprint.features)
           await tx.run('INSERT INTO seen_before_features (feature, incident_id, weight) VALUES ($1, $2, $3)', [
@@ -60,10 +58,6 @@ export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
           },
         ];
       });
-    },
-    async count() {
-      const r = await db.get('SELECT COUNT(*) AS n FROM seen_before_incidents');
-      return Number(r?.n ?? 0);
     },
   };
 }
