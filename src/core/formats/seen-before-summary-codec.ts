@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FAULT_KINDS } from '../model/fault-kind.ts';
 import type { Result } from '../result/result.ts';
 import type { SeenBeforeSummary } from '../storage/seen-before-store.ts';
+import { decodeJsonWith } from './decode-json-with.ts';
 import type { FieldError } from './field-error.ts';
 
 const summarySchema = z.object({
@@ -26,21 +27,9 @@ export const seenBeforeSummaryCodec = {
     return JSON.stringify(s);
   },
   decode(text: string): Result<SeenBeforeSummary, FieldError> {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return { ok: false, error: { field: '(document)', message: 'not JSON' } };
-    }
-    const parsed = summarySchema.safeParse(doc);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: { field: issue?.path.join('.') || '(document)', message: issue?.message ?? 'not a summary' },
-      };
-    }
-    const d = parsed.data;
+    const parsed = decodeJsonWith(summarySchema, text, 'not a summary');
+    if (!parsed.ok) return parsed;
+    const d = parsed.value;
     return {
       ok: true,
       value: {
