@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml } from '../../core/postmortem/escape-html.ts';
+import type { IncidentPageView } from '../../core/postmortem/incident-page-view.ts';
 import { verifyPageToken } from '../../core/postmortem/page-token.ts';
-import type { IncidentPageDeps, IncidentPageView } from './incident-page-deps.ts';
+import type { IncidentPageDeps } from './incident-page-deps.ts';
 
 /** Only our own inline style and same-origin images; no script, no framing, no form, no referrer. */
 const SECURITY_HEADERS = {

@@ -1,10 +1,5 @@
-import type { Result } from '../../core/result/result.ts';
-
-/** What the incident page routes can serve: the page, its chart, the postmortem draft. */
-export type IncidentPageView = 'page' | 'chart.png' | 'report.md' | 'report.html';
-
-/** A rendered answer: its content type and body. */
-export type IncidentPageBody = { readonly contentType: string; readonly body: string | Uint8Array };
+import type { IncidentPageView } from '../../core/postmortem/incident-page-view.ts';
+import type { IncidentViewAnswer } from '../../core/postmortem/incident-view-answer.ts';
 
 /** The incident pages of `causeway serve` (docs/postmortems.md). */
 export type IncidentPageDeps = {
@@ -13,9 +8,5 @@ export type IncidentPageDeps = {
   /** A header set by a trusted authenticating proxy (`postmortem.trustedUserHeader`), lower case. */
   readonly trustedUserHeader: string | undefined;
   /** Renders one view; `query` is what the page's own links carry (`?sig=…`, or ''). */
-  render(
-    incidentId: string,
-    view: IncidentPageView,
-    query: string,
-  ): Promise<Result<IncidentPageBody, { readonly status: 404 | 503; readonly message: string }>>;
+  render(incidentId: string, view: IncidentPageView, query: string): Promise<IncidentViewAnswer>;
 };

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../core/audit/json-value.ts';
 import { lastDemotion } from '../../core/autonomy/demotion.ts';
 import { evaluateGates, type GateDecision, targetService } from '../../core/autonomy/evaluate-gates.ts';
+import { RATE_WINDOW_MS } from '../../core/autonomy/rate-window-ms.ts';
 import type { ShadowRecord } from '../../core/autonomy/shadow-record.ts';
 import { shadowTrack } from '../../core/autonomy/shadow-track.ts';
 import type { Alert } from '../../core/model/alert.ts';
@@ -28,8 +29,6 @@ export type AutonomousDecision =
       /** countdown: the announced, durable stop window. */
       readonly countdown?: Countdown;
     };
-
-const HOUR_MS = 3_600_000;
 
 /**
  * After an incident's triage (and its shadow records): the first autonomous runbook that fits the
@@ -67,7 +66,7 @@ export async function decideAutonomousRun(
     deps.autonomy.shadows(runbook.id),
     deps.autonomy.demotions(runbook.id),
     deps.autonomy.pauses(),
-    deps.autonomy.autonomousRuns(service, now - HOUR_MS),
+    deps.autonomy.autonomousRuns(service, now - RATE_WINDOW_MS),
   ]);
   // One record per incident and runbook: this incident's is what its plan is checked against, and
   // it does not vouch for itself: only earlier incidents count.

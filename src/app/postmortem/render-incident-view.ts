@@ -1,6 +1,8 @@
 import { buildIncidentTimeline } from '../../core/postmortem/build-incident-timeline.ts';
 import { buildPostmortem } from '../../core/postmortem/build-postmortem.ts';
 import type { IncidentFacts } from '../../core/postmortem/incident-facts.ts';
+import type { IncidentPageView } from '../../core/postmortem/incident-page-view.ts';
+import type { IncidentViewAnswer } from '../../core/postmortem/incident-view-answer.ts';
 import { redactFacts } from '../../core/postmortem/redact-facts.ts';
 import { renderIncidentPage } from '../../core/postmortem/render-incident-page.ts';
 import { renderPostmortemHtml } from '../../core/postmortem/render-postmortem-html.ts';
@@ -21,11 +23,6 @@ export type IncidentViewDeps = {
   ) => Promise<Result<Uint8Array, { readonly message: string }>>;
 };
 
-export type IncidentViewAnswer = Result<
-  { readonly contentType: string; readonly body: string | Uint8Array },
-  { readonly status: 404 | 503; readonly message: string }
->;
-
 /**
  * One view of an incident for `causeway serve`: the page, its chart, or the postmortem draft as
  * Markdown or HTML — from the stored facts, redacted like the audit trail.
@@ -33,7 +30,7 @@ export type IncidentViewAnswer = Result<
 export async function renderIncidentView(
   deps: IncidentViewDeps,
   incidentId: string,
-  view: 'page' | 'chart.png' | 'report.md' | 'report.html',
+  view: IncidentPageView,
   query: string,
 ): Promise<IncidentViewAnswer> {
   const missing = { ok: false, error: { status: 404, message: `No incident ${incidentId}.` } } as const;

@@ -11,7 +11,8 @@ const CANDIDATES = 50;
 /**
  * Past resolved incidents like this triage's: the candidates sharing features with it (by the
  * inverted index, never a scan of the history), ranked by weighted Jaccard similarity, those at or
- * above the threshold, best first (at most `limit`). Shown to people; never fed to the ranking.
+ * above the threshold, best first (at most `limit`). Shown to people; `applySeenBefore` feeds their
+ * confirmed causes to the ranking.
  */
 export async function findSeenBefore(
   deps: { readonly seenBefore: SeenBeforeStore },
@@ -36,6 +37,7 @@ export async function findSeenBefore(
     cause: about.summary.cause,
     confirmed: about.summary.confirmed,
     fixedBy: about.summary.fixedBy,
+    ...(about.summary.rootCause ? { rootCause: about.summary.rootCause } : {}),
     shared,
   }));
 }

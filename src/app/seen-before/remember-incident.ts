@@ -1,7 +1,14 @@
-import { rootCause } from '../../core/postmortem/root-cause.ts';
+import { type RootCauseBasis, rootCause } from '../../core/postmortem/root-cause.ts';
 import { fingerprintReport } from '../../core/seen-before/fingerprint-report.ts';
+import type { PastCause } from '../../core/seen-before/past-cause.ts';
 import type { Storage } from '../../core/storage/storage.ts';
 import { loadIncidentFacts } from '../postmortem/load-incident-facts.ts';
+
+const CONFIRMED_BY: Readonly<Record<RootCauseBasis, PastCause['confirmedBy']>> = {
+  'confirmed by feedback': 'feedback',
+  'fixed by a runbook run': 'runbook',
+  'leading hypothesis (unconfirmed)': 'unconfirmed',
+};
 
 /**
  * Keeps a resolved incident's fingerprint for "seen before": what its triage found (fingerprintReport),
@@ -38,6 +45,15 @@ export async function rememberIncident(
       cause: cause ? `${cause.hypothesis.service} (${cause.hypothesis.kind.replace(/_/g, ' ')})` : undefined,
       confirmed: cause !== undefined && cause.basis !== 'leading hypothesis (unconfirmed)',
       fixedBy: fixed?.runbook,
+      ...(cause
+        ? {
+            rootCause: {
+              service: cause.hypothesis.service,
+              kind: cause.hypothesis.kind,
+              confirmedBy: CONFIRMED_BY[cause.basis],
+            },
+          }
+        : {}),
     },
   });
   return true;

@@ -6,10 +6,10 @@ import type { AutonomyLevel } from './autonomy-level.ts';
 import type { AutonomySettings } from './autonomy-settings.ts';
 import type { Gate } from './gate.ts';
 import { type Pause, pauseFor } from './pause.ts';
+import { percent } from './percent.ts';
+import { RATE_WINDOW_MS } from './rate-window-ms.ts';
 import type { ShadowRecord } from './shadow-record.ts';
 import type { ShadowTrack } from './shadow-track.ts';
-
-const HOUR_MS = 3_600_000;
 
 /** An autonomous run already made (or begun), for the rate limit. */
 export type AutonomousRunMark = { readonly service: string; readonly at: number };
@@ -43,8 +43,6 @@ export function targetService(plan: Pick<RunPlan, 'params' | 'paramSources'>): s
   return v === undefined ? undefined : String(v);
 }
 
-const pct = (x: number) => Math.round(x * 1000) / 10;
-
 /**
  * The gates of an autonomous step, in order: autonomy enabled; no pause for its service or all;
  * the runbook and the step autonomous; risk low; the runbook's match fits the top hypothesis'
@@ -67,7 +65,9 @@ export function evaluateGates(input: GateInput): GateDecision {
   const shadowStep = input.shadow?.steps.find((x) => x.id === input.step.id);
   const target = targetService(input.plan);
   const service = h?.service;
-  const recent = input.recentRuns.filter((r) => r.service === service && r.at > now - HOUR_MS && r.at <= now).length;
+  const recent = input.recentRuns.filter(
+    (r) => r.service === service && r.at > now - RATE_WINDOW_MS && r.at <= now,
+  ).length;
   const freeze = s.freezes.find(
     (f) =>
       f.from <= now &&
@@ -109,8 +109,8 @@ export function evaluateGates(input: GateInput): GateDecision {
     {
       name: 'earned-agreement',
       passed: t.scored > 0 && t.agreement >= s.minAgreement,
-      value: pct(t.agreement),
-      threshold: pct(s.minAgreement),
+      value: percent(t.agreement),
+      threshold: percent(s.minAgreement),
     },
     {
       name: 'hash',

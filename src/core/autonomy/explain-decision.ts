@@ -1,6 +1,8 @@
 import type { JsonObject, JsonValue } from '../audit/json-value.ts';
+import { GATE_NAMES, type GateName } from './gate.ts';
 
-const GATE_WORDS: Readonly<Record<string, string>> = {
+/** What each gate measured, in words (every gate has them: the record names each by its GateName). */
+const GATE_WORDS: Readonly<Record<GateName, string>> = {
   enabled: 'autonomy enabled',
   paused: 'pause',
   level: 'autonomy level',
@@ -23,6 +25,10 @@ const short = (v: JsonValue | undefined) => {
   const s = str(v);
   return s.startsWith('sha256:') ? `${s.slice(0, 19)}…` : s;
 };
+const isGateName = (s: string): s is GateName => (GATE_NAMES as readonly string[]).includes(s);
+/** A gate's words; a name this version does not know (a record from another version) as it is. */
+const gateWords = (name: JsonValue | undefined): string =>
+  typeof name === 'string' && isGateName(name) ? GATE_WORDS[name] : str(name);
 
 /**
  * An `autonomy.decided` record as one readable paragraph: what was decided for which runbook and
@@ -46,7 +52,7 @@ export function explainAutonomyDecision(data: JsonObject): string {
       .filter((g): g is JsonObject => g !== undefined)
       .map(
         (g) =>
-          `${g.passed === true ? '✓' : '✗'} ${GATE_WORDS[str(g.name)] ?? str(g.name)} ${short(g.value)} (${g.name === 'rate' ? 'limit' : 'needs'} ${short(g.threshold)})`,
+          `${g.passed === true ? '✓' : '✗'} ${gateWords(g.name)} ${short(g.value)} (${g.name === 'rate' ? 'limit' : 'needs'} ${short(g.threshold)})`,
       );
     parts.push(`Step ${str(s.step)} (${str(s.id)}): ${gates.join('; ')}.`);
   }

@@ -1,8 +1,7 @@
 import type { JsonObject } from '../audit/json-value.ts';
 import type { Pause } from './pause.ts';
+import { percent } from './percent.ts';
 import type { RunbookStanding } from './runbook-eligibility.ts';
-
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 /** `causeway autonomy report --json`: one object per runbook, and the pauses in force. */
 export function autonomyReportJson(standings: readonly RunbookStanding[], pauses: readonly Pause[]): JsonObject {
@@ -34,7 +33,7 @@ export function autonomyReportLines(standings: readonly RunbookStanding[], pause
     `${'RUNBOOK'.padEnd(w)}  LEVEL       INCIDENTS  SCORED  AGREEMENT  PRECISION  ELIGIBLE`,
     ...standings.map(
       (s) =>
-        `${s.runbookId.padEnd(w)}  ${s.level.padEnd(10)}  ${String(s.track.recorded).padStart(9)}  ${String(s.track.scored).padStart(6)}  ${pct(s.track.agreement).padStart(9)}  ${pct(s.track.precision).padStart(9)}  ${s.eligible ? 'yes' : 'no'}`,
+        `${s.runbookId.padEnd(w)}  ${s.level.padEnd(10)}  ${String(s.track.recorded).padStart(9)}  ${String(s.track.scored).padStart(6)}  ${`${percent(s.track.agreement)}%`.padStart(9)}  ${`${percent(s.track.precision)}%`.padStart(9)}  ${s.eligible ? 'yes' : 'no'}`,
     ),
   ];
   const why = standings.filter((s) => !s.eligible);

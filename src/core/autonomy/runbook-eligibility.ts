@@ -1,6 +1,7 @@
 import type { Runbook } from '../runbooks/runbook.ts';
 import type { AutonomySettings } from './autonomy-settings.ts';
 import { type Pause, pauseFor } from './pause.ts';
+import { percent } from './percent.ts';
 import type { ShadowTrack } from './shadow-track.ts';
 
 /** One runbook's standing: its track record, whether it may run by itself now, and if not, why. */
@@ -13,8 +14,6 @@ export type RunbookStanding = {
   /** Why not (empty when eligible); the per-incident gates (match, probability, hash, rate, freeze) come on top. */
   readonly whyNot: readonly string[];
 };
-
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 /**
  * Whether a runbook has earned autonomy, before any incident: it is autonomous in its file and has
@@ -39,7 +38,7 @@ export function runbookStanding(
       `${track.scored} of ${settings.minIncidents} scored shadow incidents${track.since !== undefined ? ' since its demotion' : ''}`,
     );
   if (track.scored > 0 && track.agreement < settings.minAgreement)
-    why.push(`agreement ${pct(track.agreement)} below ${pct(settings.minAgreement)}`);
+    why.push(`agreement ${percent(track.agreement)}% below ${percent(settings.minAgreement)}%`);
   return {
     runbookId: runbook.id,
     title: runbook.title,

@@ -7,7 +7,8 @@ import { truncateText } from './truncate-text.ts';
 /**
  * "Seen before" in the incident message: the best past matches, how long ago, what they share,
  * what fixed them and whether people confirmed the cause — e.g. "INC-812, 3 weeks ago, same new
- * log template in checkout; fixed by rollback-last-deploy; 👍". Shown to people only.
+ * log template in checkout; fixed by rollback-last-deploy; 👍". (A confirmed cause among them also
+ * weighs in the ranking, by applySeenBefore, with a reason of its own.)
  */
 export function buildSeenBeforeBlock(matches: readonly SeenBeforeMatch[], now: number): SectionBlock | undefined {
   if (matches.length === 0) return undefined;

@@ -41,7 +41,7 @@ export type IncidentView = {
   readonly runbooks: readonly RunbookSuggestion[];
   readonly feedback?: FeedbackTally;
   readonly resolved: boolean;
-  /** Past resolved incidents like this one (shown to people, never fed to the ranking). */
+  /** Past resolved incidents like this one (their people-confirmed causes weigh in the ranking: applySeenBefore). */
   readonly seenBefore?: readonly SeenBeforeMatch[];
   /** Earned autonomy's kill switch in force (who paused it, why): shown on the message while it holds. */
   readonly autonomyPaused?: string;

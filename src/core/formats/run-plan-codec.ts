@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from '../audit/json-value.ts';
 import type { Result } from '../result/result.ts';
 import type { RenderedStep } from '../runbooks/rendered-step.ts';
 import type { RunPlan } from '../runbooks/run-plan.ts';
+import { decodeWith } from './decode-with.ts';
 import type { FieldError } from './field-error.ts';
 
 /** A run's plan as stored with the run: the plan, and the hypothesis it was proposed for. */
@@ -65,18 +66,9 @@ export const runPlanCodec = {
   },
 
   decode(doc: JsonValue | undefined): Result<StoredRunPlan, FieldError> {
-    const parsed = planSchema.safeParse(doc);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: {
-          field: issue?.path.length ? issue.path.join('.') : '(document)',
-          message: issue?.message ?? 'not a stored run plan',
-        },
-      };
-    }
-    const p = parsed.data;
+    const parsed = decodeWith(planSchema, doc, 'not a stored run plan');
+    if (!parsed.ok) return parsed;
+    const p = parsed.value;
     return {
       ok: true,
       value: {

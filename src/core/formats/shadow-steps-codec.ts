@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ShadowStep } from '../autonomy/shadow-record.ts';
 import type { Result } from '../result/result.ts';
+import { decodeJsonWith } from './decode-json-with.ts';
 import type { FieldError } from './field-error.ts';
 
 const stepsSchema = z.array(
@@ -13,18 +14,6 @@ export const shadowStepsCodec = {
     return JSON.stringify(steps.map((s) => ({ index: s.index, id: s.id, hash: s.hash })));
   },
   decode(text: string): Result<ShadowStep[], FieldError> {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      return { ok: false, error: { field: '(document)', message: 'not JSON' } };
-    }
-    const parsed = stepsSchema.safeParse(doc);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      error: { field: issue?.path.join('.') || '(document)', message: issue?.message ?? 'not shadow steps' },
-    };
+    return decodeJsonWith(stepsSchema, text, 'not shadow steps');
   },
 };

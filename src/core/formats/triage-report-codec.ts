@@ -10,6 +10,7 @@ import type { TriageReport } from '../model/triage-report.ts';
 import type { Result } from '../result/result.ts';
 import type { SourcesOrigin } from '../sources/triage-sources.ts';
 import type { SourceStatus } from '../telemetry/source-status.ts';
+import { decodeWith } from './decode-with.ts';
 import type { FieldError } from './field-error.ts';
 import { triageReportJson } from './triage-report-json.ts';
 
@@ -239,18 +240,9 @@ export const triageReportCodec = {
   },
 
   decode(doc: unknown): Result<StoredTriage, FieldError> {
-    const parsed = storedSchema.safeParse(doc);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: {
-          field: issue?.path.length ? issue.path.join('.') : '(document)',
-          message: issue?.message ?? 'not a stored triage report',
-        },
-      };
-    }
-    const s = parsed.data;
+    const parsed = decodeWith(storedSchema, doc, 'not a stored triage report');
+    if (!parsed.ok) return parsed;
+    const s = parsed.value;
     const report: TriageReport = {
       asOf: s.asOf,
       alerts: s.alerts.map(toAlert),

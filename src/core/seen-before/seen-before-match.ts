@@ -1,3 +1,5 @@
+import type { PastCause } from './past-cause.ts';
+
 /** A past incident like this one: how alike, what it was and what fixed it. */
 export type SeenBeforeMatch = {
   readonly incidentId: string;
@@ -8,6 +10,8 @@ export type SeenBeforeMatch = {
   /** Its root cause as the records tell it (`svc (kind)`), and whether people confirmed it. */
   readonly cause: string | undefined;
   readonly confirmed: boolean;
+  /** The same cause as data, when it was kept (the ranking's feed reads it). */
+  readonly rootCause?: PastCause;
   /** The runbook whose run succeeded, if one did. */
   readonly fixedBy: string | undefined;
   /** The features both share with the most weight (for "same new template in checkout"). */

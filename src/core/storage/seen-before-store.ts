@@ -1,4 +1,5 @@
 import type { IncidentFingerprint } from '../seen-before/incident-fingerprint.ts';
+import type { PastCause } from '../seen-before/past-cause.ts';
 
 /** What is kept about a resolved incident for "seen before" (shown with a match). */
 export type SeenBeforeSummary = {
@@ -7,6 +8,8 @@ export type SeenBeforeSummary = {
   readonly cause: string | undefined;
   readonly confirmed: boolean;
   readonly fixedBy: string | undefined;
+  /** The cause as data (for the ranking's feed); absent on incidents kept before it was stored. */
+  readonly rootCause?: PastCause;
 };
 
 export type SeenBeforeEntry = {
@@ -28,5 +31,4 @@ export type SeenBeforeStore = {
     features: readonly string[],
     o: { readonly limit: number; readonly excludeId?: string },
   ): Promise<SeenBeforeEntry[]>;
-  count(): Promise<number>;
 };

@@ -1,5 +1,7 @@
-import type { SeenBeforeEntry, SeenBeforeStore, SeenBeforeSummary } from '../../../core/storage/seen-before-store.ts';
-import type { SqlDb, SqlParam } from './sql-db.ts';
+import { seenBeforeSummaryCodec } from '../../../core/formats/seen-before-summary-codec.ts';
+import type { SeenBeforeEntry, SeenBeforeStore } from '../../../core/storage/seen-before-store.ts';
+import { SEEN_BEFORE_SQL } from './seen-before-sql.ts';
+import type { SqlDb } from './sql-db.ts';
 
 /** Features in one look-up at most (the largest fingerprints have a few dozen). */
 const MAX_FEATURES = 200;
@@ -8,14 +10,12 @@ const MAX_FEATURES = 200;
 export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
   return {
     async put(e) {
-      const total = e.fingerprint.features.reduce((s, [, w]) => s + w, 0);
       await db.transaction(async (tx) => {
         await tx.run('DELETE FROM seen_before_features WHERE incident_id = $1', [e.incidentId]);
         await tx.run(
-          `INSERT INTO seen_before_incidents (incident_id, resolved_at, total_weight, summary) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (incident_id) DO UPDATE SET resolved_at = excluded.resolved_at,
-             total_weight = excluded.total_weight, summary = excluded.summary`,
-          [e.incidentId, e.resolvedAt, total, JSON.stringify(e.summary)],
+          `INSERT INTO seen_before_incidents (incident_id, resolved_at, summary) VALUES ($1, $2, $3)
+           ON CONFLICT (incident_id) DO UPDATE SET resolved_at = excluded.resolved_at, summary = excluded.summary`,
+          [e.incidentId, e.resolvedAt, seenBeforeSummaryCodec.encode(e.summary)],
         );
         for (const [feature, weight] of e.fingerprint.features)
           await tx.run('INSERT INTO seen_before_features (feature, incident_id, weight) VALUES ($1, $2, $3)', [
@@ -28,29 +28,12 @@ export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
     async candidates(features, o) {
       const fs = [...new Set(features)].slice(0, MAX_FEATURES);
       if (fs.length === 0) return [];
-      const params: SqlParam[] = [...fs, o.excludeId ?? '', o.limit];
-      const marks = fs.map((_, i) => `$${i + 1}`).join(', ');
-      const ids = await db.all(
-        `SELECT f.incident_id, SUM(f.weight) AS shared, MAX(i.resolved_at) AS resolved_at
-           FROM seen_before_features f JOIN seen_before_incidents i ON i.incident_id = f.incident_id
-          WHERE f.feature IN (${marks}) AND f.incident_id <> $${fs.length + 1}
-          GROUP BY f.incident_id
-          ORDER BY shared DESC, resolved_at DESC, f.incident_id
-          LIMIT $${fs.length + 2}`,
-        params,
-      );
+      const ids = await db.all(SEEN_BEFORE_SQL.candidates(fs.length), [...fs, o.excludeId ?? '', o.limit]);
       if (ids.length === 0) return [];
-      const idMarks = ids.map((_, i) => `$${i + 1}`).join(', ');
       const idParams = ids.map((r) => String(r.incident_id));
       const [rows, feats] = await Promise.all([
-        db.all(
-          `SELECT incident_id, resolved_at, summary FROM seen_before_incidents WHERE incident_id IN (${idMarks})`,
-          idParams,
-        ),
-        db.all(
-          `SELECT incident_id, feature, weight FROM seen_before_features WHERE incident_id IN (${idMarks}) ORDER BY incident_id, feature`,
-          idParams,
-        ),
+        db.all(SEEN_BEFORE_SQL.summaries(idParams.length), idParams),
+        db.all(SEEN_BEFORE_SQL.fingerprints(idParams.length), idParams),
       ]);
       const byId = new Map<string, [string, number][]>();
       for (const f of feats) {
@@ -63,19 +46,18 @@ export function createSqlSeenBeforeStore(db: SqlDb): SeenBeforeStore {
       return idParams.flatMap((id): SeenBeforeEntry[] => {
         const r = meta.get(id);
         if (!r) return [];
+        const summary = seenBeforeSummaryCodec.decode(String(r.summary));
+        if (!summary.ok)
+          throw new Error(`seen-before ${id}: summary unreadable (${summary.error.field}: ${summary.error.message})`);
         return [
           {
             incidentId: id,
             resolvedAt: Number(r.resolved_at),
             fingerprint: { features: byId.get(id) ?? [] },
-            summary: JSON.parse(String(r.summary)) as SeenBeforeSummary,
+            summary: summary.value,
           },
         ];
       });
-    },
-    async count() {
-      const r = await db.get('SELECT COUNT(*) AS n FROM seen_before_incidents');
-      return Number(r?.n ?? 0);
     },
   };
 }
