@@ -1,6 +1,7 @@
 import { withFailedRequests } from '../core/metrics/failed-requests.ts';
 import { withHistogramQuantiles } from '../core/metrics/histogram-quantiles.ts';
 import type { MetricSeries } from '../core/metrics/metric-series.ts';
+import { movedSeriesOf } from '../core/metrics/moved-series-of.ts';
 import type { Alert } from '../core/model/alert.ts';
 import type { ChangeEvent } from '../core/model/change-event.ts';
 import type { TriageReport } from '../core/model/triage-report.ts';
@@ -123,6 +124,7 @@ export async function investigate(
       }
     : assembled;
   const hypotheses = calibrate((deps.rank ?? rankHypotheses)(features, alerts, options.rank));
+  const moved = features.metrics ? movedSeriesOf(hypotheses, features.metrics, { from, to: horizon }) : [];
   const confidence = assessConfidence(hypotheses);
   return {
     asOf,
@@ -139,6 +141,7 @@ export async function investigate(
     summary: summarizeTriage(hypotheses, confidence),
     series,
     changes: changes.state === 'ok' ? changes.value : [],
+    ...(moved.length > 0 ? { moved } : {}),
   };
 }
 

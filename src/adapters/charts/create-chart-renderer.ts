@@ -1,5 +1,5 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { ChartServicePanel, TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
+import type { ChartMetricPanel, ChartServicePanel, TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
 import { CHART_FONT_STACK } from './chart-font.ts';
 import type { ChartRenderer } from './chart-renderer.ts';
 import { niceMax, timeTicks } from './chart-scales.ts';
@@ -13,6 +13,7 @@ const RATIO = '#d62728';
 const VOLUME = 'rgba(120,130,145,0.28)';
 const ERROR_LOGS = '#ff7f0e';
 const LATENCY = '#6a3d9a';
+const METRIC = '#2ca02c';
 // The alert is black, not red: red is the error ratio's colour alone.
 const MARKER = { alert: '#111111', onset: '#555555', change: '#1f77b4' } as const;
 
@@ -53,6 +54,11 @@ export function createChartRenderer(opts: { readonly width?: number } = {}): Cha
       if (spec.latency && lat) {
         drawFrame(ctx, spec, lat, layout.xOf);
         headers.push(drawLatency(ctx, spec, lat, layout.xOf));
+      }
+      const metric = spec.metric ? layout.plots[spec.panels.length + (spec.latency ? 1 : 0)] : undefined;
+      if (spec.metric && metric) {
+        drawFrame(ctx, spec, metric, layout.xOf);
+        headers.push(drawMetric(ctx, spec.metric, metric, layout.xOf));
       }
       const last = layout.plots.at(-1) as Box;
       // Time axis under the last panel, grid through all.
@@ -96,7 +102,13 @@ export function createChartRenderer(opts: { readonly width?: number } = {}): Cha
           drawTag(ctx, item.tag, { x, y: mid - LAYOUT.tagH / 2, w, h: LAYOUT.tagH }, MARKER[m.kind]);
           x += w + 6;
         } else {
-          ctx.fillStyle = item.text.startsWith('red') ? RATIO : item.text.startsWith('grey') ? '#9aa3ad' : ERROR_LOGS;
+          ctx.fillStyle = item.text.startsWith('red')
+            ? RATIO
+            : item.text.startsWith('grey')
+              ? '#9aa3ad'
+              : item.text.startsWith('green')
+                ? METRIC
+                : ERROR_LOGS;
           ctx.fillRect(x, mid - 4, 10, 8);
           x += 14;
         }
@@ -292,6 +304,41 @@ function drawLatency(ctx: SKRSContext2D, spec: TimelineChartSpec, box: Box, xOf:
   );
 }
 
+function drawMetric(ctx: SKRSContext2D, m: ChartMetricPanel, box: Box, xOf: (t: number) => number): () => void {
+  const values = m.points.map((p) => p.value);
+  const lo = Math.min(0, ...values, m.baselineMedian ?? 0);
+  const max = niceMax(Math.max(1e-9, ...values, m.baselineMedian ?? 0) - lo);
+  const yOf = (v: number) => box.y + box.h - ((v - lo) / max) * (box.h - 8);
+  if (m.baselineMedian !== null) {
+    ctx.save();
+    ctx.strokeStyle = METRIC;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(box.x, yOf(m.baselineMedian));
+    ctx.lineTo(box.x + box.w, yOf(m.baselineMedian));
+    ctx.stroke();
+    ctx.restore();
+  }
+  ctx.strokeStyle = METRIC;
+  ctx.fillStyle = METRIC;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  m.points.forEach((p, i) => {
+    if (i === 0) ctx.moveTo(xOf(p.at), yOf(p.value));
+    else ctx.lineTo(xOf(p.at), yOf(p.value));
+  });
+  ctx.stroke();
+  for (const p of m.points) {
+    ctx.beginPath();
+    ctx.arc(xOf(p.at), yOf(p.value), 2.5, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  axisLabels(ctx, box, max, 'left', (v) => `${formatValue(v + lo)}${m.perSecond ? '/s' : ''}`);
+  const name = m.metric.length > 90 ? `${m.metric.slice(0, 89)}…` : m.metric;
+  return header(ctx, box, `metric: ${m.service}`, `${name}${m.perSecond ? ', per second' : ''}`);
+}
+
 function ratioMax(max: number): number {
   for (const m of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]) if (max <= m) return m;
   return 1;
@@ -300,6 +347,11 @@ function ratioMax(max: number): number {
 function formatPercent(v: number): string {
   const p = v * 100;
   return `${Number.isInteger(p) ? p : p.toFixed(1)}%`;
+}
+
+/** A metric's value: three significant digits, thousands as k. */
+function formatValue(v: number): string {
+  return Math.abs(v) >= 1000 ? formatCount(v) : String(Number(v.toPrecision(3)));
 }
 
 function formatCount(v: number): string {

@@ -9,7 +9,7 @@ export type MeasureText = (text: string, font: string) => number;
 export type TimelineLayout = {
   readonly width: number;
   readonly height: number;
-  /** The plot rectangles: one per service panel, then the latency panel when present. */
+  /** The plot rectangles: one per service panel, then the latency panel and the metric panel when present. */
   readonly plots: readonly Box[];
   /** The marker tags above the plots (one per marker, in the spec's order). */
   readonly tags: readonly { readonly box: Box; readonly lineX: number }[];
@@ -69,7 +69,7 @@ export function layoutTimelineChart(
 
   const plots: Box[] = [];
   let y = tagTop + tagStrip;
-  const count = spec.panels.length + (spec.latency ? 1 : 0);
+  const count = spec.panels.length + (spec.latency ? 1 : 0) + (spec.metric ? 1 : 0);
   for (let i = 0; i < count; i++) {
     plots.push({ x: plotL, y: y + L.panelHeaderH, w: plotR - plotL, h: L.panelH });
     y += L.panelHeaderH + L.panelH + L.panelGap;
@@ -84,9 +84,14 @@ export function layoutTimelineChart(
     w: measure(m.tag, font) + 10 + 6 + measure(m.label, textFont),
   }));
   const key = [
-    'red line: error ratio, left axis (points hold ≥ ' + `${spec.minRequests} requests)`,
-    'grey bars: requests, right axis',
-    'orange marks: error log lines, right axis',
+    ...(spec.panels.length > 0
+      ? [
+          'red line: error ratio, left axis (points hold ≥ ' + `${spec.minRequests} requests)`,
+          'grey bars: requests, right axis',
+          'orange marks: error log lines, right axis',
+        ]
+      : []),
+    ...(spec.metric ? ['green line: the metric as sampled, dashed: its baseline median'] : []),
   ];
   for (const text of key) items.push({ text, w: 14 + measure(text, textFont) });
   const legend: { box: Box; tag?: string; text: string }[] = [];

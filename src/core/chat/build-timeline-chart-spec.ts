@@ -1,7 +1,14 @@
+import type { MovedSeries } from '../model/moved-series.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { ServiceSeries } from '../telemetry/service-series.ts';
 import { mergeRatioBuckets } from './merge-ratio-buckets.ts';
-import type { ChartLatencyPanel, ChartMarker, ChartServicePanel, TimelineChartSpec } from './timeline-chart-spec.ts';
+import type {
+  ChartLatencyPanel,
+  ChartMarker,
+  ChartMetricPanel,
+  ChartServicePanel,
+  TimelineChartSpec,
+} from './timeline-chart-spec.ts';
 
 export type TimelineChartOptions = {
   /** Panels: the top hypotheses' services, at most this many (default 3). */
@@ -18,14 +25,16 @@ export type TimelineChartOptions = {
  * (a third of the incident's length, 2 to 10 minutes; back to an implicated change up to 30
  * minutes earlier) to the end of the incident window. One panel per top-3 hypothesis' service,
  * the slow service's latency, and tagged markers for the alert start, the onset and the changes
- * in range. Undefined when the report carries no series or none of the services has data.
+ * in range; and the metric behind the leading hypothesis' metric evidence, when there is one (alone,
+ * when the triage had metrics only). Undefined when there is nothing to draw.
  */
 export function buildTimelineChartSpec(
   report: TriageReport,
   opts: TimelineChartOptions = {},
 ): TimelineChartSpec | undefined {
   const s = report.series;
-  if (!s || s.buckets === 0) return undefined;
+  const moved = report.moved?.[0];
+  if (!s || s.buckets === 0) return moved ? metricOnlySpec(report, moved) : undefined;
   const maxPoints = opts.maxPoints ?? 90;
   const minRequests = opts.minRequests ?? 20;
   const alert = report.alerts.find((a) => a.status === 'firing');
@@ -34,7 +43,7 @@ export function buildTimelineChartSpec(
   const names = top.slice(0, maxServices);
   // The alerted service too (what the person was paged about), when the ranking put it lower.
   if (alert?.service && s.services.has(alert.service) && !names.includes(alert.service)) names.push(alert.service);
-  if (names.length === 0) return undefined;
+  if (names.length === 0) return moved ? metricOnlySpec(report, moved) : undefined;
 
   const { onset, incident } = report.windows;
   const end = s.start + s.buckets * s.bucketMs;
@@ -132,6 +141,64 @@ export function buildTimelineChartSpec(
     onset,
     panels,
     latency,
+    ...metricPanelIn(moved, from, to),
+    markers,
+  };
+}
+
+/** The metric panel of `moved` over [from, to], when it has samples there. */
+function metricPanelIn(moved: MovedSeries | undefined, from: number, to: number): { metric?: ChartMetricPanel } {
+  if (!moved) return {};
+  const points = moved.points.filter((p) => p.at >= from && p.at <= to);
+  if (points.length === 0) return {};
+  return {
+    metric: {
+      service: moved.service,
+      metric: moved.metric,
+      perSecond: moved.perSecond,
+      baselineMedian: Number.isFinite(moved.baselineMedian) ? moved.baselineMedian : null,
+      points,
+    },
+  };
+}
+
+/**
+ * A chart of the metric that moved alone (a triage from metrics only: no spans or log lines to
+ * draw): from a little before the onset (a third of the incident, 10 to 60 minutes: metric steps
+ * are coarse) to the end of the incident window, the alert and the onset marked.
+ */
+function metricOnlySpec(report: TriageReport, moved: MovedSeries): TimelineChartSpec | undefined {
+  const { onset, incident, baseline } = report.windows;
+  const end = Math.max(incident.to, report.asOf, onset + 60_000);
+  const from = onset - Math.min(60 * 60_000, Math.max(10 * 60_000, (end - onset) / 3));
+  const to = Math.max(end, ...moved.points.filter((p) => p.at >= onset).map((p) => p.at));
+  const panel = metricPanelIn(moved, from, to);
+  if (!panel.metric) return undefined;
+  const times = panel.metric.points.map((p) => p.at);
+  const steps = times.slice(1).map((t, i) => t - (times[i] as number));
+  const alert = report.alerts.find((a) => a.status === 'firing');
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  const markers: ChartMarker[] = [];
+  if (alert && alert.startsAt >= from && alert.startsAt <= to)
+    markers.push({
+      at: alert.startsAt,
+      kind: 'alert',
+      tag: 'A',
+      label: `alert ${alert.name} (${hhmm(alert.startsAt)})`,
+    });
+  markers.push({ at: onset, kind: 'onset', tag: 'onset', label: `onset (${hhmm(onset)})` });
+  return {
+    title: `${alert?.name ?? 'Triage'}${alert?.service ? ` on ${alert.service}` : ''}: the metric that moved`,
+    from,
+    to,
+    stepMs: steps.length > 0 ? (steps.sort((a, b) => a - b)[steps.length >> 1] as number) : 60_000,
+    minRequests: 0,
+    baseline,
+    incident,
+    onset,
+    panels: [],
+    latency: undefined,
+    ...panel,
     markers,
   };
 }

@@ -41,6 +41,19 @@ export type ChartLatencyPanel = {
 };
 
 /**
+ * The metric series behind the leading hypothesis' metric evidence, drawn as sampled (a counter
+ * as its per-second rate), with its baseline median as a dashed line.
+ */
+export type ChartMetricPanel = {
+  readonly service: string;
+  /** The series' name and labels. */
+  readonly metric: string;
+  readonly perSecond: boolean;
+  readonly baselineMedian: number | null;
+  readonly points: readonly { readonly at: number; readonly value: number }[];
+};
+
+/**
  * A vertical line with a short tag at its top (`1`, `2` … for changes, `A` for the alert start,
  * `onset`); what it is is said once, in the legend row under the plots.
  */
@@ -70,5 +83,7 @@ export type TimelineChartSpec = {
   readonly onset: number;
   readonly panels: readonly ChartServicePanel[];
   readonly latency: ChartLatencyPanel | undefined;
+  /** What moved in the metrics, when the leading hypotheses' evidence names a series. */
+  readonly metric?: ChartMetricPanel;
   readonly markers: readonly ChartMarker[];
 };

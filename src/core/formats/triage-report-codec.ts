@@ -193,8 +193,8 @@ function toChange(c: NonNullable<Stored['changes']>[number]): ChangeEvent {
  * The stored form of a triage (the `report` column of `triage_results`): the JSON of
  * `causeway triage --json` (times as ISO 8601), with every alert whole (labels, annotations, end,
  * link, source — runbook parameters read them), the change events the triage read, and the
- * origin of its data. Only `series` (numbers for the chart, large, drawn at triage time) is not
- * kept. `decode` reads both this and rows written before the alerts were kept whole (their alerts
+ * origin of its data. Only `series` and `moved` (numbers for the chart, large, drawn at triage
+ * time) are not kept. `decode` reads both this and rows written before the alerts were kept whole (their alerts
  * get empty labels and annotations); anything else is a field error naming the JSON path.
  */
 export const triageReportCodec = {

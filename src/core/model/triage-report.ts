@@ -3,6 +3,7 @@ import type { SourceStatus } from '../telemetry/source-status.ts';
 import type { Alert } from './alert.ts';
 import type { ChangeEvent } from './change-event.ts';
 import type { Hypothesis } from './hypothesis.ts';
+import type { MovedSeries } from './moved-series.ts';
 
 /** The outcome of one triage: what was looked at, over which windows, and the ranked hypotheses. */
 export type TriageReport = {
@@ -31,4 +32,6 @@ export type TriageReport = {
    */
   readonly series?: SeriesSet;
   readonly changes?: readonly ChangeEvent[];
+  /** Optional, for pictures: the metric series behind the leading hypotheses' metric evidence. Not part of the JSON report. */
+  readonly moved?: readonly MovedSeries[];
 };

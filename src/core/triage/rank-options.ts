@@ -34,7 +34,7 @@ export type RankOptions = {
     readonly effectWeight: number;
     /** Fewest baseline samples a series needs to be scored. */
     readonly minBaselinePoints: number;
-    /** Most a series measured on the caller's side (see seen-by-caller) counts for its service. */
+    /** Most a series not the service's own counts for it: measured on its caller's side (see seen-by-caller), or its node's. */
     readonly callerSideWeight: number;
     /** What the alerted service's move in the alert's own signal counts (the symptom, seen again). */
     readonly symptomWeight: number;

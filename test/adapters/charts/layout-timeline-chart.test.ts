@@ -37,6 +37,7 @@ const spec: TimelineChartSpec = {
     errorLogs: [],
   })),
   latency: { service: 'a', stat: 'p90', points: [] },
+  metric: { service: 'a', metric: 'http_requests_total{code=500}', perSecond: true, baselineMedian: 0.1, points: [] },
   markers,
 };
 
@@ -73,7 +74,7 @@ describe('layoutTimelineChart: no text on the chart overlaps', () => {
       // The seven tags need more than one row; each legend item names its marker.
       expect(new Set(l.tags.map((t) => t.box.y)).size).toBeGreaterThan(1);
       expect(l.legend.filter((x) => x.tag).map((x) => x.tag)).toEqual(markers.map((m) => m.tag));
-      expect(l.plots).toHaveLength(4);
+      expect(l.plots).toHaveLength(5);
     });
   }
 });

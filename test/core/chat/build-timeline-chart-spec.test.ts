@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTimelineChartSpec } from '../../../src/core/chat/build-timeline-chart-spec.ts';
 import type { TimelineChartSpec } from '../../../src/core/chat/timeline-chart-spec.ts';
@@ -117,5 +119,88 @@ describe('buildTimelineChartSpec on the example bundles (and a real one when pre
       expect(report.series?.services.get(lat.service)?.latencyP90).toBeDefined();
       expect(lat.points.filter((p) => p.ms !== null).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the metric that moved, drawn', () => {
+  const T = Date.UTC(2026, 6, 13, 18, 0);
+  /** A bundle with metrics only: db's error counter and api's latency step up at T, api alerts at T + 5 min. */
+  function metricsOnlyBundle(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-chart-metric-'));
+    const alert = {
+      receiver: 'causeway',
+      status: 'firing',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'HighLatency', service: 'api' },
+          annotations: {},
+          startsAt: new Date(T + 5 * 60_000).toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: '',
+          fingerprint: 'f1',
+        },
+      ],
+      version: '4',
+    };
+    writeFileSync(join(dir, 'alert.json'), JSON.stringify(alert));
+    const lines: string[] = [];
+    const at = (k: number) => (T + k * 60_000) / 1000;
+    // db's 5xx counter: 0.1/s before T, 5/s after (per-minute samples).
+    let total = 1000;
+    const errors: [number, string][] = [];
+    for (let k = -40; k <= 5; k++) {
+      total += (k > 0 ? 5 : 0.1) * 60;
+      errors.push([at(k), String(total)]);
+    }
+    lines.push(
+      JSON.stringify({ metric: { __name__: 'http_requests_total', service: 'db', code: '500' }, values: errors }),
+    );
+    const latency: [number, string][] = [];
+    for (let k = -40; k <= 5; k++) latency.push([at(k), String(k > 0 ? 0.6 : 0.1 + (k % 3) * 0.002)]);
+    lines.push(JSON.stringify({ metric: { __name__: 'request_latency_seconds', service: 'api' }, values: latency }));
+    writeFileSync(join(dir, 'metrics.ndjson'), `${lines.join('\n')}\n`);
+    return dir;
+  }
+
+  it('a triage from metrics only draws the leading hypothesis’ moved series alone: a counter as its per-second rate', async () => {
+    const report = await triageBundle(metricsOnlyBundle());
+    const top = report.hypotheses[0];
+    expect(top?.evidence.some((e) => e.source === 'metrics')).toBe(true);
+    const spec = buildTimelineChartSpec(report);
+    expect(spec?.panels).toEqual([]);
+    expect(spec?.latency).toBeUndefined();
+    const m = spec?.metric;
+    expect(m?.service).toBe(top?.service);
+    expect(m?.metric.startsWith(String(top?.evidence.find((e) => e.source === 'metrics')?.data.metric))).toBe(true);
+    for (const p of m?.points ?? []) expect(p.at >= (spec?.from ?? 0) && p.at <= (spec?.to ?? 0)).toBe(true);
+    expect(m?.points.some((p) => p.at < report.windows.onset)).toBe(true);
+    expect(m?.points.some((p) => p.at > report.windows.onset)).toBe(true);
+    if (m?.metric.startsWith('http_requests_total')) {
+      expect(m.perSecond).toBe(true);
+      // Rates, not the raw count: 0.1/s before, 5/s after.
+      expect(Math.max(...m.points.map((p) => p.value))).toBeCloseTo(5, 5);
+      expect(Math.min(...m.points.map((p) => p.value))).toBeCloseTo(0.1, 5);
+    } else expect(m?.perSecond).toBe(false);
+    expect(spec?.markers.map((x) => x.kind)).toContain('onset');
+  });
+
+  it('beside spans and logs, the metric panel holds only the samples in the chart’s range', async () => {
+    const report = await triageBundle(`${EXAMPLES}webshop-deploy`);
+    expect(buildTimelineChartSpec(report)?.metric).toBeUndefined();
+    const moved = {
+      service: report.hypotheses[0]?.service ?? 'x',
+      metric: 'cpu_usage_ratio{service=x}',
+      summary: '',
+      perSecond: false,
+      baselineMedian: 0.2,
+      points: [-3600_000, -60_000, 0, 60_000].map((d, i) => ({ at: report.windows.onset + d, value: i })),
+    };
+    const spec = buildTimelineChartSpec({ ...report, moved: [moved] });
+    expect(spec?.panels.length).toBeGreaterThan(0);
+    expect(spec?.metric?.points.map((p) => p.value)).toEqual(
+      moved.points.filter((p) => p.at >= (spec?.from ?? 0) && p.at <= (spec?.to ?? 0)).map((p) => p.value),
+    );
+    expect(spec?.metric?.points.length).toBeLessThan(moved.points.length);
   });
 });

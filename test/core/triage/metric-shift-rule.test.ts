@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measuresHost } from '../../../src/core/metrics/measures-host.ts';
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import { seenByCaller } from '../../../src/core/metrics/seen-by-caller.ts';
 import type { Alert } from '../../../src/core/model/alert.ts';
@@ -152,5 +153,21 @@ describe('seen by the caller', () => {
       s('updater', 'latency_seconds', 0.073, 0.436, { component_type: 'AWS::Lambda::Function' }),
     ]);
     expect(points.updater).toBeGreaterThan(2 * (points['updater-api'] ?? 0));
+  });
+});
+
+describe("the node's series", () => {
+  it("a node's CPU filed under each pod on it counts little: the pod's own CPU tells the neighbour that hogs it", () => {
+    const node = (svc: string) => s(svc, 'node_cpu_usage_percent', 40, 95);
+    const points = pointsOf([
+      node('cart'),
+      node('checkout'),
+      s('checkout', 'pod_cpu_usage_percent', 20, 90),
+      s('cart', 'pod_cpu_usage_percent', 20, 20.5),
+    ]);
+    expect(points.checkout).toBeGreaterThan(2 * (points.cart ?? 0));
+    expect(measuresHost('node_cpu_seconds_total')).toBe(true);
+    expect(measuresHost('machine_cpu_cores')).toBe(true);
+    expect(measuresHost('container_cpu_usage_seconds_total')).toBe(false);
   });
 });

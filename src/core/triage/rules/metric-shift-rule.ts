@@ -1,4 +1,5 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
+import { measuresHost } from '../../metrics/measures-host.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
 import { requestGrowth } from '../../metrics/request-growth.ts';
 import { seenByCaller } from '../../metrics/seen-by-caller.ts';
@@ -68,9 +69,11 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
     const grew = growth(s.service);
     if (WORKLOAD_BOUND.has(shift.signal) && grew > 0 && shift.effect <= grew + WORKLOAD_SLACK) continue;
     const significance = Math.min(MAX_STRENGTH, Math.log(shift.z / MIN_Z) / Math.log(FULL_Z / MIN_Z));
-    // What a caller measured of its callee counts little for the caller (as client-side latency does).
+    // What a caller measured of its callee counts little for the caller (as client-side latency
+    // does), and so does what the service's node shows (its neighbours' doing as much as its own).
     const own = shift.signal === 'load' ? options.metric.loadWeight : WEIGHT[shift.signal];
-    const weight = seenByCaller(s.labels) ? Math.min(own, options.metric.callerSideWeight) : own;
+    const shared = seenByCaller(s.labels) || measuresHost(s.name);
+    const weight = shared ? Math.min(own, options.metric.callerSideWeight) : own;
     // The alerted service's move in what the alert measures is the alert itself, seen again: the
     // symptom, not a cause of its own.
     const symptom = symptoms.get(s.service)?.has(shift.signal) ? options.metric.symptomWeight : 1;
