@@ -10,7 +10,6 @@ import { pinoBoltLogger } from '../adapters/slack/pino-bolt-logger.ts';
 import { slackStartError } from '../adapters/slack/slack-start-error.ts';
 import type { SlackUseCaseDeps } from '../adapters/slack/slack-use-case-deps.ts';
 import { closeIncidentAutonomy } from '../app/autonomy/close-incident-autonomy.ts';
-import type { IncidentAnnouncer } from '../app/ingest/incident-announcer.ts';
 import { investigateOptionsFromConfig } from '../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
@@ -22,13 +21,13 @@ import { announceAutonomy } from '../app/slack/announce-autonomy.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../app/slack/channel-rate-limiter.ts';
+import { chatIncidentSurface } from '../app/slack/chat-incident-surface.ts';
 import type { CountdownMessage } from '../app/slack/find-countdown-message.ts';
 import { createIncidentBoard } from '../app/slack/incident-board.ts';
 import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
-import { runIncidentTriage } from '../app/slack/run-incident-triage.ts';
 import { createSeenDeliveries } from '../app/slack/seen-deliveries.ts';
 import { tickCountdowns } from '../app/slack/tick-countdowns.ts';
-import { buildIncidentMessage } from '../core/chat/build-incident-message.ts';
+import type { IncidentSurface } from '../app/triage/incident-surface.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
 import type { Narrative } from '../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../core/chat/no-runbooks.ts';
@@ -50,8 +49,8 @@ export type SlackStack = {
   readonly slack: SlackApp;
   /** The runtime's storage (observed for /metrics when `observe` is given); not closed by `stop`. */
   readonly storage: Storage;
-  /** With slack.incidentChannel: triages incidents opened elsewhere (webhooks) in that channel. */
-  readonly announcer?: IncidentAnnouncer;
+  /** With slack.incidentChannel: where incidents opened elsewhere (webhooks) are shown as they are triaged. */
+  readonly surface?: IncidentSurface;
   /** HTTP mode: the port Slack's requests arrive on. */
   readonly port?: number;
   /** Stops the app; the storage is the runtime's, closed by `runtime.close()`. */
@@ -162,6 +161,7 @@ export async function startSlackStack(
     feedback: storage.feedback,
     audit: storage.audit,
     deliveries: storage.deliveries,
+    effects: storage.effects,
     sources,
     runbooks: env.runbooks ?? runbooks.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
@@ -175,6 +175,7 @@ export async function startSlackStack(
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: runtime.now,
+    monotonic: runtime.monotonic,
     ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
     ...(narrate ? { narrate } : {}),
     ...(ask ? { ask } : {}),
@@ -263,30 +264,9 @@ export async function startSlackStack(
       }, env.autonomyTickMs ?? 1000)
     : undefined;
   autonomyTick?.unref();
-  // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
-  const incidentChannel = s.incidentChannel;
-  const announcer: IncidentAnnouncer | undefined = incidentChannel
-    ? {
-        name: `slack ${incidentChannel}`,
-        async triage(incident, alerts) {
-          const run = await runIncidentTriage(
-            { ...useCaseDeps, chat: slack.chat },
-            { incident, alerts, channel: incidentChannel },
-          );
-          if (!run.posted) return { triaged: false, detail: `${run.failure.code}: ${run.failure.message}` };
-          return run.report
-            ? { triaged: true }
-            : { triaged: false, detail: 'the triage did not finish (see the message)' };
-        },
-        async resolved(incident) {
-          if (autonomy) await closeIncidentAutonomy(autonomy, { incidentId: incident.id });
-          const entry = useCaseDeps.board.get(incident.id);
-          if (!entry) return;
-          entry.view = { ...entry.view, resolved: true };
-          entry.sync.show(buildIncidentMessage(entry.view));
-          await entry.sync.flush();
-        },
-      }
+  // Incidents opened by webhooks (`causeway serve`) are shown in the incident channel as they are triaged.
+  const surface = s.incidentChannel
+    ? chatIncidentSurface({ ...useCaseDeps, chat: slack.chat }, s.incidentChannel)
     : undefined;
   return {
     ok: true,
@@ -294,7 +274,7 @@ export async function startSlackStack(
       slack,
       storage,
       ...(port !== undefined ? { port } : {}),
-      ...(announcer ? { announcer } : {}),
+      ...(surface ? { surface } : {}),
       async stop() {
         clearInterval(tick);
         clearInterval(autonomyTick);

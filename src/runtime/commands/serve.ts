@@ -18,13 +18,13 @@ import { describeDatabase } from '../../adapters/storage/describe-database.ts';
 import { checkChainTail } from '../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../app/ingest/accept-alerts.ts';
 import { createWorkQueue } from '../../app/ingest/create-work-queue.ts';
-import { investigateIncident } from '../../app/ingest/investigate-incident.ts';
 import { recordChanges } from '../../app/ingest/record-changes.ts';
 import { resolveIfCleared } from '../../app/ingest/resolve-if-cleared.ts';
 import { resumeInvestigations } from '../../app/ingest/resume-investigations.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { rememberIncident } from '../../app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
+import { triageIncident } from '../../app/triage/triage-incident.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
 import { incidentPagesFromConfig } from '../incident-pages-from-config.ts';
 import type { Runtime } from '../runtime.ts';
@@ -135,7 +135,8 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         }
         slack = s.value;
       }
-      const announcer = slack?.announcer;
+      // Where webhooks' incidents are shown as they are triaged (Slack's incident channel), if anywhere.
+      const surface = slack?.surface;
       const stopSlack = slack ? () => (slack as SlackStack).stop() : undefined;
       // After the Slack app has recovered its runbook steps (recoverRuns): the rest of this instance's
       // unfinished work is closed as outcome-unknown.
@@ -159,7 +160,6 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         log,
         now: runtime.now,
         monotonic: runtime.monotonic,
-        ...(announcer ? { announcer } : {}),
       };
       const ingest = {
         incidents: storage.incidents,
@@ -170,11 +170,15 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         newIncidentId: runtime.newIncidentId,
         telemetry,
         log,
-        ...(announcer ? { announcer } : {}),
+        ...(surface ? { surface } : {}),
       };
       const investigateLater = (incidentId: string, attempt = 1) =>
         queue.push(`investigate:${incidentId}`, async () => {
-          await investigateIncident(investigation, incidentId, attempt);
+          await triageIncident(investigation, {
+            incidentId,
+            claim: { attempt },
+            ...(surface ? { observer: surface.observe() } : {}),
+          });
         });
 
       const http = buildHttpServer({
