@@ -28,6 +28,7 @@ import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
 import { createSeenDeliveries } from '../app/slack/seen-deliveries.ts';
 import { tickCountdowns } from '../app/slack/tick-countdowns.ts';
 import type { IncidentSurface } from '../app/triage/incident-surface.ts';
+import { lateDataFromConfig } from '../app/triage/late-data-from-config.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
 import type { Narrative } from '../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../core/chat/no-runbooks.ts';
@@ -41,6 +42,7 @@ import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 import { buildAutonomyDeps } from './build-autonomy-deps.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
+import { createLater } from './create-later.ts';
 import type { Runtime } from './runtime.ts';
 import { timelineDeps } from './timeline-deps.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
@@ -156,6 +158,10 @@ export async function startSlackStack(
   const cards = new Map<string, ChatRef>();
   // Approval cards posted before a restart keep their countdowns: found again in the audit trail.
   if (runbook) await adoptApprovalCards({ runs: runbook.runs, audit: runbook.audit, cards });
+  // Re-triages of late data wait here (in this process; stopped with the app).
+  const later = createLater((key, e) =>
+    log.error({ key, err: e instanceof Error ? e.message : String(e) }, 're-triage with late data failed'),
+  );
   const useCaseDeps: SlackUseCaseDeps = {
     incidents: storage.incidents,
     feedback: storage.feedback,
@@ -176,6 +182,7 @@ export async function startSlackStack(
     board: createIncidentBoard(),
     now: runtime.now,
     monotonic: runtime.monotonic,
+    lateData: lateDataFromConfig(config, later),
     ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
     ...(narrate ? { narrate } : {}),
     ...(ask ? { ask } : {}),
@@ -278,6 +285,7 @@ export async function startSlackStack(
       async stop() {
         clearInterval(tick);
         clearInterval(autonomyTick);
+        later.stop();
         await slack.stop();
       },
     },

@@ -93,21 +93,12 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
     async result(report) {
       if (!entry || !incident) return;
       const e = entry;
-      const alert = report.alerts.find((a) => a.status === 'firing');
-      const runbooks = await deps.runbooks.forIncident({
-        service: report.hypotheses[0]?.service ?? alert?.service,
-        kind: report.hypotheses[0]?.kind,
-        alertName: alert?.name ?? incident.title,
-      });
+      const runbooks = await runbooksFor(deps, report, incident);
       const seenBefore = deps.seenBefore ? await deps.seenBefore(report, incident.id).catch(() => []) : [];
       const result: IncidentView = {
         ...e.view,
         ...(seenBefore.length > 0 ? { seenBefore } : {}),
-        progress: {
-          logs: sourceProgressOf(report.sources.logs),
-          traces: sourceProgressOf(report.sources.traces),
-          changes: sourceProgressOf(report.sources.changes),
-        },
+        progress: progressOf(report),
         report,
         runbooks,
       };
@@ -134,6 +125,43 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
         await e.sync.flush();
       }
     },
+    // The same message, edited in place: the new ranking, the runbooks that fit it, and a note of
+    // what the late data changed. The narrative was about the old ranking: written again, or dropped.
+    async revised(report, revision) {
+      if (!entry || !incident) return;
+      const e = entry;
+      const runbooks = await runbooksFor(deps, report, incident);
+      const { narrative: _old, ...rest } = e.view;
+      const next: IncidentView = { ...rest, progress: progressOf(report), report, runbooks, revised: revision };
+      show(next);
+      await e.sync.flush();
+      if (deps.narrate) {
+        const narrative = await deps.narrate(report, incident.id).catch(() => undefined);
+        if (narrative) {
+          show({ ...e.view, narrative });
+          await e.sync.flush();
+        }
+      }
+    },
+  };
+}
+
+/** The runbooks that fit a result: its leading hypothesis (service, kind), else the firing alert. */
+function runbooksFor(deps: TriageViewDeps, report: TriageReport, incident: Incident) {
+  const alert = report.alerts.find((a) => a.status === 'firing');
+  return deps.runbooks.forIncident({
+    service: report.hypotheses[0]?.service ?? alert?.service,
+    kind: report.hypotheses[0]?.kind,
+    alertName: alert?.name ?? incident.title,
+  });
+}
+
+/** Each source as the result left it. */
+function progressOf(report: TriageReport): IncidentView['progress'] {
+  return {
+    logs: sourceProgressOf(report.sources.logs),
+    traces: sourceProgressOf(report.sources.traces),
+    changes: sourceProgressOf(report.sources.changes),
   };
 }
 

@@ -2,6 +2,7 @@ import type { IngestTelemetry } from '../../core/ingest/ingest-telemetry.ts';
 import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
+import { dataShortfall } from '../../core/revision/data-shortfall.ts';
 import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { EffectJournal } from '../../core/storage/effect-journal.ts';
@@ -10,7 +11,9 @@ import { claimInvestigation } from '../ingest/claim-investigation.ts';
 import { investigationId } from '../ingest/investigation-id.ts';
 import type { InvestigateOptions } from '../investigate-options.ts';
 import { distinctAlerts } from './distinct-alerts.ts';
+import type { LateData } from './late-data.ts';
 import { readIncident } from './read-incident.ts';
+import { reviseTriage } from './revise-triage.ts';
 import type { TriageObserver, TriageProblem } from './triage-observer.ts';
 
 export type TriageIncidentDeps = {
@@ -24,6 +27,8 @@ export type TriageIncidentDeps = {
   /** Epoch ms (wall clock) and a monotonic ms clock for durations. */
   readonly now: () => number;
   readonly monotonic: () => number;
+  /** Re-triage when the data ended well before the as-of time (ingest lag); absent: never. */
+  readonly lateData?: LateData;
 };
 
 export type TriageIncidentInput = {
@@ -40,6 +45,12 @@ export type TriageIncidentInput = {
   readonly lookbackMs?: number;
   /** Who watches it run (the chat); without one the triage runs headless. */
   readonly observer?: TriageObserver;
+  /**
+   * This run re-reads an incident already triaged, at the same as-of, because its data ended early
+   * (the nth re-triage; scheduled by the triage itself, `lateData`). Never claimed; an open
+   * incident only; saved, audited (`hypotheses.revised`) and shown only when the ranking changed.
+   */
+  readonly recheck?: { readonly revision: number };
 };
 
 export type TriageOutcome =
@@ -50,6 +61,7 @@ export type TriageOutcome =
       readonly top?: string;
       readonly report: TriageReport;
     }
+  | { readonly state: 'unchanged'; readonly report: TriageReport }
   | { readonly state: 'failed'; readonly reason: string };
 
 /**
@@ -64,6 +76,7 @@ export type TriageOutcome =
  */
 export async function triageIncident(deps: TriageIncidentDeps, input: TriageIncidentInput): Promise<TriageOutcome> {
   const { incidentId, claim } = input;
+  if (input.recheck) return recheck(deps, input, input.recheck.revision, deps.log.child({ incidentId }));
   if (!claim) return triageOnce(deps, input, deps.log.child({ incidentId }));
   const id = investigationId(incidentId, claim.attempt);
   const log = deps.log.child({ incidentId, run: id });
@@ -75,11 +88,13 @@ export async function triageIncident(deps: TriageIncidentDeps, input: TriageInci
   }
   const outcome = await triageOnce(deps, input, log);
   const seconds = (deps.monotonic() - started) / 1000;
-  deps.telemetry.investigation(outcome.state, seconds);
+  deps.telemetry.investigation(outcome.state === 'failed' ? 'failed' : 'succeeded', seconds);
   const detail =
     outcome.state === 'succeeded'
       ? { state: outcome.state, version: outcome.version, ...(outcome.top ? { top: outcome.top } : {}) }
-      : outcome;
+      : outcome.state === 'unchanged'
+        ? { state: outcome.state }
+        : outcome;
   await deps.effects.finish(id, {
     status: outcome.state === 'failed' ? 'failed' : 'succeeded',
     detail: { ...detail, seconds: Math.round(seconds * 1000) / 1000 },
@@ -132,6 +147,7 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
       });
       // Saved and audited: what the chat does with it (runbooks, chart, narrative) cannot undo that.
       await observer?.result(report).catch((e: unknown) => log.warn({ err: message(e) }, 'chat: result not shown'));
+      scheduleRecheck(deps, input, report, 1, log);
       return {
         state: 'succeeded',
         version: saved.version,
@@ -142,6 +158,88 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
   } catch (e) {
     return problem({ message: message(e) });
   }
+}
+
+/**
+ * The nth re-triage of late data: the same incident, alerts and as-of, read again. When the ranking
+ * changed (`reviseTriage`: saved, audited) the observer edits what it showed; either way, the next
+ * re-triage is scheduled while the data still ends early.
+ */
+async function recheck(
+  deps: TriageIncidentDeps,
+  input: TriageIncidentInput,
+  revision: number,
+  log: LogPort,
+): Promise<TriageOutcome> {
+  const { incidentId, observer } = input;
+  try {
+    const incident = await deps.incidents.get(incidentId);
+    if (!incident) return { state: 'failed', reason: `no incident ${incidentId}` };
+    if (incident.status !== 'open') return { state: 'skipped', reason: `incident ${incident.status}` };
+    const previous = await deps.incidents.latestTriage(incidentId);
+    if (!previous) return { state: 'skipped', reason: 'no triage to revise' };
+    const alerts = input.alerts ?? distinctAlerts((await deps.incidents.alerts(incidentId)).map((a) => a.alert));
+    const read = await readIncident(deps, {
+      incident,
+      alerts,
+      ...(input.lookbackMs ? { lookbackMs: input.lookbackMs } : {}),
+    });
+    // The earlier result stands: nobody is told of a re-read that failed but the log.
+    if (!read.ok) {
+      log.warn({ revision, code: read.error.code, reason: read.error.message }, 're-triage with late data failed');
+      return { state: 'failed', reason: `${read.error.code}: ${read.error.message}` };
+    }
+    const { report } = read.value;
+    const revised = await reviseTriage(deps, { incidentId, previous: previous.report, read: read.value, revision });
+    scheduleRecheck(deps, input, report, revision + 1, log);
+    if (!revised) {
+      log.info(
+        { revision, shortfallSeconds: dataShortfall(report) / 1000 },
+        're-triage with late data: ranking unchanged',
+      );
+      return { state: 'unchanged', report };
+    }
+    log.info(
+      { revision, previous: revised.change.previous.top ?? null, current: revised.change.current.top ?? null },
+      're-triage with late data revised the ranking',
+    );
+    await observer
+      ?.revised?.(report, revised.change)
+      .catch((e: unknown) => log.warn({ err: message(e) }, 'chat: revision not shown'));
+    const top = report.hypotheses[0];
+    return {
+      state: 'succeeded',
+      version: revised.version,
+      ...(top ? { top: `${top.service} (${top.kind})` } : {}),
+      report,
+    };
+  } catch (e) {
+    return { state: 'failed', reason: message(e) };
+  }
+}
+
+/** While a triage's data ends well before its as-of time, the next re-triage waits its turn. */
+function scheduleRecheck(
+  deps: TriageIncidentDeps,
+  input: TriageIncidentInput,
+  report: TriageReport,
+  revision: number,
+  log: LogPort,
+): void {
+  const late = deps.lateData;
+  if (!late) return;
+  const shortfall = dataShortfall(report);
+  const at = late.afterMs[revision - 1];
+  if (shortfall <= late.minGapMs || at === undefined) return;
+  const wait = at - (late.afterMs[revision - 2] ?? 0);
+  const { claim: _claimed, ...again } = input;
+  late.later.after(wait, `retriage:${input.incidentId}`, async () => {
+    await triageIncident(deps, { ...again, recheck: { revision } });
+  });
+  log.info(
+    { revision, shortfallSeconds: shortfall / 1000, inSeconds: wait / 1000 },
+    'the data ends before the as-of time (ingest lag): re-triage scheduled',
+  );
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
+import type { RankingRevision } from '../../core/revision/ranking-revision.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
 import type { SourceStatus } from '../../core/telemetry/source-status.ts';
 
@@ -30,4 +31,9 @@ export type TriageObserver = {
   result(report: TriageReport): Promise<void>;
   /** The triage stopped without a result. */
   failed(problem: TriageProblem): Promise<void>;
+  /**
+   * A re-triage with late data changed the ranking (saved and audited as `hypotheses.revised`):
+   * show the new result in place of the old, saying what changed. Never called when nothing did.
+   */
+  revised?(report: TriageReport, revision: RankingRevision): Promise<void>;
 };

@@ -24,8 +24,10 @@ import { resumeInvestigations } from '../../app/ingest/resume-investigations.ts'
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { rememberIncident } from '../../app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
+import { lateDataFromConfig } from '../../app/triage/late-data-from-config.ts';
 import { triageIncident } from '../../app/triage/triage-incident.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
+import { createLater } from '../create-later.ts';
 import { incidentPagesFromConfig } from '../incident-pages-from-config.ts';
 import type { Runtime } from '../runtime.ts';
 import type { SlackStack } from '../start-slack-stack.ts';
@@ -150,6 +152,11 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       const queue = createWorkQueue(config.server.investigationConcurrency, (key, e) =>
         log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
       );
+      // Re-triages of late data wait in this process, then run through the same queue (a restart
+      // forgets them: the first triage stands).
+      const timers = createLater((key, e) =>
+        log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
+      );
       const investigation = {
         incidents: storage.incidents,
         effects: storage.effects,
@@ -160,6 +167,10 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         log,
         now: runtime.now,
         monotonic: runtime.monotonic,
+        lateData: lateDataFromConfig(config, {
+          after: (ms, key, task) => timers.after(ms, key, async () => queue.push(key, task)),
+          stop: () => timers.stop(),
+        }),
       };
       const ingest = {
         incidents: storage.incidents,
@@ -265,6 +276,7 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       const deadline = runtime.monotonic() + config.server.shutdownGraceSeconds * 1000;
       log.info({ inFlight: http.inFlight, queued: queue.size }, 'shutting down: finishing work in progress');
       await http.drain(deadline);
+      timers.stop();
       queue.close();
       await Promise.race([queue.idle(), sleep(Math.max(0, deadline - runtime.monotonic()))]);
       if (queue.size > 0)
