@@ -50,7 +50,11 @@ export type TriageIncidentInput = {
    * (the nth re-triage; scheduled by the triage itself, `lateData`). Never claimed; an open
    * incident only; saved, audited (`hypotheses.revised`) and shown only when the ranking changed.
    */
-  readonly recheck?: { readonly revision: number };
+  readonly recheck?: {
+    readonly revision: number;
+    /** What the earlier triage of this chain showed (the first one's result, or the last revision). */
+    readonly shown: TriageReport;
+  };
 };
 
 export type TriageOutcome =
@@ -76,7 +80,7 @@ export type TriageOutcome =
  */
 export async function triageIncident(deps: TriageIncidentDeps, input: TriageIncidentInput): Promise<TriageOutcome> {
   const { incidentId, claim } = input;
-  if (input.recheck) return recheck(deps, input, input.recheck.revision, deps.log.child({ incidentId }));
+  if (input.recheck) return recheck(deps, input, input.recheck, deps.log.child({ incidentId }));
   if (!claim) return triageOnce(deps, input, deps.log.child({ incidentId }));
   const id = investigationId(incidentId, claim.attempt);
   const log = deps.log.child({ incidentId, run: id });
@@ -147,7 +151,7 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
       });
       // Saved and audited: what the chat does with it (runbooks, chart, narrative) cannot undo that.
       await observer?.result(report).catch((e: unknown) => log.warn({ err: message(e) }, 'chat: result not shown'));
-      scheduleRecheck(deps, input, report, 1, log);
+      scheduleRecheck(deps, input, { revision: 1, shown: report, read: report }, log);
       return {
         state: 'succeeded',
         version: saved.version,
@@ -161,14 +165,15 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
 }
 
 /**
- * The nth re-triage of late data: the same incident, alerts and as-of, read again. When the ranking
- * changed (`reviseTriage`: saved, audited) the observer edits what it showed; either way, the next
- * re-triage is scheduled while the data still ends early.
+ * The nth re-triage of late data: the same incident, alerts and as-of, read again and compared
+ * with what the chain last showed. When the ranking changed (`reviseTriage`: saved, audited) the
+ * observer edits what it showed; either way, the next re-triage is scheduled while the data still
+ * ends early.
  */
 async function recheck(
   deps: TriageIncidentDeps,
   input: TriageIncidentInput,
-  revision: number,
+  { revision, shown }: { readonly revision: number; readonly shown: TriageReport },
   log: LogPort,
 ): Promise<TriageOutcome> {
   const { incidentId, observer } = input;
@@ -176,8 +181,6 @@ async function recheck(
     const incident = await deps.incidents.get(incidentId);
     if (!incident) return { state: 'failed', reason: `no incident ${incidentId}` };
     if (incident.status !== 'open') return { state: 'skipped', reason: `incident ${incident.status}` };
-    const previous = await deps.incidents.latestTriage(incidentId);
-    if (!previous) return { state: 'skipped', reason: 'no triage to revise' };
     const alerts = input.alerts ?? distinctAlerts((await deps.incidents.alerts(incidentId)).map((a) => a.alert));
     const read = await readIncident(deps, {
       incident,
@@ -190,8 +193,8 @@ async function recheck(
       return { state: 'failed', reason: `${read.error.code}: ${read.error.message}` };
     }
     const { report } = read.value;
-    const revised = await reviseTriage(deps, { incidentId, previous: previous.report, read: read.value, revision });
-    scheduleRecheck(deps, input, report, revision + 1, log);
+    const revised = await reviseTriage(deps, { incidentId, previous: shown, read: read.value, revision });
+    scheduleRecheck(deps, input, { revision: revision + 1, shown: revised ? report : shown, read: report }, log);
     if (!revised) {
       log.info(
         { revision, shortfallSeconds: dataShortfall(report) / 1000 },
@@ -222,19 +225,19 @@ async function recheck(
 function scheduleRecheck(
   deps: TriageIncidentDeps,
   input: TriageIncidentInput,
-  report: TriageReport,
-  revision: number,
+  next: { readonly revision: number; readonly shown: TriageReport; readonly read: TriageReport },
   log: LogPort,
 ): void {
   const late = deps.lateData;
   if (!late) return;
-  const shortfall = dataShortfall(report);
+  const { revision, shown } = next;
+  const shortfall = dataShortfall(next.read);
   const at = late.afterMs[revision - 1];
   if (shortfall <= late.minGapMs || at === undefined) return;
   const wait = at - (late.afterMs[revision - 2] ?? 0);
   const { claim: _claimed, ...again } = input;
   late.later.after(wait, `retriage:${input.incidentId}`, async () => {
-    await triageIncident(deps, { ...again, recheck: { revision } });
+    await triageIncident(deps, { ...again, recheck: { revision, shown } });
   });
   log.info(
     { revision, shortfallSeconds: shortfall / 1000, inSeconds: wait / 1000 },
