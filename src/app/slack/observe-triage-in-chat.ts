@@ -131,8 +131,17 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
       if (!entry || !incident) return;
       const e = entry;
       const runbooks = await runbooksFor(deps, report, incident);
-      const { narrative: _old, ...rest } = e.view;
-      const next: IncidentView = { ...rest, progress: progressOf(report), report, runbooks, revised: revision };
+      // Votes on a hypothesis that no longer leads are not votes on the new leader.
+      const { narrative: _old, feedback, ...rest } = e.view;
+      const keep = feedback && revision.previous.topId === revision.current.topId ? { feedback } : {};
+      const next: IncidentView = {
+        ...rest,
+        ...keep,
+        progress: progressOf(report),
+        report,
+        runbooks,
+        revised: revision,
+      };
       show(next);
       await e.sync.flush();
       if (deps.narrate) {
