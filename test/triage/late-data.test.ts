@@ -6,6 +6,7 @@ import { createBundleTriageSources } from '../../src/adapters/files/create-bundl
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
 import type { Later } from '../../src/app/triage/late-data.ts';
+import { resumeLateDataRechecks } from '../../src/app/triage/resume-late-data-rechecks.ts';
 import { type TriageIncidentDeps, triageIncident } from '../../src/app/triage/triage-incident.ts';
 import type { TriageObserver } from '../../src/app/triage/triage-observer.ts';
 import { NO_TELEMETRY } from '../../src/core/ingest/ingest-telemetry.ts';
@@ -152,6 +153,42 @@ describe('re-triage when late telemetry arrives', () => {
     expect(timers.waiting).toEqual([]);
     expect(seen).toEqual(['result']);
     expect(await actions(incident.id)).toEqual(['hypotheses.produced']);
+  });
+
+  it('after a restart, the re-triage still due is found again from the stored triage, and runs headless', async () => {
+    const { incident, deps, bundle, observer } = await setup(40_000);
+    let now = Date.parse('2026-12-06T04:00:00Z');
+    const first = { ...deps, now: () => now };
+    await triageIncident(first, { incidentId: incident.id, claim: { attempt: 1 }, observer });
+    // The process stops 30 s later with its timers; a new one starts with its own.
+    now += 30_000;
+    const timers = handTimers();
+    const restarted = { ...first, lateData: { minGapMs: 15_000, afterMs: [60_000, 180_000], later: timers } };
+    expect(await resumeLateDataRechecks(restarted)).toBe(1);
+    expect(timers.waiting).toEqual([{ delayMs: 30_000, key: `retriage:${incident.id}` }]);
+    bundle.appendLate();
+    await timers.runNext();
+    expect(await actions(incident.id)).toEqual(['hypotheses.produced', 'hypotheses.revised']);
+    expect((await storage.incidents.latestTriage(incident.id))?.report.hypotheses[0]).toMatchObject({
+      service: 'payment',
+      kind: 'deploy',
+    });
+    // Caught up and revised: a second restart finds nothing to resume.
+    expect(
+      await resumeLateDataRechecks({ ...restarted, lateData: { ...restarted.lateData, later: handTimers() } }),
+    ).toBe(0);
+  });
+
+  it('after a restart past the last re-triage, or for a resolved incident, nothing is resumed', async () => {
+    const { incident, deps } = await setup(40_000);
+    let now = Date.parse('2026-12-06T04:00:00Z');
+    const first = { ...deps, now: () => now };
+    await triageIncident(first, { incidentId: incident.id });
+    now += 200_000;
+    expect(await resumeLateDataRechecks(first)).toBe(0);
+    now -= 100_000;
+    await storage.incidents.resolve(incident.id, now);
+    expect(await resumeLateDataRechecks(first)).toBe(0);
   });
 
   it('data that reaches the as-of time schedules nothing', async () => {

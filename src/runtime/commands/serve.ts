@@ -25,6 +25,7 @@ import { investigateOptionsFromConfig } from '../../app/investigate-options-from
 import { rememberIncident } from '../../app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
 import { lateDataFromConfig } from '../../app/triage/late-data-from-config.ts';
+import { resumeLateDataRechecks } from '../../app/triage/resume-late-data-rechecks.ts';
 import { triageIncident } from '../../app/triage/triage-incident.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
 import { createLater } from '../create-later.ts';
@@ -152,8 +153,8 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       const queue = createWorkQueue(config.server.investigationConcurrency, (key, e) =>
         log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
       );
-      // Re-triages of late data wait in this process, then run through the same queue (a restart
-      // forgets them: the first triage stands).
+      // Re-triages of late data wait in this process, then run through the same queue (after a
+      // restart, resumeLateDataRechecks finds the ones still due from the stored triages).
       const timers = createLater((key, e) =>
         log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
       );
@@ -271,6 +272,9 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       );
 
       for (const r of await resumeInvestigations(storage)) investigateLater(r.incidentId, r.attempt);
+      // Re-triages of late data a previous process had waiting (timers) are found again from the store.
+      const rechecks = await resumeLateDataRechecks(investigation);
+      if (rechecks > 0) log.info({ rechecks }, 're-triages of late data resumed');
 
       await new Promise<void>((done) => env.onShutdown(done));
       const deadline = runtime.monotonic() + config.server.shutdownGraceSeconds * 1000;
