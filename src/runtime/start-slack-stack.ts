@@ -10,7 +10,6 @@ import { pinoBoltLogger } from '../adapters/slack/pino-bolt-logger.ts';
 import { slackStartError } from '../adapters/slack/slack-start-error.ts';
 import type { SlackUseCaseDeps } from '../adapters/slack/slack-use-case-deps.ts';
 import { closeIncidentAutonomy } from '../app/autonomy/close-incident-autonomy.ts';
-import type { IncidentAnnouncer } from '../app/ingest/incident-announcer.ts';
 import { investigateOptionsFromConfig } from '../app/investigate-options-from-config.ts';
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
@@ -22,13 +21,14 @@ import { announceAutonomy } from '../app/slack/announce-autonomy.ts';
 import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../app/slack/channel-rate-limiter.ts';
+import { chatIncidentSurface } from '../app/slack/chat-incident-surface.ts';
 import type { CountdownMessage } from '../app/slack/find-countdown-message.ts';
 import { createIncidentBoard } from '../app/slack/incident-board.ts';
 import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
-import { runIncidentTriage } from '../app/slack/run-incident-triage.ts';
 import { createSeenDeliveries } from '../app/slack/seen-deliveries.ts';
 import { tickCountdowns } from '../app/slack/tick-countdowns.ts';
-import { buildIncidentMessage } from '../core/chat/build-incident-message.ts';
+import type { IncidentSurface } from '../app/triage/incident-surface.ts';
+import { lateDataFromConfig } from '../app/triage/late-data-from-config.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
 import type { Narrative } from '../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../core/chat/no-runbooks.ts';
@@ -42,6 +42,7 @@ import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 import { buildAutonomyDeps } from './build-autonomy-deps.ts';
 import { buildRunbookRuntime } from './build-runbook-runtime.ts';
+import { createLater } from './create-later.ts';
 import type { Runtime } from './runtime.ts';
 import { timelineDeps } from './timeline-deps.ts';
 import { triageSourcesFromConfig } from './triage-sources-from-config.ts';
@@ -50,8 +51,8 @@ export type SlackStack = {
   readonly slack: SlackApp;
   /** The runtime's storage (observed for /metrics when `observe` is given); not closed by `stop`. */
   readonly storage: Storage;
-  /** With slack.incidentChannel: triages incidents opened elsewhere (webhooks) in that channel. */
-  readonly announcer?: IncidentAnnouncer;
+  /** With slack.incidentChannel: where incidents opened elsewhere (webhooks) are shown as they are triaged. */
+  readonly surface?: IncidentSurface;
   /** HTTP mode: the port Slack's requests arrive on. */
   readonly port?: number;
   /** Stops the app; the storage is the runtime's, closed by `runtime.close()`. */
@@ -157,11 +158,16 @@ export async function startSlackStack(
   const cards = new Map<string, ChatRef>();
   // Approval cards posted before a restart keep their countdowns: found again in the audit trail.
   if (runbook) await adoptApprovalCards({ runs: runbook.runs, audit: runbook.audit, cards });
+  // Re-triages of late data wait here (in this process; stopped with the app).
+  const later = createLater((key, e) =>
+    log.error({ key, err: e instanceof Error ? e.message : String(e) }, 're-triage with late data failed'),
+  );
   const useCaseDeps: SlackUseCaseDeps = {
     incidents: storage.incidents,
     feedback: storage.feedback,
     audit: storage.audit,
     deliveries: storage.deliveries,
+    effects: storage.effects,
     sources,
     runbooks: env.runbooks ?? runbooks.value?.finder ?? NO_RUNBOOKS,
     ...(runbook ? { runbook, groupsOf: (user: string) => userGroups(user), cards } : {}),
@@ -175,6 +181,8 @@ export async function startSlackStack(
     options: investigateOptionsFromConfig(config),
     board: createIncidentBoard(),
     now: runtime.now,
+    monotonic: runtime.monotonic,
+    lateData: lateDataFromConfig(config, later),
     ...(charts ? { renderChart: (spec) => charts.renderTimeline(spec) } : {}),
     ...(narrate ? { narrate } : {}),
     ...(ask ? { ask } : {}),
@@ -263,30 +271,9 @@ export async function startSlackStack(
       }, env.autonomyTickMs ?? 1000)
     : undefined;
   autonomyTick?.unref();
-  // Incidents opened by webhooks (`causeway serve`) are triaged in the incident channel.
-  const incidentChannel = s.incidentChannel;
-  const announcer: IncidentAnnouncer | undefined = incidentChannel
-    ? {
-        name: `slack ${incidentChannel}`,
-        async triage(incident, alerts) {
-          const run = await runIncidentTriage(
-            { ...useCaseDeps, chat: slack.chat },
-            { incident, alerts, channel: incidentChannel },
-          );
-          if (!run.posted) return { triaged: false, detail: `${run.failure.code}: ${run.failure.message}` };
-          return run.report
-            ? { triaged: true }
-            : { triaged: false, detail: 'the triage did not finish (see the message)' };
-        },
-        async resolved(incident) {
-          if (autonomy) await closeIncidentAutonomy(autonomy, { incidentId: incident.id });
-          const entry = useCaseDeps.board.get(incident.id);
-          if (!entry) return;
-          entry.view = { ...entry.view, resolved: true };
-          entry.sync.show(buildIncidentMessage(entry.view));
-          await entry.sync.flush();
-        },
-      }
+  // Incidents opened by webhooks (`causeway serve`) are shown in the incident channel as they are triaged.
+  const surface = s.incidentChannel
+    ? chatIncidentSurface({ ...useCaseDeps, chat: slack.chat }, s.incidentChannel)
     : undefined;
   return {
     ok: true,
@@ -294,10 +281,11 @@ export async function startSlackStack(
       slack,
       storage,
       ...(port !== undefined ? { port } : {}),
-      ...(announcer ? { announcer } : {}),
+      ...(surface ? { surface } : {}),
       async stop() {
         clearInterval(tick);
         clearInterval(autonomyTick);
+        later.stop();
         await slack.stop();
       },
     },

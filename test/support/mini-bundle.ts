@@ -8,13 +8,16 @@ const nanos = (ms: number) => `${Math.round(ms)}000000`;
 
 /**
  * Writes a small, valid incident bundle by hand (independent of the simulator): frontend →
- * checkout → payment, 20 minutes of baseline, then payment's deploy makes it fail. Returns the
- * folder. Used by the CLI tests, which also corrupt copies of it.
+ * checkout → payment, 20 minutes of baseline, then payment's deploy makes it fail (the alert
+ * fires `onsetBeforeAlertMs` later, default 2 minutes). Returns the folder. Used by the CLI tests, which also corrupt copies of it.
  */
-export function writeMiniBundle(dir: string, opts: { withTraces?: boolean; withLogs?: boolean } = {}): string {
+export function writeMiniBundle(
+  dir: string,
+  opts: { withTraces?: boolean; withLogs?: boolean; onsetBeforeAlertMs?: number } = {},
+): string {
   mkdirSync(dir, { recursive: true });
   const onset = T0 + 20 * 60_000;
-  const asOf = onset + 2 * 60_000;
+  const asOf = onset + (opts.onsetBeforeAlertMs ?? 2 * 60_000);
   const logs: string[] = [];
   const reqs: unknown[] = [];
   let id = 1;

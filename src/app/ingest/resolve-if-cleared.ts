@@ -1,17 +1,18 @@
 import { isIncidentCleared } from '../../core/ingest/is-incident-cleared.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
-import type { IncidentAnnouncer } from './incident-announcer.ts';
+import type { IncidentSurface } from '../triage/incident-surface.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 
 /**
  * After resolutions arrived for an incident: when every one of its alerts (by their own
  * fingerprints, latest delivery wins) has resolved, resolves the incident (its group is free to
  * open a new one) and audits `incident.resolved`. Idempotent: an incident already resolved, or
- * with an alert still firing, is left as it is. Returns the resolved incident, if it was.
+ * with an alert still firing, is left as it is. The surface showing the incident (chat's incident
+ * channel) is told. Returns the resolved incident, if it was.
  */
 export async function resolveIfCleared(
   deps: Pick<IngestDeps, 'incidents' | 'audit' | 'now' | 'telemetry' | 'log'> & {
-    readonly announcer?: IncidentAnnouncer;
+    readonly surface?: Pick<IncidentSurface, 'resolved'>;
   },
   incidentId: string,
 ): Promise<Incident | undefined> {
@@ -29,6 +30,6 @@ export async function resolveIfCleared(
     data: { incidentId, by: 'every alert resolved', alerts: alerts.length },
   });
   deps.log.child({ incidentId }).info({ alerts: alerts.length }, 'incident resolved: every alert resolved');
-  if (deps.announcer?.resolved) await deps.announcer.resolved(resolved).catch(() => undefined);
+  if (deps.surface) await deps.surface.resolved(resolved).catch(() => undefined);
   return resolved;
 }

@@ -7,10 +7,11 @@ import { parseSlashCommand } from '../../core/chat/parse-slash-command.ts';
 import type { FeedbackStore } from '../../core/storage/feedback-store.ts';
 import type { AutonomyDeps } from '../autonomy/autonomy-deps.ts';
 import type { RunbookDeps } from '../runbooks/runbook-deps.ts';
+import { triageIncident } from '../triage/triage-incident.ts';
 import { autonomyCommand } from './autonomy-command.ts';
 import { manualAlert } from './manual-alert.ts';
+import { observeTriageInChat } from './observe-triage-in-chat.ts';
 import { proposeRunbookInChat } from './propose-runbook-in-chat.ts';
-import { runIncidentTriage } from './run-incident-triage.ts';
 import { runbooksMessage } from './runbooks-message.ts';
 import { statusMessage } from './status-message.ts';
 import type { TriageDeps } from './triage-deps.ts';
@@ -135,19 +136,20 @@ export function handleSlashCommand(
               fingerprint: alert.fingerprint,
             },
           });
-          const run = await runIncidentTriage(deps, {
-            incident,
+          const chat = observeTriageInChat(deps, { channel: input.channel, requestedBy: input.user });
+          await triageIncident(deps, {
+            incidentId: incident.id,
             alerts: [alert],
-            channel: input.channel,
-            requestedBy: input.user,
+            observer: chat,
             ...(cmd.sinceMs ? { lookbackMs: Math.max(15 * 60_000, 3 * cmd.sinceMs) } : {}),
           });
-          if (!run.posted) {
-            const notMember = ['not_in_channel', 'channel_not_found'].includes(run.failure.code);
+          const failure = chat.postFailure();
+          if (failure) {
+            const notMember = ['not_in_channel', 'channel_not_found'].includes(failure.code);
             await input.reply(
               buildErrorMessage(
                 'CHAT_POST_FAILED',
-                `Causeway could not post in this channel (${run.failure.code}).`,
+                `Causeway could not post in this channel (${failure.code}).`,
                 notMember
                   ? 'Invite the app to this channel (/invite @Causeway) and run the command again.'
                   : 'Try again in a minute; if it keeps failing, check the app is installed and its token is valid.',

@@ -5,9 +5,11 @@ import { buildIncidentMessage } from '../../core/chat/build-incident-message.ts'
 import { acceptAlerts } from '../ingest/accept-alerts.ts';
 import type { IngestDeps } from '../ingest/ingest-deps.ts';
 import { resolveIfCleared } from '../ingest/resolve-if-cleared.ts';
+import { type TriageOutcome, triageIncident } from '../triage/triage-incident.ts';
 import type { ChannelRateLimiter } from './channel-rate-limiter.ts';
-import { runIncidentTriage, type TriageRunOutcome } from './run-incident-triage.ts';
+import { observeTriageInChat } from './observe-triage-in-chat.ts';
 import type { SeenDeliveries } from './seen-deliveries.ts';
+import { showResolved } from './show-resolved.ts';
 import type { TriageDeps } from './triage-deps.ts';
 
 export type AlertMessageDeps = TriageDeps &
@@ -32,7 +34,7 @@ export type AlertMessageOutcome =
   | { readonly kind: 'not-firing'; readonly state: AlertNotice['state']; readonly resolved: readonly string[] }
   | { readonly kind: 'rate-limited'; readonly fingerprint: string }
   | { readonly kind: 'joined'; readonly incidentId: string }
-  | { readonly kind: 'investigated'; readonly incidentId: string; readonly run: TriageRunOutcome };
+  | { readonly kind: 'investigated'; readonly incidentId: string; readonly triage: TriageOutcome };
 
 const ms = (ts: string) => Math.round(Number.parseFloat(ts) * 1000);
 
@@ -107,11 +109,7 @@ export async function triageAlertMessage(
       resolved.push(done.id);
       await deps.rememberResolved?.(done.id).catch(() => undefined);
       await deps.afterResolve?.(done.id);
-      const entry = deps.board.get(done.id);
-      if (entry) {
-        entry.view = { ...entry.view, resolved: true };
-        entry.sync.show(buildIncidentMessage(entry.view));
-      }
+      await showResolved(deps.board, done.id);
     }
     return { kind: 'not-firing', state: notice.state, resolved };
   }
@@ -124,10 +122,15 @@ export async function triageAlertMessage(
     }
   }
   const [incident, ...more] = accepted.opened;
+  // The same triage as a webhook's, watched from the message's thread.
+  const triage = (incidentId: string) =>
+    triageIncident(deps, {
+      incidentId,
+      alerts: notice.alerts,
+      observer: observeTriageInChat(deps, { channel, threadTs: message.ts }),
+    });
   // Alerts of other groups in the same notification opened their own incidents: each is triaged too.
-  for (const other of more)
-    await runIncidentTriage(deps, { incident: other, alerts: notice.alerts, channel, threadTs: message.ts });
+  for (const other of more) await triage(other.id);
   if (!incident) return { kind: 'joined', incidentId: accepted.joined[0] ?? '' };
-  const run = await runIncidentTriage(deps, { incident, alerts: notice.alerts, channel, threadTs: message.ts });
-  return { kind: 'investigated', incidentId: incident.id, run };
+  return { kind: 'investigated', incidentId: incident.id, triage: await triage(incident.id) };
 }

@@ -4,20 +4,15 @@ import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
 import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
-import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
-import type { IncidentStore } from '../../core/storage/incident-store.ts';
-import type { InvestigateOptions } from '../investigate-options.ts';
+import type { TriageIncidentDeps } from '../triage/triage-incident.ts';
 import type { IncidentBoard } from './incident-board.ts';
 
-/** What running an incident's triage in chat needs. */
-export type TriageDeps = {
+/** What showing a triage in chat needs (the incident message, its edits, and what follows the result). */
+export type TriageViewDeps = {
   readonly chat: ChatPort;
-  readonly incidents: IncidentStore;
   readonly audit: AuditLog;
-  readonly sources: TriageSources;
   readonly runbooks: RunbookFinder;
-  readonly options: InvestigateOptions;
   readonly board: IncidentBoard;
   /** Epoch ms. */
   readonly now: () => number;
@@ -38,6 +33,11 @@ export type TriageDeps = {
     readonly channel: string;
     readonly threadTs: string;
   }) => Promise<string | undefined>;
-  /** After an incident resolved (earned autonomy: its page resolved, its shadow records scored). */
-  readonly afterResolve?: (incidentId: string) => Promise<void>;
 };
+
+/** What triaging an incident from chat needs: the triage use-case's ports and the chat view's. */
+export type TriageDeps = TriageIncidentDeps &
+  TriageViewDeps & {
+    /** After an incident resolved (earned autonomy: its page resolved, its shadow records scored). */
+    readonly afterResolve?: (incidentId: string) => Promise<void>;
+  };

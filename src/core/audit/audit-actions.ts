@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = {
   'incident.resolved': 'the incident was resolved: incidentId, by whom or which alert',
   'evidence.queried': 'one evidence query: source, query, status, result summary and hash',
   'hypotheses.produced': 'a ranking: incidentId, the ranked hypothesis ids, services, scores',
+  'hypotheses.revised':
+    'a re-triage with late data changed the ranking: incidentId, revision, previous and current top and confidence, how much more data, the ranked hypotheses',
   'message.posted': 'a chat message posted or edited: channel, ts, text hash',
   'feedback.recorded': 'feedback on a hypothesis: incidentId, hypothesisId, verdict',
   'runbook.proposed': 'a runbook plan: runId, runbook, the rendered steps and their hashes',

@@ -10,6 +10,7 @@ import { CHAT_IDS } from './chat-ids.ts';
 import { confidenceWord } from './confidence-word.ts';
 import { escapeMrkdwn } from './escape-mrkdwn.ts';
 import type { IncidentView } from './incident-view.ts';
+import { revisionNote } from './revision-note.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';
 import { truncateText } from './truncate-text.ts';
 import { utcTime } from './utc-time.ts';
@@ -48,6 +49,12 @@ export function buildIncidentMessage(view: IncidentView): ChatMessage {
     block_id: CHAT_IDS.blocks.summary,
     text: { type: 'mrkdwn', text: truncateText(summary, SLACK_LIMITS.sectionText) },
   });
+  if (view.revised && r && !view.failure)
+    blocks.push({
+      type: 'context',
+      block_id: CHAT_IDS.blocks.revised,
+      elements: [{ type: 'mrkdwn', text: truncateText(revisionNote(view.revised), SLACK_LIMITS.contextText) }],
+    });
   if (view.autonomyPaused)
     blocks.push({
       type: 'context',

@@ -6,6 +6,7 @@ export const CHAT_IDS = {
   blocks: {
     header: 'causeway_header',
     summary: 'causeway_summary',
+    revised: 'causeway_revised',
     progress: 'causeway_progress',
     narrative: 'causeway_narrative',
     alternatives: 'causeway_alternatives',

@@ -1,4 +1,5 @@
 import type { TriageReport } from '../model/triage-report.ts';
+import type { RankingRevision } from '../revision/ranking-revision.ts';
 import type { SeenBeforeMatch } from '../seen-before/seen-before-match.ts';
 import type { Narrative } from './narrative.ts';
 import type { RunbookSuggestion } from './runbook-suggestion.ts';
@@ -45,4 +46,6 @@ export type IncidentView = {
   readonly seenBefore?: readonly SeenBeforeMatch[];
   /** Earned autonomy's kill switch in force (who paused it, why): shown on the message while it holds. */
   readonly autonomyPaused?: string;
+  /** The result was revised by a re-triage with late data: shown as a note under the summary. */
+  readonly revised?: RankingRevision;
 };

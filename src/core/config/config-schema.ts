@@ -63,6 +63,35 @@ export const configSchema = z.strictObject({
         .min(1, { error: 'name at least one label' })
         .default([...DEFAULT_SERVICE_LABELS])
         .describe('Alert labels that name the service, tried in order.'),
+      lateData: z
+        .strictObject({
+          minGapSeconds: z
+            .number({ error: 'expected a number of seconds' })
+            .min(1, { error: 'must be at least 1 second' })
+            .max(3600, { error: 'must be at most 3600 seconds' })
+            .default(15)
+            .describe(
+              "A triage whose data ends more than this many seconds before its as-of time is re-read later (ingest lag: the newest data wasn't there yet).",
+            ),
+          retriageAfterSeconds: z
+            .array(
+              z.coerce
+                .number({ error: 'expected a number of seconds' })
+                .min(1, { error: 'must be at least 1 second' })
+                .max(3600, { error: 'must be at most 3600 seconds' }),
+              { error: 'expected a list of seconds' },
+            )
+            .max(5, { error: 'at most 5 re-triages' })
+            .refine((a) => a.every((x, i) => i === 0 || x > (a[i - 1] ?? 0)), {
+              error: 'must be increasing (seconds after the first triage)',
+            })
+            .default([60, 180])
+            .describe(
+              'When such a triage is re-read, in seconds after the first one (increasing, at most 5; empty: never). It stops once the data has caught up or the incident resolved.',
+            ),
+        })
+        .prefault({})
+        .describe('Re-triage when telemetry arrives late.'),
     })
     .prefault({})
     .describe('How a triage reads its data: time windows, resolution and timeouts.'),

@@ -17,6 +17,16 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'CAUSEWAY_TRIAGE_SOURCE_TIMEOUT_SECONDS', path: ['triage', 'sourceTimeoutSeconds'], type: 'number' },
   { env: 'CAUSEWAY_TRIAGE_CHANGE_LOOKBACK_MINUTES', path: ['triage', 'changeLookbackMinutes'], type: 'number' },
   { env: 'CAUSEWAY_TRIAGE_SERVICE_LABELS', path: ['triage', 'serviceLabels'], type: 'list' },
+  {
+    env: 'CAUSEWAY_TRIAGE_LATE_DATA_MIN_GAP_SECONDS',
+    path: ['triage', 'lateData', 'minGapSeconds'],
+    type: 'number',
+  },
+  {
+    env: 'CAUSEWAY_TRIAGE_LATE_DATA_RETRIAGE_AFTER_SECONDS',
+    path: ['triage', 'lateData', 'retriageAfterSeconds'],
+    type: 'list',
+  },
   { env: 'CAUSEWAY_STORAGE_URL', path: ['storage', 'url'], type: 'string', secret: true },
   { env: 'CAUSEWAY_STORAGE_DATA_DIR', path: ['storage', 'dataDir'], type: 'string' },
   { env: 'CAUSEWAY_STORAGE_SQLITE_SYNCHRONOUS', path: ['storage', 'sqliteSynchronous'], type: 'string' },

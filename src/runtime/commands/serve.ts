@@ -18,14 +18,17 @@ import { describeDatabase } from '../../adapters/storage/describe-database.ts';
 import { checkChainTail } from '../../app/audit/check-chain-tail.ts';
 import { acceptAlerts } from '../../app/ingest/accept-alerts.ts';
 import { createWorkQueue } from '../../app/ingest/create-work-queue.ts';
-import { investigateIncident } from '../../app/ingest/investigate-incident.ts';
 import { recordChanges } from '../../app/ingest/record-changes.ts';
 import { resolveIfCleared } from '../../app/ingest/resolve-if-cleared.ts';
 import { resumeInvestigations } from '../../app/ingest/resume-investigations.ts';
 import { investigateOptionsFromConfig } from '../../app/investigate-options-from-config.ts';
 import { rememberIncident } from '../../app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../app/storage/recover-unfinished.ts';
+import { lateDataFromConfig } from '../../app/triage/late-data-from-config.ts';
+import { resumeLateDataRechecks } from '../../app/triage/resume-late-data-rechecks.ts';
+import { triageIncident } from '../../app/triage/triage-incident.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
+import { createLater } from '../create-later.ts';
 import { incidentPagesFromConfig } from '../incident-pages-from-config.ts';
 import type { Runtime } from '../runtime.ts';
 import type { SlackStack } from '../start-slack-stack.ts';
@@ -135,7 +138,8 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         }
         slack = s.value;
       }
-      const announcer = slack?.announcer;
+      // Where webhooks' incidents are shown as they are triaged (Slack's incident channel), if anywhere.
+      const surface = slack?.surface;
       const stopSlack = slack ? () => (slack as SlackStack).stop() : undefined;
       // After the Slack app has recovered its runbook steps (recoverRuns): the rest of this instance's
       // unfinished work is closed as outcome-unknown.
@@ -149,6 +153,11 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       const queue = createWorkQueue(config.server.investigationConcurrency, (key, e) =>
         log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
       );
+      // Re-triages of late data wait in this process, then run through the same queue (after a
+      // restart, resumeLateDataRechecks finds the ones still due from the stored triages).
+      const timers = createLater((key, e) =>
+        log.error({ key, err: e instanceof Error ? e.message : String(e) }, 'background work failed'),
+      );
       const investigation = {
         incidents: storage.incidents,
         effects: storage.effects,
@@ -159,7 +168,10 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         log,
         now: runtime.now,
         monotonic: runtime.monotonic,
-        ...(announcer ? { announcer } : {}),
+        lateData: lateDataFromConfig(config, {
+          after: (ms, key, task) => timers.after(ms, key, async () => queue.push(key, task)),
+          stop: () => timers.stop(),
+        }),
       };
       const ingest = {
         incidents: storage.incidents,
@@ -170,11 +182,15 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         newIncidentId: runtime.newIncidentId,
         telemetry,
         log,
-        ...(announcer ? { announcer } : {}),
+        ...(surface ? { surface } : {}),
       };
       const investigateLater = (incidentId: string, attempt = 1) =>
         queue.push(`investigate:${incidentId}`, async () => {
-          await investigateIncident(investigation, incidentId, attempt);
+          await triageIncident(investigation, {
+            incidentId,
+            claim: { attempt },
+            ...(surface ? { observer: surface.observe() } : {}),
+          });
         });
 
       const http = buildHttpServer({
@@ -256,11 +272,15 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
       );
 
       for (const r of await resumeInvestigations(storage)) investigateLater(r.incidentId, r.attempt);
+      // Re-triages of late data a previous process had waiting (timers) are found again from the store.
+      const rechecks = await resumeLateDataRechecks(investigation);
+      if (rechecks > 0) log.info({ rechecks }, 're-triages of late data resumed');
 
       await new Promise<void>((done) => env.onShutdown(done));
       const deadline = runtime.monotonic() + config.server.shutdownGraceSeconds * 1000;
       log.info({ inFlight: http.inFlight, queued: queue.size }, 'shutting down: finishing work in progress');
       await http.drain(deadline);
+      timers.stop();
       queue.close();
       await Promise.race([queue.idle(), sleep(Math.max(0, deadline - runtime.monotonic()))]);
       if (queue.size > 0)

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBundleTriageSources } from '../../src/adapters/files/create-bundle-triage-sources.ts';
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
-import type { IncidentAnnouncer } from '../../src/app/ingest/incident-announcer.ts';
-import { investigateIncident } from '../../src/app/ingest/investigate-incident.ts';
 import { resumeInvestigations } from '../../src/app/ingest/resume-investigations.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
 import { recoverUnfinished } from '../../src/app/storage/recover-unfinished.ts';
+import { type TriageIncidentDeps, triageIncident } from '../../src/app/triage/triage-incident.ts';
+import type { TriageObserver } from '../../src/app/triage/triage-observer.ts';
 import { NO_TELEMETRY } from '../../src/core/ingest/ingest-telemetry.ts';
 import { SILENT_LOG } from '../../src/core/ingest/silent-log.ts';
 import type { Alert } from '../../src/core/model/alert.ts';
@@ -52,31 +52,63 @@ async function setup(instanceId = 'a') {
   return { incident, deps };
 }
 
-describe('investigateIncident', () => {
+/** The webhook path: claims the investigation (attempt 1 unless told). */
+const investigate = (deps: TriageIncidentDeps, incidentId: string, attempt = 1, observer?: TriageObserver) =>
+  triageIncident(deps, { incidentId, claim: { attempt }, ...(observer ? { observer } : {}) });
+
+describe('triageIncident', () => {
   it('headless: triages from the sources, saves and audits the ranking; a second claim runs nothing', async () => {
     const { incident, deps } = await setup();
-    const first = await investigateIncident(deps, incident.id);
+    const first = await investigate(deps, incident.id);
     expect(first).toMatchObject({ state: 'succeeded', version: 1 });
-    expect(await investigateIncident(deps, incident.id)).toEqual({ state: 'skipped', reason: 'already claimed' });
+    expect(await investigate(deps, incident.id)).toEqual({ state: 'skipped', reason: 'already claimed' });
     expect((await storage.incidents.latestTriage(incident.id))?.version).toBe(1);
     const actions = (await storage.audit.query({ incidentId: incident.id })).map((r) => r.action);
     expect(actions.filter((a) => a === 'hypotheses.produced')).toHaveLength(1);
     expect(await storage.effects.get(`investigation:${incident.id}`)).toMatchObject({ state: 'succeeded' });
   });
 
-  it('SEAM for the chat surface: with an announcer the triage is handed to it, once', async () => {
+  it('an observer watches the triage it does not own: told it started, each source, the result; once', async () => {
     const { incident, deps } = await setup();
     const calls: string[] = [];
-    const announcer: IncidentAnnouncer = {
-      name: 'fake-chat',
-      triage: async (i, alerts) => {
-        calls.push(`${i.id}:${alerts.map((a) => a.fingerprint).join(',')}`);
-        return { triaged: true };
+    const observer: TriageObserver = {
+      started: async (i) => {
+        calls.push(`started ${i.incident.id}:${i.alerts.map((a) => a.fingerprint).join(',')}`);
+        return { shown: true };
       },
+      progress: (source) => void calls.push(`progress ${source}`),
+      result: async (report) => void calls.push(`result ${report.hypotheses[0]?.service}`),
+      failed: async (p) => void calls.push(`failed ${p.message}`),
     };
-    expect(await investigateIncident({ ...deps, announcer }, incident.id)).toMatchObject({ state: 'succeeded' });
-    expect(await investigateIncident({ ...deps, announcer }, incident.id)).toMatchObject({ state: 'skipped' });
-    expect(calls).toEqual([`${incident.id}:fp-1`]);
+    const first = await investigate(deps, incident.id, 1, observer);
+    expect(first).toMatchObject({ state: 'succeeded', version: 1 });
+    expect(await investigate(deps, incident.id, 1, observer)).toMatchObject({ state: 'skipped' });
+    expect(calls[0]).toBe(`started ${incident.id}:fp-1`);
+    expect(calls.filter((c) => c.startsWith('progress')).sort()).toEqual([
+      'progress changes',
+      'progress logs',
+      'progress traces',
+    ]);
+    expect(calls.at(-1)).toBe(`result ${first.state === 'succeeded' ? first.report.hypotheses[0]?.service : ''}`);
+    // Saved and audited by the use-case, once, whoever watches.
+    const actions = (await storage.audit.query({ incidentId: incident.id })).map((r) => r.action);
+    expect(actions.filter((a) => a === 'hypotheses.produced')).toHaveLength(1);
+  });
+
+  it('an observer that cannot show the triage stops it before any source is read; the journal says why', async () => {
+    const { incident, deps } = await setup();
+    const observer: TriageObserver = {
+      started: async () => ({ shown: false, reason: 'not_in_channel: the app is not in the channel' }),
+      progress: () => {},
+      result: async () => {},
+      failed: async () => {},
+    };
+    expect(await investigate(deps, incident.id, 1, observer)).toEqual({
+      state: 'failed',
+      reason: 'not_in_channel: the app is not in the channel',
+    });
+    expect(await storage.incidents.latestTriage(incident.id)).toBeUndefined();
+    expect(await storage.effects.get(`investigation:${incident.id}`)).toMatchObject({ state: 'failed' });
   });
 
   it('after a crash mid-investigation: recovery closes it as outcome-unknown and the next start investigates again', async () => {
@@ -92,12 +124,12 @@ describe('investigateIncident', () => {
     await recoverUnfinished(storage, { owner: 'a' });
     const todo = await resumeInvestigations(storage);
     expect(todo).toEqual([{ incidentId: incident.id, attempt: 2 }]);
-    expect(await investigateIncident(deps, incident.id, 2)).toMatchObject({ state: 'succeeded' });
+    expect(await investigate(deps, incident.id, 2)).toMatchObject({ state: 'succeeded' });
     expect(await resumeInvestigations(storage)).toEqual([]);
   });
 });
 
-describe.each(BACKENDS)('investigateIncident on a bundle it cannot read: $name', (backend) => {
+describe.each(BACKENDS)('triageIncident on a bundle it cannot read: $name', (backend) => {
   let db: TestDatabase;
   let dir: string;
   afterEach(async () => {
@@ -125,7 +157,7 @@ describe.each(BACKENDS)('investigateIncident on a bundle it cannot read: $name',
       now: Date.now,
       monotonic: () => performance.now(),
     };
-    const outcome = await investigateIncident(deps, incident.id);
+    const outcome = await investigate(deps, incident.id);
     expect(outcome).toEqual({
       state: 'failed',
       reason: expect.stringMatching(
