@@ -14,7 +14,6 @@ import { investigateOptionsFromConfig } from '../app/investigate-options-from-co
 import { answerFollowUp } from '../app/llm/answer-follow-up.ts';
 import { createChatNarrator } from '../app/llm/create-chat-narrator.ts';
 import { recoverRuns } from '../app/runbooks/recover-runs.ts';
-import { findSeenBefore } from '../app/seen-before/find-seen-before.ts';
 import { rememberIncident } from '../app/seen-before/remember-incident.ts';
 import { adoptApprovalCards } from '../app/slack/adopt-approval-cards.ts';
 import { announceAutonomy } from '../app/slack/announce-autonomy.ts';
@@ -196,7 +195,7 @@ export async function startSlackStack(
     telemetry: env.telemetry ?? NO_TELEMETRY,
     log,
     timeline: timelineDeps(config, runtime, storage),
-    seenBefore: (report, incidentId) => findSeenBefore(storage, report, { incidentId }),
+    seenBefore: storage.seenBefore,
     rememberResolved: (incidentId) =>
       rememberIncident({ storage, checkpointKey: config.audit.checkpointKey }, incidentId),
   };

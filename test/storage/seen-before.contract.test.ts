@@ -79,9 +79,9 @@ describe.each(BACKENDS)('seen-before store contract: $name', (backend) => {
     expect(e).toEqual(entry('INC-1', T0 + 5000, [['svc:cart', 1]], 'restart'));
   });
 
-  it('a database kept before migration 7 keeps its incidents when total_weight is dropped', async () => {
+  it('a database kept before migration 6 keeps its incidents when total_weight is dropped', async () => {
     db = await backend.fresh();
-    const before = await db.open({ migrations: MIGRATIONS.filter((m) => m.version < 7) });
+    const before = await db.open({ migrations: MIGRATIONS.filter((m) => m.version < 6) });
     const raw = await db.raw();
     await raw.run(
       'INSERT INTO seen_before_incidents (incident_id, resolved_at, total_weight, summary) VALUES ($1, $2, $3, $4)',

@@ -6,6 +6,7 @@ import { createBundleTriageSources } from '../../src/adapters/files/create-bundl
 import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import { resumeInvestigations } from '../../src/app/ingest/resume-investigations.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
+import { rememberIncident } from '../../src/app/seen-before/remember-incident.ts';
 import { recoverUnfinished } from '../../src/app/storage/recover-unfinished.ts';
 import { type TriageIncidentDeps, triageIncident } from '../../src/app/triage/triage-incident.ts';
 import type { TriageObserver } from '../../src/app/triage/triage-observer.ts';
@@ -109,6 +110,55 @@ describe('triageIncident', () => {
     });
     expect(await storage.incidents.latestTriage(incident.id)).toBeUndefined();
     expect(await storage.effects.get(`investigation:${incident.id}`)).toMatchObject({ state: 'failed' });
+  });
+
+  it('seen before: a similar resolved incident whose cause people confirmed weighs in the saved ranking, and the observer is shown it', async () => {
+    const { incident: past, deps } = await setup();
+    const fed = { ...deps, seenBefore: storage.seenBefore };
+    expect(await investigate(fed, past.id)).toMatchObject({ state: 'succeeded' });
+    const first = await storage.incidents.latestTriage(past.id);
+    const confirmed = first?.report.hypotheses[1];
+    if (!confirmed) throw new Error('the example triage has fewer than two hypotheses');
+    await storage.feedback.record({
+      incidentId: past.id,
+      hypothesisId: confirmed.id,
+      user: 'slack:UALICE',
+      verdict: 'confirmed',
+      note: undefined,
+      at: Date.now(),
+    });
+    await storage.incidents.resolve(past.id, Date.now());
+    expect(await rememberIncident({ storage, checkpointKey: undefined }, past.id)).toBe(true);
+
+    const { incident: now } = await storage.incidents.openOrJoin({
+      newId: 'INC-2',
+      alert: { ...alert, fingerprint: 'fp-2' },
+      at: Date.now(),
+    });
+    const shown: string[] = [];
+    const observer: TriageObserver = {
+      started: async () => ({ shown: true }),
+      progress: () => {},
+      result: async (_report, { seenBefore }) => void shown.push(...seenBefore.map((m) => m.incidentId)),
+      failed: async () => {},
+    };
+    expect(await investigate(fed, now.id, 1, observer)).toMatchObject({ state: 'succeeded' });
+    expect(shown).toEqual([past.id]);
+    const saved = await storage.incidents.latestTriage(now.id);
+    const lifted = saved?.report.hypotheses.find((h) => h.service === confirmed.service);
+    expect(lifted?.reasons.find((r) => r.rule === 'seen-before')?.text).toContain(
+      `confirmed as the cause of incident ${past.id}`,
+    );
+    expect(lifted?.score).toBeGreaterThan(confirmed.score);
+    // Without the store, the same triage is the ranking as read.
+    const { incident: plain } = await storage.incidents.openOrJoin({
+      newId: 'INC-3',
+      alert: { ...alert, fingerprint: 'fp-3' },
+      at: Date.now(),
+    });
+    await investigate(deps, plain.id);
+    const unfed = await storage.incidents.latestTriage(plain.id);
+    expect(unfed?.report.hypotheses.some((h) => h.reasons.some((r) => r.rule === 'seen-before'))).toBe(false);
   });
 
   it('after a crash mid-investigation: recovery closes it as outcome-unknown and the next start investigates again', async () => {

@@ -90,11 +90,10 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
       show({ ...entry.view, failure: problem.code ? `${problem.message} (${problem.code})` : problem.message });
       await entry.sync.flush();
     },
-    async result(report) {
+    async result(report, { seenBefore }) {
       if (!entry || !incident) return;
       const e = entry;
       const runbooks = await runbooksFor(deps, report, incident);
-      const seenBefore = deps.seenBefore ? await deps.seenBefore(report, incident.id).catch(() => []) : [];
       const result: IncidentView = {
         ...e.view,
         ...(seenBefore.length > 0 ? { seenBefore } : {}),

@@ -3,7 +3,6 @@ import type { Narrative } from '../../core/chat/narrative.ts';
 import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
 import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
-import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { TriageIncidentDeps } from '../triage/triage-incident.ts';
 import type { IncidentBoard } from './incident-board.ts';
@@ -20,8 +19,6 @@ export type TriageViewDeps = {
   readonly renderChart?: (spec: TimelineChartSpec) => Promise<Uint8Array>;
   /** The LLM narrative for the message's slot (optional; shown after the deterministic result). */
   readonly narrate?: (report: TriageReport, incidentId: string) => Promise<Narrative | undefined>;
-  /** Past incidents like this one ("seen before"); shown in the message, never used by the ranking. */
-  readonly seenBefore?: (report: TriageReport, incidentId: string) => Promise<readonly SeenBeforeMatch[]>;
   /**
    * After the result is shown (earned autonomy: shadow records, the autonomous step's stop window);
    * what it returns is shown on the incident message (autonomy paused).

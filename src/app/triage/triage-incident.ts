@@ -3,13 +3,16 @@ import type { LogPort } from '../../core/ingest/log-port.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { dataShortfall } from '../../core/revision/data-shortfall.ts';
+import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { TriageSources } from '../../core/sources/triage-sources.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { EffectJournal } from '../../core/storage/effect-journal.ts';
 import type { IncidentStore } from '../../core/storage/incident-store.ts';
+import type { SeenBeforeStore } from '../../core/storage/seen-before-store.ts';
 import { claimInvestigation } from '../ingest/claim-investigation.ts';
 import { investigationId } from '../ingest/investigation-id.ts';
 import type { InvestigateOptions } from '../investigate-options.ts';
+import { applySeenBefore } from '../seen-before/apply-seen-before.ts';
 import { distinctAlerts } from './distinct-alerts.ts';
 import type { LateData } from './late-data.ts';
 import { readIncident } from './read-incident.ts';
@@ -29,6 +32,11 @@ export type TriageIncidentDeps = {
   readonly monotonic: () => number;
   /** Re-triage when the data ended well before the as-of time (ingest lag); absent: never. */
   readonly lateData?: LateData;
+  /**
+   * Past resolved incidents ("seen before"): their people-confirmed causes weigh in the ranking
+   * (applySeenBefore, bounded and explained) and the matches are shown; absent: neither.
+   */
+  readonly seenBefore?: SeenBeforeStore;
 };
 
 export type TriageIncidentInput = {
@@ -133,7 +141,8 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
         ...(observer ? { onProgress: (source, status) => observer.progress(source, status) } : {}),
       });
       if (!read.ok) return problem(read.error);
-      const { report, origin } = read.value;
+      const { origin } = read.value;
+      const { report, seenBefore } = await weighSeenBefore(deps, read.value.report, incidentId, log);
       const saved = await deps.incidents.saveTriage(incidentId, { at: deps.now(), report, origin });
       const top = report.hypotheses[0];
       await deps.audit.append({
@@ -150,7 +159,9 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
         },
       });
       // Saved and audited: what the chat does with it (runbooks, chart, narrative) cannot undo that.
-      await observer?.result(report).catch((e: unknown) => log.warn({ err: message(e) }, 'chat: result not shown'));
+      await observer
+        ?.result(report, { seenBefore })
+        .catch((e: unknown) => log.warn({ err: message(e) }, 'chat: result not shown'));
       scheduleRecheck(deps, input, { revision: 1, shown: report, read: report }, log);
       return {
         state: 'succeeded',
@@ -192,8 +203,13 @@ async function recheck(
       log.warn({ revision, code: read.error.code, reason: read.error.message }, 're-triage with late data failed');
       return { state: 'failed', reason: `${read.error.code}: ${read.error.message}` };
     }
-    const { report } = read.value;
-    const revised = await reviseTriage(deps, { incidentId, previous: shown, read: read.value, revision });
+    const { report } = await weighSeenBefore(deps, read.value.report, incidentId, log);
+    const revised = await reviseTriage(deps, {
+      incidentId,
+      previous: shown,
+      read: { ...read.value, report },
+      revision,
+    });
     scheduleRecheck(deps, input, { revision: revision + 1, shown: revised ? report : shown, read: report }, log);
     if (!revised) {
       log.info(
@@ -243,6 +259,27 @@ function scheduleRecheck(
     { revision, shortfallSeconds: shortfall / 1000, inSeconds: wait / 1000 },
     'the data ends before the as-of time (ingest lag): re-triage scheduled',
   );
+}
+
+/**
+ * The report with the people-confirmed causes of similar past incidents weighed in, and those
+ * incidents; the report as read when there is no store or the look-up fails (logged: the triage
+ * stands without it).
+ */
+async function weighSeenBefore(
+  deps: TriageIncidentDeps,
+  report: TriageReport,
+  incidentId: string,
+  log: LogPort,
+): Promise<{ readonly report: TriageReport; readonly seenBefore: readonly SeenBeforeMatch[] }> {
+  if (!deps.seenBefore) return { report, seenBefore: [] };
+  try {
+    const fed = await applySeenBefore({ seenBefore: deps.seenBefore }, report, incidentId);
+    return { report: fed.report, seenBefore: fed.matches };
+  } catch (e) {
+    log.warn({ err: message(e) }, 'seen before: look-up failed; the ranking stands as read');
+    return { report, seenBefore: [] };
+  }
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { RankingRevision } from '../../core/revision/ranking-revision.ts';
+import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
 import type { SourceStatus } from '../../core/telemetry/source-status.ts';
 
@@ -27,8 +28,11 @@ export type TriageObserver = {
   }): Promise<{ readonly shown: true } | { readonly shown: false; readonly reason: string }>;
   /** A source settled (sources run in parallel; each is told once). */
   progress(source: 'logs' | 'traces' | 'changes', status: SourceStatus): void;
-  /** The triage is saved and audited: show it (and what follows it: runbooks, chart, narrative). */
-  result(report: TriageReport): Promise<void>;
+  /**
+   * The triage is saved and audited: show it (and what follows it: runbooks, chart, narrative),
+   * with the similar past incidents found (their confirmed causes already weighed in the report).
+   */
+  result(report: TriageReport, context: { readonly seenBefore: readonly SeenBeforeMatch[] }): Promise<void>;
   /** The triage stopped without a result. */
   failed(problem: TriageProblem): Promise<void>;
   /**

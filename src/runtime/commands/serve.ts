@@ -168,6 +168,7 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         log,
         now: runtime.now,
         monotonic: runtime.monotonic,
+        seenBefore: storage.seenBefore,
         lateData: lateDataFromConfig(config, {
           after: (ms, key, task) => timers.after(ms, key, async () => queue.push(key, task)),
           stop: () => timers.stop(),

@@ -3,7 +3,7 @@ import { m002RunPlans } from './m002-run-plans.ts';
 import { m003GroupKeys } from './m003-group-keys.ts';
 import { m004SeenBefore } from './m004-seen-before.ts';
 import { m005Autonomy } from './m005-autonomy.ts';
-import { m007SeenBeforeNoTotalWeight } from './m007-seen-before-no-total-weight.ts';
+import { m006SeenBeforeNoTotalWeight } from './m006-seen-before-no-total-weight.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in version order. The last one's version is the schema this code expects. */
@@ -13,5 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m003GroupKeys,
   m004SeenBefore,
   m005Autonomy,
-  m007SeenBeforeNoTotalWeight,
+  m006SeenBeforeNoTotalWeight,
 ];

@@ -3,10 +3,9 @@ import type { Migration } from './migration.ts';
 /**
  * "Seen before" never read an incident's total feature weight (the similarity is computed from
  * the whole fingerprints of the candidates found): `seen_before_incidents.total_weight` is dropped.
- * (Version 6 is another change's.)
  */
-export const m007SeenBeforeNoTotalWeight: Migration = {
-  version: 7,
+export const m006SeenBeforeNoTotalWeight: Migration = {
+  version: 6,
   name: 'seen before: no total weight',
   statements: () => ['ALTER TABLE seen_before_incidents DROP COLUMN total_weight'],
 };
