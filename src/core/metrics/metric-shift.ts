@@ -1,7 +1,9 @@
 import { median as medianOf } from '../stats/median.ts';
+import { poissonTail } from '../stats/poisson-tail.ts';
 import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { MetricClass } from './classify-metric.ts';
 import { classifySeries } from './classify-series.ts';
+import { counterWindowCounts } from './counter-window-counts.ts';
 import type { MetricSeries } from './metric-series.ts';
 import { windowSamples } from './window-samples.ts';
 
@@ -31,6 +33,8 @@ const EFFECT_CAP = 6;
 const RELATIVE_FLOOR = 0.05;
 /** …and a series flat at zero this share of the largest value it takes. */
 const ZERO_FLOOR = 0.1;
+/** How unlikely an error counter's incident count must be under its baseline rate to be a shift. */
+const MAX_COUNT_P = 0.01;
 /** The samples just before the onset a shift must also stand out from. */
 const RECENT_POINTS = 2;
 
@@ -49,6 +53,7 @@ export function metricShift(
   const cls = classifySeries(s);
   const { baseline: b, incident: i } = windowSamples(s, cls, baseline, incident);
   if (b.length < minBaselinePoints || i.length === 0) return undefined;
+  if (cls.counter && cls.signal === 'errors' && !unlikelyCount(s, baseline, incident)) return undefined;
   if (cls.signal !== 'availability') return score(cls, s, b, i, cls.bad, (v) => v, 0);
   // Availability is scored as its complement, the unavailable share (a percentage when it goes
   // above 1, else a ratio): a flat 100% has no spread of its own, and a drop to 97% is a rise of
@@ -64,6 +69,18 @@ export function metricShift(
     // Half a percent unavailable is where a ratio of error shares starts to mean something.
     0.005 * top,
   );
+}
+
+/**
+ * An error counter's incident count is a shift only when the baseline's rate makes it unlikely
+ * (Poisson, one pseudo-count for a quiet baseline): a rate's robust z cannot tell, since a single
+ * error after a quiet baseline is an infinite jump of its rate.
+ */
+function unlikelyCount(s: MetricSeries, baseline: TimeWindow, incident: TimeWindow): boolean {
+  const c = counterWindowCounts(s, baseline, incident);
+  if (c.baselineMs <= 0 || c.incidentMs <= 0) return true;
+  const expected = ((c.baseline + 1) * c.incidentMs) / c.baselineMs;
+  return poissonTail(Math.round(c.incident), expected) <= MAX_COUNT_P;
 }
 
 /**

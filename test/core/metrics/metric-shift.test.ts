@@ -5,6 +5,7 @@ import { withHistogramQuantiles } from '../../../src/core/metrics/histogram-quan
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import { metricShift } from '../../../src/core/metrics/metric-shift.ts';
 import { serviceOfSeries } from '../../../src/core/metrics/service-of-series.ts';
+import { poissonTail } from '../../../src/core/stats/poisson-tail.ts';
 
 const MIN = 60_000;
 const ONSET = 100 * MIN;
@@ -205,5 +206,38 @@ describe('histograms', () => {
     const partial = histogram(() => 0.03).filter((s) => s.labels.le !== '+Inf');
     const other = series('up', () => 1);
     expect(withHistogramQuantiles([...partial, other]).map((s) => s.name)).toEqual(['up']);
+  });
+});
+
+describe('error counters: a count, not only a rate', () => {
+  // A quiet hour, then `after` errors in each of the incident's minutes.
+  const errors = (after: number) =>
+    series('http_requests_errors_total', (m) => (m <= 0 ? 100 : 100 + m * after), { service: 'api' });
+
+  it('one error after a quiet hour is chance, not a shift (its rate jumped from zero all the same)', () => {
+    expect(metricShift(errors(0.25), BASELINE, INCIDENT, 1)).toBeUndefined();
+  });
+
+  it('errors the quiet baseline makes unlikely are a shift', () => {
+    const s = metricShift(errors(5), BASELINE, INCIDENT, 1);
+    expect(s?.signal).toBe('errors');
+    expect(s?.z).toBeGreaterThan(3);
+  });
+
+  it('the same count against a baseline that already had as many is chance too', () => {
+    const noisy = series('http_requests_errors_total', (m) => 100 + (m + 60) * 2, { service: 'api' });
+    expect(metricShift(noisy, BASELINE, INCIDENT, 1)).toBeUndefined();
+  });
+});
+
+describe('poissonTail', () => {
+  it('P(X ≥ k) for X ~ Poisson(λ)', () => {
+    expect(poissonTail(0, 3)).toBe(1);
+    expect(poissonTail(1, 0.375)).toBeCloseTo(1 - Math.exp(-0.375), 12);
+    expect(poissonTail(3, 0.375)).toBeCloseTo(1 - Math.exp(-0.375) * (1 + 0.375 + 0.375 ** 2 / 2), 12);
+    expect(poissonTail(5, 0)).toBe(0);
+    // A large λ stays finite: 2000 events where 1000 were expected is all but impossible.
+    expect(poissonTail(2000, 1000)).toBeLessThan(1e-100);
+    expect(poissonTail(1000, 1000)).toBeGreaterThan(0.4);
   });
 });
