@@ -43,6 +43,8 @@ COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json ./
 COPY --chown=root:root bin ./bin
 COPY --chown=root:root src ./src
+# The scenario simulator behind `causeway simulate` (imports only src/core).
+COPY --chown=root:root sim ./sim
 # What operators edit is data: the runbooks (CAUSEWAY_RUNBOOKS_DIR=/app/runbooks turns them on) and
 # the LLM prompts; the example bundles are what `causeway demo` triages.
 COPY --chown=root:root runbooks ./runbooks

@@ -9,18 +9,18 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateBundle } from '../../sim/bundle/generate-bundle.ts';
+import { writeBundle } from '../../sim/bundle/write-bundle.ts';
+import { planBundles } from '../../sim/plan-bundles.ts';
 import { openBundle } from '../../src/adapters/files/open-bundle.ts';
 import { investigateCase } from '../../src/app/investigate-case.ts';
 import { DEFAULT_INVESTIGATE_OPTIONS } from '../../src/app/investigate-options.ts';
+import { FAULT_KINDS } from '../../src/core/model/fault-kind.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
 import { fingerprintReport } from '../../src/core/seen-before/fingerprint-report.ts';
 import type { IncidentFingerprint } from '../../src/core/seen-before/incident-fingerprint.ts';
 import { probeFeatures } from '../../src/core/seen-before/probe-features.ts';
 import type { FingerprintCandidate } from '../../src/core/seen-before/rank-seen-before.ts';
-import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
-import { writeBundle } from '../../src/sim/bundle/write-bundle.ts';
-import { FAULT_KINDS } from '../../src/sim/core/fault-kinds.ts';
-import { planBundles } from '../../src/sim/plan-bundles.ts';
 
 export type BenchReport = Pick<TriageReport, 'hypotheses' | 'alerts'>;
 export type Case = {

@@ -3,8 +3,8 @@
  * size of each file, over N bundles cycling through the kinds.
  *   node bench/sim/simulate-speed.ts [N] [SEED]
  */
-import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
-import { planBundles } from '../../src/sim/plan-bundles.ts';
+import { generateBundle } from '../../sim/bundle/generate-bundle.ts';
+import { planBundles } from '../../sim/plan-bundles.ts';
 
 const n = Number(process.argv[2] ?? 14);
 const seed = Number(process.argv[3] ?? 1);

@@ -13,8 +13,8 @@ function sources(dir: string): string[] {
 }
 
 describe('package.json dependencies', () => {
-  it('are each imported by the shipped code (src/, bin/): an unused one only costs installs', () => {
-    const text = [...sources(join(root, 'src')), ...sources(join(root, 'bin'))]
+  it('are each imported by the shipped code (src/, sim/, bin/): an unused one only costs installs', () => {
+    const text = [...sources(join(root, 'src')), ...sources(join(root, 'sim')), ...sources(join(root, 'bin'))]
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = new URL('../../src', import.meta.url).pathname;
+const SIM = new URL('../../sim', import.meta.url).pathname;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -83,6 +84,30 @@ describe('architecture: what may import what', () => {
       for (const spec of imports(f))
         if (spec.startsWith('.') && relative(SRC, join(f, '..', spec)) === 'main.ts')
           bad.push(`${relative(SRC, f)} → main.ts`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the simulator (sim/) imports only itself and src/core; src reaches it only from the simulate command, through its entry', () => {
+    const bad: string[] = [];
+    for (const f of sources(SIM)) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = join(f, '..', spec);
+        const inSim = !relative(SIM, target).startsWith('..');
+        const inCore = relative(SRC, target).startsWith('core/');
+        if (!inSim && !inCore) bad.push(`sim/${relative(SIM, f)} → ${spec}`);
+      }
+    }
+    for (const f of files) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const target = join(f, '..', spec);
+        if (relative(SIM, target).startsWith('..')) continue;
+        const from = relative(SRC, f);
+        if (from !== 'adapters/cli/commands/simulate.ts' || relative(SIM, target) !== 'simulate-bundles.ts')
+          bad.push(`${from} → ${spec}`);
+      }
     }
     expect(bad).toEqual([]);
   });

@@ -23,6 +23,7 @@ describe('what users read points only inside the repository', () => {
       join(root, 'README.md'),
       ...files(join(root, 'docs'), ['.md']),
       ...files(join(root, 'src'), ['.ts']),
+      ...files(join(root, 'sim'), ['.ts']),
       ...files(join(root, 'runbooks'), ['.yaml', '.yml', '.md']),
       ...files(join(root, 'prompts'), ['.md', '.txt', '.yaml']),
     ];

@@ -9,7 +9,6 @@ import { narrate } from '../../src/app/llm/narrate.ts';
 import { contentHash } from '../../src/core/audit/content-hash.ts';
 import { buildNarrativeBlock } from '../../src/core/chat/build-narrative-block.ts';
 import type { Narrative as ChatNarrative } from '../../src/core/chat/narrative.ts';
-import { narrativeBlocks } from '../../src/core/chat/narrative-blocks.ts';
 import { validateMessage } from '../../src/core/chat/validate-message.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
@@ -94,10 +93,13 @@ describe('narrate: the grounded narrative', () => {
       ['Restart everything.', 'unknown-citation'],
     ]);
     expect(report).toEqual(before);
-    const blocks = narrativeBlocks(r.value, report);
-    expect(validateMessage({ text: 'narrative', blocks })).toEqual([]);
-    expect(JSON.stringify(blocks)).not.toContain('network outage');
-    expect(JSON.stringify(blocks)).toContain('2 uncited sentences removed');
+    // What the chat shows (the incident message's narrative slot): the cited sentences only.
+    const block = buildNarrativeBlock(r.value, report);
+    expect(block?.block_id).toBe('causeway_narrative');
+    expect(validateMessage({ text: 'narrative', blocks: block ? [block] : [] })).toEqual([]);
+    expect(JSON.stringify(block)).toContain('The payment deploy is the most likely cause.');
+    expect(JSON.stringify(block)).not.toContain('network outage');
+    expect(JSON.stringify(block)).not.toContain('Restart everything');
   });
 
   it('records every call in the audit log: prompt id, version and hash, model, tokens, latency, cost, response hash, full texts by hash', async () => {
@@ -195,7 +197,7 @@ describe('narrate: the grounded narrative', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'LLM_UNGROUNDED' } });
   });
 
-  it('a "most likely cause" naming a lower-ranked hypothesis is shown only as the labelled suggestion', async () => {
+  it('a "most likely cause" naming a lower-ranked hypothesis is kept only as a suggestion, out of what the chat shows', async () => {
     fake.script((req) => {
       const { top, second } = keysOf(req);
       return {
@@ -211,7 +213,9 @@ describe('narrate: the grounded narrative', () => {
     const r = await narrate(await llmDeps(fake.url), { incidentId: 'INC-14', report });
     expect(r.ok && r.value.sentences.map((s) => s.text)).toEqual(['Payments fail.']);
     expect(r.ok && r.value.alsoSuggests.map((s) => s.text)).toEqual(['The real cause is checkout.']);
-    if (r.ok) expect(JSON.stringify(narrativeBlocks(r.value, report))).toContain('The model also suggests');
+    const shown = r.ok ? JSON.stringify(buildNarrativeBlock(r.value, report)) : '';
+    expect(shown).toContain('Payments fail.');
+    expect(shown).not.toContain('The real cause is checkout.');
   });
 
   it('buildLlmDeps refuses to start on a broken prompt folder when a model is configured', async () => {

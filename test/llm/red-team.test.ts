@@ -6,8 +6,8 @@ import { openStorage } from '../../src/adapters/storage/open-storage.ts';
 import { answerFollowUp } from '../../src/app/llm/answer-follow-up.ts';
 import type { FollowUpSources } from '../../src/app/llm/follow-up-sources.ts';
 import { narrate } from '../../src/app/llm/narrate.ts';
+import { buildNarrativeBlock } from '../../src/core/chat/build-narrative-block.ts';
 import { followUpAnswerBlocks } from '../../src/core/chat/follow-up-answer-blocks.ts';
-import { narrativeBlocks } from '../../src/core/chat/narrative-blocks.ts';
 import type { Storage } from '../../src/core/storage/storage.ts';
 import { type FakeOpenAi, type FakeRequest, startFakeOpenAi } from '../support/fake-openai.ts';
 import { dataItems } from '../support/fake-openai-scripts.ts';
@@ -122,8 +122,11 @@ describe('red team: the narrative', () => {
       'unknown-citation',
     ]);
     expect(t.report).toEqual(before);
-    const shown = JSON.stringify(narrativeBlocks(r.value, t.report));
+    // What Slack shows: the incident message's narrative slot.
+    const shown = JSON.stringify(buildNarrativeBlock(r.value, t.report));
+    expect(shown).toContain('Payments fail');
     expect(shown).not.toMatch(EVIL);
+    expect(shown).not.toContain('database');
     expect(shown).not.toMatch(/rollback|Approve step/i);
     expect((await storage.audit.query({})).map((x) => x.action)).toEqual(['llm.called']);
   });

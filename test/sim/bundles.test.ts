@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_KINDS } from '../../src/sim/core/fault-kinds.ts';
+import { FAULT_KINDS } from '../../src/core/model/fault-kind.ts';
 import { field, readBundle } from './bundle-reader.ts';
 import { generateFixtures } from './generate-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
-import { planBundles } from '../../src/sim/plan-bundles.ts';
+import { generateBundle } from '../../sim/bundle/generate-bundle.ts';
+import { planBundles } from '../../sim/plan-bundles.ts';
 
 describe('simulator determinism', () => {
   const [a] = planBundles({ out: '', count: 1, seed: 42, kind: 'deploy', topology: 'webshop' });

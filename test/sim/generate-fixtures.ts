@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
-import { writeBundle } from '../../src/sim/bundle/write-bundle.ts';
-import { FAULT_KINDS } from '../../src/sim/core/fault-kinds.ts';
-import { planBundles } from '../../src/sim/plan-bundles.ts';
+import { generateBundle } from '../../sim/bundle/generate-bundle.ts';
+import { writeBundle } from '../../sim/bundle/write-bundle.ts';
+import { planBundles } from '../../sim/plan-bundles.ts';
+import { FAULT_KINDS } from '../../src/core/model/fault-kind.ts';
 
 const TOPOLOGIES = ['webshop', 'media-streaming', 'payments-banking', 'ride-hailing', 'saas-api', 'random', 'random'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateBundle } from '../../src/sim/bundle/generate-bundle.ts';
-import type { FaultKind } from '../../src/sim/core/fault-kinds.ts';
+import { generateBundle } from '../../sim/bundle/generate-bundle.ts';
+import type { FaultKind } from '../../src/core/model/fault-kind.ts';
 
 type Series = { metric: Record<string, string>; values: [number, string][] };
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { firstInvalidUtf8 } from '../../core/formats/first-invalid-utf8.ts';
 import { checkCredentialHeaders } from '../../core/ingest/check-credential-headers.ts';
-import type { WebhookRejection } from '../../core/ingest/webhook-rejection.ts';
+import type { WebhookRejection } from '../../core/ingest/verdict.ts';
 import type { WebhookRequest } from '../../core/ingest/webhook-request.ts';
 import type { WebhookSource } from '../../core/ingest/webhook-source.ts';
 import type { BodyGate } from './body-gate.ts';

@@ -1,6 +1,5 @@
 import type { CredentialHeaders } from './credential-headers.ts';
-import { reject } from './reject.ts';
-import type { Verdict } from './verdict.ts';
+import { reject, type Verdict } from './verdict.ts';
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 

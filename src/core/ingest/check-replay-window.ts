@@ -1,5 +1,4 @@
-import { reject } from './reject.ts';
-import type { Verdict } from './verdict.ts';
+import { reject, type Verdict } from './verdict.ts';
 
 /**
  * A signed timestamp (seconds or milliseconds since the epoch, as text) must be within `windowMs`

@@ -1,6 +1,5 @@
-import { reject } from './reject.ts';
 import { timingSafeEqualText } from './timing-safe-equal-text.ts';
-import type { Verdict } from './verdict.ts';
+import { reject, type Verdict } from './verdict.ts';
 import type { WebhookRequest } from './webhook-request.ts';
 
 /**

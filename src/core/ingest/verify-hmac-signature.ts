@@ -1,7 +1,6 @@
 import { hmacSha256Hex } from './hmac-sha256-hex.ts';
-import { reject } from './reject.ts';
 import { timingSafeEqualText } from './timing-safe-equal-text.ts';
-import type { Verdict } from './verdict.ts';
+import { reject, type Verdict } from './verdict.ts';
 
 /**
  * Checks a hex HMAC-SHA256 signature header over the raw bytes `signed` (constant-time). The header

@@ -1,3 +1,4 @@
+/** The root-cause kinds of the incident bundle spec (truth.json `kind`); the simulator draws from the same list. */
 export const FAULT_KINDS = [
   'deploy',
   'config',
@@ -10,3 +11,7 @@ export const FAULT_KINDS = [
 
 /** What kind of root cause a hypothesis names (the `kind` of the bundle spec's truth table). */
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export function isFaultKind(value: string): value is FaultKind {
+  return (FAULT_KINDS as readonly string[]).includes(value);
+}

@@ -2,8 +2,3 @@
 export type Risk = 'read' | 'low' | 'high';
 
 export const RISKS: readonly Risk[] = ['read', 'low', 'high'];
-
-/** The greater of two risks. */
-export function maxRisk(a: Risk, b: Risk): Risk {
-  return RISKS.indexOf(a) >= RISKS.indexOf(b) ? a : b;
-}

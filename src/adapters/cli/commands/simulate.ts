@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateBundle } from '../../../sim/bundle/generate-bundle.ts';
-import { writeBundle } from '../../../sim/bundle/write-bundle.ts';
-import { FAULT_KINDS, isFaultKind } from '../../../sim/core/fault-kinds.ts';
-import { planBundles } from '../../../sim/plan-bundles.ts';
-import { TOPOLOGY_NAMES } from '../../../sim/topology/draw-topology.ts';
+import { simulateBundles, TOPOLOGY_NAMES } from '../../../../sim/simulate-bundles.ts';
+import { FAULT_KINDS, isFaultKind } from '../../../core/model/fault-kind.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { COMMAND_SUMMARIES } from '../command-summaries.ts';
 
@@ -71,7 +68,7 @@ export const simulateCommand: CliCommand = {
     if (!Number.isSafeInteger(seed) || seed < 0)
       return fail(`--seed must be a non-negative integer, got ${values.seed}`);
     const out = resolve(io.cwd, values.out);
-    const plans = planBundles({
+    const written = simulateBundles({
       out,
       count,
       seed,
@@ -80,15 +77,13 @@ export const simulateCommand: CliCommand = {
       ...(values['concurrent-rollouts'] ? { concurrentRollouts: true } : {}),
     });
     let total = 0;
-    for (const p of plans) {
-      const files = generateBundle(p);
-      const bytes = writeBundle(resolve(out, p.id), files);
-      total += bytes;
-      io.stdout(`${p.id}  ${p.kind.padEnd(19)} ${p.topology.padEnd(16)} ${(bytes / 1e6).toFixed(1)} MB\n`);
+    let n = 0;
+    for (const b of written) {
+      total += b.bytes;
+      n++;
+      io.stdout(`${b.id}  ${b.kind.padEnd(19)} ${b.topology.padEnd(16)} ${(b.bytes / 1e6).toFixed(1)} MB\n`);
     }
-    io.stdout(
-      `wrote ${plans.length} bundle${plans.length === 1 ? '' : 's'} (${(total / 1e6).toFixed(1)} MB) to ${out}\n`,
-    );
+    io.stdout(`wrote ${n} bundle${n === 1 ? '' : 's'} (${(total / 1e6).toFixed(1)} MB) to ${out}\n`);
     return 0;
   },
 };

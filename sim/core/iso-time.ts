@@ -8,7 +8,6 @@ export type TimeFormat = {
 };
 
 export const ISO_MS: TimeFormat = { digits: 3, offsetMin: 0, zulu: true };
-export const ISO_S: TimeFormat = { digits: 0, offsetMin: 0, zulu: true };
 
 /** Formats an epoch time in milliseconds (fractional allowed) as RFC 3339. */
 export function isoTime(ms: number, format: TimeFormat = ISO_MS): string {

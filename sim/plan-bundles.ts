@@ -1,5 +1,5 @@
+import { FAULT_KINDS } from '../src/core/model/fault-kind.ts';
 import type { BundleRequest } from './bundle/bundle-files.ts';
-import { FAULT_KINDS } from './core/fault-kinds.ts';
 import { hashString } from './core/hash-string.ts';
 import { createRng } from './core/rng.ts';
 import type { SimulateOptions } from './simulate-options.ts';

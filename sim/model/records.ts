@@ -26,7 +26,7 @@ export type SpanRec = {
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
-/** Something a service logs, in semantic form; src/sim/logs turns it into an ECS document in the service's style. */
+/** Something a service logs, in semantic form; sim/logs turns it into an ECS document in the service's style. */
 export type LogEvent = {
   readonly t: number;
   readonly service: string;

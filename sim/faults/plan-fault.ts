@@ -1,4 +1,4 @@
-import type { FaultKind } from '../core/fault-kinds.ts';
+import type { FaultKind } from '../../src/core/model/fault-kind.ts';
 import type { FaultContext, FaultPlan } from './fault-plan.ts';
 import { planConfig } from './plan-config.ts';
 import { planDependencyDown } from './plan-dependency-down.ts';

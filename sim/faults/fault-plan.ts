@@ -1,6 +1,6 @@
+import type { FaultKind } from '../../src/core/model/fault-kind.ts';
 import type { ChangeFactory } from '../changes/change-factory.ts';
 import type { ChangeRecord } from '../changes/change-record.ts';
-import type { FaultKind } from '../core/fault-kinds.ts';
 import type { Rng } from '../core/rng.ts';
 import type { LogLevel } from '../model/records.ts';
 import type { Service, Topology } from '../model/topology-model.ts';

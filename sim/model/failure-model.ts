@@ -1,4 +1,4 @@
-/** A failure as the code that hits it sees it; rendered into words per language by src/sim/logs. */
+/** A failure as the code that hits it sees it; rendered into words per language by sim/logs. */
 export type FailureClass =
   | 'exception'
   | 'timeout'

@@ -1,4 +1,4 @@
-import type { FaultKind } from '../core/fault-kinds.ts';
+import type { FaultKind } from '../../src/core/model/fault-kind.ts';
 import type { FaultContext, FaultPlan } from './fault-plan.ts';
 
 /** A fault plan with nothing in it yet, for the planners to fill. */

@@ -1,4 +1,4 @@
-import type { FaultKind } from './core/fault-kinds.ts';
+import type { FaultKind } from '../src/core/model/fault-kind.ts';
 
 /** What `causeway simulate` was asked for. */
 export type SimulateOptions = {

@@ -12,7 +12,7 @@ export type BundleFiles = {
 export type BundleRequest = {
   readonly id: string;
   readonly seed: number;
-  readonly kind: import('../core/fault-kinds.ts').FaultKind;
+  readonly kind: import('../../src/core/model/fault-kind.ts').FaultKind;
   readonly topology: string;
   /** Deploy faults: always (true) or never (false) with concurrent releases of other services; absent: sometimes. */
   readonly concurrentRollouts?: boolean;
