@@ -33,7 +33,7 @@ export function selfLatencyRule(f: TriageFeatures, options: RankOptions): RuleFi
     const delta = i.mean - b.mean;
     const ratio = i.mean / Math.max(b.mean, 0.1);
     // Few samples are enough when they are consistently slow: k of n above the baseline p90
-    // happens by chance with probability binomialTail(k, n, 0.1); the rarer, the surer
+    // happens by chance with a binomial tail probability (p = 0.1; exceedancePValue); the rarer, the surer
     // (p = 0.001 counts fully, p = 0.05 a little over 40%).
     // (…or a few long stalls — GC pauses, lock waits — beyond the baseline's p99.)
     const surprise = exceedancePValue(s.incident.selfTimeOverBaselineP90, s.incident.selfTimeOverBaselineP99, i.n, b.n);
