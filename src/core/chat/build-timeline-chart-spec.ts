@@ -1,3 +1,4 @@
+import type { Alert } from '../model/alert.ts';
 import type { MovedSeries } from '../model/moved-series.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { ServiceSeries } from '../telemetry/service-series.ts';
@@ -98,16 +99,7 @@ export function buildTimelineChartSpec(
     last,
     minRequests,
   );
-  const markers: ChartMarker[] = [];
-  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-  if (alert && alert.startsAt >= from && alert.startsAt <= to)
-    markers.push({
-      at: alert.startsAt,
-      kind: 'alert',
-      tag: 'A',
-      label: `alert ${alert.name} (${hhmm(alert.startsAt)})`,
-    });
-  markers.push({ at: onset, kind: 'onset', tag: 'onset', label: `onset (${hhmm(onset)})` });
+  const markers = alertAndOnsetMarkers(alert, onset, from, to);
   const changes = (report.changes ?? [])
     .filter((c) => (c.finishedAt ?? c.startedAt) >= from && c.startedAt <= to)
     .sort((a, b) => Number(implicated.has(b.id)) - Number(implicated.has(a.id)) || a.startedAt - b.startedAt)
@@ -146,6 +138,22 @@ export function buildTimelineChartSpec(
   };
 }
 
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+
+/** The alert's start (when in [from, to]) and the onset, as markers. */
+function alertAndOnsetMarkers(alert: Alert | undefined, onset: number, from: number, to: number): ChartMarker[] {
+  const markers: ChartMarker[] = [];
+  if (alert && alert.startsAt >= from && alert.startsAt <= to)
+    markers.push({
+      at: alert.startsAt,
+      kind: 'alert',
+      tag: 'A',
+      label: `alert ${alert.name} (${hhmm(alert.startsAt)})`,
+    });
+  markers.push({ at: onset, kind: 'onset', tag: 'onset', label: `onset (${hhmm(onset)})` });
+  return markers;
+}
+
 /** The metric panel of `moved` over [from, to], when it has samples there. */
 function metricPanelIn(moved: MovedSeries | undefined, from: number, to: number): { metric?: ChartMetricPanel } {
   if (!moved) return {};
@@ -177,16 +185,7 @@ function metricOnlySpec(report: TriageReport, moved: MovedSeries): TimelineChart
   const times = panel.metric.points.map((p) => p.at);
   const steps = times.slice(1).map((t, i) => t - (times[i] as number));
   const alert = report.alerts.find((a) => a.status === 'firing');
-  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-  const markers: ChartMarker[] = [];
-  if (alert && alert.startsAt >= from && alert.startsAt <= to)
-    markers.push({
-      at: alert.startsAt,
-      kind: 'alert',
-      tag: 'A',
-      label: `alert ${alert.name} (${hhmm(alert.startsAt)})`,
-    });
-  markers.push({ at: onset, kind: 'onset', tag: 'onset', label: `onset (${hhmm(onset)})` });
+  const markers = alertAndOnsetMarkers(alert, onset, from, to);
   return {
     title: `${alert?.name ?? 'Triage'}${alert?.service ? ` on ${alert.service}` : ''}: the metric that moved`,
     from,
