@@ -332,6 +332,17 @@ describe('rankHypotheses', () => {
     expect(slow(5)).toBe(0);
   });
 
+  it('a sparse dependency with two baseline traces: enough incident traces above both count, a few do not', () => {
+    const slow = (n: number) =>
+      selfLatencyOf(
+        { requests: 2, traces: 2, selfTime: dist(30, 2) },
+        { requests: n, traces: n, selfTime: dist(500, n), selfTimeOverBaselineP90: n, selfTimeOverBaselineP99: n },
+      )?.points ?? 0;
+    expect(slow(20)).toBeGreaterThan(5);
+    // Three of three above the top of two happens one time in ten by chance.
+    expect(slow(3)).toBe(0);
+  });
+
   it('a few long stalls beyond anything the baseline saw count, though few cross its p90', () => {
     // GC pauses: 3 of 27 requests stall far beyond the baseline's slowest of 91; the mean rises ×12.
     const stalls = (overP99: number) =>

@@ -7,7 +7,13 @@ import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';
 import { sharePoints } from '../share-points.ts';
 
-const MIN_BASELINE_SAMPLES = 5;
+/**
+ * The exceedance test is exact for any baseline size (order statistics, beta-binomial): one
+ * baseline trace is enough to compare against — the fewer there are, the more incident traces
+ * must stand above them to count. A sparse dependency in a minute of tail-sampled baseline has one
+ * or two.
+ */
+const MIN_BASELINE_SAMPLES = 1;
 const MIN_INCIDENT_SAMPLES = 2;
 const MIN_RATIO = 1.5;
 const MIN_DELTA_MS = 5;
