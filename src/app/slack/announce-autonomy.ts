@@ -1,6 +1,7 @@
 import { pauseFor } from '../../core/autonomy/pause.ts';
 import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
+import { countdownName } from '../../core/chat/countdown-name.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { runbookMention } from '../../core/chat/runbook-mention.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
@@ -56,8 +57,7 @@ export async function announceAutonomy(
   if (banner) await deps.chat.post(input.channel, buildNoticeMessage(`:pause_button: ${banner}`), input.threadTs);
   const d = await decideAutonomousRun(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
   if (d.outcome === 'countdown' && d.countdown) {
-    const title = d.plan.steps.find((s) => s.index === d.countdown?.step)?.name ?? d.plan.title;
-    const why = `${d.plan.title}, earned in shadow mode`;
+    const { title, why } = countdownName(d.plan, d.countdown.step);
     const posted = await deps.chat.post(
       input.channel,
       buildCountdownMessage(d.countdown, title, a.now(), why),
