@@ -48,14 +48,21 @@ export async function announceAutonomy(
   const a = deps.autonomy;
   const { incidentId, report } = input;
   await recordShadowPlans(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
-  const pause = pauseFor(await a.autonomy.pauses(), report.hypotheses[0]?.service);
+  // Read once: the thread's banner and the decision's `paused` gate see the same pauses.
+  const pauses = await a.autonomy.pauses();
+  const pause = pauseFor(pauses, report.hypotheses[0]?.service);
   const banner = pause
     ? `Autonomy is paused (${escapeMrkdwn(pause.scope)}) by ${runbookMention(pause.by)}: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
     : a.settings.enabled
       ? undefined
       : 'Autonomy is off (autonomy.enabled: false). Autonomous runbooks wait for approval.';
   if (banner) await deps.chat.post(input.channel, buildNoticeMessage(`:pause_button: ${banner}`), input.threadTs);
-  const d = await decideAutonomousRun(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
+  const d = await decideAutonomousRun(a, {
+    incidentId,
+    report,
+    pauses,
+    ...(input.alert ? { alert: input.alert } : {}),
+  });
   if (d.outcome === 'countdown' && d.countdown) {
     const { title, why } = countdownName(d.plan, d.countdown.step);
     const posted = await deps.chat.post(
