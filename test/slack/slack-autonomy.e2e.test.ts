@@ -223,7 +223,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
       const ts = await alert();
       const plan = await waitUntil(`plan card ${n}`, () => inThread(ts, (m) => m.text.startsWith('Plan:')));
       const why = await waitUntil(`why ${n}`, () => inThread(ts, (m) => m.text.includes('Not run by itself')));
-      expect(why.text).toContain('not enough scored shadow incidents');
+      expect(why.text).toMatch(/Not run by itself: scored shadow incidents \d+ \(needs 10\)/);
       await click(plan, RUNBOOK_ACTION_IDS.requestApproval, 'U0OPS1');
       const card = await waitUntil(`approval card ${n}`, () =>
         inThread(ts, (m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
@@ -280,7 +280,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     expect(await slash('pause all game day', 'U0SRE1')).toContain('Autonomy paused for *all*');
     const ts = await alert();
     await waitUntil('supervised', () => inThread(ts, (m) => m.text.includes('Not run by itself')));
-    expect(inThread(ts, (m) => m.text.includes('Not run by itself'))?.text).toContain('autonomy is paused');
+    expect(inThread(ts, (m) => m.text.includes('Not run by itself'))?.text).toContain('pause paused (all)');
     expect(inThread(ts, (m) => m.text.includes('Autonomy is paused'))).toBeDefined();
     // The incident message itself says so while the pause holds.
     const incidentMessage = slack.messages.find((m) => m.thread_ts === ts) as FakeMessage;

@@ -1,3 +1,4 @@
+import { describeGate } from '../../core/autonomy/describe-gate.ts';
 import { pauseFor } from '../../core/autonomy/pause.ts';
 import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
@@ -11,21 +12,6 @@ import { decideAutonomousRun } from '../autonomy/decide-autonomous-run.ts';
 import { pageIncident } from '../autonomy/page-incident.ts';
 import { recordShadowPlans } from '../autonomy/record-shadow-plans.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
-
-const GATE_WORDS: Readonly<Record<string, string>> = {
-  enabled: 'autonomy is disabled',
-  paused: 'autonomy is paused',
-  level: 'not autonomous in its file',
-  risk: 'not a low-risk step',
-  match: 'does not match the top hypothesis',
-  probability: 'the hypothesis is not probable enough',
-  'earned-incidents': 'not enough scored shadow incidents',
-  'earned-agreement': 'shadow agreement too low',
-  hash: 'the step differs from its shadow record',
-  scope: 'not on the hypothesis’ service',
-  rate: 'rate limit reached',
-  freeze: 'change freeze',
-};
 
 /**
  * After an incident's triage in chat: shadow records for every fitting runbook; then, when an
@@ -87,12 +73,12 @@ export async function announceAutonomy(
     return banner;
   }
   if (d.outcome === 'supervised') {
-    const reasons = d.decision.gates.filter((g) => !g.passed).map((g) => GATE_WORDS[g.name] ?? g.name);
+    const reasons = d.decision.gates.filter((g) => !g.passed).map(describeGate);
     await deps.chat.post(input.channel, buildRunbookPlanBlocks(d.plan, d.run), input.threadTs);
     await deps.chat.post(
       input.channel,
       buildNoticeMessage(
-        `:raising_hand: Not run by itself (${escapeMrkdwn(reasons.join('; '))}): it waits for approval.`,
+        `:raising_hand: Not run by itself: ${escapeMrkdwn(reasons.join('; '))}. It waits for approval.`,
       ),
       input.threadTs,
     );
