@@ -21,11 +21,10 @@ import { announceRecoveredRuns } from '../app/slack/announce-recovered-runs.ts';
 import type { AskModel } from '../app/slack/answer-thread-question.ts';
 import { createChannelRateLimiter } from '../app/slack/channel-rate-limiter.ts';
 import { chatIncidentSurface } from '../app/slack/chat-incident-surface.ts';
-import type { CountdownMessage } from '../app/slack/find-countdown-message.ts';
 import { createIncidentBoard } from '../app/slack/incident-board.ts';
 import { refreshApprovalCards } from '../app/slack/refresh-approval-cards.ts';
 import { createSeenDeliveries } from '../app/slack/seen-deliveries.ts';
-import { tickCountdowns } from '../app/slack/tick-countdowns.ts';
+import { type AnnouncedCountdown, tickCountdowns } from '../app/slack/tick-countdowns.ts';
 import type { IncidentSurface } from '../app/triage/incident-surface.ts';
 import { lateDataFromConfig } from '../app/triage/late-data-from-config.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
@@ -255,7 +254,7 @@ export async function startSlackStack(
   tick?.unref();
   // Every second: autonomous steps' countdowns move, and due ones run (one replica claims each).
   let counting = false;
-  const announcements = new Map<string, CountdownMessage>();
+  const announcements = new Map<string, AnnouncedCountdown>();
   const autonomyTick = autonomy
     ? setInterval(() => {
         if (counting) return;

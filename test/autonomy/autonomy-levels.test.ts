@@ -3,7 +3,6 @@ import { formatRunbookProblem } from '../../src/adapters/runbooks/format-runbook
 import { parseRunbookFile } from '../../src/adapters/runbooks/parse-runbook-file.ts';
 import { proposeRun } from '../../src/app/runbooks/propose-run.ts';
 import { buildRunbookPlanBlocks } from '../../src/core/chat/runbook-plan-blocks.ts';
-import { planRunbook } from '../../src/core/runbooks/plan-runbook.ts';
 import { catalogOf, runbookDeps, testValidationContext } from '../runbooks/support/runbook-harness.ts';
 import { BACKENDS } from '../storage/support/backends.ts';
 
@@ -110,11 +109,10 @@ describe('autonomy levels in the runbook file', () => {
         const r = await proposeRun(deps, { runbookId: 'restart', incidentId: 'INC-1', proposedBy: 'slack:U0OPS1' });
         expect(r.ok ? 'proposed' : r.error.code).toBe('RUNBOOK_ADVISORY');
         expect(await storage.runs.list('INC-1')).toEqual([]);
-        const rb = catalog.get('restart');
-        if (!rb) throw new Error('no runbook');
-        const plan = planRunbook(rb, {}, { alert: undefined, hypothesis: undefined }, deps.executors.definitions);
-        if (!plan.ok) throw new Error(plan.error.message);
-        const card = buildRunbookPlanBlocks(plan.value, undefined, 'INC-1', true);
+        // The advisory outcome carries the plan as it would run, to be shown.
+        if (r.ok || !('advisory' in r)) throw new Error('expected the advisory outcome with its plan');
+        expect(r.advisory.plan.runbookId).toBe('restart');
+        const card = buildRunbookPlanBlocks(r.advisory.plan, undefined, 'INC-1', true);
         expect(card.blocks?.some((b) => b.type === 'actions')).toBe(false);
         expect(JSON.stringify(card.blocks)).toContain('nothing can be run from here');
       } finally {

@@ -101,6 +101,13 @@ async function alert(): Promise<string> {
   return ts;
 }
 const inThread = (ts: string, f: (m: FakeMessage) => boolean) => slack.messages.find((m) => m.thread_ts === ts && f(m));
+/** The step's name as announced: the announcement, every tick, Stop, the run and Undo all say it. */
+const STEP = 'Roll back quoterservice';
+/** Every text a message was edited with (the chat.update calls the local Slack received, in order). */
+const editsOf = (m: FakeMessage) =>
+  slack.calls
+    .filter((c) => c.method === 'chat.update' && c.params.channel === m.channel && c.params.ts === m.ts)
+    .map((c) => String(c.params.text ?? ''));
 
 const RUNBOOK = (port: number) => `id: auto-rollback
 title: Roll back the last deploy
@@ -216,7 +223,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
       const ts = await alert();
       const plan = await waitUntil(`plan card ${n}`, () => inThread(ts, (m) => m.text.startsWith('Plan:')));
       const why = await waitUntil(`why ${n}`, () => inThread(ts, (m) => m.text.includes('Not run by itself')));
-      expect(why.text).toContain('not enough scored shadow incidents');
+      expect(why.text).toMatch(/Not run by itself: scored shadow incidents \d+ \(needs 10\)/);
       await click(plan, RUNBOOK_ACTION_IDS.requestApproval, 'U0OPS1');
       const card = await waitUntil(`approval card ${n}`, () =>
         inThread(ts, (m) => buttons(m).some((b) => b.action_id.startsWith(RUNBOOK_ACTION_IDS.approvePrefix))),
@@ -237,10 +244,15 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     const ts = await alert();
     const countdown = await waitUntil('countdown', () => inThread(ts, (m) => m.text.startsWith('Running')));
     expect(countdown.text).toMatch(/^Running Roll back quoterservice in 60 s — Stop$/);
+    // A countdown tick edits it: the title stays the one it was announced with.
+    await waitUntil('a countdown tick', () => (countdown.edits > 0 ? true : undefined));
+    expect(countdown.text).toMatch(/^Running Roll back quoterservice in \d+ s — Stop$/);
     await click(countdown, RUNBOOK_ACTION_IDS.stop, 'U0SRE1');
     expect(slack.ephemerals.at(-1)?.text).toContain('APPROVAL_FORBIDDEN');
     await click(countdown, RUNBOOK_ACTION_IDS.stop, 'U0OPS1', 1);
     await waitUntil('stopped', () => (countdown.text.includes('stopped by') ? true : undefined));
+    expect(countdown.text).toContain(`${STEP} was stopped by`);
+    expect(editsOf(countdown).filter((t) => !t.includes(STEP))).toEqual([]);
     skewMs += 61_000;
     await new Promise((r) => setTimeout(r, 500));
     expect(hits.filter((h) => h.endsWith('/rollback'))).toHaveLength(10);
@@ -255,7 +267,8 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     await waitUntil('resolved', () => inThread(ts, (m) => m.text.includes('resolved without paging anyone')));
     await idle();
     expect(hits.filter((h) => h.endsWith('/rollback'))).toHaveLength(11);
-    expect(countdown.text).toContain('ran by itself');
+    expect(countdown.text).toContain(`${STEP} ran by itself`);
+    expect(editsOf(countdown).filter((t) => !t.includes(STEP))).toEqual([]);
     expect(buttons(countdown).map((b) => b.action_id)).toEqual([RUNBOOK_ACTION_IDS.undo]);
     resolvedCountdown = countdown;
     expect(pd.events.length).toBe(paged);
@@ -267,7 +280,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     expect(await slash('pause all game day', 'U0SRE1')).toContain('Autonomy paused for *all*');
     const ts = await alert();
     await waitUntil('supervised', () => inThread(ts, (m) => m.text.includes('Not run by itself')));
-    expect(inThread(ts, (m) => m.text.includes('Not run by itself'))?.text).toContain('autonomy is paused');
+    expect(inThread(ts, (m) => m.text.includes('Not run by itself'))?.text).toContain('pause paused (all)');
     expect(inThread(ts, (m) => m.text.includes('Autonomy is paused'))).toBeDefined();
     // The incident message itself says so while the pause holds.
     const incidentMessage = slack.messages.find((m) => m.thread_ts === ts) as FakeMessage;
@@ -300,6 +313,7 @@ describe('earned autonomy through Slack (two replicas, local Slack and PagerDuty
     expect(slack.ephemerals.at(-1)?.text).toContain('APPROVAL_FORBIDDEN');
     await click(done, RUNBOOK_ACTION_IDS.undo, 'U0OPS2', 1);
     await waitUntil('undone', () => (done.text.includes('was undone by') ? true : undefined));
+    expect(done.text).toContain(`${STEP} ran by itself and was undone by`);
     expect(hits.filter((h) => h.endsWith('/roll-forward'))).toHaveLength(2);
     expect(buttons(done)).toEqual([]);
 

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../core/audit/json-value.ts';
 import { lastDemotion } from '../../core/autonomy/demotion.ts';
 import { evaluateGates, type GateDecision, targetService } from '../../core/autonomy/evaluate-gates.ts';
+import type { Pause } from '../../core/autonomy/pause.ts';
 import { RATE_WINDOW_MS } from '../../core/autonomy/rate-window-ms.ts';
 import type { ShadowRecord } from '../../core/autonomy/shadow-record.ts';
 import { shadowTrack } from '../../core/autonomy/shadow-track.ts';
@@ -41,7 +42,13 @@ export type AutonomousDecision =
  */
 export async function decideAutonomousRun(
   deps: Pick<AutonomyDeps, 'autonomy' | 'runs' | 'audit' | 'catalog' | 'executors' | 'settings' | 'now' | 'newId'>,
-  input: { readonly incidentId: string; readonly report: TriageReport; readonly alert?: Alert },
+  input: {
+    readonly incidentId: string;
+    readonly report: TriageReport;
+    readonly alert?: Alert;
+    /** The pauses in force, when the caller has already read them for this decision (read here otherwise). */
+    readonly pauses?: readonly Pause[];
+  },
 ): Promise<AutonomousDecision> {
   const top = input.report.hypotheses[0];
   if (!top) return { outcome: 'none' };
@@ -65,7 +72,7 @@ export async function decideAutonomousRun(
   const [records, demotions, pauses, recentRuns] = await Promise.all([
     deps.autonomy.shadows(runbook.id),
     deps.autonomy.demotions(runbook.id),
-    deps.autonomy.pauses(),
+    input.pauses ?? deps.autonomy.pauses(),
     deps.autonomy.autonomousRuns(service, now - RATE_WINDOW_MS),
   ]);
   // One record per incident and runbook: this incident's is what its plan is checked against, and

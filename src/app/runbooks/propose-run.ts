@@ -26,15 +26,24 @@ export type ProposeRunInput = {
 };
 
 /**
+ * What proposing came to: the stored run and its plan; a failure; or, for an advisory runbook, the
+ * failure `RUNBOOK_ADVISORY` (nothing can run) carrying its plan as it would run (`advisory`), to
+ * be shown and explained. A caller that needs a run treats every `ok: false` alike.
+ */
+export type ProposeRunResult =
+  | Result<{ readonly run: Run; readonly plan: RunPlan }, CausewayError>
+  | { readonly ok: false; readonly error: CausewayError; readonly advisory: { readonly plan: RunPlan } };
+
+/**
  * Proposes a runbook for an incident: resolves its parameters, renders every step exactly as it
  * would run, stores the run with its plan (steps `pending`) and audits `runbook.proposed` with
  * every rendered step and its hash. Nothing runs. An advisory runbook is never stored as a run
- * (`RUNBOOK_ADVISORY`): its plan is only shown.
+ * (`RUNBOOK_ADVISORY`): its plan is only returned, to be shown (the `advisory` variant).
  */
 export async function proposeRun(
   deps: Pick<RunbookDeps, 'runs' | 'audit' | 'catalog' | 'executors' | 'now' | 'newId'>,
   input: ProposeRunInput,
-): Promise<Result<{ readonly run: Run; readonly plan: RunPlan }, CausewayError>> {
+): Promise<ProposeRunResult> {
   const runbook = deps.catalog.get(input.runbookId);
   if (!runbook)
     return {
@@ -44,18 +53,17 @@ export async function proposeRun(
         message: `no runbook "${input.runbookId}" (known: ${[...deps.catalog.keys()].join(', ') || 'none'})`,
       },
     };
-  if (runbook.autonomy === 'advisory')
-    return {
-      ok: false,
-      error: {
-        code: 'RUNBOOK_ADVISORY',
-        message: `${runbook.id} is advisory: its plan can be shown (causeway runbooks plan), not run`,
-      },
-    };
   const report = input.report;
   const alert = input.alert ?? report?.alerts[0];
   const hypothesis = hypothesisForRunbook(runbook, report, alert, input.hypothesisId);
   const planned = planRunbook(runbook, input.params ?? {}, { alert, hypothesis }, deps.executors.definitions);
+  if (runbook.autonomy === 'advisory') {
+    const error: CausewayError = {
+      code: 'RUNBOOK_ADVISORY',
+      message: `${runbook.id} is advisory: its plan can be shown (causeway runbooks plan), not run`,
+    };
+    return planned.ok ? { ok: false, error, advisory: { plan: planned.value } } : { ok: false, error };
+  }
   if (!planned.ok) return planned;
   const plan = planned.value;
   const at = deps.now();

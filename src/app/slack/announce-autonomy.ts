@@ -1,6 +1,8 @@
+import { describeGate } from '../../core/autonomy/describe-gate.ts';
 import { pauseFor } from '../../core/autonomy/pause.ts';
 import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
+import { countdownName } from '../../core/chat/countdown-name.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { runbookMention } from '../../core/chat/runbook-mention.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
@@ -10,21 +12,6 @@ import { decideAutonomousRun } from '../autonomy/decide-autonomous-run.ts';
 import { pageIncident } from '../autonomy/page-incident.ts';
 import { recordShadowPlans } from '../autonomy/record-shadow-plans.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
-
-const GATE_WORDS: Readonly<Record<string, string>> = {
-  enabled: 'autonomy is disabled',
-  paused: 'autonomy is paused',
-  level: 'not autonomous in its file',
-  risk: 'not a low-risk step',
-  match: 'does not match the top hypothesis',
-  probability: 'the hypothesis is not probable enough',
-  'earned-incidents': 'not enough scored shadow incidents',
-  'earned-agreement': 'shadow agreement too low',
-  hash: 'the step differs from its shadow record',
-  scope: 'not on the hypothesis’ service',
-  rate: 'rate limit reached',
-  freeze: 'change freeze',
-};
 
 /**
  * After an incident's triage in chat: shadow records for every fitting runbook; then, when an
@@ -47,17 +34,23 @@ export async function announceAutonomy(
   const a = deps.autonomy;
   const { incidentId, report } = input;
   await recordShadowPlans(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
-  const pause = pauseFor(await a.autonomy.pauses(), report.hypotheses[0]?.service);
+  // Read once: the thread's banner and the decision's `paused` gate see the same pauses.
+  const pauses = await a.autonomy.pauses();
+  const pause = pauseFor(pauses, report.hypotheses[0]?.service);
   const banner = pause
     ? `Autonomy is paused (${escapeMrkdwn(pause.scope)}) by ${runbookMention(pause.by)}: ${escapeMrkdwn(pause.reason)}. Autonomous runbooks wait for approval.`
     : a.settings.enabled
       ? undefined
       : 'Autonomy is off (autonomy.enabled: false). Autonomous runbooks wait for approval.';
   if (banner) await deps.chat.post(input.channel, buildNoticeMessage(`:pause_button: ${banner}`), input.threadTs);
-  const d = await decideAutonomousRun(a, { incidentId, report, ...(input.alert ? { alert: input.alert } : {}) });
+  const d = await decideAutonomousRun(a, {
+    incidentId,
+    report,
+    pauses,
+    ...(input.alert ? { alert: input.alert } : {}),
+  });
   if (d.outcome === 'countdown' && d.countdown) {
-    const title = d.plan.steps.find((s) => s.index === d.countdown?.step)?.name ?? d.plan.title;
-    const why = `${d.plan.title}, earned in shadow mode`;
+    const { title, why } = countdownName(d.plan, d.countdown.step);
     const posted = await deps.chat.post(
       input.channel,
       buildCountdownMessage(d.countdown, title, a.now(), why),
@@ -80,12 +73,12 @@ export async function announceAutonomy(
     return banner;
   }
   if (d.outcome === 'supervised') {
-    const reasons = d.decision.gates.filter((g) => !g.passed).map((g) => GATE_WORDS[g.name] ?? g.name);
+    const reasons = d.decision.gates.filter((g) => !g.passed).map(describeGate);
     await deps.chat.post(input.channel, buildRunbookPlanBlocks(d.plan, d.run), input.threadTs);
     await deps.chat.post(
       input.channel,
       buildNoticeMessage(
-        `:raising_hand: Not run by itself (${escapeMrkdwn(reasons.join('; '))}): it waits for approval.`,
+        `:raising_hand: Not run by itself: ${escapeMrkdwn(reasons.join('; '))}. It waits for approval.`,
       ),
       input.threadTs,
     );

@@ -4,6 +4,7 @@ import { buildErrorMessage } from '../../core/chat/build-error-message.ts';
 import type { ChatRef } from '../../core/chat/chat-port.ts';
 import { stopCountdown } from '../autonomy/stop-countdown.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
+import { loadCountdownName } from './load-countdown-name.ts';
 
 /** [Stop] on an autonomous step's announcement: stopped (the message says by whom) or the person is told why not. */
 export async function handleStopClick(
@@ -21,9 +22,6 @@ export async function handleStopClick(
     userGroups: await deps.groupsOf(input.user),
   });
   if (!r.ok) return input.tell(buildErrorMessage(r.error.code, r.error.message));
-  const title = deps.autonomy.catalog.get(r.value.runbook)?.title ?? r.value.runbook;
-  await deps.chat.update(
-    input.message,
-    buildCountdownMessage(r.value, title, deps.autonomy.now(), `${title}, earned in shadow mode`),
-  );
+  const { title, why } = await loadCountdownName(deps.autonomy.runs, r.value);
+  await deps.chat.update(input.message, buildCountdownMessage(r.value, title, deps.autonomy.now(), why));
 }

@@ -7,6 +7,7 @@ import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { buildRunbookStepResultBlocks } from '../../core/chat/runbook-step-result-blocks.ts';
 import { undoAutonomousRun } from '../autonomy/undo-autonomous-run.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
+import { loadCountdownName } from './load-countdown-name.ts';
 
 /**
  * [Undo] on an autonomous step's announcement: the rollback runs (once; approver groups only),
@@ -33,16 +34,15 @@ export async function handleUndoClick(
   });
   if (!r.ok) return input.tell(buildErrorMessage(r.error.code, r.error.message));
   const c = await deps.autonomy.autonomy.countdown(input.runId);
-  const title = (c && deps.autonomy.catalog.get(c.runbook)?.title) ?? r.value.run.runbook;
-  if (c)
-    await deps.chat.update(
-      input.message,
-      buildCountdownMessage(c, title, deps.autonomy.now(), `${title}, earned in shadow mode`),
-    );
+  const runbook = (c && deps.autonomy.catalog.get(c.runbook)?.title) ?? r.value.run.runbook;
+  if (c) {
+    const { title, why } = await loadCountdownName(deps.autonomy.runs, c);
+    await deps.chat.update(input.message, buildCountdownMessage(c, title, deps.autonomy.now(), why));
+  }
   await deps.chat.post(
     input.message.channel,
     buildNoticeMessage(
-      `:leftwards_arrow_with_hook: <@${input.user}> undid it: run \`${escapeMrkdwn(r.value.run.id)}\` ${r.value.run.status}; *${escapeMrkdwn(title)}* is back to supervised until it earns autonomy again.`,
+      `:leftwards_arrow_with_hook: <@${input.user}> undid it: run \`${escapeMrkdwn(r.value.run.id)}\` ${r.value.run.status}; *${escapeMrkdwn(runbook)}* is back to supervised until it earns autonomy again.`,
     ),
     input.threadTs,
   );

@@ -1,8 +1,6 @@
 import type { ChatMessage } from '../../core/chat/block-kit.ts';
 import { buildErrorMessage } from '../../core/chat/build-error-message.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
-import { hypothesisForRunbook } from '../../core/runbooks/hypothesis-for-runbook.ts';
-import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
 import { proposeRun } from '../runbooks/propose-run.ts';
 import type { RunbookChatDeps } from './runbook-chat-deps.ts';
 
@@ -73,18 +71,16 @@ export async function proposeRunbookInChat(
     ...(input.params ? { params: input.params } : {}),
     proposedBy: `slack:${input.user}`,
   });
-  const advisory = deps.runbook.catalog.get(input.runbookId);
-  if (!proposed.ok && proposed.error.code === 'RUNBOOK_ADVISORY' && advisory) {
+  if (!proposed.ok && 'advisory' in proposed) {
     // Propose and explain: the plan as it would run, without a run or any button.
-    const alert = report?.alerts[0];
-    const hypothesis = hypothesisForRunbook(advisory, report, alert, input.hypothesisId);
-    const plan = planRunbook(advisory, input.params ?? {}, { alert, hypothesis }, deps.runbook.executors.definitions);
-    if (plan.ok) {
-      const entry = deps.board.get(incident.id);
-      const threadTs = input.threadTs ?? (entry?.sync.ref.channel === input.channel ? entry.threadTs : undefined);
-      await deps.chat.post(input.channel, buildRunbookPlanBlocks(plan.value, undefined, incident.id, true), threadTs);
-      return undefined;
-    }
+    const entry = deps.board.get(incident.id);
+    const threadTs = input.threadTs ?? (entry?.sync.ref.channel === input.channel ? entry.threadTs : undefined);
+    await deps.chat.post(
+      input.channel,
+      buildRunbookPlanBlocks(proposed.advisory.plan, undefined, incident.id, true),
+      threadTs,
+    );
+    return undefined;
   }
   if (!proposed.ok) {
     await input.tell(buildErrorMessage(proposed.error.code, proposed.error.message));

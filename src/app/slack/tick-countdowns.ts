@@ -1,5 +1,6 @@
 import { buildCountdownMessage } from '../../core/chat/build-countdown-message.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
+import type { CountdownName } from '../../core/chat/countdown-name.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
 import { buildRunbookPlanBlocks } from '../../core/chat/runbook-plan-blocks.ts';
 import { buildRunbookStepResultBlocks } from '../../core/chat/runbook-step-result-blocks.ts';
@@ -7,6 +8,10 @@ import { runDueCountdown } from '../autonomy/run-due-countdown.ts';
 import { loadRun } from '../runbooks/load-run.ts';
 import type { AutonomyChatDeps } from './autonomy-chat-deps.ts';
 import { type CountdownMessage, findCountdownMessage } from './find-countdown-message.ts';
+import { loadCountdownName } from './load-countdown-name.ts';
+
+/** An announcement found again, with the name it was posted with (kept across ticks). */
+export type AnnouncedCountdown = CountdownMessage & { readonly name: CountdownName };
 
 /**
  * Every few seconds, on every replica: each countdown still counting has its announcement's
@@ -14,23 +19,25 @@ import { type CountdownMessage, findCountdownMessage } from './find-countdown-me
  * its steps' results posted in the thread, then what it came to: resolved without a page, or
  * rolled back, demoted and paged; or held back by a pause. Countdowns announced before a restart
  * are found again in the store and the audit trail: the stop window is never skipped. `found`
- * keeps, across ticks, where each announcement was posted (it never moves once found), so the
- * audit trail is read once per countdown rather than every tick.
+ * keeps, across ticks, where each announcement was posted (it never moves once found) and the name
+ * it was posted with, so the audit trail and the run are read once per countdown rather than every
+ * tick.
  */
 export async function tickCountdowns(
   deps: AutonomyChatDeps,
-  found: Map<string, CountdownMessage> = new Map(),
+  found: Map<string, AnnouncedCountdown> = new Map(),
 ): Promise<void> {
   const a = deps.autonomy;
   for (const c of await a.autonomy.counting()) {
-    let where = found.get(c.runId);
+    let where: AnnouncedCountdown | undefined = found.get(c.runId);
+    const { title, why } = where?.name ?? (await loadCountdownName(a.runs, c));
     if (!where) {
-      where = await findCountdownMessage(a.audit, c.incidentId, c.runId);
-      if (where) found.set(c.runId, where);
+      const message = await findCountdownMessage(a.audit, c.incidentId, c.runId);
+      if (message) {
+        where = { ...message, name: { title, why } };
+        found.set(c.runId, where);
+      }
     }
-    const runbook = a.catalog.get(c.runbook);
-    const title = runbook?.title ?? c.runbook;
-    const why = `${title}, earned in shadow mode`;
     if (a.now() < c.dueAt) {
       if (where) await deps.chat.update(where.ref, buildCountdownMessage(c, title, a.now(), why));
       continue;

@@ -1,21 +1,5 @@
 import type { JsonObject, JsonValue } from '../audit/json-value.ts';
-import { GATE_NAMES, type GateName } from './gate.ts';
-
-/** What each gate measured, in words (every gate has them: the record names each by its GateName). */
-const GATE_WORDS: Readonly<Record<GateName, string>> = {
-  enabled: 'autonomy enabled',
-  paused: 'pause',
-  level: 'autonomy level',
-  risk: 'risk',
-  match: 'match',
-  probability: 'calibrated probability',
-  'earned-incidents': 'scored shadow incidents',
-  'earned-agreement': 'shadow agreement %',
-  hash: 'step hash vs shadow record',
-  scope: 'target service',
-  rate: 'autonomous runs on the service in the last hour',
-  freeze: 'change freeze',
-};
+import { describeGate } from './describe-gate.ts';
 
 const obj = (v: JsonValue | undefined): JsonObject | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
@@ -25,10 +9,6 @@ const short = (v: JsonValue | undefined) => {
   const s = str(v);
   return s.startsWith('sha256:') ? `${s.slice(0, 19)}…` : s;
 };
-const isGateName = (s: string): s is GateName => (GATE_NAMES as readonly string[]).includes(s);
-/** A gate's words; a name this version does not know (a record from another version) as it is. */
-const gateWords = (name: JsonValue | undefined): string =>
-  typeof name === 'string' && isGateName(name) ? GATE_WORDS[name] : str(name);
 
 /**
  * An `autonomy.decided` record as one readable paragraph: what was decided for which runbook and
@@ -50,10 +30,7 @@ export function explainAutonomyDecision(data: JsonObject): string {
     const gates = list(s.gates)
       .map(obj)
       .filter((g): g is JsonObject => g !== undefined)
-      .map(
-        (g) =>
-          `${g.passed === true ? '✓' : '✗'} ${gateWords(g.name)} ${short(g.value)} (${g.name === 'rate' ? 'limit' : 'needs'} ${short(g.threshold)})`,
-      );
+      .map((g) => `${g.passed === true ? '✓' : '✗'} ${describeGate(g)}`);
     parts.push(`Step ${str(s.step)} (${str(s.id)}): ${gates.join('; ')}.`);
   }
   const earned = obj(data.earnedBy);

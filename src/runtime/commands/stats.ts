@@ -56,7 +56,8 @@ export function buildStatsCommand(runtime: Runtime): CliCommand {
         const incidents = (await storage.incidents.list({ limit: MAX_INCIDENTS })).filter((i) => i.openedAt >= since);
         const facts: IncidentFacts[] = [];
         for (const i of incidents) {
-          const f = await loadIncidentFacts(storage, i.id, { chain });
+          // The incident as listed: its facts are read around it, the incident itself not again.
+          const f = await loadIncidentFacts(storage, i, { chain });
           if (f.ok) facts.push(f.value);
         }
         const stats = incidentStats(facts, since);
