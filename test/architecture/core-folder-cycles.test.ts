@@ -20,7 +20,6 @@ const KNOWN_CYCLES = [
   'metrics↔telemetry',
   'model↔telemetry',
   'telemetry↔traces',
-  'traces↔triage',
 ];
 
 function sources(dir: string): string[] {

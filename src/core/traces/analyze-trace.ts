@@ -1,5 +1,5 @@
+import { CLIENT_FAULT_WORDS } from '../logs/fault-words.ts';
 import type { SpanKind, SpanRecord } from '../model/span-record.ts';
-import { CLIENT_FAULT_WORDS } from '../triage/fault-words.ts';
 import { type ErrorMarks, serviceMark, spanMark } from './error-marks.ts';
 import type {
   CallFact,

@@ -1,6 +1,6 @@
+import { RESOURCE_WORDS } from '../logs/fault-words.ts';
 import type { ChangeType } from '../model/change-type.ts';
 import type { FaultKind } from '../model/fault-kind.ts';
-import { RESOURCE_WORDS } from './fault-words.ts';
 import type { RuleFinding } from './rule-finding.ts';
 import { saysUnreachable } from './says-unreachable.ts';
 

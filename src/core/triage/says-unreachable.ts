@@ -1,4 +1,4 @@
-import { CONNECTION_WORDS, RESOURCE_WORDS } from './fault-words.ts';
+import { CONNECTION_WORDS, RESOURCE_WORDS } from '../logs/fault-words.ts';
 
 /**
  * Whether a line says a peer could not be reached. A line that says a resource ran out is not:

@@ -5,7 +5,7 @@ import {
   RESOURCE_WORDS,
   SATURATION_WORDS,
   TIMEOUT_WORDS,
-} from '../../../src/core/triage/fault-words.ts';
+} from '../../../src/core/logs/fault-words.ts';
 
 // Error texts as real clients, servers and runtimes print them (not the simulator's wording).
 const cases: [RegExp, string, string[]][] = [

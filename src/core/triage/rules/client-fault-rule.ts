@@ -1,4 +1,4 @@
-import { CLIENT_FAULT_WORDS } from '../fault-words.ts';
+import { CLIENT_FAULT_WORDS } from '../../logs/fault-words.ts';
 import { formatNumber } from '../format-number.ts';
 import type { RankOptions } from '../rank-options.ts';
 import type { RuleFinding } from '../rule-finding.ts';

@@ -1,3 +1,10 @@
+import {
+  CLIENT_FAULT_WORDS,
+  LIFECYCLE_WORDS,
+  PROPAGATION_WORDS,
+  RESOURCE_WORDS,
+  TIMEOUT_WORDS,
+} from '../../logs/fault-words.ts';
 import type { LogPatternStats } from '../../telemetry/log-pattern-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
@@ -5,13 +12,6 @@ import { coveredMs } from '../covered-ms.ts';
 import { discoverHosts } from '../discover-hosts.ts';
 import { distinctiveTokens } from '../distinctive-tokens.ts';
 import { failingCallee } from '../failing-callee.ts';
-import {
-  CLIENT_FAULT_WORDS,
-  LIFECYCLE_WORDS,
-  PROPAGATION_WORDS,
-  RESOURCE_WORDS,
-  TIMEOUT_WORDS,
-} from '../fault-words.ts';
 import { levelWeight } from '../level-weight.ts';
 import { createNameMatcher } from '../name-matcher.ts';
 import { saysUnreachable } from '../says-unreachable.ts';

@@ -1,7 +1,7 @@
+import { SATURATION_WORDS } from '../../logs/fault-words.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
 import { countExcess } from '../count-excess.ts';
 import { coveredMs } from '../covered-ms.ts';
-import { SATURATION_WORDS } from '../fault-words.ts';
 import { formatNumber } from '../format-number.ts';
 import type { ServiceLogSignals } from './log-signals.ts';
 
