@@ -10,7 +10,6 @@ const CORE = new URL('../../src/core', import.meta.url).pathname;
 const KNOWN_CYCLES = [
   'audit↔autonomy',
   'audit↔formats',
-  'autonomy↔runbooks',
   'autonomy↔storage',
   'chat↔postmortem',
   'chat↔runbooks',

@@ -1,8 +1,8 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
+import type { AutonomyLevel } from '../runbooks/autonomy-level.ts';
 import type { Risk } from '../runbooks/risk.ts';
 import type { RunPlan } from '../runbooks/run-plan.ts';
 import type { Runbook } from '../runbooks/runbook.ts';
-import type { AutonomyLevel } from './autonomy-level.ts';
 import type { AutonomySettings } from './autonomy-settings.ts';
 import type { Gate } from './gate.ts';
 import { type Pause, pauseFor } from './pause.ts';

@@ -1,4 +1,4 @@
-import type { AutonomyLevel } from '../autonomy/autonomy-level.ts';
+import type { AutonomyLevel } from './autonomy-level.ts';
 import type { Risk } from './risk.ts';
 
 /** Where a parameter's value may come from when nobody gives it. */

@@ -1,6 +1,6 @@
-import { AUTONOMY_LEVELS, type AutonomyLevel } from '../autonomy/autonomy-level.ts';
 import { parseDuration } from '../chat/parse-duration.ts';
 import type { Result } from '../result/result.ts';
+import { AUTONOMY_LEVELS, type AutonomyLevel } from './autonomy-level.ts';
 import { checkParamValue } from './check-param-value.ts';
 import { parseParamFrom } from './parse-param-from.ts';
 import { RISKS } from './risk.ts';
