@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { openAiSettingsFromConfig } from '../../src/adapters/llm/openai-settings-from-config.ts';
+import { llmSettingsFromConfig } from '../../src/core/config/llm-settings-from-config.ts';
 import { DEFAULT_SEND_FIELDS } from '../../src/core/llm/default-send-fields.ts';
-import { llmSettingsFromConfig } from '../../src/core/llm/llm-settings-from-config.ts';
 
 describe('llm configuration', () => {
   it('is off by default (no model), with safe defaults for everything else', () => {

@@ -1,7 +1,7 @@
 import type { LlmDeps } from '../../app/llm/llm-deps.ts';
 import type { Config } from '../../core/config/config-schema.ts';
+import { llmSettingsFromConfig } from '../../core/config/llm-settings-from-config.ts';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
-import { llmSettingsFromConfig } from '../../core/llm/llm-settings-from-config.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import { loadPrompts } from './load-prompts.ts';

@@ -10,8 +10,8 @@ import type { FollowUpSources } from '../../../src/app/llm/follow-up-sources.ts'
 import type { LlmDeps } from '../../../src/app/llm/llm-deps.ts';
 import { triageQuery } from '../../../src/app/llm/triage-query.ts';
 import { type Config, configSchema } from '../../../src/core/config/config-schema.ts';
+import { llmSettingsFromConfig } from '../../../src/core/config/llm-settings-from-config.ts';
 import type { LlmSettings } from '../../../src/core/llm/llm-settings.ts';
-import { llmSettingsFromConfig } from '../../../src/core/llm/llm-settings-from-config.ts';
 import type { PromptSet } from '../../../src/core/llm/prompt-set.ts';
 import type { TriageReport } from '../../../src/core/model/triage-report.ts';
 import type { AuditLog } from '../../../src/core/storage/audit-log.ts';

@@ -1,5 +1,5 @@
-import type { Config } from '../config/config-schema.ts';
-import type { LlmSettings } from './llm-settings.ts';
+import type { LlmSettings } from '../llm/llm-settings.ts';
+import type { Config } from './config-schema.ts';
 
 /** The LLM features' settings from the validated configuration (`knownSecrets` are redacted from prompts too). */
 export function llmSettingsFromConfig(config: Readonly<Config>, knownSecrets: readonly string[] = []): LlmSettings {
