@@ -6,9 +6,9 @@ import type { LocatedRunbookProblem } from '../adapters/runbooks/located-runbook
 import type { RunbookDeps } from '../app/runbooks/runbook-deps.ts';
 import type { RunbookFinder } from '../core/chat/runbook-finder.ts';
 import type { Config } from '../core/config/config-schema.ts';
+import { executorSettingsFromConfig } from '../core/config/executor-settings-from-config.ts';
 import type { Result } from '../core/result/result.ts';
 import { createCatalogRunbookFinder } from '../core/runbooks/create-catalog-runbook-finder.ts';
-import { executorSettingsFromConfig } from '../core/runbooks/executor-settings-from-config.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 

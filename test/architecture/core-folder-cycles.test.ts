@@ -13,7 +13,6 @@ const KNOWN_CYCLES = [
   'autonomy↔storage',
   'chat↔postmortem',
   'chat↔runbooks',
-  'config↔runbooks',
   'formats↔metrics',
   'metrics↔telemetry',
   'model↔telemetry',

@@ -4,14 +4,14 @@ import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { formatRunbookProblem } from '../../src/adapters/runbooks/format-runbook-problem.ts';
 import { loadRunbookCatalog } from '../../src/adapters/runbooks/load-runbook-catalog.ts';
 import type { Config } from '../../src/core/config/config-schema.ts';
+import { executorSettingsFromConfig } from '../../src/core/config/executor-settings-from-config.ts';
+import { validationContextFromConfig } from '../../src/core/config/validation-context-from-config.ts';
 import type { TriageReport } from '../../src/core/model/triage-report.ts';
 import { createCatalogRunbookFinder } from '../../src/core/runbooks/create-catalog-runbook-finder.ts';
 import { executorDefinitions } from '../../src/core/runbooks/executor-definitions.ts';
-import { executorSettingsFromConfig } from '../../src/core/runbooks/executor-settings-from-config.ts';
 import { matchRunbooks } from '../../src/core/runbooks/match-runbooks.ts';
 import { planRunbook } from '../../src/core/runbooks/plan-runbook.ts';
 import type { RunbookCatalog } from '../../src/core/runbooks/runbook-catalog.ts';
-import { validationContextFromConfig } from '../../src/core/runbooks/validation-context-from-config.ts';
 import { triageFiles } from '../support/elasticsearch.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;

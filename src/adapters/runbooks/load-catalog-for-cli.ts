@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/config-schema.ts';
+import { executorSettingsFromConfig } from '../../core/config/executor-settings-from-config.ts';
+import { validationContextFromConfig } from '../../core/config/validation-context-from-config.ts';
 import type { Result } from '../../core/result/result.ts';
 import { executorDefinitions } from '../../core/runbooks/executor-definitions.ts';
-import { executorSettingsFromConfig } from '../../core/runbooks/executor-settings-from-config.ts';
 import type { RunbookCatalog } from '../../core/runbooks/runbook-catalog.ts';
-import { validationContextFromConfig } from '../../core/runbooks/validation-context-from-config.ts';
 import { loadRunbookCatalog } from './load-runbook-catalog.ts';
 import type { LocatedRunbookProblem } from './located-runbook-problem.ts';
 

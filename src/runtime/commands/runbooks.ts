@@ -13,13 +13,13 @@ import { investigateOptionsFromConfig } from '../../app/investigate-options-from
 import { proposeRun } from '../../app/runbooks/propose-run.ts';
 import type { AuditActor } from '../../core/audit/audit-actor.ts';
 import type { Config } from '../../core/config/config-schema.ts';
+import { executorSettingsFromConfig } from '../../core/config/executor-settings-from-config.ts';
+import { runbookPolicyConfigured } from '../../core/config/runbook-policy-configured.ts';
 import type { Alert } from '../../core/model/alert.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { executorDefinitions } from '../../core/runbooks/executor-definitions.ts';
-import { executorSettingsFromConfig } from '../../core/runbooks/executor-settings-from-config.ts';
 import { matchRunbooks } from '../../core/runbooks/match-runbooks.ts';
 import { planRunbook } from '../../core/runbooks/plan-runbook.ts';
-import { runbookPolicyConfigured } from '../../core/runbooks/runbook-policy-configured.ts';
 import { printRunbookDemo } from '../runbooks/print-runbook-demo.ts';
 import type { Runtime } from '../runtime.ts';
 

@@ -1,4 +1,4 @@
-import type { Config } from '../config/config-schema.ts';
+import type { Config } from './config-schema.ts';
 
 /**
  * Whether the configuration sets any of the runbook policy a deployment owns: the executors'

@@ -1,5 +1,5 @@
-import type { Config } from '../config/config-schema.ts';
-import type { ExecutorSettings } from './executor-settings.ts';
+import type { ExecutorSettings } from '../runbooks/executor-settings.ts';
+import type { Config } from './config-schema.ts';
 
 /** The executors' allowlists from `runbooks.*`. */
 export function executorSettingsFromConfig(config: Readonly<Config>): ExecutorSettings {

@@ -1,6 +1,6 @@
-import type { Config } from '../config/config-schema.ts';
-import type { ExecutorDefinition } from './executor-definition.ts';
-import type { RunbookValidationContext } from './runbook-validation-context.ts';
+import type { ExecutorDefinition } from '../runbooks/executor-definition.ts';
+import type { RunbookValidationContext } from '../runbooks/runbook-validation-context.ts';
+import type { Config } from './config-schema.ts';
 
 /** What validating runbooks needs, from `runbooks.*` and the executor definitions. */
 export function validationContextFromConfig(
