@@ -28,12 +28,12 @@ import { type AnnouncedCountdown, tickCountdowns } from '../app/slack/tick-count
 import type { IncidentSurface } from '../app/triage/incident-surface.ts';
 import { lateDataFromConfig } from '../app/triage/late-data-from-config.ts';
 import type { ChatRef } from '../core/chat/chat-port.ts';
-import type { Narrative } from '../core/chat/narrative.ts';
 import { NO_RUNBOOKS } from '../core/chat/no-runbooks.ts';
 import type { RunbookFinder } from '../core/chat/runbook-finder.ts';
 import type { Config } from '../core/config/config-schema.ts';
 import type { CausewayError } from '../core/errors/causeway-error.ts';
 import { type IngestTelemetry, NO_TELEMETRY } from '../core/ingest/ingest-telemetry.ts';
+import type { Narrative } from '../core/model/narrative.ts';
 import type { TriageReport } from '../core/model/triage-report.ts';
 import type { Result } from '../core/result/result.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';

@@ -1,9 +1,9 @@
+import type { Narrative } from '../model/narrative.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { SectionBlock } from './block-kit.ts';
 import { CHAT_IDS } from './chat-ids.ts';
 import { escapeMrkdwn } from './escape-mrkdwn.ts';
 import { mrkdwnLink } from './mrkdwn-link.ts';
-import type { Narrative } from './narrative.ts';
 import { SLACK_LIMITS } from './slack-limits.ts';
 import { truncateText } from './truncate-text.ts';
 

@@ -1,6 +1,6 @@
-import type { Narrative } from '../chat/narrative.ts';
 import type { Evidence } from '../model/evidence.ts';
 import type { Hypothesis } from '../model/hypothesis.ts';
+import type { Narrative } from '../model/narrative.ts';
 import { durationLines } from './duration-lines.ts';
 import { formatDuration } from './format-duration.ts';
 import type { IncidentFacts } from './incident-facts.ts';
