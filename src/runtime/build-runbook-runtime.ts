@@ -4,11 +4,11 @@ import { createTriageSourcesSignalProbe } from '../adapters/executors/create-tri
 import { loadCatalogForCli } from '../adapters/runbooks/load-catalog-for-cli.ts';
 import type { LocatedRunbookProblem } from '../adapters/runbooks/located-runbook-problem.ts';
 import type { RunbookDeps } from '../app/runbooks/runbook-deps.ts';
-import type { RunbookFinder } from '../core/chat/runbook-finder.ts';
 import type { Config } from '../core/config/config-schema.ts';
 import { executorSettingsFromConfig } from '../core/config/executor-settings-from-config.ts';
 import type { Result } from '../core/result/result.ts';
 import { createCatalogRunbookFinder } from '../core/runbooks/create-catalog-runbook-finder.ts';
+import type { RunbookFinder } from '../core/runbooks/runbook-finder.ts';
 import type { TriageSources } from '../core/sources/triage-sources.ts';
 import type { Storage } from '../core/storage/storage.ts';
 

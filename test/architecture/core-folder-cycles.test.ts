@@ -11,7 +11,6 @@ const KNOWN_CYCLES = [
   'audit↔autonomy',
   'audit↔formats',
   'autonomy↔storage',
-  'chat↔runbooks',
   'formats↔metrics',
   'metrics↔telemetry',
   'model↔telemetry',

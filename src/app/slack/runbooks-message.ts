@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../core/chat/block-kit.ts';
 import { buildNoticeMessage } from '../../core/chat/build-notice-message.ts';
 import { escapeMrkdwn } from '../../core/chat/escape-mrkdwn.ts';
-import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
+import type { RunbookFinder } from '../../core/runbooks/runbook-finder.ts';
 
 /** `/causeway runbooks [search]`: the matching runbooks, or how to get some when none are configured. */
 export async function runbooksMessage(runbooks: RunbookFinder, query: string | undefined): Promise<ChatMessage> {

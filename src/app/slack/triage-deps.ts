@@ -1,8 +1,8 @@
 import type { ChatPort } from '../../core/chat/chat-port.ts';
-import type { RunbookFinder } from '../../core/chat/runbook-finder.ts';
 import type { TimelineChartSpec } from '../../core/chat/timeline-chart-spec.ts';
 import type { Narrative } from '../../core/model/narrative.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
+import type { RunbookFinder } from '../../core/runbooks/runbook-finder.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { TriageIncidentDeps } from '../triage/triage-incident.ts';
 import type { IncidentBoard } from './incident-board.ts';

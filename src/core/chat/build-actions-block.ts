@@ -1,7 +1,7 @@
+import type { RunbookSuggestion } from '../runbooks/runbook-suggestion.ts';
 import type { ActionsBlock, ButtonElement } from './block-kit.ts';
 import { CHAT_IDS } from './chat-ids.ts';
 import { encodeActionValue } from './encode-action-value.ts';
-import type { RunbookSuggestion } from './runbook-suggestion.ts';
 import { truncateText } from './truncate-text.ts';
 
 /**

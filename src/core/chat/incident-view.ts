@@ -1,8 +1,8 @@
 import type { Narrative } from '../model/narrative.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { RankingRevision } from '../revision/ranking-revision.ts';
+import type { RunbookSuggestion } from '../runbooks/runbook-suggestion.ts';
 import type { SeenBeforeMatch } from '../seen-before/seen-before-match.ts';
-import type { RunbookSuggestion } from './runbook-suggestion.ts';
 
 /** One source's progress in the message: waiting, reading, done, nothing there, or failed (why). */
 export type SourceProgress =

@@ -1,4 +1,4 @@
-import type { RunbookFinder } from './runbook-finder.ts';
+import type { RunbookFinder } from '../runbooks/runbook-finder.ts';
 
 /** The runbook finder while no runbook catalog exists: finds nothing, says it is not configured. */
 export const NO_RUNBOOKS: RunbookFinder = {

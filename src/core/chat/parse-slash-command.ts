@@ -1,4 +1,4 @@
-import { parseDuration } from './parse-duration.ts';
+import { parseDuration } from '../runbooks/parse-duration.ts';
 import type { SlashCommand } from './slash-command.ts';
 
 /**

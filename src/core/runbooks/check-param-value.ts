@@ -1,6 +1,6 @@
-import { parseDuration } from '../chat/parse-duration.ts';
 import type { Result } from '../result/result.ts';
 import type { ParamValue } from './param-value.ts';
+import { parseDuration } from './parse-duration.ts';
 import type { ParamSpec } from './runbook.ts';
 
 /** The pattern a string parameter must match when its runbook gives none: one plain word. */

@@ -1,6 +1,6 @@
-import type { RunbookFinder } from '../chat/runbook-finder.ts';
-import type { RunbookSuggestion } from '../chat/runbook-suggestion.ts';
 import type { RunbookCatalog } from './runbook-catalog.ts';
+import type { RunbookFinder } from './runbook-finder.ts';
+import type { RunbookSuggestion } from './runbook-suggestion.ts';
 
 /**
  * The chat's `RunbookFinder` over a runbook catalog: for an incident, the runbooks whose alert

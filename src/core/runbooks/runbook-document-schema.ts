@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseDuration } from '../chat/parse-duration.ts';
 import { FAULT_KINDS } from '../model/fault-kind.ts';
 import { AUTONOMY_LEVELS } from './autonomy-level.ts';
+import { parseDuration } from './parse-duration.ts';
 import { RISKS } from './risk.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;

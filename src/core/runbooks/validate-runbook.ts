@@ -1,7 +1,7 @@
-import { parseDuration } from '../chat/parse-duration.ts';
 import type { Result } from '../result/result.ts';
 import { AUTONOMY_LEVELS, type AutonomyLevel } from './autonomy-level.ts';
 import { checkParamValue } from './check-param-value.ts';
+import { parseDuration } from './parse-duration.ts';
 import { parseParamFrom } from './parse-param-from.ts';
 import { RISKS } from './risk.ts';
 import type { ParamSpec, Runbook, RunbookStep, StepApproval } from './runbook.ts';

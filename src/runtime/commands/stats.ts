@@ -2,10 +2,10 @@ import type { CliCommand, CliIo } from '../../adapters/cli/cli-command.ts';
 import { COMMAND_SUMMARIES } from '../../adapters/cli/command-summaries.ts';
 import { parseCliArgs } from '../../adapters/cli/parse-cli-args.ts';
 import { loadIncidentFacts, verifyChain } from '../../app/postmortem/load-incident-facts.ts';
-import { parseDuration } from '../../core/chat/parse-duration.ts';
 import { formatStatsText } from '../../core/postmortem/format-stats-text.ts';
 import type { IncidentFacts } from '../../core/postmortem/incident-facts.ts';
 import { incidentStats } from '../../core/postmortem/incident-stats.ts';
+import { parseDuration } from '../../core/runbooks/parse-duration.ts';
 import type { Runtime } from '../runtime.ts';
 
 const USAGE = `usage: causeway stats [--since 30d] [--json] [--db URL]

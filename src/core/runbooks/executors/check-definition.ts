@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseDuration } from '../../chat/parse-duration.ts';
 import type { ExecutorDefinition } from '../executor-definition.ts';
 import { literalProblems } from '../literal-problems.ts';
+import { parseDuration } from '../parse-duration.ts';
 import type { RunbookProblem } from '../runbook-problem.ts';
 import { SIGNALS } from '../signal.ts';
 import { fillTemplate } from '../template.ts';

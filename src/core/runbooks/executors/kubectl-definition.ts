@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from '../../chat/parse-duration.ts';
 import type { ExecutorDefinition } from '../executor-definition.ts';
 import type { ExecutorSettings } from '../executor-settings.ts';
 import { literalProblems } from '../literal-problems.ts';
+import { parseDuration } from '../parse-duration.ts';
 import type { Risk } from '../risk.ts';
 import type { RunbookProblem } from '../runbook-problem.ts';
 import { shellQuote } from '../shell-quote.ts';

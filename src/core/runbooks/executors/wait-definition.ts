@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseDuration } from '../../chat/parse-duration.ts';
 import type { ExecutorDefinition } from '../executor-definition.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { fillTemplate } from '../template.ts';
 import { zodProblems } from '../zod-problems.ts';
 
