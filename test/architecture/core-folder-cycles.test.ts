@@ -11,7 +11,6 @@ const KNOWN_CYCLES = [
   'audit↔autonomy',
   'audit↔formats',
   'autonomy↔storage',
-  'formats↔metrics',
   'metrics↔telemetry',
   'model↔telemetry',
   'telemetry↔traces',

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { parsePrometheusSeries } from '../../core/formats/parse-prometheus-series.ts';
 import { plural } from '../../core/formats/plural.ts';
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
+import { parsePrometheusSeries } from '../../core/metrics/parse-prometheus-series.ts';
 import type { MetricSource } from '../../core/ports.ts';
 import { describeReadError } from './describe-read-error.ts';
 import { fileExists } from './file-exists.ts';

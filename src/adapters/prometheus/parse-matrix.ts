@@ -1,5 +1,5 @@
-import { parsePrometheusSeries } from '../../core/formats/parse-prometheus-series.ts';
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
+import { parsePrometheusSeries } from '../../core/metrics/parse-prometheus-series.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrometheusSeries } from '../../../src/core/formats/parse-prometheus-series.ts';
 import { classifyMetric } from '../../../src/core/metrics/classify-metric.ts';
 import { withHistogramQuantiles } from '../../../src/core/metrics/histogram-quantiles.ts';
 import type { MetricSeries } from '../../../src/core/metrics/metric-series.ts';
 import { metricShift } from '../../../src/core/metrics/metric-shift.ts';
+import { parsePrometheusSeries } from '../../../src/core/metrics/parse-prometheus-series.ts';
 import { serviceOfSeries } from '../../../src/core/metrics/service-of-series.ts';
 import { poissonTail } from '../../../src/core/stats/poisson-tail.ts';
 

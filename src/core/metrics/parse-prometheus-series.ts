@@ -1,7 +1,7 @@
-import type { MetricSeries } from '../metrics/metric-series.ts';
-import { serviceOfSeries } from '../metrics/service-of-series.ts';
+import type { FieldError } from '../formats/field-error.ts';
 import type { Result } from '../result/result.ts';
-import type { FieldError } from './field-error.ts';
+import type { MetricSeries } from './metric-series.ts';
+import { serviceOfSeries } from './service-of-series.ts';
 
 const SPECIAL: Readonly<Record<string, number>> = {
   NaN: Number.NaN,
