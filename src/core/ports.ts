@@ -1,8 +1,8 @@
 import type { MetricSeries } from './metrics/metric-series.ts';
 import type { ChangeEvent } from './model/change-event.ts';
+import type { TimeWindow } from './model/time-window.ts';
 import type { LogSeries, LogWindowed } from './telemetry/create-log-accumulator.ts';
 import type { SourceResult } from './telemetry/source-result.ts';
-import type { TimeWindow } from './telemetry/time-window.ts';
 import type { TraceSeries, TraceWindowed } from './traces/create-trace-accumulator.ts';
 import type { ErrorMarks } from './traces/error-marks.ts';
 

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import { addMark, type ErrorMarks } from '../../core/traces/error-marks.ts';
 import type { EsQuery } from './create-es-query.ts';
 import { ERROR_LEVEL_VALUES } from './error-level-values.ts';

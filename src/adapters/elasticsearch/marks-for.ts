@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { ErrorMarks } from '../../core/traces/error-marks.ts';
 
 /** Error marks for the given traces, looked up in the logs (see fetchTraceMarks). */

@@ -1,12 +1,12 @@
 import type { LogLevel } from '../../core/model/log-level.ts';
 import type { LogRecord } from '../../core/model/log-record.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import {
   createLogAccumulator,
   type LogWindowCounts,
   type LogWindowed,
 } from '../../core/telemetry/create-log-accumulator.ts';
 import type { LogPatternStats } from '../../core/telemetry/log-pattern-stats.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import type { EsQuery, SearchParams } from './create-es-query.ts';
 import { esLogRecord } from './es-log-record.ts';
 import type { EsSettings } from './es-settings.ts';

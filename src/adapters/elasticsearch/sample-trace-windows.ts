@@ -2,7 +2,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import { getDotted } from '../../core/formats/get-dotted.ts';
 import { traceIdKey } from '../../core/formats/span-ids.ts';
 import type { SpanRecord } from '../../core/model/span-record.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import { createTraceAccumulator, type TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
 import { combineStrata, type StrataPart, type WindowRequests } from './combine-strata.ts';
 import type { EsQuery, SearchParams } from './create-es-query.ts';

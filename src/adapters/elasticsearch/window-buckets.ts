@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 
 /** The grid buckets a window covers, as the log accumulator counts them ([lo, hi)). */
 export function windowBuckets(

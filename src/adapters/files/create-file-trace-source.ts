@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import { parseOtlpRequest } from '../../core/formats/parse-otlp-request.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { TraceSource } from '../../core/ports.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../../core/sources/default-max-line-bytes.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { createTraceAccumulator, type TraceAccumulator } from '../../core/traces/create-trace-accumulator.ts';
 import { describeReadError } from './describe-read-error.ts';
 import { fileExists } from './file-exists.ts';

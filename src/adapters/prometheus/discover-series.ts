@@ -1,6 +1,6 @@
 import { plural } from '../../core/formats/plural.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { chooseWithinBudget } from './choose-within-budget.ts';
 import type { PrometheusClient } from './create-prometheus-client.ts';
 import { labelSetKey } from './label-set-key.ts';

@@ -1,7 +1,7 @@
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
 import { parsePrometheusSeries } from '../../core/metrics/parse-prometheus-series.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 
 /** A matrix result (`{resultType: "matrix", result: [...]}`) → the kept series, through the bundle parser. */
 export function parseMatrix(

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import { promqlString } from './promql-string.ts';
 
 /**

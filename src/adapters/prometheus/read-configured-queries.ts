@@ -1,6 +1,6 @@
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import type { PrometheusClient } from './create-prometheus-client.ts';
 import { fitStep } from './fit-step.ts';
 import { parseMatrix } from './parse-matrix.ts';

@@ -1,6 +1,6 @@
 import type { MetricSeries } from '../../core/metrics/metric-series.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import type { PrometheusClient } from './create-prometheus-client.ts';
 import { labelSetKey } from './label-set-key.ts';
 import { nameGroupSelectors } from './name-group-selectors.ts';

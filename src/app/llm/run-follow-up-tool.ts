@@ -1,8 +1,8 @@
 import type { JsonValue } from '../../core/audit/json-value.ts';
 import { FOLLOW_UP_TOOLS } from '../../core/llm/follow-up-tool-specs.ts';
 import { toolWindows } from '../../core/llm/tool-windows.ts';
+import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
-import type { TimeWindow } from '../../core/telemetry/time-window.ts';
 import { withTimeout } from '../with-timeout.ts';
 import type { FollowUpSources } from './follow-up-sources.ts';
 import type { PreparedSources } from './prepare-sources.ts';

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 /**
  * One ratio bucket: consecutive steps merged until they hold at least the spec's `minRequests`

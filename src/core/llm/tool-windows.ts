@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from '../model/change-event.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import type { MetricClass, MetricSignal } from './classify-metric.ts';
 import { classifySeries } from './classify-series.ts';
 import { counterRate } from './counter-rate.ts';

@@ -1,6 +1,6 @@
+import type { TimeWindow } from '../model/time-window.ts';
 import { median as medianOf } from '../stats/median.ts';
 import { poissonTail } from '../stats/poisson-tail.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { MetricClass } from './classify-metric.ts';
 import { classifySeries } from './classify-series.ts';
 import { counterWindowCounts } from './counter-window-counts.ts';

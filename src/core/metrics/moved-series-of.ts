@@ -1,6 +1,6 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
 import type { MovedSeries } from '../model/moved-series.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import { classifySeries } from './classify-series.ts';
 import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';

@@ -1,5 +1,5 @@
+import type { TimeWindow } from '../model/time-window.ts';
 import { median } from '../stats/median.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
 import { classifySeries } from './classify-series.ts';
 import type { MetricSeries } from './metric-series.ts';
 import { windowSamples } from './window-samples.ts';

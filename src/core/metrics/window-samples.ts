@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import type { MetricClass } from './classify-metric.ts';
 import { counterRate } from './counter-rate.ts';
 import type { MetricSeries } from './metric-series.ts';

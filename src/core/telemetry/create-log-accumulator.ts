@@ -1,10 +1,10 @@
 import { createTemplateMiner, type MinerOptions, type TemplateMiner } from '../logs/create-template-miner.ts';
 import type { LogLevel } from '../model/log-level.ts';
 import type { LogRecord } from '../model/log-record.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import { addMark, type ErrorMarks, markText, serviceMark, spanMark } from '../traces/error-marks.ts';
 import { inferLogLevel } from './infer-log-level.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
-import type { TimeWindow } from './time-window.ts';
 
 const RANK: Readonly<Record<LogLevel, number>> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
 

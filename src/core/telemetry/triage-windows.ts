@@ -1,4 +1,4 @@
-import type { TimeWindow } from './time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 /**
  * The two windows every comparison uses. `asOf` is the triage time (earliest firing alert);

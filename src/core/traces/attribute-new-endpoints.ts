@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
 const MIN_BASELINE_CALLS = 3;

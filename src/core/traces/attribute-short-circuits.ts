@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
 /** Of a short-circuited failure, this share moves to where the skipped callee's failures start. */

@@ -1,11 +1,11 @@
 import type { SpanRecord } from '../model/span-record.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 import { summarize } from '../stats/summarize.ts';
 import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
 import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
 import type { OperationWindows } from '../telemetry/operation-windows.ts';
 import type { RequestEnds } from '../telemetry/request-ends.ts';
 import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
 import { analyzeTrace } from './analyze-trace.ts';
 import { attributeNewEndpoints } from './attribute-new-endpoints.ts';
 import { attributeShortCircuits } from './attribute-short-circuits.ts';

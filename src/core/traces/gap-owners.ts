@@ -1,6 +1,6 @@
+import type { TimeWindow } from '../model/time-window.ts';
 import { exceedancePValue } from '../stats/exceedance-p-value.ts';
 import { summarize } from '../stats/summarize.ts';
-import type { TimeWindow } from '../telemetry/time-window.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
 /** Whose a call edge's gap time is: the caller's share, and whether the edge's gaps grew. */

@@ -1,4 +1,4 @@
-import type { TimeWindow } from '../telemetry/time-window.ts';
+import type { TimeWindow } from '../model/time-window.ts';
 
 export function windowMs(w: TimeWindow): number {
   return Math.max(0, w.to - w.from);
