@@ -1,10 +1,10 @@
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import type { Alert } from '../../core/model/alert.ts';
+import type { SourceStatus } from '../../core/model/source-status.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { Result } from '../../core/result/result.ts';
 import type { SourcesOrigin } from '../../core/sources/triage-sources.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
-import type { SourceStatus } from '../../core/telemetry/source-status.ts';
 import { rankHypotheses } from '../../core/triage/rank-hypotheses.ts';
 import { investigate } from '../investigate.ts';
 import type { TriageIncidentDeps } from './triage-incident.ts';

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../../core/errors/error-codes.ts';
 import type { Alert } from '../../core/model/alert.ts';
+import type { SourceStatus } from '../../core/model/source-status.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { RankingRevision } from '../../core/revision/ranking-revision.ts';
 import type { SeenBeforeMatch } from '../../core/seen-before/seen-before-match.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
-import type { SourceStatus } from '../../core/telemetry/source-status.ts';
 
 /**
  * Why a triage stopped before it had a result: the sources did not open, a bundle is unreadable

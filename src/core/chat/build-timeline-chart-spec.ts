@@ -1,7 +1,7 @@
 import type { Alert } from '../model/alert.ts';
 import type { MovedSeries } from '../model/moved-series.ts';
+import type { ServiceSeries } from '../model/service-series.ts';
 import type { TriageReport } from '../model/triage-report.ts';
-import type { ServiceSeries } from '../telemetry/service-series.ts';
 import { mergeRatioBuckets } from './merge-ratio-buckets.ts';
 import type {
   ChartLatencyPanel,

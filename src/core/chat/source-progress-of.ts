@@ -1,4 +1,4 @@
-import type { SourceStatus } from '../telemetry/source-status.ts';
+import type { SourceStatus } from '../model/source-status.ts';
 import type { SourceProgress } from './incident-view.ts';
 
 /** A settled source's status as progress. */

@@ -1,9 +1,9 @@
-import type { SeriesSet } from '../telemetry/series-set.ts';
-import type { SourceStatus } from '../telemetry/source-status.ts';
 import type { Alert } from './alert.ts';
 import type { ChangeEvent } from './change-event.ts';
 import type { Hypothesis } from './hypothesis.ts';
 import type { MovedSeries } from './moved-series.ts';
+import type { SeriesSet } from './series-set.ts';
+import type { SourceStatus } from './source-status.ts';
 
 /** The outcome of one triage: what was looked at, over which windows, and the ranked hypotheses. */
 export type TriageReport = {

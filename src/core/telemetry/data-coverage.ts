@@ -1,4 +1,4 @@
-import type { SeriesSet } from './series-set.ts';
+import type { SeriesSet } from '../model/series-set.ts';
 
 /**
  * How much of each time bucket a source holds data for: 1 inside its data, 0.5 at the edge of a

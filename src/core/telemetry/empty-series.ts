@@ -1,4 +1,4 @@
-import type { ServiceSeries } from './service-series.ts';
+import type { ServiceSeries } from '../model/service-series.ts';
 
 /** A zeroed series of `buckets` buckets for `service`. */
 export function emptySeries(service: string, buckets: number): ServiceSeries {

@@ -1,8 +1,8 @@
+import type { SeriesSet } from '../model/series-set.ts';
+import type { ServiceSeries } from '../model/service-series.ts';
 import type { TraceSeries } from '../traces/create-trace-accumulator.ts';
 import type { LogSeries } from './create-log-accumulator.ts';
 import { emptySeries } from './empty-series.ts';
-import type { SeriesSet } from './series-set.ts';
-import type { ServiceSeries } from './service-series.ts';
 
 /** Puts trace and log series (same grid) together per service. */
 export function mergeSeries(

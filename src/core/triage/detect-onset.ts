@@ -1,5 +1,5 @@
+import type { SeriesSet } from '../model/series-set.ts';
 import { dataCoverage, type SourceCoverage } from '../telemetry/data-coverage.ts';
-import type { SeriesSet } from '../telemetry/series-set.ts';
 import type { TriageWindows } from '../telemetry/triage-windows.ts';
 
 export type OnsetOptions = {

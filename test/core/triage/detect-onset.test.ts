@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SeriesSet } from '../../../src/core/model/series-set.ts';
 import { emptySeries } from '../../../src/core/telemetry/empty-series.ts';
-import type { SeriesSet } from '../../../src/core/telemetry/series-set.ts';
 import { detectOnset } from '../../../src/core/triage/detect-onset.ts';
 
 const BUCKET = 10_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { SeriesSet } from '../../../src/core/model/series-set.ts';
 import { dataCoverage } from '../../../src/core/telemetry/data-coverage.ts';
 import { emptySeries } from '../../../src/core/telemetry/empty-series.ts';
-import type { SeriesSet } from '../../../src/core/telemetry/series-set.ts';
 import { detectOnset } from '../../../src/core/triage/detect-onset.ts';
 import { rankHypotheses } from '../../../src/core/triage/rank-hypotheses.ts';
 import { DEFAULT_RANK_OPTIONS } from '../../../src/core/triage/rank-options.ts';
