@@ -1,9 +1,9 @@
 import type { ChangeEvent } from '../../src/core/model/change-event.ts';
-import type { EdgeWindowStats } from '../../src/core/telemetry/edge-window-stats.ts';
-import { emptyWindowStats } from '../../src/core/telemetry/empty-window-stats.ts';
 import type { LogPatternStats } from '../../src/core/telemetry/log-pattern-stats.ts';
-import type { ServiceWindowStats } from '../../src/core/telemetry/service-window-stats.ts';
 import type { EdgeFeatures, ServiceFeatures, TriageFeatures } from '../../src/core/telemetry/triage-features.ts';
+import type { EdgeWindowStats } from '../../src/core/traces/edge-window-stats.ts';
+import { emptyWindowStats } from '../../src/core/traces/empty-window-stats.ts';
+import type { ServiceWindowStats } from '../../src/core/traces/service-window-stats.ts';
 
 export const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 export const ONSET = T0 + 30 * 60_000;

@@ -1,8 +1,8 @@
 import type { Distribution } from '../../core/stats/distribution.ts';
-import type { EdgeWindowStats } from '../../core/telemetry/edge-window-stats.ts';
-import { emptyWindowStats } from '../../core/telemetry/empty-window-stats.ts';
-import type { ServiceWindowStats } from '../../core/telemetry/service-window-stats.ts';
 import type { TraceWindowed } from '../../core/traces/create-trace-accumulator.ts';
+import type { EdgeWindowStats } from '../../core/traces/edge-window-stats.ts';
+import { emptyWindowStats } from '../../core/traces/empty-window-stats.ts';
+import type { ServiceWindowStats } from '../../core/traces/service-window-stats.ts';
 import { mergeDistributions } from './merge-distributions.ts';
 
 type Win = 'b' | 'i';

@@ -1,11 +1,11 @@
 import type { MetricSeries } from '../metrics/metric-series.ts';
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { SourceStatus } from '../model/source-status.ts';
-import type { EdgeWindowStats } from './edge-window-stats.ts';
+import type { EdgeWindowStats } from '../traces/edge-window-stats.ts';
+import type { OperationWindows } from '../traces/operation-windows.ts';
+import type { RequestEnds } from '../traces/request-ends.ts';
+import type { ServiceWindowStats } from '../traces/service-window-stats.ts';
 import type { LogPatternStats } from './log-pattern-stats.ts';
-import type { OperationWindows } from './operation-windows.ts';
-import type { RequestEnds } from './request-ends.ts';
-import type { ServiceWindowStats } from './service-window-stats.ts';
 import type { TriageWindows } from './triage-windows.ts';
 
 export type ServiceFeatures = {

@@ -1,16 +1,16 @@
 import type { SpanRecord } from '../model/span-record.ts';
 import type { TimeWindow } from '../model/time-window.ts';
 import { summarize } from '../stats/summarize.ts';
-import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
-import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
-import type { OperationWindows } from '../telemetry/operation-windows.ts';
-import type { RequestEnds } from '../telemetry/request-ends.ts';
-import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
 import { analyzeTrace } from './analyze-trace.ts';
 import { attributeNewEndpoints } from './attribute-new-endpoints.ts';
 import { attributeShortCircuits } from './attribute-short-circuits.ts';
+import type { EdgeWindowStats } from './edge-window-stats.ts';
+import { emptyWindowStats } from './empty-window-stats.ts';
 import type { ErrorMarks } from './error-marks.ts';
 import { gapOwners } from './gap-owners.ts';
+import type { OperationWindows } from './operation-windows.ts';
+import type { RequestEnds } from './request-ends.ts';
+import type { ServiceWindowStats } from './service-window-stats.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
 export type TraceSeries = {

@@ -1,11 +1,11 @@
 import type { ChangeEvent } from '../model/change-event.ts';
 import type { LogWindowed } from '../telemetry/create-log-accumulator.ts';
-import type { EdgeWindowStats } from '../telemetry/edge-window-stats.ts';
-import { emptyWindowStats } from '../telemetry/empty-window-stats.ts';
-import type { ServiceWindowStats } from '../telemetry/service-window-stats.ts';
 import type { EdgeFeatures, ServiceFeatures, TriageFeatures } from '../telemetry/triage-features.ts';
 import type { TriageWindows } from '../telemetry/triage-windows.ts';
 import type { TraceWindowed } from '../traces/create-trace-accumulator.ts';
+import type { EdgeWindowStats } from '../traces/edge-window-stats.ts';
+import { emptyWindowStats } from '../traces/empty-window-stats.ts';
+import type { ServiceWindowStats } from '../traces/service-window-stats.ts';
 
 /**
  * Joins what traces and logs say per service (and the changes) into the ranking's input;

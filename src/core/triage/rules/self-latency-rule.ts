@@ -1,6 +1,6 @@
 import { exceedancePValue } from '../../stats/exceedance-p-value.ts';
-import type { OperationWindows } from '../../telemetry/operation-windows.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import type { OperationWindows } from '../../traces/operation-windows.ts';
 import { formatNumber } from '../format-number.ts';
 import { formatPercent } from '../format-percent.ts';
 import type { RankOptions } from '../rank-options.ts';

@@ -1,5 +1,5 @@
-import type { EdgeWindowStats } from '../../telemetry/edge-window-stats.ts';
 import type { TriageFeatures } from '../../telemetry/triage-features.ts';
+import type { EdgeWindowStats } from '../../traces/edge-window-stats.ts';
 import { countExcess } from '../count-excess.ts';
 import { coveredMs } from '../covered-ms.ts';
 import { formatNumber } from '../format-number.ts';
