@@ -4,7 +4,7 @@ import type { CliIo } from '../../src/adapters/cli/cli-command.ts';
 import { runCli } from '../../src/adapters/cli/run-cli.ts';
 import { loadConfig } from '../../src/adapters/config/load-config.ts';
 import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
-import type { JsonValue } from '../../src/core/audit/json-value.ts';
+import type { JsonValue } from '../../src/core/model/json-value.ts';
 import { buildAuditCommand } from '../../src/runtime/commands/audit.ts';
 import { BACKENDS, type TestDatabase } from '../storage/support/backends.ts';
 import { testRuntime } from '../support/test-runtime.ts';

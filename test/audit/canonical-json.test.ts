@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import { canonicalRecordText } from '../../src/core/audit/canonical-record-text.ts';
-import type { JsonValue } from '../../src/core/audit/json-value.ts';
 import { toJsonValue } from '../../src/core/audit/to-json-value.ts';
+import type { JsonValue } from '../../src/core/model/json-value.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth by UTF-16 code units and writes no whitespace', () => {

@@ -6,7 +6,7 @@ import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { canonicalJson } from '../../src/core/audit/canonical-json.ts';
 import { contentHash } from '../../src/core/audit/content-hash.ts';
 import { GENESIS_HASH } from '../../src/core/audit/genesis-hash.ts';
-import type { JsonValue } from '../../src/core/audit/json-value.ts';
+import type { JsonValue } from '../../src/core/model/json-value.ts';
 import { writeSampleChain } from '../audit/support/sample-chain.ts';
 import { FORGED_APPROVAL, insertAfterLast } from '../audit/support/tamper.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';

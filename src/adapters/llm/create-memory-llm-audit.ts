@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../core/audit/audit-entry.ts';
 import type { AuditRecord } from '../../core/audit/audit-record.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
-import type { JsonObject } from '../../core/audit/json-value.ts';
+import type { JsonObject } from '../../core/model/json-value.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 
 /**

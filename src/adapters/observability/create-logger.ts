@@ -1,7 +1,7 @@
 import { trace } from '@opentelemetry/api';
 import { type DestinationStream, type Logger, pino } from 'pino';
-import type { JsonValue } from '../../core/audit/json-value.ts';
 import { redactSecrets, redactText } from '../../core/audit/redact-secrets.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 import { REDACT_PATHS } from './redact-paths.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { ChainBreak } from '../../core/audit/chain-break.ts';
 import { collectPayloadRefs } from '../../core/audit/collect-payload-refs.ts';
 import { contentHash } from '../../core/audit/content-hash.ts';
 import { type ChainAnchor, createChainVerifier } from '../../core/audit/create-chain-verifier.ts';
-import type { JsonValue } from '../../core/audit/json-value.ts';
 import { recordPastHead } from '../../core/audit/record-past-head.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 import type { AuditReader } from '../../core/storage/audit-log.ts';
 import type { AuditVerification } from './audit-verification.ts';
 

@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../core/audit/json-value.ts';
 import { lastDemotion } from '../../core/autonomy/demotion.ts';
 import { evaluateGates, type GateDecision, targetService } from '../../core/autonomy/evaluate-gates.ts';
 import type { Pause } from '../../core/autonomy/pause.ts';
@@ -6,6 +5,7 @@ import { RATE_WINDOW_MS } from '../../core/autonomy/rate-window-ms.ts';
 import type { ShadowRecord } from '../../core/autonomy/shadow-record.ts';
 import { shadowTrack } from '../../core/autonomy/shadow-track.ts';
 import type { Alert } from '../../core/model/alert.ts';
+import type { JsonObject } from '../../core/model/json-value.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import { matchRunbooks } from '../../core/runbooks/match-runbooks.ts';
 import type { RenderedStep } from '../../core/runbooks/rendered-step.ts';

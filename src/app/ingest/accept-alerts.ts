@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../core/audit/json-value.ts';
 import { groupKeys } from '../../core/ingest/group-keys.ts';
 import type { Alert } from '../../core/model/alert.ts';
+import type { JsonObject } from '../../core/model/json-value.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
 import type { IngestDeps } from './ingest-deps.ts';
 

@@ -1,10 +1,10 @@
-import type { JsonValue } from '../../core/audit/json-value.ts';
 import type { CausewayError } from '../../core/errors/causeway-error.ts';
 import type { ChatMessage } from '../../core/llm/chat-message.ts';
 import { estimateCost } from '../../core/llm/estimate-cost.ts';
 import { estimateTokens } from '../../core/llm/estimate-tokens.ts';
 import { llmCallRecord } from '../../core/llm/llm-call-record.ts';
 import type { LlmCallMeta, LlmClient, LlmOutcome } from '../../core/llm/llm-client.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 import { incidentSpend } from './incident-spend.ts';
 import type { LlmDeps } from './llm-deps.ts';
 

@@ -1,5 +1,4 @@
 import { contentHash } from '../../core/audit/content-hash.ts';
-import type { JsonValue } from '../../core/audit/json-value.ts';
 import type { AgentLimits } from '../../core/llm/agent-limits.ts';
 import type { AnswerQuery } from '../../core/llm/answer.ts';
 import { callSignature } from '../../core/llm/call-signature.ts';
@@ -11,6 +10,7 @@ import { fenceData } from '../../core/llm/fence-data.ts';
 import { fitJson } from '../../core/llm/fit-json.ts';
 import { FOLLOW_UP_TOOLS } from '../../core/llm/follow-up-tool-specs.ts';
 import { redactJson } from '../../core/llm/redact-json.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 import type { AuditLog } from '../../core/storage/audit-log.ts';
 import type { LoopState } from './loop-state.ts';
 import { runFollowUpTool, type ToolContext } from './run-follow-up-tool.ts';

@@ -1,6 +1,6 @@
-import type { JsonValue } from '../../core/audit/json-value.ts';
 import { FOLLOW_UP_TOOLS } from '../../core/llm/follow-up-tool-specs.ts';
 import { toolWindows } from '../../core/llm/tool-windows.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 import type { TimeWindow } from '../../core/model/time-window.ts';
 import type { SourceResult } from '../../core/telemetry/source-result.ts';
 import { withTimeout } from '../with-timeout.ts';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../core/audit/json-value.ts';
+import type { JsonValue } from '../../core/model/json-value.ts';
 
 /** What one read-only tool call produced: the value the model sees (before redaction and fencing) and a one-line summary for people. */
 export type ToolRun = {

@@ -1,4 +1,4 @@
-import type { JsonObject } from './json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 
 /**
  * The incident a record is filed under, derived from what its hash covers: `data.incidentId`

@@ -1,6 +1,6 @@
+import type { JsonObject } from '../model/json-value.ts';
 import type { AuditAction } from './audit-actions.ts';
 import type { AuditActor } from './audit-actor.ts';
-import type { JsonObject } from './json-value.ts';
 
 /**
  * One sealed audit record. `hash = SHA-256(prevHash ‖ canonical JSON of the record without

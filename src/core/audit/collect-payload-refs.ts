@@ -1,4 +1,4 @@
-import type { JsonValue } from './json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { PayloadRef } from './payload-ref.ts';
 
 /** Every payload reference inside a JSON value, in document order. */

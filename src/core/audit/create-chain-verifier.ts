@@ -1,4 +1,5 @@
 import { plural } from '../formats/plural.ts';
+import type { JsonObject } from '../model/json-value.ts';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
 import { auditIncidentId } from './audit-incident-id.ts';
 import type { AuditRow } from './audit-row.ts';
@@ -6,7 +7,6 @@ import type { ChainBreak } from './chain-break.ts';
 import { checkpointKeyId } from './checkpoint-key-id.ts';
 import { GENESIS_HASH } from './genesis-hash.ts';
 import { headMissing } from './head-missing.ts';
-import type { JsonObject } from './json-value.ts';
 import { recordHash } from './record-hash.ts';
 import { checkpointMac } from './sign-checkpoint.ts';
 import { verifyCheckpointMac } from './verify-checkpoint-mac.ts';

@@ -1,5 +1,5 @@
+import type { JsonValue } from '../model/json-value.ts';
 import { contentHash } from './content-hash.ts';
-import type { JsonValue } from './json-value.ts';
 import type { PayloadRef } from './payload-ref.ts';
 
 /** A payload to store once: its `sha256:` name and UTF-8 bytes. */

@@ -1,6 +1,6 @@
 import { explainAutonomyDecision } from '../autonomy/explain-decision.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { AuditRecord } from './audit-record.ts';
-import type { JsonValue } from './json-value.ts';
 
 const MAX_SUMMARY = 160;
 

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../model/json-value.ts';
 import type { Result } from '../result/result.ts';
 import { isAuditAction } from './audit-actions.ts';
 import { isAuditActor } from './audit-actor.ts';
@@ -6,7 +7,6 @@ import { auditIncidentId } from './audit-incident-id.ts';
 import type { AuditOptions } from './audit-options.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { externalizePayloads } from './externalize-payloads.ts';
-import type { JsonObject } from './json-value.ts';
 import type { PreparedEntry } from './prepared-entry.ts';
 import { redactSecrets, redactText } from './redact-secrets.ts';
 import { toJsonValue } from './to-json-value.ts';

@@ -1,4 +1,4 @@
-import type { JsonValue } from './json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import { REDACTED } from './redacted.ts';
 import { SECRET_PATTERNS } from './secret-patterns.ts';
 

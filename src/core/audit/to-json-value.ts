@@ -1,4 +1,4 @@
-import type { JsonValue } from './json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 
 /**
  * Turns any value into a plain `JsonValue` the way `JSON.stringify` would see it (`toJSON` is

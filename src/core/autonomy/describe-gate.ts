@@ -1,4 +1,4 @@
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import { GATE_NAMES, type GateName } from './gate.ts';
 
 /** What each gate measured, in words (every gate has them: a decision names each by its GateName). */

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../audit/json-value.ts';
+import type { JsonObject, JsonValue } from '../model/json-value.ts';
 import { describeGate } from './describe-gate.ts';
 
 const obj = (v: JsonValue | undefined): JsonObject | undefined =>

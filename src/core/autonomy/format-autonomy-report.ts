@@ -1,4 +1,4 @@
-import type { JsonObject } from '../audit/json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 import type { Pause } from './pause.ts';
 import { percent } from './percent.ts';
 import type { RunbookStanding } from './runbook-eligibility.ts';

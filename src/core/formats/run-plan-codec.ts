@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject, JsonValue } from '../audit/json-value.ts';
+import type { JsonObject, JsonValue } from '../model/json-value.ts';
 import type { Result } from '../result/result.ts';
 import type { RenderedStep } from '../runbooks/rendered-step.ts';
 import type { RunPlan } from '../runbooks/run-plan.ts';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { JsonObject } from '../audit/json-value.ts';
 import type { Alert } from '../model/alert.ts';
 import type { ChangeEvent } from '../model/change-event.ts';
 import { CHANGE_TYPES } from '../model/change-type.ts';
 import type { Evidence } from '../model/evidence.ts';
 import { FAULT_KINDS } from '../model/fault-kind.ts';
 import type { Hypothesis } from '../model/hypothesis.ts';
+import type { JsonObject } from '../model/json-value.ts';
 import type { SourceStatus } from '../model/source-status.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { Result } from '../result/result.ts';

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../audit/json-value.ts';
 import type { Evidence } from '../model/evidence.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { TriageReport } from '../model/triage-report.ts';
 import type { Redactor } from './create-redactor.ts';
 import type { IncidentContext } from './incident-context.ts';

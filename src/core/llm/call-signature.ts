@@ -1,5 +1,5 @@
 import { canonicalJson } from '../audit/canonical-json.ts';
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 
 /** A tool call's identity for loop detection: the name and its arguments in canonical JSON. */
 export function callSignature(name: string, args: unknown): string {

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { FencedData } from './fenced-data.ts';
 
 /**

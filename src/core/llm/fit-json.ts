@@ -1,4 +1,4 @@
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 
 /**
  * Shrinks a tool result to at most `max` characters of JSON by dropping items from the end of

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { CitationIndex } from './citation-index.ts';
 
 /** The part of a triage a model may see, projected through the allowlist and redacted, by slot. */

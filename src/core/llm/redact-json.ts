@@ -1,4 +1,4 @@
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { Redactor } from './create-redactor.ts';
 
 /** Applies a redactor to every string in a JSON value (keys are ours and are kept). */

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '../audit/audit-record.ts';
-import type { JsonObject, JsonValue } from '../audit/json-value.ts';
+import type { JsonObject, JsonValue } from '../model/json-value.ts';
 import type { IncidentFacts } from './incident-facts.ts';
 import type { IncidentTimeline, TimelineEntry, TimelineKind } from './incident-timeline.ts';
 

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../audit/json-value.ts';
 import { redactSecrets } from '../audit/redact-secrets.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { IncidentFacts } from './incident-facts.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../audit/audit-record.ts';
-import type { JsonValue } from '../audit/json-value.ts';
 import type { Hypothesis } from '../model/hypothesis.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import { buildPostmortem, type PostmortemOptions } from './build-postmortem.ts';
 import { escapeHtml, safeHref } from './escape-html.ts';
 import type { IncidentFacts } from './incident-facts.ts';

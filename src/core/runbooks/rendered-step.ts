@@ -1,4 +1,4 @@
-import type { JsonObject } from '../audit/json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 import type { Risk } from './risk.ts';
 import type { OnFailure, StepApproval } from './runbook.ts';
 

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../audit/canonical-json.ts';
 import { contentHash } from '../audit/content-hash.ts';
-import type { JsonValue } from '../audit/json-value.ts';
+import type { JsonValue } from '../model/json-value.ts';
 import type { RenderedStep } from './rendered-step.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../audit/json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 
 /** How running one rendered action ended (a value: runners never throw for the outside world saying no). */
 export type StepRunOutcome = {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../audit/json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 import type { StepRunOutcome } from './step-run-outcome.ts';
 
 /** Runs one rendered action (the executor's half that touches the world), within `timeoutMs`, stopping on `signal`. */

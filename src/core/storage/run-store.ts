@@ -1,5 +1,5 @@
 import type { AuditActor } from '../audit/audit-actor.ts';
-import type { JsonObject } from '../audit/json-value.ts';
+import type { JsonObject } from '../model/json-value.ts';
 
 export type RunStatus = 'proposed' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'outcome-unknown';
 export type StepStatus =

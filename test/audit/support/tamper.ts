@@ -2,11 +2,11 @@ import type { SqlDb, SqlRow } from '../../../src/adapters/storage/sql/sql-db.ts'
 import type { AuditEntry } from '../../../src/core/audit/audit-entry.ts';
 import { DEFAULT_AUDIT_OPTIONS } from '../../../src/core/audit/audit-options.ts';
 import { canonicalJson } from '../../../src/core/audit/canonical-json.ts';
-import type { JsonObject } from '../../../src/core/audit/json-value.ts';
 import { prepareAuditEntry } from '../../../src/core/audit/prepare-audit-entry.ts';
 import { recordHash } from '../../../src/core/audit/record-hash.ts';
 import { sealRecord } from '../../../src/core/audit/seal-record.ts';
 import { signCheckpoint } from '../../../src/core/audit/sign-checkpoint.ts';
+import type { JsonObject } from '../../../src/core/model/json-value.ts';
 
 /** The audit columns an attacker with database access can edit. */
 export const FIELDS = ['seq', 'at', 'actor', 'action', 'subject', 'data', 'prev_hash', 'hash', 'incident_id'] as const;

@@ -1,6 +1,6 @@
 import type { AuditActor } from '../../../core/audit/audit-actor.ts';
 import { canonicalJson } from '../../../core/audit/canonical-json.ts';
-import type { JsonObject } from '../../../core/audit/json-value.ts';
+import type { JsonObject } from '../../../core/model/json-value.ts';
 import type {
   ApprovalDecision,
   ApprovalRequest,

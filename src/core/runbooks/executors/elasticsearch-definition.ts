@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonValue } from '../../audit/json-value.ts';
+import type { JsonValue } from '../../model/json-value.ts';
 import type { ExecutorDefinition } from '../executor-definition.ts';
 import type { ParamValues } from '../param-value.ts';
 import type { RunbookProblem } from '../runbook-problem.ts';

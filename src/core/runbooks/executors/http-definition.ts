@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject, JsonValue } from '../../audit/json-value.ts';
+import type { JsonObject, JsonValue } from '../../model/json-value.ts';
 import type { ExecutorDefinition } from '../executor-definition.ts';
 import type { ExecutorSettings } from '../executor-settings.ts';
 import { hostAllowed } from '../host-allowed.ts';
