@@ -1,3 +1,4 @@
+import { counterIncrements } from './counter-increments.ts';
 import { counterRate } from './counter-rate.ts';
 import { labelKey } from './label-key.ts';
 import type { MetricSeries } from './metric-series.ts';
@@ -53,15 +54,15 @@ function quantileSeries(buckets: { le: number; s: MetricSeries }[]): { times: nu
     const r = counterRate(s.times, s.values);
     return new Map(r.times.map((t, k) => [t, r.values[k] as number]));
   });
-  // Each rate's interval, in seconds, as counterRate paired the samples: the +Inf bucket's
-  // observations in it are the rate times its length.
+  // The observations in each interval: the +Inf bucket's increase over it.
   const inf = (buckets[buckets.length - 1] as { s: MetricSeries }).s;
-  const seconds = new Map(inf.times.slice(1).map((t, k) => [t, (t - (inf.times[k] as number)) / 1000]));
+  const d = counterIncrements(inf.times, inf.values);
+  const observations = new Map(d.times.map((t, k) => [t, d.increments[k] as number]));
   const times = [...(rates[rates.length - 1]?.keys() ?? [])];
   const values = times.map((t) => {
     const c = rates.map((m) => m.get(t));
     const total = c[c.length - 1];
-    const observed = (total ?? 0) * (seconds.get(t) ?? 0);
+    const observed = observations.get(t) ?? 0;
     if (total === undefined || !(observed >= MIN_OBSERVATIONS) || c.some((x) => x === undefined)) return Number.NaN;
     const rank = Q * total;
     let prevCount = 0;

@@ -3,12 +3,8 @@ import type { MovedSeries } from '../model/moved-series.ts';
 import type { TimeWindow } from '../model/time-window.ts';
 import { classifySeries } from './classify-series.ts';
 import { counterRate } from './counter-rate.ts';
+import { labelText } from './label-text.ts';
 import type { MetricSeries } from './metric-series.ts';
-
-const labelText = (labels: Readonly<Record<string, string>>) =>
-  Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
 
 /**
  * The series the leading hypotheses' metric evidence names (their strongest move first, one per
@@ -21,14 +17,16 @@ export function movedSeriesOf(
   max = 3,
   lead = 3,
 ): MovedSeries[] {
-  const byKey = new Map<string, MetricSeries>();
-  for (const s of metrics) byKey.set(`${s.name}\u0000${labelText(s.labels)}`, s);
   const out: MovedSeries[] = [];
   for (const h of hypotheses.slice(0, lead)) {
     if (out.length >= max) break;
     const e = h.evidence.find((x) => x.source === 'metrics' && x.kind === 'metric-shift');
-    if (!e || typeof e.data.metric !== 'string') continue;
-    const s = byKey.get(`${e.data.metric}\u0000${typeof e.data.labels === 'string' ? e.data.labels : ''}`);
+    const { metric: name, labels: wanted } = e?.data ?? {};
+    if (!e || typeof name !== 'string') continue;
+    // Found by name first: the label text is built only for the few series of that name.
+    const s = metrics.find(
+      (m) => m.name === name && labelText(m.labels) === (typeof wanted === 'string' ? wanted : ''),
+    );
     if (!s) continue;
     const perSecond = classifySeries(s).counter;
     const samples = perSecond ? counterRate(s.times, s.values) : s;

@@ -176,12 +176,11 @@ describe('the metric that moved, drawn', () => {
     for (const p of m?.points ?? []) expect(p.at >= (spec?.from ?? 0) && p.at <= (spec?.to ?? 0)).toBe(true);
     expect(m?.points.some((p) => p.at < report.windows.onset)).toBe(true);
     expect(m?.points.some((p) => p.at > report.windows.onset)).toBe(true);
-    if (m?.metric.startsWith('http_requests_total')) {
-      expect(m.perSecond).toBe(true);
-      // Rates, not the raw count: 0.1/s before, 5/s after.
-      expect(Math.max(...m.points.map((p) => p.value))).toBeCloseTo(5, 5);
-      expect(Math.min(...m.points.map((p) => p.value))).toBeCloseTo(0.1, 5);
-    } else expect(m?.perSecond).toBe(false);
+    // db's error counter leads: drawn as rates, not the raw count (0.1/s before, 5/s after).
+    expect(m?.metric).toBe('http_requests_total{code=500,service=db}');
+    expect(m?.perSecond).toBe(true);
+    expect(Math.max(...(m?.points ?? []).map((p) => p.value))).toBeCloseTo(5, 5);
+    expect(Math.min(...(m?.points ?? []).map((p) => p.value))).toBeCloseTo(0.1, 5);
     expect(spec?.markers.map((x) => x.kind)).toContain('onset');
   });
 

@@ -1,4 +1,5 @@
 import type { MetricSignal } from '../../metrics/classify-metric.ts';
+import { labelText } from '../../metrics/label-text.ts';
 import { measuresHost } from '../../metrics/measures-host.ts';
 import { type MetricShift, metricShift } from '../../metrics/metric-shift.ts';
 import { requestGrowth } from '../../metrics/request-growth.ts';
@@ -114,9 +115,7 @@ export function metricShiftRule(f: TriageFeatures, options: RankOptions, alerts:
         stance: 'supports' as const,
         data: {
           metric: shift.series.name,
-          labels: Object.entries(shift.series.labels)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(','),
+          labels: labelText(shift.series.labels),
           baselineMedian: round(shift.baselineMedian),
           incidentPeak: round(shift.incidentPeak),
           z: Math.round(shift.z * 10) / 10,
