@@ -1,11 +1,13 @@
 import { dataShortfall } from '../../core/revision/data-shortfall.ts';
+import type { AuditReader } from '../../core/storage/audit-log.ts';
 import { type TriageIncidentDeps, triageIncident } from './triage-incident.ts';
 
 /**
  * At start-up: re-triages of late data are timers, lost with the process that set them. They are
  * found again from what is stored: every open incident whose newest triage's data ended more than
- * `lateData.minGapMs` before its as-of time, and whose re-triages (counted from when that triage
- * was saved) are not all past, gets the next one at its time. It runs headless (the chat message
+ * `lateData.minGapMs` before its as-of time, and whose re-triages (counted from the chain's first
+ * triage; a revision says which it was in its `hypotheses.revised` record) are not all past, gets
+ * the next one at its time. It runs headless (the chat message
  * of a previous process cannot be edited); it is saved and audited like any other. Returns how
  * many were scheduled.
  */
@@ -16,8 +18,11 @@ export async function resumeLateDataRechecks(deps: TriageIncidentDeps, limit = 2
   for (const incident of await deps.incidents.list({ status: 'open', limit })) {
     const triage = await deps.incidents.latestTriage(incident.id);
     if (!triage || dataShortfall(triage.report) <= late.minGapMs) continue;
-    const elapsed = deps.now() - triage.createdAt;
-    const next = late.afterMs.findIndex((at) => at > elapsed);
+    // The chain's clock starts at its first triage: a newest triage that is the nth revision was
+    // saved about afterMs[n − 1] after it, and only the re-triages after the nth are left.
+    const revision = await revisionOf(deps.audit, incident.id, triage.version);
+    const elapsed = deps.now() - triage.createdAt + (revision > 0 ? (late.afterMs[revision - 1] ?? 0) : 0);
+    const next = late.afterMs.findIndex((at, k) => k >= revision && at > elapsed);
     const at = late.afterMs[next];
     if (at === undefined) continue;
     const shown = triage.report;
@@ -27,4 +32,11 @@ export async function resumeLateDataRechecks(deps: TriageIncidentDeps, limit = 2
     scheduled++;
   }
   return scheduled;
+}
+
+/** Which re-triage saved this version of an incident's triage (its `hypotheses.revised` record); 0 for a first triage. */
+async function revisionOf(audit: AuditReader, incidentId: string, version: number): Promise<number> {
+  const records = await audit.query({ incidentId });
+  const r = records.findLast((x) => x.action === 'hypotheses.revised' && x.data.version === version);
+  return typeof r?.data.revision === 'number' ? r.data.revision : 0;
 }
