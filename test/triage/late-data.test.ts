@@ -38,7 +38,6 @@ function handTimers(): Later & { readonly waiting: { delayMs: number; key: strin
       return queue.map(({ delayMs, key }) => ({ delayMs, key }));
     },
     after: (delayMs, key, task) => void queue.push({ delayMs, key, task }),
-    stop: () => void queue.splice(0),
     async runNext() {
       const next = queue.shift();
       if (!next) throw new Error('nothing waits');
@@ -177,6 +176,26 @@ describe('re-triage when late telemetry arrives', () => {
     expect(
       await resumeLateDataRechecks({ ...restarted, lateData: { ...restarted.lateData, later: handTimers() } }),
     ).toBe(0);
+  });
+
+  it('after a restart that follows a revision, the chain goes on from that revision, not from its start', async () => {
+    const { incident, deps, bundle } = await setup(40_000);
+    let now = Date.parse('2026-12-06T04:00:00Z');
+    const timers = handTimers();
+    const first = { ...deps, now: () => now, lateData: { ...deps.lateData, later: timers } } as TriageIncidentDeps;
+    await triageIncident(first, { incidentId: incident.id });
+    // Re-triage 1, a minute later, revises the ranking with the late minute.
+    now += 60_000;
+    bundle.appendLate();
+    await timers.runNext();
+    expect(await actions(incident.id)).toEqual(['hypotheses.produced', 'hypotheses.revised']);
+    // A restart 10 s after it, with a gap every triage counts as short: the next is re-triage 2,
+    // due 180 s after the first triage (110 s from now), not re-triage 1 again.
+    now += 10_000;
+    const later = handTimers();
+    const restarted = { ...first, lateData: { minGapMs: -1, afterMs: [60_000, 180_000], later } };
+    expect(await resumeLateDataRechecks(restarted)).toBe(1);
+    expect(later.waiting).toEqual([{ delayMs: 110_000, key: `retriage:${incident.id}` }]);
   });
 
   it('after a restart past the last re-triage, or for a resolved incident, nothing is resumed', async () => {
