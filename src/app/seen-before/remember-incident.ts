@@ -28,11 +28,12 @@ export async function rememberIncident(
     deps.storage.incidents.latestTriage(incidentId),
   ]);
   if (open?.status !== 'resolved' || !latest || latest.report.hypotheses.length === 0) return false;
-  const loaded = await loadIncidentFacts(deps.storage, incidentId, { checkpointKey: deps.checkpointKey });
+  // The incident just read is handed over, not read again.
+  const loaded = await loadIncidentFacts(deps.storage, open, { checkpointKey: deps.checkpointKey });
   if (!loaded.ok) return false;
   const facts = loaded.value;
   const { incident, triage } = facts;
-  if (incident.status !== 'resolved' || !triage || triage.report.hypotheses.length === 0) return false;
+  if (!triage) return false;
   const cause = rootCause(facts);
   const fixed = facts.runs.find((r) => r.status === 'succeeded');
   await deps.storage.seenBefore.put({

@@ -10,7 +10,6 @@ import type { TriageDeps } from './triage-deps.ts';
  */
 export function chatIncidentSurface(deps: TriageDeps, channel: string): IncidentSurface {
   return {
-    name: `slack ${channel}`,
     observe: () => observeTriageInChat(deps, { channel }),
     async resolved(incident) {
       await deps.afterResolve?.(incident.id);

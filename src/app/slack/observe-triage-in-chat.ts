@@ -4,7 +4,7 @@ import { buildIncidentMessage } from '../../core/chat/build-incident-message.ts'
 import { buildTimelineChartSpec } from '../../core/chat/build-timeline-chart-spec.ts';
 import type { ChatFailure, ChatRef } from '../../core/chat/chat-port.ts';
 import type { IncidentView } from '../../core/chat/incident-view.ts';
-import { sourceProgressOf } from '../../core/chat/source-progress-of.ts';
+import { progressOfReport, sourceProgressOf } from '../../core/chat/source-progress-of.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { Incident } from '../../core/storage/incident-store.ts';
 import type { TriageObserver } from '../triage/triage-observer.ts';
@@ -97,7 +97,7 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
       const result: IncidentView = {
         ...e.view,
         ...(seenBefore.length > 0 ? { seenBefore } : {}),
-        progress: progressOf(report),
+        progress: progressOfReport(report),
         report,
         runbooks,
       };
@@ -136,7 +136,7 @@ export function observeTriageInChat(deps: TriageViewDeps, where: ChatTriageWhere
       const next: IncidentView = {
         ...rest,
         ...keep,
-        progress: progressOf(report),
+        progress: progressOfReport(report),
         report,
         runbooks,
         revised: revision,
@@ -162,15 +162,6 @@ function runbooksFor(deps: TriageViewDeps, report: TriageReport, incident: Incid
     kind: report.hypotheses[0]?.kind,
     alertName: alert?.name ?? incident.title,
   });
-}
-
-/** Each source as the result left it. */
-function progressOf(report: TriageReport): IncidentView['progress'] {
-  return {
-    logs: sourceProgressOf(report.sources.logs),
-    traces: sourceProgressOf(report.sources.traces),
-    changes: sourceProgressOf(report.sources.changes),
-  };
 }
 
 /** The timeline chart into the incident's thread (audited), when a renderer is configured. */

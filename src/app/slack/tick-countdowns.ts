@@ -28,7 +28,11 @@ export async function tickCountdowns(
   found: Map<string, AnnouncedCountdown> = new Map(),
 ): Promise<void> {
   const a = deps.autonomy;
-  for (const c of await a.autonomy.counting()) {
+  const counting = await a.autonomy.counting();
+  // Countdowns stopped, or run by another replica, are no longer counting: forget them.
+  const live = new Set(counting.map((c) => c.runId));
+  for (const runId of found.keys()) if (!live.has(runId)) found.delete(runId);
+  for (const c of counting) {
     let where: AnnouncedCountdown | undefined = found.get(c.runId);
     const { title, why } = where?.name ?? (await loadCountdownName(a.runs, c));
     if (!where) {

@@ -7,7 +7,6 @@ import type { TriageObserver } from './triage-observer.ts';
  * without one (no chat), triages run headless and are seen in the store and the audit trail.
  */
 export type IncidentSurface = {
-  readonly name: string;
   /** An observer for one triage (a new incident message). */
   observe(): TriageObserver;
   /** The incident resolved (every alert of it): its message says so. */

@@ -1,7 +1,6 @@
-/** Runs work after a delay, in this process (timers: a restart forgets what waits); `stop` drops it. */
+/** Runs work after a delay, in this process (timers: a restart forgets what waits). */
 export type Later = {
   after(delayMs: number, key: string, task: () => Promise<void>): void;
-  stop(): void;
 };
 
 /**

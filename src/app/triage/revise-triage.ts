@@ -2,6 +2,7 @@ import type { TriageReport } from '../../core/model/triage-report.ts';
 import type { RankingRevision } from '../../core/revision/ranking-revision.ts';
 import { reviseRanking } from '../../core/revision/revise-ranking.ts';
 import type { SourcesOrigin } from '../../core/sources/triage-sources.ts';
+import { rankingAuditData } from './ranking-audit-data.ts';
 import type { TriageIncidentDeps } from './triage-incident.ts';
 
 /**
@@ -39,11 +40,7 @@ export async function reviseTriage(
       previous: side(change.previous),
       current: side(change.current),
       moreDataSeconds: Math.round(change.moreDataMs / 1000),
-      confidence: report.confidence,
-      origin: origin.kind === 'bundle' ? `bundle:${origin.id}` : origin.name,
-      hypotheses: report.hypotheses
-        .slice(0, 10)
-        .map((h) => ({ id: h.id, service: h.service, kind: h.kind, score: h.score })),
+      ...rankingAuditData(report, origin),
     },
   });
   return { change, version: saved.version };

@@ -15,6 +15,7 @@ import type { InvestigateOptions } from '../investigate-options.ts';
 import { applySeenBefore } from '../seen-before/apply-seen-before.ts';
 import { distinctAlerts } from './distinct-alerts.ts';
 import type { LateData } from './late-data.ts';
+import { rankingAuditData } from './ranking-audit-data.ts';
 import { readIncident } from './read-incident.ts';
 import { reviseTriage } from './revise-triage.ts';
 import type { TriageObserver, TriageProblem } from './triage-observer.ts';
@@ -104,9 +105,7 @@ export async function triageIncident(deps: TriageIncidentDeps, input: TriageInci
   const detail =
     outcome.state === 'succeeded'
       ? { state: outcome.state, version: outcome.version, ...(outcome.top ? { top: outcome.top } : {}) }
-      : outcome.state === 'unchanged'
-        ? { state: outcome.state }
-        : outcome;
+      : outcome;
   await deps.effects.finish(id, {
     status: outcome.state === 'failed' ? 'failed' : 'succeeded',
     detail: { ...detail, seconds: Math.round(seconds * 1000) / 1000 },
@@ -116,10 +115,13 @@ export async function triageIncident(deps: TriageIncidentDeps, input: TriageInci
   return outcome;
 }
 
-async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, log: LogPort): Promise<TriageOutcome> {
+/** A first triage (never `unchanged`: only a re-triage compares with an earlier result). */
+type FirstOutcome = Exclude<TriageOutcome, { readonly state: 'unchanged' }>;
+
+async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, log: LogPort): Promise<FirstOutcome> {
   const { incidentId, observer } = input;
   let shown = false;
-  const problem = async (p: TriageProblem): Promise<TriageOutcome> => {
+  const problem = async (p: TriageProblem): Promise<FirstOutcome> => {
     if (shown)
       await observer?.failed(p).catch((e: unknown) => log.warn({ err: message(e) }, 'chat: failure not shown'));
     return { state: 'failed', reason: p.code ? `${p.code}: ${p.message}` : p.message };
@@ -151,11 +153,7 @@ async function triageOnce(deps: TriageIncidentDeps, input: TriageIncidentInput, 
         subject: `incident:${incidentId}`,
         data: {
           incidentId,
-          confidence: report.confidence,
-          origin: origin.kind === 'bundle' ? `bundle:${origin.id}` : origin.name,
-          hypotheses: report.hypotheses
-            .slice(0, 10)
-            .map((h) => ({ id: h.id, service: h.service, kind: h.kind, score: h.score })),
+          ...rankingAuditData(report, origin),
         },
       });
       // Saved and audited: what the chat does with it (runbooks, chart, narrative) cannot undo that.

@@ -7,7 +7,8 @@ import { CONFIRMED_CAUSE_SHARE, weighConfirmedCauses } from './weigh-confirmed-c
 
 /**
  * A triage report with its past confirmed causes weighed in (weighConfirmedCauses): the hypotheses
- * re-ordered, recalibrated, and the confidence and summary rebuilt from them. The same report when
+ * re-ordered, recalibrated, the confidence and summary rebuilt from them, and the moved metric
+ * series (what the chart draws) in the hypotheses' new order. The same report when
  * no match adds anything.
  */
 export function reweighReport(
@@ -19,5 +20,17 @@ export function reweighReport(
   if (weighed.every((h, i) => h === report.hypotheses[i])) return report;
   const hypotheses = calibrate(weighed);
   const confidence = assessConfidence(hypotheses);
-  return { ...report, hypotheses, confidence, summary: summarizeTriage(hypotheses, confidence) };
+  // The chart's moved series follow their hypotheses' new order (it draws the first).
+  const rank = (service: string) => {
+    const i = hypotheses.findIndex((h) => h.service === service);
+    return i < 0 ? hypotheses.length : i;
+  };
+  const moved = report.moved && [...report.moved].sort((a, b) => rank(a.service) - rank(b.service));
+  return {
+    ...report,
+    hypotheses,
+    confidence,
+    summary: summarizeTriage(hypotheses, confidence),
+    ...(moved ? { moved } : {}),
+  };
 }

@@ -1,5 +1,7 @@
 import type { Hypothesis } from '../model/hypothesis.ts';
 import type { ScoreReason } from '../model/score-reason.ts';
+import { byRank } from '../triage/by-rank.ts';
+import type { PastCause } from './past-cause.ts';
 import type { SeenBeforeMatch } from './seen-before-match.ts';
 
 /**
@@ -12,7 +14,7 @@ export const CONFIRMED_CAUSE_SHARE = 0.25;
 /** A past cause on the same service but of another fault kind counts this much of a same-kind one. */
 export const OTHER_KIND = 0.5;
 /** The reason's rule name (its points are listed with the others; calibration sees them as any other rule's). */
-export const SEEN_BEFORE_RULE = 'seen-before';
+const SEEN_BEFORE_RULE = 'seen-before';
 
 /**
  * Past confirmed causes as one more reason in the ranking. A hypothesis gains only when a similar
@@ -33,26 +35,26 @@ export function weighConfirmedCauses(
   if (leader === 0) return [...hypotheses];
   const weighed = hypotheses.map((h) => {
     if (h.score <= 0) return h;
-    let best: { m: SeenBeforeMatch; weight: number } | undefined;
+    let best: { m: SeenBeforeMatch; cause: PastCause; weight: number } | undefined;
     for (const m of matches) {
       const c = m.rootCause;
       if (c?.confirmedBy !== 'feedback' || c.service !== h.service) continue;
       const weight = m.similarity * (c.kind === h.kind ? 1 : OTHER_KIND);
-      if (!best || weight > best.weight) best = { m, weight };
+      if (!best || weight > best.weight) best = { m, cause: c, weight };
     }
     if (!best) return h;
     const points = round(share * best.weight * leader);
     if (points <= 0) return h;
-    const reason: ScoreReason = { rule: SEEN_BEFORE_RULE, points, text: reasonText(best.m) };
+    const reason: ScoreReason = { rule: SEEN_BEFORE_RULE, points, text: reasonText(best.m, best.cause) };
     return { ...h, score: round(h.score + points), reasons: withReason(h.reasons, reason) };
   });
-  return weighed.sort((a, b) => b.score - a.score || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  // Re-sorted exactly as the ranking sorts.
+  return weighed.sort(byRank);
 }
 
 /** "confirmed as the cause of INC-… on 2026-11-12 (checkout, deploy), similarity 0.80". */
-function reasonText(m: SeenBeforeMatch): string {
-  const c = m.rootCause;
-  const what = c ? ` (${c.service}, ${c.kind.replace(/_/g, ' ')})` : '';
+function reasonText(m: SeenBeforeMatch, c: PastCause): string {
+  const what = ` (${c.service}, ${c.kind.replace(/_/g, ' ')})`;
   const day = new Date(m.resolvedAt).toISOString().slice(0, 10);
   return `seen before: confirmed as the cause of incident ${m.incidentId} on ${day}${what}, similarity ${m.similarity.toFixed(2)}`;
 }
@@ -62,7 +64,7 @@ function withReason(reasons: readonly ScoreReason[], r: ScoreReason): ScoreReaso
   const out = [...reasons];
   let i = out.findIndex((x, j) => j > 0 && (x.rule === 'kind' || x.points < r.points));
   if (i < 0) i = out.length;
-  out.splice(Math.max(1, Math.min(i, out.length)), 0, r);
+  out.splice(Math.max(1, i), 0, r);
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { Alert } from '../model/alert.ts';
 import type { Evidence } from '../model/evidence.ts';
 import type { Hypothesis } from '../model/hypothesis.ts';
 import type { TriageFeatures } from '../telemetry/triage-features.ts';
+import { byRank } from './by-rank.ts';
 import { chooseKind } from './choose-kind.ts';
 import { neighbourSurges } from './neighbour-surges.ts';
 import { DEFAULT_RANK_OPTIONS, type RankOptions } from './rank-options.ts';
@@ -109,7 +110,7 @@ export function rankHypotheses(
       reasons,
     });
   }
-  scored.sort((a, b) => b.score - a.score || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  scored.sort(byRank);
   return scored.slice(0, options.maxHypotheses).map((h, i) => ({ id: `h${i + 1}`, ...h }));
 }
 

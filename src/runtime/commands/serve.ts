@@ -171,7 +171,6 @@ export function buildServeCommand(runtime: Runtime, env: ServeEnv): CliCommand {
         seenBefore: storage.seenBefore,
         lateData: lateDataFromConfig(config, {
           after: (ms, key, task) => timers.after(ms, key, async () => queue.push(key, task)),
-          stop: () => timers.stop(),
         }),
       };
       const ingest = {

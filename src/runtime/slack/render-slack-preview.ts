@@ -1,7 +1,7 @@
 import { type ChartFonts, writeTimelineChart } from '../../adapters/charts/write-timeline-chart.ts';
 import { renderBlocksAsText } from '../../adapters/cli/render-blocks-as-text.ts';
 import { buildIncidentMessage } from '../../core/chat/build-incident-message.ts';
-import { sourceProgressOf } from '../../core/chat/source-progress-of.ts';
+import { progressOfReport } from '../../core/chat/source-progress-of.ts';
 import { validateMessage } from '../../core/chat/validate-message.ts';
 import type { TriageReport } from '../../core/model/triage-report.ts';
 
@@ -22,11 +22,7 @@ export async function renderSlackPreview(
     alertName: alert?.name ?? 'Alert',
     service: alert?.service,
     startedAt: report.asOf,
-    progress: {
-      logs: sourceProgressOf(report.sources.logs),
-      traces: sourceProgressOf(report.sources.traces),
-      changes: sourceProgressOf(report.sources.changes),
-    },
+    progress: progressOfReport(report),
     report,
     notifications: 1,
     runbooks: [],

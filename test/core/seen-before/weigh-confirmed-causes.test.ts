@@ -118,11 +118,11 @@ describe('weighConfirmedCauses: a similar past incident’s confirmed cause as o
     ]);
   });
 
-  it('is deterministic and leaves its input unchanged', () => {
+  it('leaves its input unchanged', () => {
     const hs = ranking();
     const copy = structuredClone(hs);
     const ms = [match('INC-1', 0.9, confirmed('checkout', 'deploy'))];
-    expect(weighConfirmedCauses(hs, ms)).toEqual(weighConfirmedCauses(hs, ms));
+    expect(weighConfirmedCauses(hs, ms)).not.toEqual(hs);
     expect(hs).toEqual(copy);
   });
 });
@@ -152,6 +152,21 @@ describe('reweighReport', () => {
     expect(after.summary).toContain('a deploy in checkout');
     expect(after.summary).toContain('checkout fails its own requests');
     expect(after.confidence).not.toBe('low');
+  });
+
+  it("the chart's moved metric series follow the new order: the lifted hypothesis' series is drawn", () => {
+    const series = (service: string) => ({
+      service,
+      metric: `errors_total{service=${service}}`,
+      summary: '',
+      perSecond: true,
+      baselineMedian: 0,
+      points: [{ at: 1, value: 1 }],
+    });
+    const before = { ...report(calibrate(ranking())), moved: [series('cart'), series('checkout')] };
+    expect(before.hypotheses[0]?.service).toBe('cart');
+    const after = reweighReport(before, [match('INC-1', 0.8, confirmed('checkout', 'deploy'))]);
+    expect(after.moved?.map((m) => m.service)).toEqual(['checkout', 'cart']);
   });
 
   it('returns the same report when no match adds anything', () => {
